@@ -1,0 +1,124 @@
+import type { Check, DenialRecord, Layer } from "../model";
+import type { Subject } from "../iam/subject";
+
+function regionFlag(subject: Subject): string {
+  return ` --region ${subject.region}`;
+}
+
+function simulate(record: DenialRecord, subject: Subject): Check {
+  const resource = subject.resourceArn ? ` --resource-arns '${subject.resourceArn}'` : "";
+  return {
+    description: `Ask IAM whether the ${subject.identityKind}'s own policies allow ${record.action ?? "the action"} (checks identity policies and the boundary, not resource policies).`,
+    command: `aws iam simulate-principal-policy --policy-source-arn ${subject.principalArn} --action-names ${record.action ?? "<ACTION>"}${resource} --query 'EvaluationResults[].[EvalActionName,EvalDecision]'`,
+  };
+}
+
+function resourcePolicyCheck(record: DenialRecord, subject: Subject): Check {
+  const service = record.service ?? "";
+  const name = subject.resourceName;
+  const commands: Record<string, string> = {
+    lambda: `aws lambda get-policy --function-name ${name}${regionFlag(subject)}`,
+    s3: `aws s3api get-bucket-policy --bucket ${subject.bucket ?? "<BUCKET>"} --query Policy --output text`,
+    secretsmanager: `aws secretsmanager get-resource-policy --secret-id ${subject.resourceArn ?? name}${regionFlag(subject)}`,
+    sqs: `aws sqs get-queue-attributes --queue-url https://sqs.${subject.region}.amazonaws.com/${subject.account}/${name} --attribute-names Policy`,
+    sns: `aws sns get-topic-attributes --topic-arn ${subject.resourceArn ?? "<TOPIC_ARN>"} --query Attributes.Policy --output text`,
+    "execute-api": `aws apigateway get-rest-api --rest-api-id ${apiId(subject)} --query policy --output text${regionFlag(subject)}`,
+    kms: `aws kms get-key-policy --key-id ${subject.resourceArn ?? "<KEY_ARN>"} --policy-name default --output text`,
+    ecr: `aws ecr get-repository-policy --repository-name ${name}${regionFlag(subject)}`,
+  };
+  return {
+    description: "Read the resource's own policy and look for a statement that names this principal (or denies it).",
+    command: commands[service] ?? `# Open the ${service || "target"} resource in the console and read its resource-based policy`,
+  };
+}
+
+function apiId(subject: Subject): string {
+  const resource = subject.resourceArn?.split(":")[5] ?? "";
+  return resource.split("/")[0] || "<API_ID>";
+}
+
+const CHECKS: Record<Layer, (record: DenialRecord, subject: Subject) => Check[]> = {
+  "execution-role": (record, subject) => [
+    simulate(record, subject),
+    {
+      description: `List the ${subject.identityKind}'s policies to find a missing Allow or a Deny.`,
+      command:
+        subject.identityKind === "user"
+          ? `aws iam list-user-policies --user-name ${subject.identityName} && aws iam list-attached-user-policies --user-name ${subject.identityName}`
+          : `aws iam list-role-policies --role-name ${subject.identityName} && aws iam list-attached-role-policies --role-name ${subject.identityName}`,
+    },
+  ],
+  "resource-policy": (record, subject) => [resourcePolicyCheck(record, subject)],
+  "kms-key-policy": (_record, subject) => [
+    {
+      description: "Read the key policy: it must name the role (or delegate to IAM with the account root statement).",
+      command: `aws kms get-key-policy --key-id ${subject.resourceArn ?? "<KEY_ARN>"} --policy-name default --output text`,
+    },
+    {
+      description: "List grants: a grant for the role also allows the call.",
+      command: `aws kms list-grants --key-id ${subject.resourceArn ?? "<KEY_ARN>"} --query 'Grants[].[GranteePrincipal,Operations]'`,
+    },
+  ],
+  "trust-policy": (_record, subject) => [
+    {
+      description: "Read who may assume the role.",
+      command: `aws iam get-role --role-name ${trustedRoleName(subject)} --query Role.AssumeRolePolicyDocument`,
+    },
+  ],
+  scp: (record, subject) => [
+    {
+      description: "From the management account, list the SCPs that apply to this account and look for a Deny on the action.",
+      command: `aws organizations list-policies-for-target --target-id ${subject.account} --filter SERVICE_CONTROL_POLICY`,
+    },
+    simulate(record, subject),
+  ],
+  rcp: (_record, subject) => [
+    {
+      description: "From the management account, list the RCPs that apply to the resource's account.",
+      command: `aws organizations list-policies-for-target --target-id ${subject.account} --filter RESOURCE_CONTROL_POLICY`,
+    },
+  ],
+  "permissions-boundary": (_record, subject) => [
+    {
+      description: "See which boundary is attached; then read that policy's default version.",
+      command: `aws iam get-${subject.identityKind} --${subject.identityKind}-name ${subject.identityName} --query '${subject.identityKind === "user" ? "User" : "Role"}.PermissionsBoundary'`,
+    },
+  ],
+  "session-policy": (_record, subject) => [
+    {
+      description: "Find the AssumeRole call that created the session and read its Policy / PolicyArns parameters.",
+      command: `aws cloudtrail lookup-events --lookup-attributes AttributeKey=ResourceName,AttributeValue=${subject.principalArn} --region us-east-1 --query 'Events[?EventName==\`AssumeRole\`].CloudTrailEvent'`,
+    },
+  ],
+  "vpc-endpoint-policy": (record, subject) => [
+    {
+      description: "Read the policy of the VPC endpoint the call went through.",
+      command: `aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=com.amazonaws.${subject.region}.${record.service ?? "<SERVICE>"} --query 'VpcEndpoints[].[VpcEndpointId,PolicyDocument]'${regionFlag(subject)}`,
+    },
+  ],
+  unknown: (record) =>
+    record.encodedMessage
+      ? [
+          {
+            description: "Decode EC2's authorization message: it names the action, resource, and whether a Deny matched (needs sts:DecodeAuthorizationMessage).",
+            command: `aws sts decode-authorization-message --encoded-message '${record.encodedMessage}' --query DecodedMessage --output text`,
+          },
+        ]
+      : [
+          {
+            description: "Find the matching CloudTrail event: its errorMessage often names the policy type the pasted text left out.",
+            command: `aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=${record.operation ?? record.action?.split(":")[1] ?? "<EVENT_NAME>"} --max-results 20`,
+          },
+        ],
+};
+
+/** For sts:AssumeRole the trust policy to read is the target role's, not the caller's. */
+function trustedRoleName(subject: Subject): string {
+  if (subject.resourceArn?.includes(":role/")) return subject.resourceArn.split("/").pop() ?? subject.identityName;
+  return subject.identityName;
+}
+
+/** The concrete commands that confirm or rule out one layer, filled in from the denial. */
+export function checksFor(layer: Layer, record: DenialRecord, subject: Subject): Check[] {
+  return CHECKS[layer](record, subject);
+}

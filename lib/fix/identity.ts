@@ -1,0 +1,66 @@
+import type { DenialRecord, FixDraft } from "../model";
+import type { ActionCatalog } from "../iam/catalog";
+import { consoleHost } from "../iam/arn";
+import type { Subject } from "../iam/subject";
+import { lambdaNeeds } from "./lambda-extras";
+import { identifier, policyDocument, shellJson, sid, toHcl, toYaml } from "./render";
+import { scopeFor } from "./scope";
+
+/** The least-privilege Allow to add to the caller's role (or user): the execution-role fix. */
+export function identityFix(record: DenialRecord, subject: Subject, catalog: ActionCatalog): FixDraft {
+  const scope = scopeFor(record, subject, catalog);
+  const needs = lambdaNeeds(record);
+  const actions = needs?.actions ?? [scope.action];
+  const resources = needs && record.service === "ec2" ? ["*"] : scope.resources;
+  const statement = {
+    Sid: sid("Allow", ...actions.slice(0, 1)),
+    Effect: "Allow",
+    Action: actions.length === 1 ? actions[0]! : actions,
+    Resource: resources.length === 1 ? resources[0]! : resources,
+  };
+  const policyName = `whydenied-${identifier(actions[0] ?? "policy").replace(/_/g, "-")}`;
+  const kind = subject.identityKind;
+  const document = policyDocument([statement]);
+  const explicitDeny = record.statedReason === "explicit-deny";
+  const notes: string[] = [];
+  if (explicitDeny) {
+    notes.push(`An Allow never overrides an explicit Deny: find the Deny on ${scope.action} in the ${kind}'s policies and narrow or remove it; the Allow below is what must remain.`);
+  }
+  if (scope.note) notes.push(scope.note);
+  if (needs?.managedPolicy) {
+    notes.push(`Or attach AWS's managed policy: aws iam attach-role-policy --role-name ${subject.identityName} --policy-arn arn:${subject.partition}:iam::aws:policy/${needs.managedPolicy}`);
+  }
+  if (subject.functionName) {
+    notes.push("Running function instances keep their old credentials for a while; update the function's configuration to refresh them at once.");
+  }
+  if (record.kind === "lambda-role-missing-permission" || record.kind === "lambda-stream-access") {
+    notes.push("IAM changes take a few seconds to propagate: if the role was just created, retry the deployment before changing anything.");
+  }
+  const roleRef = `${kind.padEnd(6)} = ${JSON.stringify(subject.identityName)}`;
+  return {
+    layer: "execution-role",
+    title: explicitDeny
+      ? `Remove the Deny on ${scope.action} from ${kind} ${subject.identityName}`
+      : `Allow ${actions.length > 1 ? `${actions.length} actions` : scope.action} in ${kind} ${subject.identityName}'s policy`,
+    owner: "you",
+    statement,
+    target: `inline policy "${policyName}" on ${kind} ${subject.identityName}`,
+    cli: `aws iam put-${kind}-policy --${kind}-name ${subject.identityName} --policy-name ${policyName} --policy-document ${shellJson(document)}`,
+    terraform: `resource "aws_iam_${kind}_policy" "${identifier(policyName)}" {\n  name   = ${JSON.stringify(policyName)}\n  ${roleRef}\n  policy = jsonencode(${toHcl(document, 1)})\n}`,
+    sam: subject.functionName ? samFunctionPolicy(subject.functionName, statement) : cfnInlinePolicy(subject, policyName, document),
+    consoleUrl: `https://${consoleHost(subject.partition)}/iam/home#/${kind}s/details/${encodeURIComponent(subject.identityName)}?section=permissions`,
+    requestText: null,
+    notes,
+  };
+}
+
+function samFunctionPolicy(functionName: string, statement: Record<string, unknown>): string {
+  const logicalId = identifier(functionName).split("_").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("") || "MyFunction";
+  return `# template.yaml (AWS SAM): add to the function's Policies\n${logicalId}:\n  Type: AWS::Serverless::Function\n  Properties:\n    Policies:\n      - Statement:\n${toYaml([statement], 5)}`;
+}
+
+function cfnInlinePolicy(subject: Subject, policyName: string, document: unknown): string {
+  const nameKey = subject.identityKind === "user" ? "UserName" : "RoleName";
+  const type = subject.identityKind === "user" ? "AWS::IAM::UserPolicy" : "AWS::IAM::RolePolicy";
+  return `# CloudFormation\nWhyDeniedPolicy:\n  Type: ${type}\n  Properties:\n    ${nameKey}: ${subject.identityName}\n    PolicyName: ${policyName}\n    PolicyDocument:\n${toYaml(document, 3)}`;
+}

@@ -1,0 +1,67 @@
+import type { DenialRecord, FixDraft } from "../model";
+import { consoleHost } from "../iam/arn";
+import type { Subject } from "../iam/subject";
+import { identifier, toYaml } from "./render";
+
+function keyIdOf(subject: Subject): string {
+  return subject.resourceArn && subject.resourceArn.includes(":key/") ? subject.resourceArn : "<KEY_ARN>";
+}
+
+/** The KMS key-policy fix: a statement naming the role, or a grant that needs no key-policy edit. */
+export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
+  if (record.kind === "lambda-stale-grant") return staleGrantFix(subject);
+  const key = keyIdOf(subject);
+  const action = record.action ?? "kms:Decrypt";
+  const operation = action.split(":")[1] ?? "Decrypt";
+  const statement = {
+    Sid: "AllowRoleToUseKey",
+    Effect: "Allow",
+    Principal: { AWS: subject.principalArn },
+    Action: action,
+    Resource: "*",
+  };
+  const keyRegion = key.split(":")[3] || subject.region;
+  const notes = [
+    'In a key policy, "Resource": "*" means "this key": it grants nothing on other keys.',
+    "A grant is the alternative that leaves the key policy alone; it can take up to five minutes to take effect.",
+  ];
+  if (record.statedReason === "explicit-deny") notes.unshift("The key policy has a Deny that matches this role: remove or narrow it; an Allow will not help.");
+  if (record.kind === "lambda-env-kms") notes.push("After fixing, update the function's configuration so Lambda retries decrypting its environment variables.");
+  return {
+    layer: "kms-key-policy",
+    title: `Let ${subject.identityName} use the key for ${action}`,
+    owner: "key-admin",
+    statement,
+    target: `key policy of ${key}`,
+    cli: [
+      `aws kms get-key-policy --key-id ${key} --policy-name default --output text > key-policy.json`,
+      "# add the statement to the Statement array in key-policy.json, then:",
+      `aws kms put-key-policy --key-id ${key} --policy-name default --policy file://key-policy.json`,
+      "# or, without touching the key policy:",
+      `aws kms create-grant --key-id ${key} --grantee-principal ${subject.principalArn} --operations ${operation}`,
+    ].join("\n"),
+    terraform: `# Either add the statement to aws_kms_key.policy, or grant without editing the key policy:\nresource "aws_kms_grant" "${identifier(`${subject.identityName}_${operation}`)}" {\n  name              = "whydenied-${identifier(subject.identityName).replace(/_/g, "-")}"\n  key_id            = ${JSON.stringify(key)}\n  grantee_principal = ${JSON.stringify(subject.principalArn)}\n  operations        = [${JSON.stringify(operation)}]\n}`,
+    sam: `# CloudFormation: add to the key's KeyPolicy.Statement\nMyKey:\n  Type: AWS::KMS::Key\n  Properties:\n    KeyPolicy:\n      Statement:\n${toYaml([statement], 4)}`,
+    consoleUrl: keyRegion.startsWith("<") ? null : `https://${keyRegion}.${consoleHost(subject.partition)}/kms/home?region=${keyRegion}#/kms/keys/${encodeURIComponent(key.split("/").pop() ?? key)}/`,
+    requestText: `Hi — our role ${subject.principalArn} is denied ${action} on KMS key ${key}. Could you add this statement to the key policy (or create a grant for ${operation})?\n\n${JSON.stringify(statement, null, 2)}`,
+    notes,
+  };
+}
+
+/** The role was recreated under the same name: Lambda's grant names the old role id. */
+function staleGrantFix(subject: Subject): FixDraft {
+  const fn = subject.functionName ?? "<FUNCTION_NAME>";
+  return {
+    layer: "kms-key-policy",
+    title: `Refresh Lambda's KMS grant for ${fn}`,
+    owner: "you",
+    statement: null,
+    target: `the KMS grant Lambda holds for function ${fn}`,
+    cli: `# Any configuration change makes Lambda create a fresh grant for the current role:\naws lambda update-function-configuration --function-name ${fn} --description "refresh KMS grant"`,
+    terraform: "# Re-apply the function with any configuration change (for example its description) to refresh the grant.",
+    sam: "# Redeploy the function with any configuration change (for example its Description) to refresh the grant.",
+    consoleUrl: null,
+    requestText: null,
+    notes: ["Deleting and recreating a role with the same name gives it a new id; grants made for the old id no longer match."],
+  };
+}

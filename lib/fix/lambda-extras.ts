@@ -1,0 +1,49 @@
+import type { DenialRecord } from "../model";
+
+/** What Lambda itself needs for a configuration-time permission error, per AWS's managed policies. */
+export interface LambdaNeeds {
+  actions: string[];
+  managedPolicy: string | null;
+}
+
+const BY_SERVICE: Record<string, LambdaNeeds> = {
+  ec2: {
+    actions: [
+      "ec2:CreateNetworkInterface",
+      "ec2:DescribeNetworkInterfaces",
+      "ec2:DescribeSubnets",
+      "ec2:DeleteNetworkInterface",
+      "ec2:AssignPrivateIpAddresses",
+      "ec2:UnassignPrivateIpAddresses",
+    ],
+    managedPolicy: "service-role/AWSLambdaVPCAccessExecutionRole",
+  },
+  sqs: { actions: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"], managedPolicy: "service-role/AWSLambdaSQSQueueExecutionRole" },
+  dynamodb: {
+    actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
+    managedPolicy: "service-role/AWSLambdaDynamoDBExecutionRole",
+  },
+  kinesis: {
+    actions: [
+      "kinesis:DescribeStream",
+      "kinesis:DescribeStreamSummary",
+      "kinesis:GetRecords",
+      "kinesis:GetShardIterator",
+      "kinesis:ListShards",
+      "kinesis:ListStreams",
+      "kinesis:SubscribeToShard",
+    ],
+    managedPolicy: "service-role/AWSLambdaKinesisExecutionRole",
+  },
+};
+
+/** For Lambda's own configuration-time checks: the full action set and the managed policy that holds it. */
+export function lambdaNeeds(record: DenialRecord): LambdaNeeds | null {
+  if (record.kind !== "lambda-role-missing-permission" && record.kind !== "lambda-stream-access") return null;
+  const needs = BY_SERVICE[record.service ?? ""];
+  if (!needs) return null;
+  if (record.kind === "lambda-role-missing-permission" && record.service === "sqs" && record.action && !needs.actions.includes(record.action)) {
+    return { actions: [record.action], managedPolicy: null };
+  }
+  return needs;
+}

@@ -1,0 +1,108 @@
+import type { DenialRecord, FixDraft } from "../model";
+import { consoleHost, parseArn } from "../iam/arn";
+import type { Subject } from "../iam/subject";
+import { identifier, sid, toYaml } from "./render";
+
+interface Invoker {
+  principal: string;
+  policyPrincipal: Record<string, string>;
+  sourceArn: string | null;
+  sourceAccount: string | null;
+  describe: string;
+}
+
+/** Who is knocking on the function's door, from the kind of denial. */
+function invokerOf(record: DenialRecord, subject: Subject): Invoker {
+  if (record.kind === "apigw-invalid-permissions") {
+    return {
+      principal: "apigateway.amazonaws.com",
+      policyPrincipal: { Service: "apigateway.amazonaws.com" },
+      sourceArn: `arn:${subject.partition}:execute-api:${subject.region}:${subject.account}:<API_ID>/*`,
+      sourceAccount: null,
+      describe: "API Gateway",
+    };
+  }
+  if (record.kind === "s3-notification-destination") {
+    return {
+      principal: "s3.amazonaws.com",
+      policyPrincipal: { Service: "s3.amazonaws.com" },
+      sourceArn: `arn:${subject.partition}:s3:::<BUCKET_NAME>`,
+      sourceAccount: subject.account,
+      describe: "Amazon S3 event notifications",
+    };
+  }
+  return {
+    principal: subject.principalArn,
+    policyPrincipal: { AWS: subject.principalArn },
+    sourceArn: null,
+    sourceAccount: null,
+    describe: `${subject.identityKind} ${subject.identityName}`,
+  };
+}
+
+/** The function's name and Region, from its ARN or, failing that, placeholders. */
+function functionOf(record: DenialRecord, subject: Subject): { name: string; arn: string } {
+  const arn = record.resource ? parseArn(record.resource) : null;
+  if (arn?.service === "lambda") {
+    const name = arn.resource.replace(/^function:/, "");
+    return { name, arn: record.resource! };
+  }
+  return { name: "<FUNCTION_NAME>", arn: `arn:${subject.partition}:lambda:${subject.region}:${subject.account}:function:<FUNCTION_NAME>` };
+}
+
+/** The resource-policy fix for an inbound call: `lambda add-permission` for the caller. */
+export function lambdaPermissionFix(record: DenialRecord, subject: Subject): FixDraft {
+  const invoker = invokerOf(record, subject);
+  const fn = functionOf(record, subject);
+  const statementId = `whydenied-${identifier(invoker.principal.split("/").pop() ?? "caller").replace(/_/g, "-")}`;
+  const condition: Record<string, unknown> = {};
+  if (invoker.sourceArn) condition.ArnLike = { "AWS:SourceArn": invoker.sourceArn };
+  if (invoker.sourceAccount) condition.StringEquals = { "AWS:SourceAccount": invoker.sourceAccount };
+  const statement = {
+    Sid: sid("Allow", invoker.describe, "Invoke"),
+    Effect: "Allow",
+    Principal: invoker.policyPrincipal,
+    Action: "lambda:InvokeFunction",
+    Resource: fn.arn,
+    ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
+  };
+  const sourceFlags = [
+    invoker.sourceArn ? ` --source-arn '${invoker.sourceArn}'` : "",
+    invoker.sourceAccount ? ` --source-account ${invoker.sourceAccount}` : "",
+  ].join("");
+  const terraformSource = [
+    invoker.sourceArn ? `\n  source_arn     = ${JSON.stringify(invoker.sourceArn)}` : "",
+    invoker.sourceAccount ? `\n  source_account = ${JSON.stringify(invoker.sourceAccount)}` : "",
+  ].join("");
+  const permission = {
+    Type: "AWS::Lambda::Permission",
+    Properties: {
+      Action: "lambda:InvokeFunction",
+      FunctionName: fn.name,
+      Principal: invoker.principal,
+      ...(invoker.sourceArn ? { SourceArn: invoker.sourceArn } : {}),
+      ...(invoker.sourceAccount ? { SourceAccount: invoker.sourceAccount } : {}),
+    },
+  };
+  const notes = [
+    "Permissions apply to the function, a version or an alias separately: add the qualifier (--qualifier) if the caller invokes an alias.",
+  ];
+  if (invoker.policyPrincipal.AWS) {
+    notes.push("Across accounts the caller's own role must also allow lambda:InvokeFunction on this function.");
+  }
+  if (invoker.sourceArn?.includes("<")) notes.push("Replace the <placeholders> in --source-arn so only your API / bucket may invoke the function.");
+  return {
+    layer: "resource-policy",
+    title: `Let ${invoker.describe} invoke function ${fn.name}`,
+    owner: "you",
+    statement,
+    target: `resource-based policy of Lambda function ${fn.name}`,
+    cli: `aws lambda add-permission --function-name ${fn.name} --statement-id ${statementId} --action lambda:InvokeFunction --principal ${invoker.principal}${sourceFlags} --region ${subject.region}`,
+    terraform: `resource "aws_lambda_permission" "${identifier(statementId)}" {\n  statement_id   = ${JSON.stringify(statementId)}\n  action         = "lambda:InvokeFunction"\n  function_name  = ${JSON.stringify(fn.name)}\n  principal      = ${JSON.stringify(invoker.principal)}${terraformSource}\n}`,
+    sam: `# CloudFormation / SAM\n${toYaml({ WhyDeniedInvokePermission: permission })}`,
+    consoleUrl: `https://${subject.region.startsWith("<") ? "" : `${subject.region}.`}${consoleHost(subject.partition)}/lambda/home?region=${subject.region}#/functions/${encodeURIComponent(fn.name)}?tab=permissions`,
+    requestText: null,
+    notes,
+  };
+}
+

@@ -1,0 +1,116 @@
+import type { DenialRecord, FixDraft } from "../model";
+import type { ActionCatalog } from "../iam/catalog";
+import { consoleHost } from "../iam/arn";
+import type { Subject } from "../iam/subject";
+import { lambdaPermissionFix } from "./lambda-permission";
+import { policyDocument, sid, toHcl, toYaml } from "./render";
+import { scopeFor } from "./scope";
+
+/** How each service stores its resource policy: read/write commands and IaC resource types. */
+interface PolicyHome {
+  noun: string;
+  cli: (subject: Subject) => string;
+  terraform: (subject: Subject, document: unknown) => string;
+  cfnType: string;
+  cfnProperties: (subject: Subject, document: unknown) => Record<string, unknown>;
+  console: (subject: Subject) => string | null;
+}
+
+const tf = (type: string, attribute: string, value: string, document: unknown) =>
+  `resource "${type}" "whydenied" {\n  ${attribute} = ${JSON.stringify(value)}\n  policy = jsonencode(${toHcl(document, 1)})\n}`;
+
+const HOMES: Record<string, PolicyHome> = {
+  s3: {
+    noun: "bucket policy",
+    cli: (s) =>
+      `aws s3api get-bucket-policy --bucket ${bucket(s)} --query Policy --output text > bucket-policy.json\n# add the statement to the Statement array in bucket-policy.json, then:\naws s3api put-bucket-policy --bucket ${bucket(s)} --policy file://bucket-policy.json`,
+    terraform: (s, d) => tf("aws_s3_bucket_policy", "bucket", bucket(s), d),
+    cfnType: "AWS::S3::BucketPolicy",
+    cfnProperties: (s, d) => ({ Bucket: bucket(s), PolicyDocument: d }),
+    console: (s) => `https://s3.${consoleHost(s.partition)}/s3/buckets/${encodeURIComponent(bucket(s))}?tab=permissions`,
+  },
+  secretsmanager: {
+    noun: "secret's resource policy",
+    cli: (s) =>
+      `aws secretsmanager get-resource-policy --secret-id ${secretId(s)} --query ResourcePolicy --output text > secret-policy.json\n# add the statement, then:\naws secretsmanager put-resource-policy --secret-id ${secretId(s)} --resource-policy file://secret-policy.json --block-public-policy`,
+    terraform: (s, d) => tf("aws_secretsmanager_secret_policy", "secret_arn", secretId(s), d),
+    cfnType: "AWS::SecretsManager::ResourcePolicy",
+    cfnProperties: (s, d) => ({ SecretId: secretId(s), ResourcePolicy: d, BlockPublicPolicy: true }),
+    console: (s) => `https://${s.region}.${consoleHost(s.partition)}/secretsmanager/secret?name=${encodeURIComponent(s.resourceName)}&region=${s.region}`,
+  },
+  sqs: {
+    noun: "queue policy",
+    cli: (s) =>
+      `aws sqs get-queue-attributes --queue-url ${queueUrl(s)} --attribute-names Policy\n# add the statement, then:\naws sqs set-queue-attributes --queue-url ${queueUrl(s)} --attributes file://queue-attributes.json  # {"Policy": "<policy JSON as a string>"}`,
+    terraform: (s, d) => tf("aws_sqs_queue_policy", "queue_url", queueUrl(s), d),
+    cfnType: "AWS::SQS::QueuePolicy",
+    cfnProperties: (s, d) => ({ Queues: [queueUrl(s)], PolicyDocument: d }),
+    console: (s) => `https://${s.region}.${consoleHost(s.partition)}/sqs/v3/home?region=${s.region}#/queues`,
+  },
+  sns: {
+    noun: "topic policy",
+    cli: (s) =>
+      `aws sns get-topic-attributes --topic-arn ${s.resourceArn ?? "<TOPIC_ARN>"} --query Attributes.Policy --output text > topic-policy.json\n# add the statement, then:\naws sns set-topic-attributes --topic-arn ${s.resourceArn ?? "<TOPIC_ARN>"} --attribute-name Policy --attribute-value file://topic-policy.json`,
+    terraform: (s, d) => tf("aws_sns_topic_policy", "arn", s.resourceArn ?? "<TOPIC_ARN>", d),
+    cfnType: "AWS::SNS::TopicPolicy",
+    cfnProperties: (s, d) => ({ Topics: [s.resourceArn ?? "<TOPIC_ARN>"], PolicyDocument: d }),
+    console: (s) => `https://${s.region}.${consoleHost(s.partition)}/sns/v3/home?region=${s.region}#/topics`,
+  },
+  "execute-api": {
+    noun: "API Gateway resource policy",
+    cli: (s) =>
+      `aws apigateway get-rest-api --rest-api-id ${apiId(s)} --query policy --output text\n# merge the statement into the policy, save it as api-policy.json, then:\naws apigateway update-rest-api --rest-api-id ${apiId(s)} --patch-operations op=replace,path=/policy,value="$(jq -c . api-policy.json)"\naws apigateway create-deployment --rest-api-id ${apiId(s)} --stage-name ${apiStage(s)}  # policy changes need a redeploy`,
+    terraform: (s, d) => tf("aws_api_gateway_rest_api_policy", "rest_api_id", apiId(s), d),
+    cfnType: "AWS::ApiGateway::RestApi",
+    cfnProperties: (_s, d) => ({ Policy: d }),
+    console: (s) => `https://${s.region}.${consoleHost(s.partition)}/apigateway/main/apis/${apiId(s)}/resource-policy?region=${s.region}`,
+  },
+};
+
+const bucket = (s: Subject) => s.bucket ?? "<BUCKET_NAME>";
+const secretId = (s: Subject) => s.resourceArn ?? s.resourceName;
+const queueUrl = (s: Subject) => `https://sqs.${s.region}.amazonaws.com/${s.account}/${s.resourceName}`;
+const apiPath = (s: Subject) => (s.resourceArn?.split(":")[5] ?? "").split("/");
+const apiId = (s: Subject) => apiPath(s)[0] || "<API_ID>";
+const apiStage = (s: Subject) => apiPath(s)[1] || "<STAGE>";
+
+/** The resource-policy fix: a statement on the target that lets this principal in. */
+export function resourcePolicyFix(record: DenialRecord, subject: Subject, catalog: ActionCatalog): FixDraft {
+  const service = record.service ?? "";
+  if (service === "lambda" || record.kind === "apigw-invalid-permissions" || record.kind === "s3-notification-destination") {
+    return lambdaPermissionFix(record, subject);
+  }
+  const scope = scopeFor(record, subject, catalog);
+  const anonymous = subject.principal?.kind === "anonymous";
+  const statement = {
+    Sid: sid("Allow", subject.identityName, scope.action),
+    Effect: "Allow",
+    Principal: anonymous ? "*" : { AWS: subject.principalArn },
+    Action: scope.action,
+    Resource: scope.resources.length === 1 ? scope.resources[0]! : scope.resources,
+  };
+  const document = policyDocument([statement]);
+  const home = HOMES[service];
+  const noun = home?.noun ?? `${service} resource policy`;
+  const explicitDeny = record.statedReason === "explicit-deny";
+  const notes = [
+    explicitDeny
+      ? `The ${noun} has a Deny that matches this call: narrow or remove it. Adding an Allow will not help.`
+      : `Put-style commands replace the whole ${noun}: merge the statement into the existing policy, never overwrite it.`,
+  ];
+  if (scope.note) notes.push(scope.note);
+  if (anonymous) notes.push('Principal "*" opens the API to anyone who can reach it: add a Condition (source IP, VPC endpoint) that fits your case.');
+  return {
+    layer: "resource-policy",
+    title: explicitDeny ? `Remove the Deny for this caller from the ${noun}` : `Allow ${anonymous ? "callers" : subject.identityName} in the ${noun}`,
+    owner: "resource-owner",
+    statement,
+    target: `${noun} of ${subject.resourceName}`,
+    cli: home?.cli(subject) ?? `# ${service} has no single CLI command for resource policies: add the statement in the console or your IaC.`,
+    terraform: home?.terraform(subject, document) ?? `# Add this statement to the ${noun}:\n# ${JSON.stringify(statement)}`,
+    sam: `# CloudFormation\n${toYaml({ [sid("WhyDenied", service, "Policy")]: { Type: home?.cfnType ?? "<RESOURCE_POLICY_TYPE>", Properties: home?.cfnProperties(subject, document) ?? { PolicyDocument: document } } })}`,
+    consoleUrl: home?.console(subject) ?? null,
+    requestText: null,
+    notes,
+  };
+}

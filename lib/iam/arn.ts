@@ -1,0 +1,77 @@
+/** The parts of an ARN; `resource` is everything after the account field. */
+export interface Arn {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  resource: string;
+}
+
+const ACCOUNT_ID = /^\d{12}$/;
+
+/** Splits an ARN into its fields, or returns null when the text is not an ARN. */
+export function parseArn(text: string): Arn | null {
+  if (!text.startsWith("arn:")) return null;
+  const parts = text.split(":");
+  if (parts.length < 6) return null;
+  const [, partition = "", service = "", region = "", account = ""] = parts;
+  if (!partition || !service) return null;
+  return { partition, service, region, account, resource: parts.slice(5).join(":") };
+}
+
+/** True for a real 12-digit account id, false for redactions like `XXXX` or `<account-id>`. */
+export function isAccountId(text: string | null | undefined): text is string {
+  return typeof text === "string" && ACCOUNT_ID.test(text);
+}
+
+/** A principal ARN read the way a fix needs it. */
+export interface PrincipalInfo {
+  kind: "assumed-role" | "role" | "user" | "root" | "service" | "anonymous" | "other";
+  partition: string;
+  account: string | null;
+  /** Role or user name. */
+  name: string | null;
+  /** Session name of an assumed role: a Lambda function name for a function's own calls. */
+  sessionName: string | null;
+  /** The ARN a policy should name: the role ARN, never the temporary session ARN. */
+  policyArn: string | null;
+}
+
+/** Reads a principal ARN (user, role, assumed-role session, root, service) into its parts. */
+export function describePrincipal(principal: string | null): PrincipalInfo | null {
+  if (!principal) return null;
+  if (principal === "anonymous") {
+    return { kind: "anonymous", partition: "aws", account: null, name: null, sessionName: null, policyArn: null };
+  }
+  if (principal.endsWith(".amazonaws.com")) {
+    return { kind: "service", partition: "aws", account: null, name: principal, sessionName: null, policyArn: null };
+  }
+  const arn = parseArn(principal);
+  if (!arn) return null;
+  const account = isAccountId(arn.account) ? arn.account : null;
+  const accountField = account ?? "<ACCOUNT_ID>";
+  const path = arn.resource.split("/");
+  const head = path[0];
+  if (arn.service === "sts" && head === "assumed-role" && path.length >= 3) {
+    const name = path[1] ?? null;
+    const sessionName = path.slice(2).join("/");
+    const policyArn = `arn:${arn.partition}:iam::${accountField}:role/${name}`;
+    return { kind: "assumed-role", partition: arn.partition, account, name, sessionName, policyArn };
+  }
+  if (arn.service === "iam" && (head === "role" || head === "user")) {
+    const name = path[path.length - 1] ?? null;
+    const kind = head === "role" ? "role" : "user";
+    return { kind, partition: arn.partition, account, name, sessionName: null, policyArn: principal };
+  }
+  if (arn.service === "iam" && arn.resource === "root") {
+    return { kind: "root", partition: arn.partition, account, name: null, sessionName: null, policyArn: principal };
+  }
+  return { kind: "other", partition: arn.partition, account, name: null, sessionName: null, policyArn: principal };
+}
+
+/** The console host for a partition (aws, aws-cn, aws-us-gov). */
+export function consoleHost(partition: string): string {
+  if (partition === "aws-cn") return "console.amazonaws.cn";
+  if (partition === "aws-us-gov") return "console.amazonaws-us-gov.com";
+  return "console.aws.amazon.com";
+}

@@ -1,0 +1,111 @@
+/**
+ * API operation names that differ from the IAM action they need. Everything else maps to the
+ * action of the same name, which the catalog then confirms. Sources: the S3 and Lambda API
+ * references ("Permissions" sections) and the SQS/SNS batch APIs.
+ */
+const OPERATION_TO_ACTION: Record<string, Record<string, string>> = {
+  s3: {
+    ListObjectsV2: "ListBucket",
+    ListObjects: "ListBucket",
+    HeadBucket: "ListBucket",
+    ListObjectVersions: "ListBucketVersions",
+    HeadObject: "GetObject",
+    GetObjectAttributes: "GetObject",
+    SelectObjectContent: "GetObject",
+    CopyObject: "PutObject",
+    CreateMultipartUpload: "PutObject",
+    UploadPart: "PutObject",
+    CompleteMultipartUpload: "PutObject",
+    DeleteObjects: "DeleteObject",
+    ListMultipartUploads: "ListBucketMultipartUploads",
+  },
+  lambda: { Invoke: "InvokeFunction", InvokeWithResponseStream: "InvokeFunction" },
+  sqs: { SendMessageBatch: "SendMessage", DeleteMessageBatch: "DeleteMessage" },
+  sns: { PublishBatch: "Publish" },
+  dynamodb: { TransactWriteItems: "PutItem", TransactGetItems: "GetItem" },
+};
+
+/** Operations that name their service unambiguously when a message gives no service at all. */
+const SERVICE_OF_OPERATION: Record<string, string> = {
+  ListObjectsV2: "s3",
+  ListObjects: "s3",
+  GetObject: "s3",
+  PutObject: "s3",
+  HeadObject: "s3",
+  HeadBucket: "s3",
+  DeleteObject: "s3",
+  CopyObject: "s3",
+  ListBuckets: "s3",
+  GetBucketPolicy: "s3",
+  PutBucketPolicy: "s3",
+  PutBucketNotificationConfiguration: "s3",
+  CreateMultipartUpload: "s3",
+  UploadPart: "s3",
+  Decrypt: "kms",
+  Encrypt: "kms",
+  GenerateDataKey: "kms",
+  Invoke: "lambda",
+  GetSecretValue: "secretsmanager",
+  GetParameter: "ssm",
+  GetParameters: "ssm",
+  GetParametersByPath: "ssm",
+  PutItem: "dynamodb",
+  GetItem: "dynamodb",
+  Query: "dynamodb",
+  Scan: "dynamodb",
+  UpdateItem: "dynamodb",
+  BatchWriteItem: "dynamodb",
+  SendMessage: "sqs",
+  SendMessageBatch: "sqs",
+  ReceiveMessage: "sqs",
+  Publish: "sns",
+  AssumeRole: "sts",
+  PutLogEvents: "logs",
+  CreateLogStream: "logs",
+  PutEvents: "events",
+  StartExecution: "states",
+};
+
+/** Lambda's CloudTrail event names carry an API version suffix: `AddPermission20150331v2`. */
+const LAMBDA_VERSION_SUFFIX = /20\d{6}(v\d+)?$/;
+
+/** The IAM action name an API operation needs (`ListObjectsV2` → `ListBucket`). */
+export function actionForOperation(service: string, operation: string): string {
+  const name = service === "lambda" ? operation.replace(LAMBDA_VERSION_SUFFIX, "") : operation;
+  return OPERATION_TO_ACTION[service]?.[name] ?? name;
+}
+
+/** The service an operation belongs to, when the operation alone says so. */
+export function serviceForOperation(operation: string): string | null {
+  return SERVICE_OF_OPERATION[operation] ?? null;
+}
+
+const SDK_SERVICE_ALIASES: Record<string, string> = {
+  simplesystemsmanagement: "ssm",
+  cloudwatchlogs: "logs",
+  logs: "logs",
+  cloudwatch: "cloudwatch",
+  dynamodbv2: "dynamodb",
+  secretsmanager: "secretsmanager",
+  stepfunctions: "states",
+  sfn: "states",
+  eventbridge: "events",
+  cloudwatchevents: "events",
+  securitytokenservice: "sts",
+  apigateway: "apigateway",
+  kinesis: "kinesis",
+};
+
+/** Maps an SDK's service label ("Amazon S3", "AWSKMS", "AmazonDynamoDBv2", "SSM") to the IAM prefix. */
+export function serviceFromSdkLabel(label: string): string {
+  const compact = label.toLowerCase().replace(/[^a-z0-9]/g, "").replace(/^(amazon|aws)/, "");
+  return SDK_SERVICE_ALIASES[compact] ?? compact;
+}
+
+const EVENT_SOURCE_ALIASES: Record<string, string> = { monitoring: "cloudwatch" };
+
+/** CloudTrail's eventSource (`kms.amazonaws.com`) to the IAM service prefix (`kms`). */
+export function serviceFromEventSource(eventSource: string): string {
+  const host = eventSource.split(".")[0] ?? eventSource;
+  return EVENT_SOURCE_ALIASES[host] ?? host;
+}

@@ -1,0 +1,65 @@
+import type { DenialRecord } from "../model";
+import { describePrincipal, isAccountId, parseArn, type PrincipalInfo } from "./arn";
+
+/** The names a check or fix needs, read once from a denial, with <PLACEHOLDERS> for what it hid. */
+export interface Subject {
+  partition: string;
+  region: string;
+  account: string;
+  principal: PrincipalInfo | null;
+  /** Role or user name to attach a policy to. */
+  identityName: string;
+  identityKind: "role" | "user";
+  /** ARN that a resource or key policy should name as Principal. */
+  principalArn: string;
+  /** Lambda function name when the caller looks like a function's own session. */
+  functionName: string | null;
+  resourceArn: string | null;
+  /** Last path segment of the resource: bucket, function, key id, secret, queue or topic name. */
+  resourceName: string;
+  bucket: string | null;
+}
+
+const LAMBDA_INTERNAL_SESSION = /^awslambda_\d+/;
+
+/** Reads the subject of a denial: who called, on what, where. */
+export function subjectOf(record: DenialRecord): Subject {
+  const hole = (name: string) => `<${name}>`;
+  const principal = describePrincipal(record.principal);
+  const resourceArn = record.resource ? parseArn(record.resource) : null;
+  const account = isAccountId(record.account) ? record.account : (principal?.account ?? hole("ACCOUNT_ID"));
+  const region = record.region || hole("REGION");
+  const identityName = isReadable(principal?.name) ? principal.name : hole("ROLE_NAME");
+  const identityKind = principal?.kind === "user" ? "user" : "role";
+  const principalArn =
+    principal?.policyArn && !principal.policyArn.includes("<")
+      ? principal.policyArn.replace("<ACCOUNT_ID>", account)
+      : `arn:${record.partition}:iam::${account}:${identityKind}/${identityName}`;
+  const session = principal?.sessionName ?? null;
+  const functionName = principal?.kind === "assumed-role" && isReadable(session) && !LAMBDA_INTERNAL_SESSION.test(session) ? session : null;
+  const bucket = resourceArn?.service === "s3" ? (resourceArn.resource.split("/")[0] ?? null) : null;
+  const resourceName = resourceArn ? lastSegment(resourceArn.resource) : record.resource && isReadable(record.resource) ? record.resource : hole("RESOURCE_NAME");
+  return {
+    partition: record.partition,
+    region,
+    account,
+    principal,
+    identityName,
+    identityKind,
+    principalArn,
+    functionName,
+    resourceArn: record.resource && resourceArn ? record.resource : null,
+    resourceName,
+    bucket,
+  };
+}
+
+/** False for redacted or templated names: `XXXX`, `...`, `<role-name>`. */
+export function isReadable(value: string | null | undefined): value is string {
+  return !!value && !/^X{3,}$|\.\.\.|[<>*]/.test(value);
+}
+
+function lastSegment(resource: string): string {
+  const parts = resource.split(/[/:]/);
+  return parts[parts.length - 1] || resource;
+}

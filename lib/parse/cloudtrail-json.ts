@@ -1,0 +1,96 @@
+import type { DenialRecord, NonDenial } from "../model";
+import { actionForOperation, serviceFromEventSource } from "../iam/operations";
+import { cloudTrailRecordSchema, lookupEventsOutputSchema, trailFileSchema, type CloudTrailRecord } from "./cloudtrail-record";
+import { findNonDenials } from "./non-denials";
+import { emptyRecord, isDenialCode, parseText, withLocation } from "./text";
+
+const NOT_AUTHORIZED = /not authorized to perform/i;
+
+/** True when a CloudTrail record is an authorization failure (by errorCode or message). */
+export function isDenialRecord(record: CloudTrailRecord): boolean {
+  if (record.errorCode && isDenialCode(record.errorCode)) return true;
+  return typeof record.errorMessage === "string" && NOT_AUTHORIZED.test(record.errorMessage);
+}
+
+/**
+ * Reads pasted JSON as CloudTrail: one record, a trail file `{"Records": […]}`, lookup-events
+ * output `{"Events": [{"CloudTrailEvent": "…"}]}`, an array of records, or JSON Lines of any of those.
+ * Returns null when the text is not CloudTrail JSON, so the caller can read it as plain text.
+ */
+export function recordsFromJson(text: string): CloudTrailRecord[] | null {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return null;
+  const whole = tryJson(trimmed);
+  if (whole !== undefined) return collectRecords(whole);
+  const lines = trimmed.split("\n").filter((line) => line.trim());
+  const records: CloudTrailRecord[] = [];
+  for (const line of lines) {
+    const value = tryJson(line);
+    if (value === undefined) return null;
+    const found = collectRecords(value);
+    if (found) records.push(...found);
+  }
+  return records.length > 0 ? records : null;
+}
+
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function collectRecords(value: unknown): CloudTrailRecord[] | null {
+  if (Array.isArray(value)) {
+    const nested = value.map(collectRecords).filter((found) => found !== null);
+    return nested.length > 0 ? nested.flat() : null;
+  }
+  const single = cloudTrailRecordSchema.safeParse(value);
+  if (single.success) return [single.data];
+  const trail = trailFileSchema.safeParse(value);
+  if (trail.success) return collectRecords(trail.data.Records) ?? [];
+  const lookup = lookupEventsOutputSchema.safeParse(value);
+  if (lookup.success) {
+    return lookup.data.Events.flatMap((event) => collectRecords(tryJson(event.CloudTrailEvent)) ?? []);
+  }
+  return null;
+}
+
+/** Turns one denied CloudTrail record into a denial record, reading its errorMessage when it has one. */
+export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
+  const service = serviceFromEventSource(record.eventSource);
+  const fromMessage = record.errorMessage ? parseText(record.errorMessage, "cloudtrail").records[0] : undefined;
+  const base = fromMessage ?? emptyRecord("generic-denied", "cloudtrail", record.errorMessage ?? record.errorCode ?? "", 0);
+  const resource = base.resource ?? record.resources?.[0]?.ARN ?? record.resources?.[0]?.arn ?? null;
+  return withLocation({
+    ...base,
+    sourceFormat: "cloudtrail",
+    service: base.service ?? service,
+    action: base.action ?? `${service}:${actionForOperation(service, record.eventName)}`,
+    operation: record.eventName,
+    principal: base.principal ?? record.userIdentity?.arn ?? null,
+    resource,
+    errorCode: record.errorCode ?? base.errorCode,
+    region: record.awsRegion ?? base.region,
+    account: base.account ?? record.recipientAccountId ?? null,
+    excerpt: base.excerpt || `${record.eventName} ${record.errorCode ?? ""}`.trim(),
+    event: {
+      id: record.eventID ?? "",
+      time: record.eventTime ?? "",
+      source: record.eventSource,
+      name: record.eventName,
+    },
+  });
+}
+
+/** Splits CloudTrail records into denials and the non-permission errors among them. */
+export function readCloudTrailRecords(records: CloudTrailRecord[]): { denials: DenialRecord[]; nonDenials: NonDenial[] } {
+  const denials: DenialRecord[] = [];
+  const errors: string[] = [];
+  for (const record of records) {
+    if (isDenialRecord(record)) denials.push(denialFromRecord(record));
+    else if (record.errorCode) errors.push(`${record.errorCode}: ${record.errorMessage ?? ""}`);
+  }
+  return { denials, nonDenials: findNonDenials(errors.join("\n")) };
+}

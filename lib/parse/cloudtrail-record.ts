@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+/** The parts of a CloudTrail record the engine reads; every other field passes through. */
+export const cloudTrailRecordSchema = z.looseObject({
+  eventSource: z.string(),
+  eventName: z.string(),
+  eventTime: z.string().optional(),
+  eventID: z.string().optional(),
+  awsRegion: z.string().optional(),
+  errorCode: z.string().nullish(),
+  errorMessage: z.string().nullish(),
+  recipientAccountId: z.string().optional(),
+  userAgent: z.string().optional(),
+  resources: z.array(z.looseObject({ ARN: z.string().optional(), arn: z.string().optional() })).nullish(),
+  userIdentity: z
+    .looseObject({
+      type: z.string().optional(),
+      arn: z.string().optional(),
+      accountId: z.string().optional(),
+      invokedBy: z.string().optional(),
+      sessionContext: z
+        .looseObject({
+          sessionIssuer: z.looseObject({ arn: z.string().optional(), userName: z.string().optional() }).optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+});
+
+export type CloudTrailRecord = z.infer<typeof cloudTrailRecordSchema>;
+
+/** `aws cloudtrail lookup-events` output and the LookupEvents API response. */
+export const lookupEventsOutputSchema = z.looseObject({
+  Events: z.array(z.looseObject({ CloudTrailEvent: z.string() })),
+});
+
+/** A trail log file as CloudTrail delivers it to S3. */
+export const trailFileSchema = z.looseObject({ Records: z.array(z.unknown()) });

@@ -1,0 +1,47 @@
+import type { DenialRecord, NonDenial } from "../model";
+import { readCloudTrailRecords, recordsFromJson } from "./cloudtrail-json";
+import { dedupeRecords } from "./dedupe";
+import { findNonDenials } from "./non-denials";
+import { normalizeText } from "./normalize";
+import { parseText } from "./text";
+
+export { MAX_INPUT_BYTES, MAX_RECORDS } from "./limits";
+export { isDenialRecord, denialFromRecord } from "./cloudtrail-json";
+export { cloudTrailRecordSchema, type CloudTrailRecord } from "./cloudtrail-record";
+export { isDenialCode } from "./text";
+
+export interface ParseResult {
+  records: DenialRecord[];
+  nonDenials: NonDenial[];
+  /** True when the input held more denials than the parser reads (MAX_RECORDS). */
+  truncated: boolean;
+}
+
+/** What the parser looks for, shown to the user when it finds nothing. */
+export const LOOKED_FOR = [
+  '"User: … is not authorized to perform: …" (IAM, STS, KMS, DynamoDB, SNS, SQS, Secrets Manager, Logs…)',
+  '"Access Denied" / AccessDenied / AccessDeniedException / 403 Forbidden (S3, SDK and CLI errors)',
+  "Lambda errors: KMSAccessDeniedException, role cannot be assumed, execution role lacks permissions",
+  'API Gateway "Invalid permissions on Lambda function" and execute-api denials',
+  "EC2 UnauthorizedOperation with an encoded authorization message",
+  "CloudTrail records with a denial errorCode (single record, Records[], lookup-events output)",
+];
+
+/**
+ * Finds every denial in pasted text: CLI/SDK output, log lines, Terraform or CloudFormation
+ * errors, S3 XML bodies, or CloudTrail JSON. Pure and linear-time.
+ */
+export function parseDenials(text: string): ParseResult {
+  const records = recordsFromJson(text);
+  if (records) {
+    const { denials, nonDenials } = readCloudTrailRecords(records);
+    return { records: dedupeRecords(denials), nonDenials, truncated: false };
+  }
+  const normalized = normalizeText(text);
+  const parsed = parseText(normalized, "iam-message");
+  return {
+    records: dedupeRecords(parsed.records),
+    nonDenials: parsed.records.length === 0 ? findNonDenials(normalized) : [],
+    truncated: parsed.truncated,
+  };
+}

@@ -1,0 +1,118 @@
+import type { DenialKind } from "../model";
+
+/** A denial message that is not an IAM authorization sentence, recognised by a fixed phrase. */
+export interface SpecialHit {
+  kind: DenialKind;
+  index: number;
+  resource?: string;
+  detail?: string;
+  service?: string;
+  action?: string;
+  encodedMessage?: string;
+}
+
+interface SpecialPattern {
+  kind: DenialKind;
+  pattern: RegExp;
+  read?: (match: RegExpExecArray) => Omit<SpecialHit, "kind" | "index">;
+}
+
+const LAMBDA_PERMISSION_SERVICES: Record<string, string> = {
+  ec2: "ec2",
+  sqs: "sqs",
+  sns: "sns",
+  kinesis: "kinesis",
+  dynamodb: "dynamodb",
+  s3: "s3",
+  kafka: "kafka",
+};
+
+function lambdaMissingPermission(operation: string, label: string): Omit<SpecialHit, "kind" | "index"> {
+  const service = LAMBDA_PERMISSION_SERVICES[label.toLowerCase()] ?? label.toLowerCase();
+  return { service, action: `${service}:${operation}`, detail: `${operation} on ${label}` };
+}
+
+/** Ordered most specific first: the first kind found on a line wins. */
+const PATTERNS: SpecialPattern[] = [
+  {
+    kind: "lambda-stale-grant",
+    pattern: /KMS Exception: UnrecognizedClientException/,
+    read: () => ({ service: "kms", action: "kms:Decrypt" }),
+  },
+  {
+    kind: "lambda-env-kms",
+    pattern: /unable to decrypt the environment variables because KMS access was denied|KMSAccessDeniedException/,
+    read: () => ({ service: "kms", action: "kms:Decrypt" }),
+  },
+  {
+    kind: "lambda-role-not-assumable",
+    pattern: /The role defined for the function cannot be assumed by Lambda/,
+    read: () => ({ service: "sts", action: "sts:AssumeRole" }),
+  },
+  {
+    kind: "lambda-role-missing-permission",
+    pattern: /execution role does not have permissions to call (\w{1,80}) on (\w{1,40})/,
+    read: (m) => lambdaMissingPermission(m[1] ?? "", m[2] ?? ""),
+  },
+  {
+    kind: "lambda-role-missing-permission",
+    pattern: /Your access has been denied by EC2, please make sure your function execution role have permission to (\w{1,80})/,
+    read: (m) => lambdaMissingPermission(m[1] ?? "", "EC2"),
+  },
+  {
+    kind: "lambda-stream-access",
+    pattern: /Cannot access stream (arn:[^\s.]{1,400}(?:\.[^\s.]{1,400})*)\. Please ensure the role can perform the ([\w, ]{1,120}) Actions/,
+    read: (m) => {
+      const service = (m[1] ?? "").split(":")[2] ?? "dynamodb";
+      return { resource: m[1], service, action: `${service}:GetRecords`, detail: m[2] };
+    },
+  },
+  { kind: "apigw-invalid-permissions", pattern: /Invalid permissions on Lambda function/, read: () => ({ service: "lambda", action: "lambda:InvokeFunction" }) },
+  {
+    kind: "s3-notification-destination",
+    pattern: /Unable to validate the following destination configurations/,
+    read: () => ({ service: "lambda", action: "lambda:InvokeFunction" }),
+  },
+  {
+    kind: "kinesis-kms",
+    pattern: /is not authorized to decrypt records in stream/,
+    read: () => ({ service: "kms", action: "kms:Decrypt" }),
+  },
+  {
+    kind: "kms-opaque",
+    pattern: /The ciphertext refers to a customer master key that does not exist/,
+    read: () => ({ service: "kms", action: "kms:Decrypt" }),
+  },
+  {
+    kind: "sqs-legacy",
+    pattern: /Access to the resource (https:\/\/sqs\.[\w.-]{1,100}\/\S{0,300}) is denied/,
+    read: (m) => ({ resource: m[1], service: "sqs" }),
+  },
+  {
+    kind: "ec2-encoded",
+    pattern: /You are not authorized to perform this operation\.?(?: Encoded authorization failure message: ([\w+/=-]{1,20000}))?/,
+    read: (m) => ({ service: "ec2", encodedMessage: m[1] }),
+  },
+  {
+    kind: "http-forbidden",
+    pattern: /when calling the (Head\w{1,60}) operation: Forbidden|operation error S3: (Head\w{1,60}), https response error StatusCode: 403/,
+  },
+  {
+    kind: "generic-denied",
+    pattern: /\bAccess ?Denied(?:Exception)?\b/,
+  },
+];
+
+/** Finds the most specific non-IAM-sentence denial phrase in one line, if any. */
+export function findSpecialMessage(line: string): SpecialHit | null {
+  for (const { kind, pattern, read } of PATTERNS) {
+    const match = pattern.exec(line);
+    if (match) return { kind, index: match.index, ...(read ? read(match) : {}) };
+  }
+  return null;
+}
+
+/** The encoded EC2 authorization message, when a line carries one. */
+export function findEncodedMessage(line: string): string | null {
+  return /Encoded authorization failure message: ([\w+/=-]{1,20000})/.exec(line)?.[1] ?? null;
+}

@@ -1,0 +1,216 @@
+import type { DenialRecord, SourceFormat } from "../model";
+import { isAccountId, parseArn } from "../iam/arn";
+import { actionForOperation, serviceForOperation } from "../iam/operations";
+import { IAM_ANCHOR, parseIamSentence, type IamSentence } from "./iam-sentence";
+import { EXCERPT_LENGTH, MAX_RECORDS } from "./limits";
+import { findEncodedMessage, findSpecialMessage, type SpecialHit } from "./special-messages";
+import { mergeWrapper, readWrapper, type WrapperFacts } from "./wrappers";
+
+/** A denial found on one line, before neighbouring lines are merged in. */
+interface LineHit {
+  line: number;
+  record: DenialRecord;
+}
+
+/** Lines this close to a specific denial are read as part of it (tracebacks, multi-line XML). */
+const NEIGHBOURHOOD = 3;
+
+/**
+ * Finds every denial in free text: one record per IAM sentence, plus one per line for the
+ * other message families. Cost is linear in the text: each line is scanned a fixed number of times.
+ */
+export function parseText(text: string, defaultFormat: SourceFormat): { records: DenialRecord[]; truncated: boolean } {
+  const lines = text.split("\n");
+  const hits: LineHit[] = [];
+  let truncated = false;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] ?? "";
+    if (!line.trim()) continue;
+    for (const record of denialsInLine(line, defaultFormat)) {
+      if (hits.length >= MAX_RECORDS) {
+        truncated = true;
+        break;
+      }
+      hits.push({ line: index, record });
+    }
+    if (truncated) break;
+  }
+  fillFromNeighbours(hits, lines);
+  return { records: mergeGenericNeighbours(hits), truncated };
+}
+
+function denialsInLine(line: string, defaultFormat: SourceFormat): DenialRecord[] {
+  const wrapper = readWrapper(line);
+  const sentences: IamSentence[] = [];
+  for (let at = line.indexOf(IAM_ANCHOR); at !== -1; at = line.indexOf(IAM_ANCHOR, at + IAM_ANCHOR.length)) {
+    const sentence = parseIamSentence(line, at);
+    if (sentence) sentences.push(sentence);
+  }
+  const special = findSpecialMessage(line);
+  const format = wrapper.sourceFormat ?? (line.includes("<Message>") ? "s3-xml" : defaultFormat);
+  if (sentences.length > 0) {
+    const encodedMessage = findEncodedMessage(line);
+    return sentences.map((sentence) => recordFromSentence(sentence, special, wrapper, format, encodedMessage, line));
+  }
+  if (special) return [recordFromSpecial(special, wrapper, format, line)];
+  if (wrapper.errorCode && isDenialCode(wrapper.errorCode)) {
+    return [recordFromSpecial({ kind: "generic-denied", index: 0 }, wrapper, format, line)];
+  }
+  return [];
+}
+
+const DENIAL_CODES = /^(?:Client\.)?(?:AccessDenied(?:Exception)?|UnauthorizedOperation|AuthorizationError|Forbidden|KMS\.AccessDeniedException)$/;
+
+/** The error codes AWS uses for authorization failures (SDK names and CloudTrail's). */
+export function isDenialCode(code: string): boolean {
+  return DENIAL_CODES.test(code);
+}
+
+/** Lambda errors that quote KMS's IAM sentence inside their own message. */
+const WRAPPING_KINDS = new Set(["lambda-env-kms", "lambda-stale-grant"]);
+
+function recordFromSentence(
+  sentence: IamSentence,
+  special: SpecialHit | null,
+  wrapper: WrapperFacts,
+  format: SourceFormat,
+  encodedMessage: string | null,
+  line: string,
+): DenialRecord {
+  const [prefix = "", name = ""] = sentence.action.split(":");
+  const service = prefix.toLowerCase();
+  const isAnonymousApiCall = sentence.principal === "anonymous" && service === "execute-api";
+  const kind = isAnonymousApiCall
+    ? "execute-api-anonymous"
+    : special && WRAPPING_KINDS.has(special.kind)
+      ? special.kind
+      : "iam-authorization";
+  return withLocation({
+    ...emptyRecord(kind, format, line, line.indexOf(sentence.action)),
+    service,
+    action: `${service}:${name}`,
+    operation: wrapper.operation,
+    principal: sentence.principal,
+    resource: sentence.resource,
+    statedPolicyType: sentence.statedPolicyType,
+    transitivePolicyType: sentence.transitivePolicyType,
+    statedReason: sentence.statedReason,
+    errorCode: wrapper.errorCode,
+    region: wrapper.region,
+    encodedMessage,
+  });
+}
+
+function recordFromSpecial(special: SpecialHit, wrapper: WrapperFacts, format: SourceFormat, line: string): DenialRecord {
+  const operationService = wrapper.operation ? serviceForOperation(wrapper.operation) : null;
+  const service = special.service ?? wrapper.service ?? operationService ?? (/Access Denied/.test(line) ? "s3" : null);
+  const action =
+    special.action ?? (service && wrapper.operation ? `${service}:${actionForOperation(service, wrapper.operation)}` : null);
+  return withLocation({
+    ...emptyRecord(special.kind, format, line, special.index),
+    service,
+    action,
+    operation: wrapper.operation,
+    resource: special.resource ?? null,
+    detail: special.detail ?? null,
+    errorCode: wrapper.errorCode,
+    region: wrapper.region ?? regionOfSqsUrl(special.resource),
+    encodedMessage: special.encodedMessage ?? null,
+  });
+}
+
+function regionOfSqsUrl(url: string | undefined): string | null {
+  return url ? (/sqs\.([a-z0-9-]+)\.amazonaws/.exec(url)?.[1] ?? null) : null;
+}
+
+/** A record with only its kind and excerpt filled in. */
+export function emptyRecord(kind: DenialRecord["kind"], sourceFormat: SourceFormat, line: string, at: number): DenialRecord {
+  return {
+    kind,
+    sourceFormat,
+    service: null,
+    action: null,
+    operation: null,
+    principal: null,
+    resource: null,
+    statedPolicyType: null,
+    transitivePolicyType: null,
+    statedReason: "unstated",
+    errorCode: null,
+    region: null,
+    account: null,
+    partition: "aws",
+    encodedMessage: null,
+    detail: null,
+    excerpt: excerptAround(line, at),
+    event: null,
+    occurrences: 1,
+  };
+}
+
+function excerptAround(line: string, at: number): string {
+  const trimmed = line.trim();
+  if (trimmed.length <= EXCERPT_LENGTH) return trimmed;
+  const start = Math.max(0, Math.min(at - EXCERPT_LENGTH / 3, line.length - EXCERPT_LENGTH));
+  return `${start > 0 ? "…" : ""}${line.slice(start, start + EXCERPT_LENGTH).trim()}…`;
+}
+
+/** Fills region, account and partition from the resource ARN, then the principal ARN. */
+export function withLocation(record: DenialRecord): DenialRecord {
+  const resourceArn = record.resource ? parseArn(record.resource) : null;
+  const principalArn = record.principal ? parseArn(record.principal) : null;
+  const account = [resourceArn?.account, principalArn?.account].find(isAccountId) ?? null;
+  return {
+    ...record,
+    partition: resourceArn?.partition ?? principalArn?.partition ?? record.partition,
+    region: resourceArn?.region || record.region,
+    account: record.account ?? account,
+  };
+}
+
+/** A traceback or XML body spreads one error over several lines: borrow the wrapper facts nearby. */
+function fillFromNeighbours(hits: LineHit[], lines: string[]): void {
+  for (const hit of hits) {
+    const { record } = hit;
+    if (record.errorCode && record.operation) continue;
+    let facts: WrapperFacts = {
+      errorCode: record.errorCode,
+      operation: record.operation,
+      service: null,
+      sourceFormat: null,
+      region: record.region,
+    };
+    for (let distance = 1; distance <= NEIGHBOURHOOD; distance++) {
+      for (const neighbour of [hit.line - distance, hit.line + distance]) {
+        const text = lines[neighbour];
+        if (text && text.length <= EXCERPT_LENGTH * 4) facts = mergeWrapper(facts, readWrapper(text));
+      }
+    }
+    hit.record = { ...record, errorCode: facts.errorCode, operation: facts.operation, region: record.region ?? facts.region };
+    if (!record.action && facts.operation) {
+      const service = record.service ?? facts.service ?? serviceForOperation(facts.operation);
+      if (service) hit.record = { ...hit.record, service, action: `${service}:${actionForOperation(service, facts.operation)}` };
+    }
+  }
+}
+
+const VAGUE_KINDS = new Set(["generic-denied", "http-forbidden"]);
+
+/** Folds vague hits ("<Code>AccessDenied</Code>") into a specific denial a few lines away. */
+function mergeGenericNeighbours(hits: LineHit[]): DenialRecord[] {
+  const kept: LineHit[] = [];
+  for (const hit of hits) {
+    const previous = kept[kept.length - 1];
+    const close =
+      previous !== undefined &&
+      hit.line - previous.line <= NEIGHBOURHOOD &&
+      (!hit.record.operation || !previous.record.operation || hit.record.operation === previous.record.operation);
+    if (close && VAGUE_KINDS.has(hit.record.kind)) continue;
+    if (close && VAGUE_KINDS.has(previous.record.kind)) {
+      kept[kept.length - 1] = { line: hit.line, record: { ...hit.record, errorCode: hit.record.errorCode ?? previous.record.errorCode } };
+      continue;
+    }
+    kept.push(hit);
+  }
+  return kept.map((hit) => hit.record);
+}
