@@ -1,0 +1,25 @@
+import { diagnose } from "@/lib/diagnose/diagnose";
+import { parseJson, readLimitedText } from "@/lib/http/read-body";
+import { MAX_INPUT_BYTES } from "@/lib/parse/limits";
+import { errorResponse, internalError, jsonResponse } from "../respond";
+import { diagnoseRequestSchema } from "./schema";
+
+export const runtime = "nodejs";
+
+/** JSON escaping can double a paste's size; anything past this cannot hold a valid text. */
+const MAX_BODY_BYTES = MAX_INPUT_BYTES * 6 + 1024;
+
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const body = await readLimitedText(request.body, MAX_BODY_BYTES);
+    if (!body.ok) return errorResponse({ code: "input.too-large", message: `The text is larger than the ${MAX_INPUT_BYTES / 1024} KiB limit.` });
+    const json = parseJson(body.value);
+    if (!json.ok) return errorResponse(json.error);
+    const parsed = diagnoseRequestSchema.safeParse(json.value);
+    if (!parsed.success) return errorResponse({ code: "request.invalid", message: parsed.error.issues[0]?.message ?? "Invalid request." });
+    const result = await diagnose(parsed.data.text);
+    return result.ok ? jsonResponse(result.value) : errorResponse(result.error);
+  } catch (error) {
+    return internalError("diagnose", error);
+  }
+}

@@ -1,0 +1,23 @@
+/** The one mapping from an error code to an HTTP status; unknown codes are server errors. */
+const STATUS_BY_CODE: Record<string, number> = {
+  "input.empty": 400,
+  "input.invalid": 400,
+  "input.too-large": 413,
+  "request.malformed-json": 400,
+  "request.invalid": 400,
+  "request.too-large": 413,
+  "request.unsupported-media-type": 415,
+  "lookup.bad-arn": 400,
+  "lookup.window-too-large": 400,
+  "lookup.bad-region": 400,
+  "lookup.no-credentials": 401,
+  "lookup.expired-credentials": 401,
+  "lookup.denied": 403,
+  "lookup.throttled": 429,
+  "lookup.unavailable": 502,
+  "internal.error": 500,
+};
+
+export function statusFor(code: string): number {
+  return STATUS_BY_CODE[code] ?? 500;
+}
