@@ -1,0 +1,39 @@
+/** Parsed `whydenied diagnose` arguments. */
+export interface DiagnoseArgs {
+  json: boolean;
+  batch: boolean;
+  /** File path, or "-" for standard input. */
+  input: string;
+}
+
+export const USAGE = `Usage: whydenied diagnose [--json] [--batch] [FILE|-]
+
+Reads an AWS error (CLI/SDK output, log lines, CloudTrail JSON) from FILE or standard input
+and prints which permission layer denied the request and the fix.
+
+  --json    print the diagnosis as JSON: {"findings": [...], "nonDenials": [...], "truncated": false}
+  --batch   read JSON Lines {"id": "...", "text": "..."} and write one line
+            {"id": "...", "findings": [...]} per input, in order
+  -h, --help  show this help
+
+Exit status: 0 on success (with or without findings), 1 when the input is rejected, 2 on usage errors.`;
+
+export type ParsedArgs = { kind: "help" } | { kind: "diagnose"; args: DiagnoseArgs } | { kind: "usage-error"; message: string };
+
+/** Reads the command line; the only command is `diagnose`. */
+export function parseArgs(argv: string[]): ParsedArgs {
+  if (argv.length === 0 || argv.includes("-h") || argv.includes("--help")) return { kind: "help" };
+  const [command, ...rest] = argv;
+  if (command !== "diagnose") return { kind: "usage-error", message: `Unknown command "${command}". Try: whydenied diagnose --help` };
+  const args: DiagnoseArgs = { json: false, batch: false, input: "-" };
+  const positional: string[] = [];
+  for (const arg of rest) {
+    if (arg === "--json") args.json = true;
+    else if (arg === "--batch") args.batch = true;
+    else if (arg.startsWith("--")) return { kind: "usage-error", message: `Unknown option ${arg}` };
+    else positional.push(arg);
+  }
+  if (positional.length > 1) return { kind: "usage-error", message: "Give at most one FILE (or - for standard input)." };
+  args.input = positional[0] ?? "-";
+  return { kind: "diagnose", args };
+}
