@@ -1,3 +1,5 @@
+import { DiagnosePage } from "@/components/DiagnosePage";
+
 export default function HomePage() {
-  return <main className="p-8">whydenied</main>;
+  return <DiagnosePage />;
 }

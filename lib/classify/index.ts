@@ -1,5 +1,5 @@
 import type { Candidate, Classification, DenialRecord } from "../model";
-import { subjectOf } from "../iam/subject";
+import { subjectOf, type Subject } from "../iam/subject";
 import { checksFor } from "./checks";
 import { evidenceFor } from "./evidence";
 import { rankLayers } from "./rank";
@@ -10,8 +10,7 @@ export { LAYER_INFO } from "./layers";
  * Ranks the permission layers that could have denied a request, each with why and the commands
  * that confirm it. AWS's own stated policy type wins; otherwise the ranking says how sure it is.
  */
-export function classify(record: DenialRecord): Classification {
-  const subject = subjectOf(record);
+export function classify(record: DenialRecord, subject: Subject = subjectOf(record)): Classification {
   const candidates: Candidate[] = rankLayers(record).map((ranked) => ({
     ...ranked,
     checks: checksFor(ranked.layer, record, subject),

@@ -2,6 +2,7 @@ import type { DenialRecord, Diagnosis, Finding } from "../model";
 import type { ActionCatalog, ActionKey } from "../iam/catalog";
 import { classify } from "../classify";
 import { fixFor } from "../fix";
+import { subjectOf } from "../iam/subject";
 import { parseDenials, type ParseResult } from "../parse";
 import { ok, type Result } from "../result";
 import { checkInput, type InputErrorCode } from "./input";
@@ -26,8 +27,9 @@ function canonicalAction(record: DenialRecord, catalog: ActionCatalog): DenialRe
 /** Classifies one denial and builds the fix for each candidate layer. */
 export function diagnoseRecord(record: DenialRecord, catalog: ActionCatalog, id: string): Finding {
   const resolved = canonicalAction(record, catalog);
-  const { candidates, evidence } = classify(resolved);
-  const withFixes = candidates.map((candidate) => ({ ...candidate, fix: fixFor(candidate.layer, resolved, catalog) }));
+  const subject = subjectOf(resolved);
+  const { candidates, evidence } = classify(resolved, subject);
+  const withFixes = candidates.map((candidate) => ({ ...candidate, fix: fixFor(candidate.layer, resolved, catalog, subject) }));
   const top = withFixes[0]!;
   if (top.fix.placeholders.length > 0) {
     evidence.push(`The message hides ${top.fix.placeholders.join(", ")}: replace those <placeholders> in the fix.`);

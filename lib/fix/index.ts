@@ -1,6 +1,6 @@
 import type { DenialRecord, Fix, FixDraft, Layer } from "../model";
 import type { ActionCatalog } from "../iam/catalog";
-import { subjectOf } from "../iam/subject";
+import { subjectOf, type Subject } from "../iam/subject";
 import { guardrailFix, isGuardrail } from "./guardrail";
 import { identityFix } from "./identity";
 import { keyPolicyFix } from "./kms";
@@ -31,18 +31,18 @@ const PLACEHOLDER = /<([A-Za-z][A-Za-z0-9_]{0,40})>/g;
 
 /** The <Placeholders> a fix's snippets still hold: values the message hid. */
 function placeholdersIn(fix: FixDraft): string[] {
-  const text = [fix.cli, fix.terraform, fix.sam, JSON.stringify(fix.statement)].join("\n");
+  // Terraform and SAM repeat the statement's and the command's values, so these two hold every hole.
+  const text = `${fix.cli}\n${JSON.stringify(fix.statement)}`;
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]!))];
 }
 
 /** The least-privilege change for one candidate layer of one denial. */
-export function fixFor(layer: Layer, record: DenialRecord, catalog: ActionCatalog): Fix {
-  const draft = draftFor(layer, record, catalog);
+export function fixFor(layer: Layer, record: DenialRecord, catalog: ActionCatalog, subject: Subject = subjectOf(record)): Fix {
+  const draft = draftFor(layer, record, catalog, subject);
   return { ...draft, placeholders: placeholdersIn(draft) };
 }
 
-function draftFor(layer: Layer, record: DenialRecord, catalog: ActionCatalog): FixDraft {
-  const subject = subjectOf(record);
+function draftFor(layer: Layer, record: DenialRecord, catalog: ActionCatalog, subject: Subject): FixDraft {
   if (layer === "execution-role") return identityFix(record, subject, catalog);
   if (layer === "resource-policy") return resourcePolicyFix(record, subject, catalog);
   if (layer === "kms-key-policy") return keyPolicyFix(record, subject);

@@ -18,14 +18,31 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+interface CompiledTemplate {
+  pattern: RegExp;
+  names: string[];
+}
+
+const compiledTemplates = new Map<string, CompiledTemplate>();
+
+function compile(template: string): CompiledTemplate {
+  let compiled = compiledTemplates.get(template);
+  if (!compiled) {
+    const names: string[] = [];
+    const source = escapeRegex(template).replace(/\\\$\\\{(\w+)\\\}/g, (_match, name: string) => {
+      names.push(name);
+      return LOCATION_VARIABLES.has(name) ? "([^:]*)" : "(.+?)";
+    });
+    compiled = { pattern: new RegExp(`^${source}$`), names };
+    compiledTemplates.set(template, compiled);
+  }
+  return compiled;
+}
+
 /** Matches an ARN against an IAM ARN template and returns the variable values, or null. */
 function matchTemplate(template: string, arn: string): Map<string, string> | null {
-  const names: string[] = [];
-  const pattern = escapeRegex(template).replace(/\\\$\\\{(\w+)\\\}/g, (_match, name: string) => {
-    names.push(name);
-    return LOCATION_VARIABLES.has(name) ? "([^:]*)" : "(.+?)";
-  });
-  const match = new RegExp(`^${pattern}$`).exec(arn);
+  const { pattern, names } = compile(template);
+  const match = pattern.exec(arn);
   if (!match) return null;
   return new Map(names.map((name, index) => [name, match[index + 1] ?? ""]));
 }

@@ -1,0 +1,112 @@
+"use client";
+
+import { useState } from "react";
+import type { Finding } from "@/lib/model";
+import { LAYER_INFO } from "@/lib/classify/layers";
+import { cn } from "@/lib/cn";
+import { Checks } from "./Checks";
+import { FixDetails } from "./FixDetails";
+import { TwoDoors } from "./TwoDoors";
+
+function certainty(confidence: number): string {
+  const percent = Math.round(confidence * 100);
+  if (confidence >= 0.9) return `AWS says so (${percent}%)`;
+  if (confidence >= 0.6) return `Likely (${percent}%)`;
+  return `Possible (${percent}%)`;
+}
+
+function Fact({ label, value }: { label: string; value: string | null }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">{label}</dt>
+      <dd className="font-mono text-sm break-all text-slate-800 dark:text-slate-100">{value ?? "not stated"}</dd>
+    </div>
+  );
+}
+
+/** One denial: which layer, why, the two-doors picture, the fix, and how to confirm. */
+export function FindingCard({ finding, index }: { finding: Finding; index: number }) {
+  const [selected, setSelected] = useState(0);
+  const candidate = finding.candidates[selected] ?? finding.candidates[0]!;
+  const top = finding.candidates[0]!;
+  const headingId = `${finding.id}-heading`;
+  return (
+    <article data-testid="finding-card" data-layer={finding.layer} aria-labelledby={headingId} className="space-y-5 rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+      <header className="space-y-1">
+        <p className="text-sm text-slate-500 dark:text-slate-400">
+          Denial {index + 1}
+          {finding.occurrences > 1 && ` · seen ${finding.occurrences} times`}
+        </p>
+        <h2 id={headingId} className="text-xl font-bold text-slate-900 dark:text-white">
+          {LAYER_INFO[finding.layer].label}
+          <span className={cn("ml-2 rounded-full px-2 py-0.5 align-middle text-xs font-semibold", finding.confidence >= 0.9 ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200" : "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200")}>
+            {certainty(finding.confidence)}
+          </span>
+        </h2>
+        <p className="text-slate-700 dark:text-slate-300">{top.why}</p>
+      </header>
+
+      <TwoDoors layer={finding.layer} />
+
+      <dl className="grid gap-3 sm:grid-cols-3">
+        <Fact label="Action" value={finding.action} />
+        <Fact label="Principal" value={finding.principal} />
+        <Fact label="Resource" value={finding.resource} />
+      </dl>
+
+      <section aria-label="Fix" className="space-y-2">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h3 className="text-lg font-semibold">The fix</h3>
+          {finding.candidates.length > 1 && (
+            <label className="text-sm text-slate-700 dark:text-slate-300">
+              Show fix for{" "}
+              <select value={selected} onChange={(event) => setSelected(Number(event.target.value))} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800">
+                {finding.candidates.map((item, itemIndex) => (
+                  <option key={item.layer} value={itemIndex}>
+                    {LAYER_INFO[item.layer].label} ({Math.round(item.confidence * 100)}%)
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+        <FixDetails fix={candidate.fix} />
+      </section>
+
+      <section aria-label="How to confirm" className="space-y-2">
+        <h3 className="text-lg font-semibold">How to confirm</h3>
+        <Checks checks={candidate.checks} />
+      </section>
+
+      {finding.candidates.length > 1 && (
+        <section aria-label="Could also be" className="space-y-2">
+          <h3 className="text-lg font-semibold">Could also be</h3>
+          <ul className="space-y-2">
+            {finding.candidates.slice(1).map((item) => (
+              <li key={item.layer} className="text-sm">
+                <div className="flex items-center gap-2">
+                  <span className="w-48 shrink-0 font-medium">{LAYER_INFO[item.layer].label}</span>
+                  <span className="h-2 flex-1 rounded bg-slate-200 dark:bg-slate-700" aria-hidden="true">
+                    <span className="block h-2 rounded bg-indigo-500" style={{ width: `${Math.round(item.confidence * 100)}%` }} />
+                  </span>
+                  <span className="w-10 text-right tabular-nums">{Math.round(item.confidence * 100)}%</span>
+                </div>
+                <p className="text-slate-600 dark:text-slate-400">{item.why}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <details className="text-sm">
+        <summary className="cursor-pointer font-medium text-slate-700 dark:text-slate-300">Evidence and the original message</summary>
+        <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-700 dark:text-slate-300">
+          {finding.evidence.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+        <pre tabIndex={0} className="mt-2 overflow-x-auto rounded-md bg-slate-100 p-2 text-xs whitespace-pre-wrap break-all dark:bg-slate-800">{finding.excerpt}</pre>
+      </details>
+    </article>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Fix } from "@/lib/model";
+import { CopyButton } from "./CopyButton";
+import { FixTabs } from "./FixTabs";
+
+const OWNER_WORDS: Record<Fix["owner"], string> = {
+  you: "You (the function's owner)",
+  "resource-owner": "The resource's owner",
+  "key-admin": "The KMS key's administrators",
+  "organization-admin": "Your AWS Organizations administrators",
+  "iam-admin": "Your IAM / platform team",
+  "network-admin": "Your network / platform team",
+};
+
+/** One candidate's fix: what to change, who changes it, the snippets, and the caveats. */
+export function FixDetails({ fix }: { fix: Fix }) {
+  return (
+    <div className="space-y-3">
+      <div>
+        <h4 className="font-semibold text-slate-900 dark:text-white">{fix.title}</h4>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Where: {fix.target} · Who: {OWNER_WORDS[fix.owner]}
+          {fix.consoleUrl && (
+            <>
+              {" · "}
+              <a href={fix.consoleUrl} target="_blank" rel="noopener noreferrer" className="font-medium text-indigo-700 underline hover:text-indigo-900 dark:text-indigo-300">
+                Open in the AWS console
+              </a>
+            </>
+          )}
+        </p>
+      </div>
+      {fix.placeholders.length > 0 && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+          The error hid some values. Replace {fix.placeholders.map((name) => `<${name}>`).join(", ")} before running.
+        </p>
+      )}
+      <FixTabs fix={fix} />
+      {fix.notes.length > 0 && (
+        <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700 dark:text-slate-300">
+          {fix.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+      {fix.requestText && (
+        <div className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
+          <div className="flex items-center justify-between gap-2">
+            <p className="text-sm font-medium">Message to send the owner</p>
+            <CopyButton text={fix.requestText} label="Copy message" />
+          </div>
+          <pre tabIndex={0} className="mt-2 text-xs whitespace-pre-wrap break-words text-slate-700 dark:text-slate-300">{fix.requestText}</pre>
+        </div>
+      )}
+    </div>
+  );
+}

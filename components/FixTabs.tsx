@@ -1,0 +1,62 @@
+"use client";
+
+import { useId, useState, type KeyboardEvent } from "react";
+import type { Fix } from "@/lib/model";
+import { cn } from "@/lib/cn";
+import { CopyButton } from "./CopyButton";
+
+const TABS = [
+  { id: "json", label: "Policy JSON", text: (fix: Fix) => (fix.statement ? JSON.stringify(fix.statement, null, 2) : "No statement to add for this layer: see the CLI tab and the notes.") },
+  { id: "cli", label: "CLI", text: (fix: Fix) => fix.cli },
+  { id: "terraform", label: "Terraform", text: (fix: Fix) => fix.terraform },
+  { id: "sam", label: "SAM / CloudFormation", text: (fix: Fix) => fix.sam },
+] as const;
+
+/** The fix as policy JSON, CLI, Terraform and SAM, in accessible tabs with a copy button each. */
+export function FixTabs({ fix }: { fix: Fix }) {
+  const [active, setActive] = useState(0);
+  const baseId = useId();
+  const tab = TABS[active]!;
+  const content = tab.text(fix);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    const next = (active + step + TABS.length) % TABS.length;
+    setActive(next);
+    document.getElementById(`${baseId}-tab-${next}`)?.focus();
+  };
+
+  return (
+    <div data-testid="fix-tabs" className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700">
+      <div role="tablist" aria-label="Fix formats" className="flex flex-wrap gap-1 border-b border-slate-200 bg-slate-50 p-1 dark:border-slate-700 dark:bg-slate-900">
+        {TABS.map((item, index) => (
+          <button
+            key={item.id}
+            id={`${baseId}-tab-${index}`}
+            role="tab"
+            type="button"
+            aria-selected={index === active}
+            aria-controls={`${baseId}-panel`}
+            tabIndex={index === active ? 0 : -1}
+            onClick={() => setActive(index)}
+            onKeyDown={onKeyDown}
+            className={cn(
+              "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600",
+              index === active ? "bg-white text-indigo-700 shadow-sm dark:bg-slate-800 dark:text-indigo-300" : "text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white",
+            )}
+          >
+            {item.label}
+          </button>
+        ))}
+      </div>
+      <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={`${baseId}-tab-${active}`} className="relative">
+        <CopyButton text={content} label={`Copy ${tab.label}`} className="absolute top-2 right-2" />
+        <pre tabIndex={0} className="max-h-96 overflow-auto bg-slate-900 p-4 pr-20 text-[13px] leading-relaxed whitespace-pre-wrap break-all text-slate-100">
+          <code>{content}</code>
+        </pre>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+
+const KMS_DENIAL =
+  "An error occurred (AccessDeniedException) when calling the Decrypt operation: User: arn:aws:sts::123456789012:assumed-role/reports-fn-role/nightly-report is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab because no resource-based policy allows the kms:Decrypt action";
+
+test.describe("POST /api/diagnose", () => {
+  test("returns the documented finding shape", async ({ request }) => {
+    const response = await request.post("/api/diagnose", { data: { text: KMS_DENIAL } });
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body.findings).toHaveLength(1);
+    const [finding] = body.findings;
+    expect(finding).toMatchObject({
+      layer: "kms-key-policy",
+      service: "kms",
+      action: "kms:Decrypt",
+      principal: "arn:aws:sts::123456789012:assumed-role/reports-fn-role/nightly-report",
+      statedPolicyType: "resource-based",
+    });
+    expect(finding.candidates[0].checks.length).toBeGreaterThan(0);
+    expect(finding.fix.cli).toContain("aws kms create-grant");
+    expect(finding.fix.statement.Principal).toEqual({ AWS: "arn:aws:iam::123456789012:role/reports-fn-role" });
+  });
+
+  test("rejects empty text with a hint", async ({ request }) => {
+    const response = await request.post("/api/diagnose", { data: { text: "   " } });
+    expect(response.status()).toBe(400);
+    expect(await response.json()).toMatchObject({ code: "input.empty" });
+  });
+
+  test("rejects text over 256 KiB with 413", async ({ request }) => {
+    const response = await request.post("/api/diagnose", { data: { text: "x".repeat(256 * 1024 + 1) } });
+    expect(response.status()).toBe(413);
+    const body = await response.json();
+    expect(body.code).toBe("input.too-large");
+    expect(body.message).toMatch(/256 KiB/);
+  });
+
+  test("rejects malformed JSON and wrong shapes", async ({ request }) => {
+    const malformed = await request.post("/api/diagnose", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
+    expect(malformed.status()).toBe(400);
+    expect(await malformed.json()).toMatchObject({ code: "request.malformed-json" });
+    const wrongShape = await request.post("/api/diagnose", { data: { message: "hi" } });
+    expect(wrongShape.status()).toBe(400);
+    expect(await wrongShape.json()).toMatchObject({ code: "request.invalid" });
+  });
+
+  test("answers unrelated and binary text with no findings", async ({ request }) => {
+    for (const text of ["hello, this is not an AWS error", "\u0000\u0001\u00ff\ufffd".repeat(500)]) {
+      const response = await request.post("/api/diagnose", { data: { text } });
+      expect(response.status()).toBe(200);
+      expect((await response.json()).findings).toEqual([]);
+    }
+  });
+
+  test("recognises a non-permission error", async ({ request }) => {
+    const response = await request.post("/api/diagnose", {
+      data: { text: "An error occurred (ExpiredToken) when calling the GetObject operation: The provided token has expired." },
+    });
+    const body = await response.json();
+    expect(body.findings).toEqual([]);
+    expect(body.nonDenials[0].code).toBe("ExpiredToken");
+  });
+});
