@@ -103,7 +103,8 @@ function recordFromSentence(
 
 function recordFromSpecial(special: SpecialHit, wrapper: WrapperFacts, format: SourceFormat, line: string): DenialRecord {
   const operationService = wrapper.operation ? serviceForOperation(wrapper.operation) : null;
-  const service = special.service ?? wrapper.service ?? operationService ?? (/Access Denied/.test(line) ? "s3" : null);
+  const looksLikeS3 = format === "s3-xml" || /Access Denied/.test(line);
+  const service = special.service ?? wrapper.service ?? operationService ?? (looksLikeS3 ? "s3" : null);
   const action =
     special.action ?? (service && wrapper.operation ? `${service}:${actionForOperation(service, wrapper.operation)}` : null);
   return withLocation({

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { parseDenials } from "../parse";
+import { classify } from "./index";
+
+function classifyText(text: string) {
+  const [record] = parseDenials(text).records;
+  if (!record) throw new Error(`no denial in: ${text}`);
+  return classify(record);
+}
+
+const sentence = (action: string, resource: string, reason: string) =>
+  `User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: ${action} on resource: ${resource} ${reason}`;
+
+describe("classify", () => {
+  it.each([
+    ["kms identity-based → execution role", sentence("kms:Decrypt", "arn:aws:kms:us-east-1:123456789012:key/k", "because no identity-based policy allows the kms:Decrypt action"), "execution-role"],
+    ["kms resource-based → key policy", sentence("kms:Decrypt", "arn:aws:kms:us-east-1:123456789012:key/k", "because no resource-based policy allows the kms:Decrypt action"), "kms-key-policy"],
+    ["invoke resource-based → resource policy", sentence("lambda:InvokeFunction", "arn:aws:lambda:us-east-1:123456789012:function:f", "because no resource-based policy allows the lambda:InvokeFunction action"), "resource-policy"],
+    ["SCP", sentence("s3:GetObject", "arn:aws:s3:::b/k", "with an explicit deny in a service control policy"), "scp"],
+    ["boundary", sentence("s3:GetObject", "arn:aws:s3:::b/k", "because no permissions boundary allows the s3:GetObject action"), "permissions-boundary"],
+    ["trust", sentence("sts:AssumeRole", "arn:aws:iam::123456789012:role/x", "because no role trust policy allows the sts:AssumeRole action"), "trust-policy"],
+    ["API Gateway", "Execution failed due to configuration error: Invalid permissions on Lambda function", "resource-policy"],
+    ["role not assumable", "The role defined for the function cannot be assumed by Lambda.", "trust-policy"],
+  ])("%s", (_name, text, layer) => {
+    const { candidates } = classifyText(text);
+    expect(candidates[0]?.layer).toBe(layer);
+  });
+
+  it("lets AWS's stated type win with high confidence", () => {
+    const { candidates, evidence } = classifyText(sentence("dynamodb:PutItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/T", "because no identity-based policy allows the dynamodb:PutItem action"));
+    expect(candidates[0]?.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(evidence.join(" ")).toContain('Lambda function "app-fn"');
+  });
+
+  it("ranks several candidates for a bare S3 Access Denied, with filled-in checks", () => {
+    const { candidates } = classifyText(sentence("s3:GetObject", "arn:aws:s3:::my-bucket/k.json", ""));
+    const bare = classifyText("An error occurred (AccessDenied) when calling the ListObjectsV2 operation: Access Denied").candidates;
+    for (const list of [candidates, bare]) {
+      expect(list.length).toBeGreaterThan(1);
+      const confidences = list.map((candidate) => candidate.confidence);
+      expect([...confidences].sort((a, b) => b - a)).toEqual(confidences);
+      expect(confidences.reduce((sum, value) => sum + value, 0)).toBeLessThanOrEqual(1.0001);
+      for (const candidate of list) expect(candidate.checks.length).toBeGreaterThan(0);
+    }
+    const bucketCheck = candidates.find((candidate) => candidate.layer === "resource-policy")?.checks[0]?.command;
+    expect(bucketCheck).toBe("aws s3api get-bucket-policy --bucket my-bucket --query Policy --output text");
+    const simulate = candidates.find((candidate) => candidate.layer === "execution-role")?.checks[0]?.command;
+    expect(simulate).toContain("--policy-source-arn arn:aws:iam::123456789012:role/app-role");
+  });
+
+  it("adds the caller's side for cross-account resource-policy denials", () => {
+    const text = sentence("secretsmanager:GetSecretValue", "arn:aws:secretsmanager:us-east-1:444455556666:secret:s-AbCdEf", "because no resource-based policy allows the secretsmanager:GetSecretValue action");
+    expect(classifyText(text).candidates.map((candidate) => candidate.layer)).toEqual(["resource-policy", "execution-role"]);
+  });
+});

@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ActionCatalog } from "../iam/catalog";
+import { loadCatalog } from "../iam/load-catalog";
+import { actionKeys, diagnoseParsed } from "../diagnose";
+import { parseDenials } from "../parse";
+
+let catalog: ActionCatalog;
+const TEXTS = {
+  listBucket: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: s3:ListBucket on resource: arn:aws:s3:::my-bucket because no identity-based policy allows the s3:ListBucket action",
+  getObject: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::my-bucket/a/b.json because no identity-based policy allows the s3:GetObject action",
+  logStream: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: logs:CreateLogStream on resource: arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/app-fn:log-stream:2026/01/01/[$LATEST]abc because no identity-based policy allows the logs:CreateLogStream action",
+  ecr: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: ecr:GetAuthorizationToken on resource: * because no identity-based policy allows the ecr:GetAuthorizationToken action",
+  secretName: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: secretsmanager:GetSecretValue on resource: prod/db because no identity-based policy allows the secretsmanager:GetSecretValue action",
+  kmsKey: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:123456789012:key/k-1 because no resource-based policy allows the kms:Decrypt action",
+  apiGateway: "Execution failed due to configuration error: Invalid permissions on Lambda function",
+  notAssumable: "The role defined for the function cannot be assumed by Lambda.",
+  scp: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k with an explicit deny in a service control policy",
+  china: "User: arn:aws-cn:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: s3:GetObject on resource: arn:aws-cn:s3:::cn-bucket/k because no identity-based policy allows the s3:GetObject action",
+  redacted: "User: arn:aws:sts::XXXXXXXXXXXX:assumed-role/app-role/app-fn is not authorized to perform: dynamodb:GetItem on this resource because no identity-based policy allows the dynamodb:GetItem action",
+};
+
+beforeAll(async () => {
+  catalog = await loadCatalog(Object.values(TEXTS).flatMap((text) => actionKeys(parseDenials(text).records)));
+});
+
+function topFix(text: string) {
+  const finding = diagnoseParsed(parseDenials(text), catalog).findings[0];
+  if (!finding) throw new Error("no finding");
+  return finding.fix;
+}
+
+/** The JSON document inside `--policy-document '…'`. */
+function policyFromCli(cli: string): { Statement: { Resource: unknown; Action: unknown }[] } {
+  const match = /--policy-document '(.+)'$/.exec(cli);
+  return JSON.parse(match?.[1] ?? "null");
+}
+
+describe("least-privilege scope from the IAM reference", () => {
+  it.each([
+    ["listBucket", "arn:aws:s3:::my-bucket"],
+    ["getObject", "arn:aws:s3:::my-bucket/*"],
+    ["logStream", "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/app-fn:log-stream:*"],
+    ["ecr", "*"],
+    ["secretName", "arn:aws:secretsmanager:<REGION>:123456789012:secret:prod/db-*"],
+  ] as const)("%s → %s", (name, resource) => {
+    const fix = topFix(TEXTS[name]);
+    expect(fix.statement?.Resource).toBe(resource);
+    expect(policyFromCli(fix.cli).Statement[0]?.Resource).toBe(resource);
+    expect(fix.cli).toContain("aws iam put-role-policy --role-name app-role");
+    expect(fix.terraform).toContain('role   = "app-role"');
+    expect(fix.sam).toContain("AWS::Serverless::Function");
+  });
+});
+
+describe("fixes per layer", () => {
+  it("KMS key policy names the role, not the session, and offers a grant", () => {
+    const fix = topFix(TEXTS.kmsKey);
+    expect(fix.layer).toBe("kms-key-policy");
+    expect(fix.statement?.Principal).toEqual({ AWS: "arn:aws:iam::123456789012:role/app-role" });
+    expect(fix.cli).toContain("aws kms create-grant --key-id arn:aws:kms:us-east-1:123456789012:key/k-1 --grantee-principal arn:aws:iam::123456789012:role/app-role --operations Decrypt");
+    expect(fix.owner).toBe("key-admin");
+  });
+
+  it("API Gateway gets lambda add-permission with a source ARN", () => {
+    const fix = topFix(TEXTS.apiGateway);
+    expect(fix.cli).toMatch(/aws lambda add-permission .*--principal apigateway\.amazonaws\.com --source-arn 'arn:aws:execute-api:<REGION>:<ACCOUNT_ID>:<API_ID>\/\*'/);
+    expect(fix.placeholders).toEqual(expect.arrayContaining(["FUNCTION_NAME", "API_ID"]));
+    expect(fix.terraform).toContain("aws_lambda_permission");
+  });
+
+  it("role not assumable → trust policy for lambda.amazonaws.com", () => {
+    const fix = topFix(TEXTS.notAssumable);
+    expect(fix.statement).toMatchObject({ Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" });
+  });
+
+  it("guardrails name an owner and give a request to send", () => {
+    const fix = topFix(TEXTS.scp);
+    expect(fix.layer).toBe("scp");
+    expect(fix.owner).toBe("organization-admin");
+    expect(fix.requestText).toContain("arn:aws:iam::123456789012:role/app-role");
+  });
+
+  it("carries the partition into ARNs and the console host", () => {
+    const fix = topFix(TEXTS.china);
+    expect(fix.statement?.Resource).toBe("arn:aws-cn:s3:::cn-bucket/*");
+    expect(fix.consoleUrl).toContain("console.amazonaws.cn");
+  });
+
+  it("lists what the message hid as placeholders", () => {
+    const fix = topFix(TEXTS.redacted);
+    expect(fix.placeholders).toEqual(expect.arrayContaining(["ACCOUNT_ID", "TableName"]));
+  });
+});
