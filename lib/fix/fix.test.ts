@@ -16,6 +16,7 @@ const TEXTS = {
   notAssumable: "The role defined for the function cannot be assumed by Lambda.",
   scp: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k with an explicit deny in a service control policy",
   china: "User: arn:aws-cn:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: s3:GetObject on resource: arn:aws-cn:s3:::cn-bucket/k because no identity-based policy allows the s3:GetObject action",
+  sqsLegacy: "An error occurred (AccessDenied) when calling the SendMessage operation: Access to the resource https://sqs.us-east-1.amazonaws.com/ is denied.",
   redacted: "User: arn:aws:sts::XXXXXXXXXXXX:assumed-role/app-role/app-fn is not authorized to perform: dynamodb:GetItem on this resource because no identity-based policy allows the dynamodb:GetItem action",
 };
 
@@ -59,6 +60,14 @@ describe("fixes per layer", () => {
     expect(fix.statement?.Principal).toEqual({ AWS: "arn:aws:iam::123456789012:role/app-role" });
     expect(fix.cli).toContain("aws kms create-grant --key-id arn:aws:kms:us-east-1:123456789012:key/k-1 --grantee-principal arn:aws:iam::123456789012:role/app-role --operations Decrypt");
     expect(fix.owner).toBe("key-admin");
+  });
+
+  it("asks the key for the data key a write needs when the service call, not KMS, was denied", () => {
+    const finding = diagnoseParsed(parseDenials(TEXTS.sqsLegacy), catalog).findings[0];
+    const keyFix = finding?.candidates.find((candidate) => candidate.layer === "kms-key-policy")?.fix;
+    expect(finding?.action).toBe("sqs:SendMessage");
+    expect(keyFix?.statement?.Action).toBe("kms:GenerateDataKey");
+    expect(keyFix?.cli).toContain("--operations GenerateDataKey");
   });
 
   it("API Gateway gets lambda add-permission with a source ARN", () => {

@@ -7,11 +7,20 @@ function keyIdOf(subject: Subject): string {
   return subject.resourceArn && subject.resourceArn.includes(":key/") ? subject.resourceArn : "<KEY_ARN>";
 }
 
+/** Writes to an SSE-KMS bucket, queue or topic ask KMS for a data key; reads ask it to decrypt. */
+const ENCRYPTING_WRITES = /^(?:s3:PutObject|sqs:SendMessage|sns:Publish)$/i;
+
+/** The KMS action the key must allow: the denied one for KMS itself, else the one the service's call needs. */
+function kmsActionFor(record: DenialRecord): string {
+  if (record.service === "kms" && record.action) return record.action;
+  return record.action && ENCRYPTING_WRITES.test(record.action) ? "kms:GenerateDataKey" : "kms:Decrypt";
+}
+
 /** The KMS key-policy fix: a statement naming the role, or a grant that needs no key-policy edit. */
 export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
   if (record.kind === "lambda-stale-grant") return staleGrantFix(subject);
   const key = keyIdOf(subject);
-  const action = record.action ?? "kms:Decrypt";
+  const action = kmsActionFor(record);
   const operation = action.split(":")[1] ?? "Decrypt";
   const statement = {
     Sid: "AllowRoleToUseKey",

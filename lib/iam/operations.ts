@@ -69,9 +69,14 @@ const SERVICE_OF_OPERATION: Record<string, string> = {
 /** Lambda's CloudTrail event names carry an API version suffix: `AddPermission20150331v2`. */
 const LAMBDA_VERSION_SUFFIX = /20\d{6}(v\d+)?$/;
 
+/** The API operation a CloudTrail eventName stands for (`ListFunctions20150331` → `ListFunctions`). */
+export function operationOfEvent(service: string, eventName: string): string {
+  return service === "lambda" ? eventName.replace(LAMBDA_VERSION_SUFFIX, "") : eventName;
+}
+
 /** The IAM action name an API operation needs (`ListObjectsV2` → `ListBucket`). */
 export function actionForOperation(service: string, operation: string): string {
-  const name = service === "lambda" ? operation.replace(LAMBDA_VERSION_SUFFIX, "") : operation;
+  const name = operationOfEvent(service, operation);
   return OPERATION_TO_ACTION[service]?.[name] ?? name;
 }
 

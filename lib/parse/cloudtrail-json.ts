@@ -1,15 +1,20 @@
 import type { DenialRecord, NonDenial } from "../model";
-import { actionForOperation, serviceFromEventSource } from "../iam/operations";
+import { actionForOperation, operationOfEvent, serviceFromEventSource } from "../iam/operations";
 import { cloudTrailRecordSchema, lookupEventsOutputSchema, trailFileSchema, type CloudTrailRecord } from "./cloudtrail-record";
 import { findNonDenials } from "./non-denials";
+import { findSpecialMessage } from "./special-messages";
 import { emptyRecord, isDenialCode, parseText, withLocation } from "./text";
 
 const NOT_AUTHORIZED = /not authorized to perform/i;
 
-/** True when a CloudTrail record is an authorization failure (by errorCode or message). */
+/**
+ * True when a CloudTrail record is an authorization failure: by errorCode, or by a message the text
+ * parser knows (Lambda's configuration-time errors arrive as InvalidParameterValueException).
+ */
 export function isDenialRecord(record: CloudTrailRecord): boolean {
   if (record.errorCode && isDenialCode(record.errorCode)) return true;
-  return typeof record.errorMessage === "string" && NOT_AUTHORIZED.test(record.errorMessage);
+  if (typeof record.errorMessage !== "string") return false;
+  return NOT_AUTHORIZED.test(record.errorMessage) || findSpecialMessage(record.errorMessage) !== null;
 }
 
 /**
@@ -41,18 +46,22 @@ function tryJson(text: string): unknown {
   }
 }
 
-function collectRecords(value: unknown): CloudTrailRecord[] | null {
+/** Deepest real nesting: an array of trail files → Records → record. Deeper JSON is not CloudTrail. */
+const MAX_DEPTH = 4;
+
+function collectRecords(value: unknown, depth = 0): CloudTrailRecord[] | null {
+  if (depth > MAX_DEPTH) return null;
   if (Array.isArray(value)) {
-    const nested = value.map(collectRecords).filter((found) => found !== null);
+    const nested = value.map((item) => collectRecords(item, depth + 1)).filter((found) => found !== null);
     return nested.length > 0 ? nested.flat() : null;
   }
   const single = cloudTrailRecordSchema.safeParse(value);
   if (single.success) return [single.data];
   const trail = trailFileSchema.safeParse(value);
-  if (trail.success) return collectRecords(trail.data.Records) ?? [];
+  if (trail.success) return collectRecords(trail.data.Records, depth + 1) ?? [];
   const lookup = lookupEventsOutputSchema.safeParse(value);
   if (lookup.success) {
-    return lookup.data.Events.flatMap((event) => collectRecords(tryJson(event.CloudTrailEvent)) ?? []);
+    return lookup.data.Events.flatMap((event) => collectRecords(tryJson(event.CloudTrailEvent), depth + 1) ?? []);
   }
   return null;
 }
@@ -68,7 +77,7 @@ export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
     sourceFormat: "cloudtrail",
     service: base.service ?? service,
     action: base.action ?? `${service}:${actionForOperation(service, record.eventName)}`,
-    operation: record.eventName,
+    operation: operationOfEvent(service, record.eventName),
     principal: base.principal ?? record.userIdentity?.arn ?? null,
     resource,
     errorCode: record.errorCode ?? base.errorCode,

@@ -38,6 +38,21 @@ describe("CloudTrail JSON", () => {
     expect(parseDenials(JSON.stringify(bare)).records[0]).toMatchObject({ action: "s3:ListBucket", resource: "arn:aws:s3:::b" });
   });
 
+  it("counts Lambda's configuration-time errors as denials and strips the API version from the operation", () => {
+    const configError = {
+      ...kmsRecord,
+      eventSource: "lambda.amazonaws.com",
+      eventName: "CreateEventSourceMapping20150331",
+      errorCode: "InvalidParameterValueException",
+      errorMessage: "The function execution role does not have permissions to call ReceiveMessage on SQS",
+    };
+    expect(parseDenials(JSON.stringify(configError)).records[0]).toMatchObject({
+      kind: "lambda-role-missing-permission",
+      action: "sqs:ReceiveMessage",
+      operation: "CreateEventSourceMapping",
+    });
+  });
+
   it("finds the denials among real records and ignores the rest", () => {
     const { records } = parseDenials(realRecords.join("\n"));
     const denials = realRecords.map((line) => JSON.parse(line) as { errorCode?: string }).filter((record) => record.errorCode && /AccessDenied|UnauthorizedOperation/.test(record.errorCode));

@@ -74,9 +74,12 @@ function tokenAt(text: string, index: number): { token: string; end: number } {
   return { token: text.slice(index, end), end };
 }
 
+/** A redacted last segment ("assumed-role/.../...") is part of the ARN, not a full stop. */
+const REDACTED_SEGMENT = /[/:]\.\.\.$/;
+
 function trimTrailingPunctuation(token: string): string {
   const withoutClosingTag = token.replace(/<\/\w*>?.*$/, "");
-  const trimmed = withoutClosingTag.replace(/[.,;)\]}"'`]+$/, "");
+  const trimmed = REDACTED_SEGMENT.test(withoutClosingTag) ? withoutClosingTag : withoutClosingTag.replace(/[.,;)\]}"'`]+$/, "");
   return trimmed.includes("<") ? trimmed : trimmed.replace(/>+$/, "");
 }
 

@@ -1,7 +1,12 @@
 const ANSI_ESCAPE = /\u001b\[[0-9;]*[A-Za-z]/g;
 const TERRAFORM_GUTTER = /^[ \t]*[│╷╵][ \t]?/gm;
-const ESCAPED_QUOTE = /\\+"/g;
+// A run of backslashes, then an optional quote: one pass per run (`\\+"` backtracks quadratically on long runs).
+const BACKSLASH_RUN = /(\\+)("?)/g;
 const ESCAPED_NEWLINE = /\\r\\n|\\n|\\r/g;
+
+function unescapeQuote(_run: string, slashes: string, quote: string): string {
+  return quote ? '"' : slashes;
+}
 
 /**
  * Puts pasted text into one shape before the parser reads it: no ANSI colours, no Terraform
@@ -10,7 +15,7 @@ const ESCAPED_NEWLINE = /\\r\\n|\\n|\\r/g;
 export function normalizeText(text: string): string {
   let out = text.replace(/\r\n?/g, "\n").replace(ANSI_ESCAPE, "").replace(TERRAFORM_GUTTER, "");
   if (out.includes('\\"') || out.includes("\\n")) {
-    out = out.replace(ESCAPED_NEWLINE, "\n").replace(ESCAPED_QUOTE, '"').replace(/\\t/g, " ");
+    out = out.replace(ESCAPED_NEWLINE, "\n").replace(BACKSLASH_RUN, unescapeQuote).replace(/\\t/g, " ");
   }
   return out;
 }

@@ -39,6 +39,12 @@ const PATTERNS: SpecialPattern[] = [
     pattern: /KMS Exception: UnrecognizedClientException/,
     read: () => ({ service: "kms", action: "kms:Decrypt" }),
   },
+  // Before lambda-env-kms: Kinesis raises a KMSAccessDeniedException of its own.
+  {
+    kind: "kinesis-kms",
+    pattern: /is not authorized to decrypt records in stream/,
+    read: () => ({ service: "kms", action: "kms:Decrypt" }),
+  },
   {
     kind: "lambda-env-kms",
     pattern: /unable to decrypt the environment variables because KMS access was denied|KMSAccessDeniedException/,
@@ -72,11 +78,6 @@ const PATTERNS: SpecialPattern[] = [
     kind: "s3-notification-destination",
     pattern: /Unable to validate the following destination configurations/,
     read: () => ({ service: "lambda", action: "lambda:InvokeFunction" }),
-  },
-  {
-    kind: "kinesis-kms",
-    pattern: /is not authorized to decrypt records in stream/,
-    read: () => ({ service: "kms", action: "kms:Decrypt" }),
   },
   {
     kind: "kms-opaque",

@@ -41,16 +41,16 @@ export function parseText(text: string, defaultFormat: SourceFormat): { records:
 
 function denialsInLine(line: string, defaultFormat: SourceFormat): DenialRecord[] {
   const wrapper = readWrapper(line);
-  const sentences: IamSentence[] = [];
+  const sentences: { sentence: IamSentence; at: number }[] = [];
   for (let at = line.indexOf(IAM_ANCHOR); at !== -1; at = line.indexOf(IAM_ANCHOR, at + IAM_ANCHOR.length)) {
     const sentence = parseIamSentence(line, at);
-    if (sentence) sentences.push(sentence);
+    if (sentence) sentences.push({ sentence, at });
   }
   const special = findSpecialMessage(line);
   const format = wrapper.sourceFormat ?? (line.includes("<Message>") ? "s3-xml" : defaultFormat);
   if (sentences.length > 0) {
     const encodedMessage = findEncodedMessage(line);
-    return sentences.map((sentence) => recordFromSentence(sentence, special, wrapper, format, encodedMessage, line));
+    return sentences.map(({ sentence, at }) => recordFromSentence(sentence, at, special, wrapper, format, encodedMessage, line));
   }
   if (special) return [recordFromSpecial(special, wrapper, format, line)];
   if (wrapper.errorCode && isDenialCode(wrapper.errorCode)) {
@@ -71,6 +71,7 @@ const WRAPPING_KINDS = new Set(["lambda-env-kms", "lambda-stale-grant"]);
 
 function recordFromSentence(
   sentence: IamSentence,
+  anchor: number,
   special: SpecialHit | null,
   wrapper: WrapperFacts,
   format: SourceFormat,
@@ -86,7 +87,7 @@ function recordFromSentence(
       ? special.kind
       : "iam-authorization";
   return withLocation({
-    ...emptyRecord(kind, format, line, line.indexOf(sentence.action)),
+    ...emptyRecord(kind, format, line, anchor),
     service,
     action: `${service}:${name}`,
     operation: wrapper.operation,
