@@ -1,0 +1,35 @@
+/** A push-based async queue: producers running in parallel push, one consumer iterates in order. */
+export class EventQueue<T> implements AsyncIterable<T> {
+  private readonly items: T[] = [];
+  private waiting: (() => void) | null = null;
+  private closed = false;
+
+  push(...items: T[]): void {
+    this.items.push(...items);
+    this.wake();
+  }
+
+  /** No more items will come; the iterator ends once the queue is drained. */
+  close(): void {
+    this.closed = true;
+    this.wake();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+    for (;;) {
+      const item = this.items.shift();
+      if (item !== undefined) {
+        yield item;
+        continue;
+      }
+      if (this.closed) return;
+      await new Promise<void>((resolve) => (this.waiting = resolve));
+    }
+  }
+
+  private wake(): void {
+    const resolve = this.waiting;
+    this.waiting = null;
+    resolve?.();
+  }
+}

@@ -1,0 +1,12 @@
+export { systemClock, type Clock } from "./clock";
+export { createDenialCollector, groupKeyOf, cloudTrailConsoleUrl } from "./denials";
+export { isFatal, isRetryable, LOOKUP_POLICY, type LookupErrorCode } from "./errors";
+export { EMPTY_PROGRESS, type DenialGroupHead, type DeniedEvent, type LookupProgress, type LookupSource, type LookupStreamEvent } from "./events";
+export { isRoleDenial } from "./filter";
+export { createPacer, type Pacer } from "./pacer";
+export { planLookup, type LookupAttribute, type LookupPlan, type PlannedScan } from "./plan";
+export { DEFAULT_RETRY, type RetryPolicy } from "./retry";
+export { parseRoleTarget, type RoleTarget } from "./role";
+export { scanDenials, type LookupPage, type PageRequest, type PageSource, type ScanDeps } from "./scan";
+export { INITIAL_LOOKUP_STATE, MAX_ROWS, newestFirst, rankGroups, reduceLookup, type DenialGroup, type LookupState } from "./state";
+export { DEFAULT_WINDOW_HOURS, MAX_WINDOW_DAYS, resolveWindow, type TimeWindow } from "./window";

@@ -1,0 +1,155 @@
+import type { CloudTrailRecord } from "../parse";
+import type { Result } from "../result";
+import type { Clock } from "./clock";
+import { createDenialCollector } from "./denials";
+import { isFatal, isRetryable, type LookupErrorCode } from "./errors";
+import { EventQueue } from "./event-queue";
+import type { LookupProgress, LookupSource, LookupStreamEvent } from "./events";
+import { isRoleDenial } from "./filter";
+import type { Pacer } from "./pacer";
+import type { LookupAttribute, LookupPlan, PlannedScan } from "./plan";
+import { etaSeconds, windowFraction } from "./progress";
+import { withRetry, type RetryPolicy } from "./retry";
+import type { RoleTarget } from "./role";
+import type { TimeWindow } from "./window";
+
+export interface PageRequest {
+  region: string;
+  attribute: LookupAttribute | null;
+  window: TimeWindow;
+  nextToken: string | null;
+}
+
+export interface LookupPage {
+  /** The page's events that parsed as CloudTrail records. */
+  records: CloudTrailRecord[];
+  /** Every event on the page, parsable or not. */
+  eventCount: number;
+  nextToken: string | null;
+}
+
+/** One LookupEvents call, converted to our types at the edge (lib/cloudtrail does it with the SDK). */
+export interface PageSource {
+  lookupPage(request: PageRequest, signal: AbortSignal): Promise<Result<LookupPage, LookupErrorCode>>;
+}
+
+export interface ScanDeps {
+  pages: PageSource;
+  pacerFor(region: string): Pacer;
+  clock: Clock;
+  retry: RetryPolicy;
+}
+
+export interface ScanInput {
+  target: RoleTarget;
+  plan: LookupPlan;
+  window: TimeWindow;
+  source: LookupSource;
+}
+
+/** Where one planned scan has got to. */
+interface ScanState {
+  scan: PlannedScan;
+  reachedBack: number;
+  finished: boolean;
+}
+
+/**
+ * Reads every page of every planned scan — Regions in parallel, each paced to its own rate limit —
+ * and streams the role's denials as they are found. A page that still fails after its retries ends
+ * only its own scan; what was found stays. Aborting `signal` stops all requests at once.
+ */
+export async function* scanDenials(input: ScanInput, deps: ScanDeps, signal: AbortSignal): AsyncGenerator<LookupStreamEvent> {
+  const startedAt = deps.clock.now();
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(signal.reason);
+  signal.addEventListener("abort", onAbort, { once: true });
+
+  const window = { start: input.window.start.getTime(), end: input.window.end.getTime() };
+  const states: ScanState[] = input.plan.scans.map((scan) => ({ scan, reachedBack: window.end, finished: false }));
+  const collector = createDenialCollector({ select: (record) => isRoleDenial(record, input.target), linkToConsole: input.source !== "demo" });
+  const queue = new EventQueue<LookupStreamEvent>();
+  const totals = { pagesRead: 0, eventsScanned: 0, retries: 0 };
+  let fatal: { code: string; message: string } | null = null;
+  let partial = false;
+
+  const progress = (): LookupProgress => {
+    const fraction = states.reduce((sum, state) => sum + (state.finished ? 1 : windowFraction(window.start, window.end, state.reachedBack)), 0) / Math.max(1, states.length);
+    const reachedBack = Math.min(...states.map((state) => state.reachedBack));
+    return {
+      ...totals,
+      denialsFound: collector.denialsFound,
+      fraction,
+      etaSeconds: etaSeconds(fraction, (deps.clock.now() - startedAt) / 1000),
+      reachedBack: reachedBack < window.end ? new Date(reachedBack).toISOString() : null,
+    };
+  };
+
+  const readScan = async (state: ScanState) => {
+    const pacer = deps.pacerFor(state.scan.region);
+    let nextToken: string | null = null;
+    do {
+      const request: PageRequest = { region: state.scan.region, attribute: state.scan.attribute, window: input.window, nextToken };
+      const result = await withRetry(
+        async () => {
+          await pacer.acquire(stop.signal);
+          return deps.pages.lookupPage(request, stop.signal);
+        },
+        { policy: deps.retry, clock: deps.clock, isRetryable, signal: stop.signal, onRetry: () => totals.retries++ },
+      );
+      if (!result.ok) {
+        if (isFatal(result.error.code)) {
+          fatal ??= result.error;
+          stop.abort();
+        } else {
+          partial = true;
+          queue.push({ type: "notice", code: result.error.code, message: `Stopped reading ${state.scan.region}: ${result.error.message} Denials found before that are kept.` });
+        }
+        return;
+      }
+      const page = result.value;
+      totals.pagesRead++;
+      totals.eventsScanned += page.eventCount;
+      for (const record of page.records) {
+        const time = Date.parse(record.eventTime ?? "");
+        if (time < state.reachedBack) state.reachedBack = time;
+      }
+      nextToken = page.nextToken;
+      state.finished = nextToken === null;
+      queue.push(...(await collector.add(page.records)), { type: "progress", progress: progress() });
+    } while (nextToken !== null && !stop.signal.aborted);
+  };
+
+  const readRegion = async (region: string) => {
+    for (const state of states.filter((candidate) => candidate.scan.region === region)) {
+      if (stop.signal.aborted) return;
+      try {
+        await readScan(state);
+      } catch (error) {
+        if (!stop.signal.aborted) throw error;
+      }
+    }
+  };
+
+  queue.push({
+    type: "start",
+    source: input.source,
+    window: { start: input.window.start.toISOString(), end: input.window.end.toISOString() },
+    scans: input.plan.scans,
+    notes: input.plan.notes,
+  });
+  const regions = [...new Set(input.plan.scans.map((scan) => scan.region))];
+  const reading = Promise.all(regions.map(readRegion)).finally(() => queue.close());
+  try {
+    yield* queue;
+    await reading;
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+    stop.abort();
+    // Once the reader is gone, wait for in-flight requests to wind down so none outlives the lookup.
+    await reading.catch(() => undefined);
+  }
+  const cancelled = signal.aborted;
+  if (fatal) yield { type: "error", ...(fatal as { code: string; message: string }) };
+  yield { type: "done", progress: progress(), partial: partial || cancelled || fatal !== null, cancelled, seconds: (deps.clock.now() - startedAt) / 1000 };
+}
