@@ -11,8 +11,11 @@ export { LAYER_INFO } from "./layers";
  * that confirm it. AWS's own stated policy type wins; otherwise the ranking says how sure it is.
  */
 export function classify(record: DenialRecord, subject: Subject = subjectOf(record)): Classification {
+  // Literals rather than spreads: this runs for every candidate of every record.
   const candidates: Candidate[] = rankLayers(record).map((ranked) => ({
-    ...ranked,
+    layer: ranked.layer,
+    confidence: ranked.confidence,
+    why: ranked.why,
     checks: checksFor(ranked.layer, record, subject),
   }));
   return { candidates, evidence: evidenceFor(record, subject) };

@@ -66,6 +66,17 @@ const SERVICE_OF_OPERATION: Record<string, string> = {
   StartExecution: "states",
 };
 
+/**
+ * The first two `:`-separated fields of an action ("s3:GetObject" → ["s3", "GetObject"]), "" when missing;
+ * what `action.split(":")` destructured gives, without the array of every field.
+ */
+export function splitAction(action: string): [service: string, name: string] {
+  const colon = action.indexOf(":");
+  if (colon === -1) return [action, ""];
+  const end = action.indexOf(":", colon + 1);
+  return [action.slice(0, colon), action.slice(colon + 1, end === -1 ? undefined : end)];
+}
+
 /** Lambda's CloudTrail event names carry an API version suffix: `AddPermission20150331v2`. */
 const LAMBDA_VERSION_SUFFIX = /20\d{6}(v\d+)?$/;
 

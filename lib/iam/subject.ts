@@ -21,10 +21,14 @@ export interface Subject {
 }
 
 const LAMBDA_INTERNAL_SESSION = /^awslambda_\d+/;
+const UNREADABLE = /^X{3,}$|\.\.\.|[<>*]/;
+
+function hole(name: string): string {
+  return `<${name}>`;
+}
 
 /** Reads the subject of a denial: who called, on what, where. */
 export function subjectOf(record: DenialRecord): Subject {
-  const hole = (name: string) => `<${name}>`;
   const principal = describePrincipal(record.principal);
   const resourceArn = record.resource ? parseArn(record.resource) : null;
   const account = isAccountId(record.account) ? record.account : (principal?.account ?? hole("ACCOUNT_ID"));
@@ -37,7 +41,7 @@ export function subjectOf(record: DenialRecord): Subject {
       : `arn:${record.partition}:iam::${account}:${identityKind}/${identityName}`;
   const session = principal?.sessionName ?? null;
   const functionName = principal?.kind === "assumed-role" && isReadable(session) && !LAMBDA_INTERNAL_SESSION.test(session) ? session : null;
-  const bucket = resourceArn?.service === "s3" ? (resourceArn.resource.split("/")[0] ?? null) : null;
+  const bucket = resourceArn?.service === "s3" ? resourceArn.resource.slice(0, indexOrEnd(resourceArn.resource, "/")) : null;
   const resourceName = resourceArn ? lastSegment(resourceArn.resource) : record.resource && isReadable(record.resource) ? record.resource : hole("RESOURCE_NAME");
   return {
     partition: record.partition,
@@ -56,10 +60,15 @@ export function subjectOf(record: DenialRecord): Subject {
 
 /** False for redacted or templated names: `XXXX`, `...`, `<role-name>`. */
 export function isReadable(value: string | null | undefined): value is string {
-  return !!value && !/^X{3,}$|\.\.\.|[<>*]/.test(value);
+  return !!value && !UNREADABLE.test(value);
 }
 
+/** What follows the last `/` or `:`, or the whole resource when that is empty. */
 function lastSegment(resource: string): string {
-  const parts = resource.split(/[/:]/);
-  return parts[parts.length - 1] || resource;
+  return resource.slice(Math.max(resource.lastIndexOf("/"), resource.lastIndexOf(":")) + 1) || resource;
+}
+
+function indexOrEnd(text: string, search: string): number {
+  const index = text.indexOf(search);
+  return index === -1 ? text.length : index;
 }
