@@ -1,7 +1,8 @@
-import type { DenialRecord, Diagnosis, Finding } from "../model";
+import type { CandidateWithFix, DenialRecord, Diagnosis, Finding } from "../model";
 import type { ActionCatalog, ActionKey } from "../iam/catalog";
 import { classify } from "../classify";
-import { fixFor } from "../fix";
+import { fixBuilder } from "../fix";
+import { splitAction } from "../iam/operations";
 import { subjectOf } from "../iam/subject";
 import { parseDenials, type ParseResult } from "../parse";
 import { ok, type Result } from "../result";
@@ -19,7 +20,7 @@ export function actionKeys(records: DenialRecord[]): ActionKey[] {
 
 /** Spells the action as the IAM reference does (`sqs:sendmessage` → `sqs:SendMessage`). */
 function canonicalAction(record: DenialRecord, catalog: ActionCatalog): DenialRecord {
-  const [service = "", action = ""] = (record.action ?? "").split(":");
+  const [service, action] = splitAction(record.action ?? "");
   const info = service && action ? catalog.action(service, action) : null;
   return info ? { ...record, action: `${service}:${info.name}` } : record;
 }
@@ -29,7 +30,14 @@ export function diagnoseRecord(record: DenialRecord, catalog: ActionCatalog, id:
   const resolved = canonicalAction(record, catalog);
   const subject = subjectOf(resolved);
   const { candidates, evidence } = classify(resolved, subject);
-  const withFixes = candidates.map((candidate) => ({ ...candidate, fix: fixFor(candidate.layer, resolved, catalog, subject) }));
+  const fixOf = fixBuilder(resolved, catalog, subject);
+  const withFixes: CandidateWithFix[] = candidates.map((candidate) => ({
+    layer: candidate.layer,
+    confidence: candidate.confidence,
+    why: candidate.why,
+    checks: candidate.checks,
+    fix: fixOf(candidate.layer),
+  }));
   const top = withFixes[0]!;
   if (top.fix.placeholders.length > 0) {
     evidence.push(`The message hides ${top.fix.placeholders.join(", ")}: replace those <placeholders> in the fix.`);

@@ -1,9 +1,8 @@
 import type { DenialRecord, FixDraft, Layer, Owner } from "../model";
-import type { ActionCatalog } from "../iam/catalog";
 import { consoleHost } from "../iam/arn";
 import type { Subject } from "../iam/subject";
 import { policyDocument, toHcl, toYaml } from "./render";
-import { scopeFor } from "./scope";
+import type { Scope } from "./scope";
 
 type GuardrailLayer = Extract<Layer, "scp" | "rcp" | "permissions-boundary" | "session-policy" | "vpc-endpoint-policy">;
 
@@ -71,9 +70,8 @@ export function isGuardrail(layer: Layer): layer is GuardrailLayer {
 }
 
 /** Guardrails are owned by another team: say who, what to change, and the request to send them. */
-export function guardrailFix(layer: GuardrailLayer, record: DenialRecord, subject: Subject, catalog: ActionCatalog): FixDraft {
+export function guardrailFix(layer: GuardrailLayer, record: DenialRecord, subject: Subject, scope: Scope): FixDraft {
   const guardrail = GUARDRAILS[layer];
-  const scope = scopeFor(record, subject, catalog);
   const explicitDeny = record.statedReason === "explicit-deny";
   const statement = {
     Sid: "AllowWhyDeniedException",

@@ -1,14 +1,12 @@
 import type { DenialRecord, FixDraft } from "../model";
-import type { ActionCatalog } from "../iam/catalog";
 import { consoleHost } from "../iam/arn";
 import type { Subject } from "../iam/subject";
 import { lambdaNeeds } from "./lambda-extras";
 import { identifier, policyDocument, shellJson, sid, toHcl, toYaml } from "./render";
-import { scopeFor } from "./scope";
+import type { Scope } from "./scope";
 
 /** The least-privilege Allow to add to the caller's role (or user): the execution-role fix. */
-export function identityFix(record: DenialRecord, subject: Subject, catalog: ActionCatalog): FixDraft {
-  const scope = scopeFor(record, subject, catalog);
+export function identityFix(record: DenialRecord, subject: Subject, scope: Scope): FixDraft {
   const needs = lambdaNeeds(record);
   const actions = needs?.actions ?? [scope.action];
   const resources = needs && record.service === "ec2" ? ["*"] : scope.resources;
@@ -18,7 +16,7 @@ export function identityFix(record: DenialRecord, subject: Subject, catalog: Act
     Action: actions.length === 1 ? actions[0]! : actions,
     Resource: resources.length === 1 ? resources[0]! : resources,
   };
-  const policyName = `whydenied-${identifier(actions[0] ?? "policy").replace(/_/g, "-")}`;
+  const policyName = `whydenied-${identifier(actions[0] ?? "policy", "-")}`;
   const kind = subject.identityKind;
   const document = policyDocument([statement]);
   const explicitDeny = record.statedReason === "explicit-deny";
@@ -55,7 +53,8 @@ export function identityFix(record: DenialRecord, subject: Subject, catalog: Act
 }
 
 function samFunctionPolicy(functionName: string, statement: Record<string, unknown>): string {
-  const logicalId = identifier(functionName).split("_").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("") || "MyFunction";
+  // sid() capitalises each word of the identifier: "image_resizer" → "ImageResizer".
+  const logicalId = sid(identifier(functionName)) || "MyFunction";
   return `# template.yaml (AWS SAM): add to the function's Policies\n${logicalId}:\n  Type: AWS::Serverless::Function\n  Properties:\n    Policies:\n      - Statement:\n${toYaml([statement], 5)}`;
 }
 

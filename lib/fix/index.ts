@@ -4,7 +4,10 @@ import { subjectOf, type Subject } from "../iam/subject";
 import { guardrailFix, isGuardrail } from "./guardrail";
 import { identityFix } from "./identity";
 import { keyPolicyFix } from "./kms";
+import { invokesLambda, lambdaPermissionFix } from "./lambda-permission";
+import { addJsonPlaceholders, addPlaceholders } from "./placeholders";
 import { resourcePolicyFix } from "./resource-policy";
+import { scopeFor, type Scope } from "./scope";
 import { trustPolicyFix } from "./trust";
 
 /** When the message cannot tell, the fix is to find out: run the checks. */
@@ -27,26 +30,54 @@ function investigateFix(record: DenialRecord): FixDraft {
   };
 }
 
-const PLACEHOLDER = /<([A-Za-z][A-Za-z0-9_]{0,40})>/g;
-
 /** The <Placeholders> a fix's snippets still hold: values the message hid. */
 function placeholdersIn(fix: FixDraft): string[] {
   // Terraform and SAM repeat the statement's and the command's values, so these two hold every hole.
-  const text = `${fix.cli}\n${JSON.stringify(fix.statement)}`;
-  return [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]!))];
+  const found: string[] = [];
+  addPlaceholders(fix.cli, found);
+  addJsonPlaceholders(fix.statement, found);
+  return found;
 }
 
 /** The least-privilege change for one candidate layer of one denial. */
 export function fixFor(layer: Layer, record: DenialRecord, catalog: ActionCatalog, subject: Subject = subjectOf(record)): Fix {
-  const draft = draftFor(layer, record, catalog, subject);
-  return { ...draft, placeholders: placeholdersIn(draft) };
+  return fixBuilder(record, catalog, subject)(layer);
 }
 
-function draftFor(layer: Layer, record: DenialRecord, catalog: ActionCatalog, subject: Subject): FixDraft {
-  if (layer === "execution-role") return identityFix(record, subject, catalog);
-  if (layer === "resource-policy") return resourcePolicyFix(record, subject, catalog);
+/**
+ * Builds the fix for any candidate layer of one denial. The candidates share the statement's scope,
+ * so it is worked out once per denial, on the first layer that needs it.
+ */
+export function fixBuilder(record: DenialRecord, catalog: ActionCatalog, subject: Subject = subjectOf(record)): (layer: Layer) => Fix {
+  const scope = new SharedScope(record, subject, catalog);
+  return (layer) => {
+    const draft = draftFor(layer, record, subject, scope);
+    // The draft is ours alone: completing it in place saves copying every field.
+    return Object.assign(draft, { placeholders: placeholdersIn(draft) });
+  };
+}
+
+/** The scope of one denial's statement, worked out on first use. */
+class SharedScope {
+  private scope: Scope | null = null;
+
+  constructor(
+    private readonly record: DenialRecord,
+    private readonly subject: Subject,
+    private readonly catalog: ActionCatalog,
+  ) {}
+
+  get(): Scope {
+    this.scope ??= scopeFor(this.record, this.subject, this.catalog);
+    return this.scope;
+  }
+}
+
+function draftFor(layer: Layer, record: DenialRecord, subject: Subject, scope: SharedScope): FixDraft {
+  if (layer === "execution-role") return identityFix(record, subject, scope.get());
+  if (layer === "resource-policy") return invokesLambda(record) ? lambdaPermissionFix(record, subject) : resourcePolicyFix(record, subject, scope.get());
   if (layer === "kms-key-policy") return keyPolicyFix(record, subject);
   if (layer === "trust-policy") return trustPolicyFix(record, subject);
-  if (isGuardrail(layer)) return guardrailFix(layer, record, subject, catalog);
+  if (isGuardrail(layer)) return guardrailFix(layer, record, subject, scope.get());
   return investigateFix(record);
 }

@@ -50,11 +50,16 @@ function functionOf(record: DenialRecord, subject: Subject): { name: string; arn
   return { name: "<FUNCTION_NAME>", arn: `arn:${subject.partition}:lambda:${subject.region}:${subject.account}:function:<FUNCTION_NAME>` };
 }
 
+/** True when the denied call is an inbound call to a Lambda function, whose resource policy `add-permission` edits. */
+export function invokesLambda(record: DenialRecord): boolean {
+  return record.service === "lambda" || record.kind === "apigw-invalid-permissions" || record.kind === "s3-notification-destination";
+}
+
 /** The resource-policy fix for an inbound call: `lambda add-permission` for the caller. */
 export function lambdaPermissionFix(record: DenialRecord, subject: Subject): FixDraft {
   const invoker = invokerOf(record, subject);
   const fn = functionOf(record, subject);
-  const statementId = `whydenied-${identifier(invoker.principal.split("/").pop() ?? "caller").replace(/_/g, "-")}`;
+  const statementId = `whydenied-${identifier(invoker.principal.split("/").pop() ?? "caller", "-")}`;
   const condition: Record<string, unknown> = {};
   if (invoker.sourceArn) condition.ArnLike = { "AWS:SourceArn": invoker.sourceArn };
   if (invoker.sourceAccount) condition.StringEquals = { "AWS:SourceAccount": invoker.sourceAccount };

@@ -4,58 +4,97 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PLAIN_YAML = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
+const YAML_KEYWORD_OR_NUMBER = /^(true|false|null|yes|no|\d+)$/i;
+
+// Snippets are built by string concatenation in loops, without per-node arrays or closures: this renders every fix of every finding.
+
+/** `level` two-space indents. */
+function indentOf(level: number): string {
+  return "  ".repeat(level);
+}
+
+function isObject(value: Json): value is Json[] | { [key: string]: Json } {
+  return value !== null && typeof value === "object";
+}
 
 /** HCL for `jsonencode({...})`: keys quoted only when they need it. */
 export function toHcl(value: unknown, indent = 0): string {
-  const pad = "  ".repeat(indent + 1);
-  const close = "  ".repeat(indent);
   const json = value as Json;
-  if (Array.isArray(json)) {
-    if (json.every((item) => typeof item !== "object" || item === null)) return `[${json.map((item) => toHcl(item)).join(", ")}]`;
-    return `[\n${json.map((item) => `${pad}${toHcl(item, indent + 1)}`).join(",\n")}\n${close}]`;
-  }
-  if (json !== null && typeof json === "object") {
-    const lines = Object.entries(json).map(([key, item]) => `${pad}${SIMPLE_KEY.test(key) ? key : JSON.stringify(key)} = ${toHcl(item, indent + 1)}`);
-    return `{\n${lines.join("\n")}\n${close}}`;
-  }
+  if (Array.isArray(json)) return hclArray(json, indent);
+  if (json !== null && typeof json === "object") return hclObject(json, indent);
   return JSON.stringify(json);
 }
 
+function hclArray(items: Json[], indent: number): string {
+  if (!items.some(isObject)) {
+    let inline = "[";
+    // `?? ""`: Array#join, which this replaces, printed undefined items as nothing.
+    for (let index = 0; index < items.length; index++) inline += (index > 0 ? ", " : "") + (JSON.stringify(items[index]) ?? "");
+    return `${inline}]`;
+  }
+  const pad = indentOf(indent + 1);
+  let out = "[\n";
+  for (let index = 0; index < items.length; index++) out += (index > 0 ? ",\n" : "") + pad + toHcl(items[index], indent + 1);
+  return `${out}\n${indentOf(indent)}]`;
+}
+
+function hclObject(object: { [key: string]: Json }, indent: number): string {
+  const pad = indentOf(indent + 1);
+  let out = "{\n";
+  const keys = Object.keys(object);
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
+    out += (index > 0 ? "\n" : "") + pad + (SIMPLE_KEY.test(key) ? key : JSON.stringify(key)) + " = " + toHcl(object[key], indent + 1);
+  }
+  return `${out}\n${indentOf(indent)}}`;
+}
+
 function yamlScalar(value: Json): string {
-  if (typeof value === "string") return PLAIN_YAML.test(value) && !/^(true|false|null|yes|no|\d+)$/i.test(value) ? value : JSON.stringify(value);
+  if (typeof value === "string") return PLAIN_YAML.test(value) && !YAML_KEYWORD_OR_NUMBER.test(value) ? value : JSON.stringify(value);
   return JSON.stringify(value);
 }
 
 /** Block-style YAML lines for a JSON value, indented by `indent` levels. */
 export function toYaml(value: unknown, indent = 0): string {
-  const pad = "  ".repeat(indent);
-  const json = value as Json;
-  if (Array.isArray(json)) {
-    return json
-      .map((item) => {
-        if (item !== null && typeof item === "object") {
-          const nested = toYaml(item, indent + 1).trimStart();
-          return `${pad}- ${nested}`;
-        }
-        return `${pad}- ${yamlScalar(item)}`;
-      })
-      .join("\n");
+  return yamlBlock(value as Json, indent, indentOf(indent));
+}
+
+/** YAML for `json` at `indent` levels, its first line starting with `firstPad` instead of the indent (list items). */
+function yamlBlock(json: Json, indent: number, firstPad: string): string {
+  if (Array.isArray(json)) return yamlList(json, indent, firstPad);
+  if (json !== null && typeof json === "object") return yamlMapping(json, indent, firstPad);
+  return firstPad + yamlScalar(json);
+}
+
+function yamlList(items: Json[], indent: number, firstPad: string): string {
+  const pad = indentOf(indent);
+  let out = "";
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    out += (index > 0 ? `\n${pad}` : firstPad) + "- ";
+    // A nested block starts on the dash's line: its own indent is dropped there (what trimStart did).
+    out += isObject(item) ? yamlBlock(item, indent + 1, "") : yamlScalar(item);
   }
-  if (json !== null && typeof json === "object") {
-    return Object.entries(json)
-      .map(([key, item]) => {
-        const name = PLAIN_YAML.test(key) ? key : JSON.stringify(key);
-        if (item !== null && typeof item === "object") return `${pad}${name}:\n${toYaml(item, indent + 1)}`;
-        return `${pad}${name}: ${yamlScalar(item)}`;
-      })
-      .join("\n");
+  return out;
+}
+
+function yamlMapping(object: { [key: string]: Json }, indent: number, firstPad: string): string {
+  const pad = indentOf(indent);
+  let out = "";
+  const keys = Object.keys(object);
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
+    const item = object[key]!;
+    out += (index > 0 ? `\n${pad}` : firstPad) + (PLAIN_YAML.test(key) ? key : JSON.stringify(key));
+    out += isObject(item) ? `:\n${yamlBlock(item, indent + 1, indentOf(indent + 1))}` : `: ${yamlScalar(item)}`;
   }
-  return `${pad}${yamlScalar(json)}`;
+  return out;
 }
 
 /** A policy document as a single-quoted shell argument (single quotes inside are escaped). */
 export function shellJson(value: unknown): string {
-  return `'${JSON.stringify(value).replace(/'/g, "'\\''")}'`;
+  const json = JSON.stringify(value);
+  return `'${json.includes("'") ? json.replace(/'/g, "'\\''") : json}'`;
 }
 
 /** A policy document wrapping statements. */
@@ -63,12 +102,48 @@ export function policyDocument(statements: unknown[]): { Version: string; Statem
   return { Version: "2012-10-17", Statement: statements };
 }
 
-/** A Terraform/CloudFormation-safe identifier from free text ("s3:ListBucket" → "s3_listbucket"). */
-export function identifier(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 60) || "whydenied";
+function isLowerAlphanumeric(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
-/** A Sid: letters and digits only, as IAM requires. */
+function isAlphanumeric(code: number): boolean {
+  return isLowerAlphanumeric(code) || (code >= 65 && code <= 90);
+}
+
+/**
+ * A Terraform/CloudFormation-safe identifier from free text ("s3:ListBucket" → "s3_listbucket"):
+ * lower-case letters and digits, each run of anything else one `separator`, none at either end.
+ */
+export function identifier(text: string, separator = "_"): string {
+  const lower = text.toLowerCase();
+  let out = "";
+  let pendingSeparator = false;
+  for (let index = 0; index < lower.length; index++) {
+    const code = lower.charCodeAt(index);
+    if (!isLowerAlphanumeric(code)) {
+      pendingSeparator = out.length > 0;
+      continue;
+    }
+    if (pendingSeparator) out += separator;
+    out += lower[index];
+    pendingSeparator = false;
+  }
+  return out.slice(0, 60) || "whydenied";
+}
+
+/** A Sid: letters and digits only, as IAM requires; each word capitalised ("s3:get object" → "S3GetObject"). */
 export function sid(...parts: string[]): string {
-  return parts.join(" ").replace(/[^A-Za-z0-9 ]/g, " ").split(/\s+/).filter(Boolean).map((word) => word[0]!.toUpperCase() + word.slice(1)).join("").slice(0, 100);
+  let out = "";
+  for (const part of parts) {
+    let wordStart = true;
+    for (let index = 0; index < part.length; index++) {
+      if (!isAlphanumeric(part.charCodeAt(index))) {
+        wordStart = true;
+        continue;
+      }
+      out += wordStart ? part[index]!.toUpperCase() : part[index];
+      wordStart = false;
+    }
+  }
+  return out.slice(0, 100);
 }

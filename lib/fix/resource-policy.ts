@@ -1,10 +1,8 @@
 import type { DenialRecord, FixDraft } from "../model";
-import type { ActionCatalog } from "../iam/catalog";
 import { consoleHost } from "../iam/arn";
 import type { Subject } from "../iam/subject";
-import { lambdaPermissionFix } from "./lambda-permission";
 import { policyDocument, sid, toHcl, toYaml } from "./render";
-import { scopeFor } from "./scope";
+import type { Scope } from "./scope";
 
 /** How each service stores its resource policy: read/write commands and IaC resource types. */
 interface PolicyHome {
@@ -74,13 +72,9 @@ const apiPath = (s: Subject) => (s.resourceArn?.split(":")[5] ?? "").split("/");
 const apiId = (s: Subject) => apiPath(s)[0] || "<API_ID>";
 const apiStage = (s: Subject) => apiPath(s)[1] || "<STAGE>";
 
-/** The resource-policy fix: a statement on the target that lets this principal in. */
-export function resourcePolicyFix(record: DenialRecord, subject: Subject, catalog: ActionCatalog): FixDraft {
+/** The resource-policy fix for any target but a Lambda function: a statement on the target that lets this principal in. */
+export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope: Scope): FixDraft {
   const service = record.service ?? "";
-  if (service === "lambda" || record.kind === "apigw-invalid-permissions" || record.kind === "s3-notification-destination") {
-    return lambdaPermissionFix(record, subject);
-  }
-  const scope = scopeFor(record, subject, catalog);
   const anonymous = subject.principal?.kind === "anonymous";
   const statement = {
     Sid: sid("Allow", subject.identityName, scope.action),

@@ -18,40 +18,75 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** An IAM ARN template split once into literal text and `${Variable}` slots, for matching and filling. */
 interface CompiledTemplate {
+  /** Matches an ARN of this type: one capture group per slot, in order. */
   pattern: RegExp;
-  names: string[];
+  /** Text around the slots: `literals[i]` precedes `slots[i]`, one more literal than slots. */
+  literals: string[];
+  slots: string[];
+  /** Per slot, the group whose capture a match gives that variable: its last slot's, as a name → value map would. */
+  groupOfSlot: number[];
+  /** The variable widened to `*` when the resource is a child of another: the last of two or more resource slots. */
+  leaf: string | null;
+  /** The last resource variable, which a bare resource name fills. */
+  lastResourceVariable: string | null;
 }
 
+// Templates come from the IAM reference data, not from messages: each is compiled once per process.
 const compiledTemplates = new Map<string, CompiledTemplate>();
 
 function compile(template: string): CompiledTemplate {
   let compiled = compiledTemplates.get(template);
   if (!compiled) {
-    const names: string[] = [];
-    const source = escapeRegex(template).replace(/\\\$\\\{(\w+)\\\}/g, (_match, name: string) => {
-      names.push(name);
-      return LOCATION_VARIABLES.has(name) ? "([^:]*)" : "(.+?)";
-    });
-    compiled = { pattern: new RegExp(`^${source}$`), names };
+    compiled = compileTemplate(template);
     compiledTemplates.set(template, compiled);
   }
   return compiled;
 }
 
-/** Matches an ARN against an IAM ARN template and returns the variable values, or null. */
-function matchTemplate(template: string, arn: string): Map<string, string> | null {
-  const { pattern, names } = compile(template);
-  const match = pattern.exec(arn);
-  if (!match) return null;
-  return new Map(names.map((name, index) => [name, match[index + 1] ?? ""]));
+function compileTemplate(template: string): CompiledTemplate {
+  const literals: string[] = [];
+  const slots: string[] = [];
+  let source = "";
+  let last = 0;
+  for (const match of template.matchAll(VARIABLE)) {
+    const name = match[1]!;
+    literals.push(template.slice(last, match.index));
+    slots.push(name);
+    source += escapeRegex(template.slice(last, match.index)) + (LOCATION_VARIABLES.has(name) ? "([^:]*)" : "(.+?)");
+    last = match.index + match[0].length;
+  }
+  literals.push(template.slice(last));
+  source += escapeRegex(template.slice(last));
+  const groupOfSlot = slots.map((name) => slots.lastIndexOf(name) + 1);
+  const resourceSlots = slots.filter((name) => !LOCATION_VARIABLES.has(name));
+  const lastResourceVariable = resourceSlots[resourceSlots.length - 1] ?? null;
+  return {
+    pattern: new RegExp(`^${source}$`),
+    literals,
+    slots,
+    groupOfSlot,
+    leaf: resourceSlots.length > 1 ? lastResourceVariable : null,
+    lastResourceVariable,
+  };
 }
 
-/** Fills a template; the last resource variable becomes `*` when the resource is a child of another. */
-function fill(template: string, values: Map<string, string>, widenLeaf: boolean): string {
-  const resourceVariables = [...template.matchAll(VARIABLE)].map((m) => m[1]!).filter((name) => !LOCATION_VARIABLES.has(name));
-  const leaf = widenLeaf && resourceVariables.length > 1 ? resourceVariables[resourceVariables.length - 1] : null;
-  return template.replace(VARIABLE, (_match, name: string) => (name === leaf ? "*" : (values.get(name) ?? `<${name}>`)));
+/** Fills a template's slots (the leaf becomes `*`); `valueOf` gets each slot's index and name. */
+function fill(compiled: CompiledTemplate, valueOf: (slot: number, name: string) => string): string {
+  let out = compiled.literals[0]!;
+  for (let slot = 0; slot < compiled.slots.length; slot++) {
+    const name = compiled.slots[slot]!;
+    out += (name === compiled.leaf ? "*" : valueOf(slot, name)) + compiled.literals[slot + 1]!;
+  }
+  return out;
+}
+
+/** The template filled with the values an ARN of its type holds, or null when the ARN is not of this type. */
+function rescope(template: string, arn: string): string | null {
+  const compiled = compile(template);
+  const match = compiled.pattern.exec(arn);
+  return match ? fill(compiled, (slot) => match[compiled.groupOfSlot[slot]!] ?? "") : null;
 }
 
 function preferredType(types: ResourceTypeInfo[]): ResourceTypeInfo | undefined {
@@ -84,18 +119,18 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
   const arn = subject.resourceArn && parseArn(subject.resourceArn) ? subject.resourceArn : null;
   if (arn) {
     for (const type of info.resourceTypes) {
-      const values = matchTemplate(type.arnFormat, arn);
-      if (values) return { action, resources: [fill(type.arnFormat, values, true)], note: null };
+      const resource = rescope(type.arnFormat, arn);
+      if (resource !== null) return { action, resources: [resource], note: null };
     }
     return { action, resources: [arn], note: null };
   }
   const type = preferredType(info.resourceTypes);
   if (!type) return { action, resources: ["*"], note: null };
+  const compiled = compile(type.arnFormat);
   const values = locationValues(subject);
-  const resourceVariables = [...type.arnFormat.matchAll(VARIABLE)].map((m) => m[1]!).filter((v) => !LOCATION_VARIABLES.has(v));
   const named = record.resource && !record.resource.includes("*") ? record.resource : null;
-  if (named && resourceVariables.length > 0) values.set(resourceVariables[resourceVariables.length - 1]!, service === "secretsmanager" ? `${named}-*` : named);
+  if (named && compiled.lastResourceVariable) values.set(compiled.lastResourceVariable, service === "secretsmanager" ? `${named}-*` : named);
   if (subject.bucket) values.set("BucketName", subject.bucket);
   const note = named ? null : `The message does not name the ${type.name}: replace the <placeholders> with yours.`;
-  return { action, resources: [fill(type.arnFormat, values, true)], note };
+  return { action, resources: [fill(compiled, (_slot, name) => values.get(name) ?? `<${name}>`)], note };
 }
