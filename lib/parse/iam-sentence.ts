@@ -37,28 +37,53 @@ const EXPLICIT_DENY = new RegExp(
   "iy",
 );
 const BLOCK_PUBLIC_ACCESS = /\s*because public (?:ACLs|policies) are prevented by the \w+ setting in S3 Block Public Access/iy;
+const REASONS = [NO_ALLOW, EXPLICIT_DENY, BLOCK_PUBLIC_ACCESS];
 const ON_RESOURCE = /\s+on (?:resource:?\s*|this resource)/iy;
+const ON_THIS_RESOURCE = /this resource$/i;
+const ACTION_SHAPE = /^[A-Za-z0-9-]+:[A-Za-z0-9*]+$/;
+const USER_PREFIX = /^User:?/i;
+const USER_ONLY = /^user:?$/i;
+const CLOSING_TAG_TO_END = /<\/\w*>?.*$/;
+
+const POLICY_TYPE_OF_PHRASE = new Map(POLICY_PHRASES);
 
 function policyTypeOf(phrase: string | undefined): PolicyType | null {
-  if (!phrase) return null;
-  const lower = phrase.toLowerCase();
-  return POLICY_PHRASES.find(([known]) => known === lower)?.[1] ?? null;
+  return phrase ? (POLICY_TYPE_OF_PHRASE.get(phrase.toLowerCase()) ?? null) : null;
 }
 
-function isSpace(char: string | undefined): boolean {
-  return char === " " || char === "\t" || char === "\n";
+// Character codes rather than one-character strings: these scans touch every character of a sentence.
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10;
+}
+
+function isQuote(code: number): boolean {
+  return code === 34 || code === 39 || code === 96; // " ' `
+}
+
+/** Trailing punctuation that ends a sentence or wraps a token: . , ; ) ] } " ' ` */
+function isClosingPunctuation(code: number): boolean {
+  return code === 46 || code === 44 || code === 59 || code === 41 || code === 93 || code === 125 || isQuote(code);
+}
+
+/** `text` without the run of characters matching `drop` at its end. */
+function trimEndWhere(text: string, drop: (code: number) => boolean): string {
+  let end = text.length;
+  while (end > 0 && drop(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 function stripQuotes(token: string): string {
-  return token.replace(/^["'`]+/, "").replace(/["'`]+$/, "");
+  let start = 0;
+  while (start < token.length && isQuote(token.charCodeAt(start))) start++;
+  return trimEndWhere(start === 0 ? token : token.slice(start), isQuote);
 }
 
 /** Reads the whitespace-delimited token that ends just before `index`. */
 function tokenBefore(text: string, index: number): { token: string; start: number } {
   let end = index;
-  while (end > 0 && isSpace(text[end - 1])) end--;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
   let start = end;
-  while (start > 0 && end - start < MAX_TOKEN && !isSpace(text[start - 1])) start--;
+  while (start > 0 && end - start < MAX_TOKEN && !isSpace(text.charCodeAt(start - 1))) start--;
   return { token: text.slice(start, end), start };
 }
 
@@ -70,17 +95,23 @@ function tokenAt(text: string, index: number): { token: string; end: number } {
     if (close > index && close - index < MAX_TOKEN) return { token: text.slice(index + 1, close), end: close + 1 };
   }
   let end = index;
-  while (end < text.length && end - index < MAX_TOKEN && !isSpace(text[end])) end++;
+  while (end < text.length && end - index < MAX_TOKEN && !isSpace(text.charCodeAt(end))) end++;
   return { token: text.slice(index, end), end };
 }
 
 /** A redacted last segment ("assumed-role/.../...") is part of the ARN, not a full stop. */
-const REDACTED_SEGMENT = /[/:]\.\.\.$/;
+function endsRedacted(token: string): boolean {
+  return token.endsWith("/...") || token.endsWith(":...");
+}
+
+function isGreaterThan(code: number): boolean {
+  return code === 62;
+}
 
 function trimTrailingPunctuation(token: string): string {
-  const withoutClosingTag = token.replace(/<\/\w*>?.*$/, "");
-  const trimmed = REDACTED_SEGMENT.test(withoutClosingTag) ? withoutClosingTag : withoutClosingTag.replace(/[.,;)\]}"'`]+$/, "");
-  return trimmed.includes("<") ? trimmed : trimmed.replace(/>+$/, "");
+  const withoutClosingTag = token.includes("</") ? token.replace(CLOSING_TAG_TO_END, "") : token;
+  const trimmed = endsRedacted(withoutClosingTag) ? withoutClosingTag : trimEndWhere(withoutClosingTag, isClosingPunctuation);
+  return trimmed.includes("<") ? trimmed : trimEndWhere(trimmed, isGreaterThan);
 }
 
 /**
@@ -93,10 +124,10 @@ export function parseIamSentence(text: string, anchor: number): IamSentence | nu
 
   let cursor = anchor + IAM_ANCHOR.length;
   if (text[cursor] === ":") cursor++;
-  while (isSpace(text[cursor])) cursor++;
+  while (isSpace(text.charCodeAt(cursor))) cursor++;
   const actionToken = tokenAt(text, cursor);
   const action = trimTrailingPunctuation(stripQuotes(actionToken.token));
-  if (!/^[A-Za-z0-9-]+:[A-Za-z0-9*]+$/.test(action)) return null;
+  if (!ACTION_SHAPE.test(action)) return null;
   cursor = actionToken.end;
 
   let resource: string | null = null;
@@ -104,25 +135,34 @@ export function parseIamSentence(text: string, anchor: number): IamSentence | nu
   const onResource = ON_RESOURCE.exec(text);
   if (onResource) {
     cursor = ON_RESOURCE.lastIndex;
-    if (!/this resource$/i.test(onResource[0])) {
+    if (!ON_THIS_RESOURCE.test(onResource[0])) {
       const resourceToken = tokenAt(text, cursor);
       resource = trimTrailingPunctuation(stripQuotes(resourceToken.token)) || null;
       cursor = resourceToken.end;
     }
   }
 
-  return { principal, action, resource, ...readReason(text, cursor) };
+  const reason = readReason(text, cursor);
+  return {
+    principal,
+    action,
+    resource,
+    statedPolicyType: reason.statedPolicyType,
+    transitivePolicyType: reason.transitivePolicyType,
+    statedReason: reason.statedReason,
+    end: reason.end,
+  };
 }
 
 function principalFrom(token: string): string | null {
-  const cleaned = trimTrailingPunctuation(stripQuotes(token.replace(/^User:?/i, "")));
-  if (!cleaned || /^user:?$/i.test(token)) return null;
+  const cleaned = trimTrailingPunctuation(stripQuotes(token.replace(USER_PREFIX, "")));
+  if (!cleaned || USER_ONLY.test(token)) return null;
   return cleaned;
 }
 
 function readReason(text: string, cursor: number): Omit<IamSentence, "principal" | "action" | "resource"> {
   const unstated = { statedPolicyType: null, transitivePolicyType: null, statedReason: "unstated" as const, end: cursor };
-  for (const pattern of [NO_ALLOW, EXPLICIT_DENY, BLOCK_PUBLIC_ACCESS]) {
+  for (const pattern of REASONS) {
     pattern.lastIndex = cursor;
     const match = pattern.exec(text);
     if (!match) continue;

@@ -1,5 +1,8 @@
+import { includesAny } from "./anchors";
+
 const ANSI_ESCAPE = /\u001b\[[0-9;]*[A-Za-z]/g;
 const TERRAFORM_GUTTER = /^[ \t]*[│╷╵][ \t]?/gm;
+const GUTTER_CHARACTERS = ["│", "╷", "╵"];
 // A run of backslashes, then an optional quote: one pass per run (`\\+"` backtracks quadratically on long runs).
 const BACKSLASH_RUN = /(\\+)("?)/g;
 const ESCAPED_NEWLINE = /\\r\\n|\\n|\\r/g;
@@ -13,7 +16,10 @@ function unescapeQuote(_run: string, slashes: string, quote: string): string {
  * `│` gutters, real newlines and quotes where a log line held JSON-escaped ones.
  */
 export function normalizeText(text: string): string {
-  let out = text.replace(/\r\n?/g, "\n").replace(ANSI_ESCAPE, "").replace(TERRAFORM_GUTTER, "");
+  // Each pass runs only when its text is present: most pastes need none of them.
+  let out = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  if (out.includes("\u001b")) out = out.replace(ANSI_ESCAPE, "");
+  if (includesAny(out, GUTTER_CHARACTERS)) out = out.replace(TERRAFORM_GUTTER, "");
   if (out.includes('\\"') || out.includes("\\n")) {
     out = out.replace(ESCAPED_NEWLINE, "\n").replace(BACKSLASH_RUN, unescapeQuote).replace(/\\t/g, " ");
   }

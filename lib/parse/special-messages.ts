@@ -1,4 +1,5 @@
 import type { DenialKind } from "../model";
+import { anchored, execAnchored, includesAny } from "./anchors";
 
 /** A denial message that is not an IAM authorization sentence, recognised by a fixed phrase. */
 export interface SpecialHit {
@@ -14,6 +15,8 @@ export interface SpecialHit {
 interface SpecialPattern {
   kind: DenialKind;
   pattern: RegExp;
+  /** Literal text the pattern needs (one of): most lines are ruled out with indexOf before the regex runs. */
+  anchors: string[];
   read?: (match: RegExpExecArray) => Omit<SpecialHit, "kind" | "index">;
 }
 
@@ -37,83 +40,103 @@ const PATTERNS: SpecialPattern[] = [
   {
     kind: "lambda-stale-grant",
     pattern: /KMS Exception: UnrecognizedClientException/,
+    anchors: ["KMS Exception: UnrecognizedClientException"],
     read: () => ({ service: "kms", action: "kms:Decrypt" }),
   },
   // Before lambda-env-kms: Kinesis raises a KMSAccessDeniedException of its own.
   {
     kind: "kinesis-kms",
     pattern: /is not authorized to decrypt records in stream/,
+    anchors: ["is not authorized to decrypt records in stream"],
     read: () => ({ service: "kms", action: "kms:Decrypt" }),
   },
   {
     kind: "lambda-env-kms",
     pattern: /unable to decrypt the environment variables because KMS access was denied|KMSAccessDeniedException/,
+    anchors: ["unable to decrypt the environment variables because KMS access was denied", "KMSAccessDeniedException"],
     read: () => ({ service: "kms", action: "kms:Decrypt" }),
   },
   {
     kind: "lambda-role-not-assumable",
     pattern: /The role defined for the function cannot be assumed by Lambda/,
+    anchors: ["The role defined for the function cannot be assumed by Lambda"],
     read: () => ({ service: "sts", action: "sts:AssumeRole" }),
   },
   {
     kind: "lambda-role-missing-permission",
     pattern: /execution role does not have permissions to call (\w{1,80}) on (\w{1,40})/,
+    anchors: ["execution role does not have permissions to call "],
     read: (m) => lambdaMissingPermission(m[1] ?? "", m[2] ?? ""),
   },
   {
     kind: "lambda-role-missing-permission",
     pattern: /Your access has been denied by EC2, please make sure your function execution role have permission to (\w{1,80})/,
+    anchors: ["Your access has been denied by EC2, please make sure your function execution role have permission to "],
     read: (m) => lambdaMissingPermission(m[1] ?? "", "EC2"),
   },
   {
     kind: "lambda-stream-access",
     pattern: /Cannot access stream (arn:[^\s.]{1,400}(?:\.[^\s.]{1,400})*)\. Please ensure the role can perform the ([\w, ]{1,120}) Actions/,
+    anchors: ["Cannot access stream arn:"],
     read: (m) => {
       const service = (m[1] ?? "").split(":")[2] ?? "dynamodb";
       return { resource: m[1], service, action: `${service}:GetRecords`, detail: m[2] };
     },
   },
-  { kind: "apigw-invalid-permissions", pattern: /Invalid permissions on Lambda function/, read: () => ({ service: "lambda", action: "lambda:InvokeFunction" }) },
+  {
+    kind: "apigw-invalid-permissions",
+    pattern: /Invalid permissions on Lambda function/,
+    anchors: ["Invalid permissions on Lambda function"],
+    read: () => ({ service: "lambda", action: "lambda:InvokeFunction" }),
+  },
   {
     kind: "s3-notification-destination",
     pattern: /Unable to validate the following destination configurations/,
+    anchors: ["Unable to validate the following destination configurations"],
     read: () => ({ service: "lambda", action: "lambda:InvokeFunction" }),
   },
   {
     kind: "kms-opaque",
     pattern: /The ciphertext refers to a customer master key that does not exist/,
+    anchors: ["The ciphertext refers to a customer master key that does not exist"],
     read: () => ({ service: "kms", action: "kms:Decrypt" }),
   },
   {
     kind: "sqs-legacy",
     pattern: /Access to the resource (https:\/\/sqs\.[\w.-]{1,100}\/\S{0,300}) is denied/,
+    anchors: ["Access to the resource https://sqs."],
     read: (m) => ({ resource: m[1], service: "sqs" }),
   },
   {
     kind: "ec2-encoded",
     pattern: /You are not authorized to perform this operation\.?(?: Encoded authorization failure message: ([\w+/=-]{1,20000}))?/,
+    anchors: ["You are not authorized to perform this operation"],
     read: (m) => ({ service: "ec2", encodedMessage: m[1] }),
   },
   {
     kind: "http-forbidden",
     pattern: /when calling the (Head\w{1,60}) operation: Forbidden|operation error S3: (Head\w{1,60}), https response error StatusCode: 403/,
+    anchors: [" operation: Forbidden", ", https response error StatusCode: 403"],
   },
   {
     kind: "generic-denied",
     pattern: /\bAccess ?Denied(?:Exception)?\b/,
+    anchors: ["AccessDenied", "Access Denied"],
   },
 ];
 
 /** Finds the most specific non-IAM-sentence denial phrase in one line, if any. */
 export function findSpecialMessage(line: string): SpecialHit | null {
-  for (const { kind, pattern, read } of PATTERNS) {
-    const match = pattern.exec(line);
+  for (const { kind, pattern, anchors, read } of PATTERNS) {
+    const match = includesAny(line, anchors) ? pattern.exec(line) : null;
     if (match) return { kind, index: match.index, ...(read ? read(match) : {}) };
   }
   return null;
 }
 
+const ENCODED_MESSAGE = anchored(/Encoded authorization failure message: ([\w+/=-]{1,20000})/, "Encoded authorization failure message: ");
+
 /** The encoded EC2 authorization message, when a line carries one. */
 export function findEncodedMessage(line: string): string | null {
-  return /Encoded authorization failure message: ([\w+/=-]{1,20000})/.exec(line)?.[1] ?? null;
+  return execAnchored(ENCODED_MESSAGE, line)?.[1] ?? null;
 }

@@ -1,6 +1,6 @@
 import type { DenialRecord, SourceFormat } from "../model";
 import { isAccountId, parseArn } from "../iam/arn";
-import { actionForOperation, serviceForOperation } from "../iam/operations";
+import { actionForOperation, serviceForOperation, splitAction } from "../iam/operations";
 import { IAM_ANCHOR, parseIamSentence, type IamSentence } from "./iam-sentence";
 import { EXCERPT_LENGTH, MAX_RECORDS } from "./limits";
 import { findEncodedMessage, findSpecialMessage, type SpecialHit } from "./special-messages";
@@ -78,7 +78,7 @@ function recordFromSentence(
   encodedMessage: string | null,
   line: string,
 ): DenialRecord {
-  const [prefix = "", name = ""] = sentence.action.split(":");
+  const [prefix, name] = splitAction(sentence.action);
   const service = prefix.toLowerCase();
   const isAnonymousApiCall = sentence.principal === "anonymous" && service === "execute-api";
   const kind = isAnonymousApiCall
@@ -86,39 +86,38 @@ function recordFromSentence(
     : special && WRAPPING_KINDS.has(special.kind)
       ? special.kind
       : "iam-authorization";
-  return withLocation({
-    ...emptyRecord(kind, format, line, anchor),
-    service,
-    action: `${service}:${name}`,
-    operation: wrapper.operation,
-    principal: sentence.principal,
-    resource: sentence.resource,
-    statedPolicyType: sentence.statedPolicyType,
-    transitivePolicyType: sentence.transitivePolicyType,
-    statedReason: sentence.statedReason,
-    errorCode: wrapper.errorCode,
-    region: wrapper.region,
-    encodedMessage,
-  });
+  // Filled in place rather than spread into a copy: one record per sentence, and it is ours alone.
+  const record = emptyRecord(kind, format, line, anchor);
+  record.service = service;
+  record.action = `${service}:${name}`;
+  record.operation = wrapper.operation;
+  record.principal = sentence.principal;
+  record.resource = sentence.resource;
+  record.statedPolicyType = sentence.statedPolicyType;
+  record.transitivePolicyType = sentence.transitivePolicyType;
+  record.statedReason = sentence.statedReason;
+  record.errorCode = wrapper.errorCode;
+  record.region = wrapper.region;
+  record.encodedMessage = encodedMessage;
+  return locate(record);
 }
 
 function recordFromSpecial(special: SpecialHit, wrapper: WrapperFacts, format: SourceFormat, line: string): DenialRecord {
   const operationService = wrapper.operation ? serviceForOperation(wrapper.operation) : null;
-  const looksLikeS3 = format === "s3-xml" || /Access Denied/.test(line);
+  const looksLikeS3 = format === "s3-xml" || line.includes("Access Denied");
   const service = special.service ?? wrapper.service ?? operationService ?? (looksLikeS3 ? "s3" : null);
   const action =
     special.action ?? (service && wrapper.operation ? `${service}:${actionForOperation(service, wrapper.operation)}` : null);
-  return withLocation({
-    ...emptyRecord(special.kind, format, line, special.index),
-    service,
-    action,
-    operation: wrapper.operation,
-    resource: special.resource ?? null,
-    detail: special.detail ?? null,
-    errorCode: wrapper.errorCode,
-    region: wrapper.region ?? regionOfSqsUrl(special.resource),
-    encodedMessage: special.encodedMessage ?? null,
-  });
+  const record = emptyRecord(special.kind, format, line, special.index);
+  record.service = service;
+  record.action = action;
+  record.operation = wrapper.operation;
+  record.resource = special.resource ?? null;
+  record.detail = special.detail ?? null;
+  record.errorCode = wrapper.errorCode;
+  record.region = wrapper.region ?? regionOfSqsUrl(special.resource);
+  record.encodedMessage = special.encodedMessage ?? null;
+  return locate(record);
 }
 
 function regionOfSqsUrl(url: string | undefined): string | null {
@@ -159,15 +158,18 @@ function excerptAround(line: string, at: number): string {
 
 /** Fills region, account and partition from the resource ARN, then the principal ARN. */
 export function withLocation(record: DenialRecord): DenialRecord {
+  return locate({ ...record });
+}
+
+/** withLocation for a record the parser has just built: fills it in place. */
+function locate(record: DenialRecord): DenialRecord {
   const resourceArn = record.resource ? parseArn(record.resource) : null;
   const principalArn = record.principal ? parseArn(record.principal) : null;
-  const account = [resourceArn?.account, principalArn?.account].find(isAccountId) ?? null;
-  return {
-    ...record,
-    partition: resourceArn?.partition ?? principalArn?.partition ?? record.partition,
-    region: resourceArn?.region || record.region,
-    account: record.account ?? account,
-  };
+  const account = isAccountId(resourceArn?.account) ? resourceArn.account : isAccountId(principalArn?.account) ? principalArn.account : null;
+  record.partition = resourceArn?.partition ?? principalArn?.partition ?? record.partition;
+  record.region = resourceArn?.region || record.region;
+  record.account = record.account ?? account;
+  return record;
 }
 
 /** A traceback or XML body spreads one error over several lines: borrow the wrapper facts nearby. */
@@ -183,17 +185,23 @@ function fillFromNeighbours(hits: LineHit[], lines: string[]): void {
       region: record.region,
     };
     for (let distance = 1; distance <= NEIGHBOURHOOD; distance++) {
-      for (const neighbour of [hit.line - distance, hit.line + distance]) {
-        const text = lines[neighbour];
-        if (text && text.length <= EXCERPT_LENGTH * 4) facts = mergeWrapper(facts, readWrapper(text));
-      }
+      facts = borrowWrapper(facts, lines[hit.line - distance]);
+      facts = borrowWrapper(facts, lines[hit.line + distance]);
     }
-    hit.record = { ...record, errorCode: facts.errorCode, operation: facts.operation, region: record.region ?? facts.region };
+    const region = record.region ?? facts.region;
+    if (facts.errorCode !== record.errorCode || facts.operation !== record.operation || region !== record.region) {
+      hit.record = { ...record, errorCode: facts.errorCode, operation: facts.operation, region };
+    }
     if (!record.action && facts.operation) {
       const service = record.service ?? facts.service ?? serviceForOperation(facts.operation);
       if (service) hit.record = { ...hit.record, service, action: `${service}:${actionForOperation(service, facts.operation)}` };
     }
   }
+}
+
+/** Fills the gaps in `facts` from a neighbouring line, if there is one of readable length. */
+function borrowWrapper(facts: WrapperFacts, neighbour: string | undefined): WrapperFacts {
+  return neighbour && neighbour.length <= EXCERPT_LENGTH * 4 ? mergeWrapper(facts, readWrapper(neighbour)) : facts;
 }
 
 const VAGUE_KINDS = new Set(["generic-denied", "http-forbidden"]);

@@ -1,5 +1,6 @@
 import type { SourceFormat } from "../model";
 import { serviceFromSdkLabel } from "../iam/operations";
+import { anchored, execAnchored, includesAny } from "./anchors";
 
 /** What the SDK, CLI or tool wrapped around an AWS error tells us. */
 export interface WrapperFacts {
@@ -10,62 +11,65 @@ export interface WrapperFacts {
   region: string | null;
 }
 
-const CLI = /An error occurred \(([\w.]{1,80})\) when calling the (\w{1,80}) operation/;
-const JAVA = /\(Service: ([^;,)]{1,60})[;,] Status Code: \d{3}[;,] Error Code: ([\w.]{1,80})/;
-const GO_OPERATION = /operation error ([\w ]{1,40}): (\w{1,80}), https response error/;
-const GO_API_ERROR = /api error ([\w.]{1,80}):/;
-const JS_NAME = /\bname: ['"]([\w.]{1,80})['"]/;
-const JSON_ERROR_TYPE = /"(?:errorType|__type|code|Code)"\s?:\s?"(?:[\w.]{1,80}#)?([\w.]{1,80})"/;
-const EXCEPTION_PREFIX = /\b([A-Z][\w.]{1,80}(?:Exception|Error|Denied|Forbidden|Operation))[:\s]/;
-const XML_CODE = /<Code>([\w.]{1,80})<\/Code>/;
-const REGIONAL_HOST = /\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com/;
+const CLI = anchored(/An error occurred \(([\w.]{1,80})\) when calling the (\w{1,80}) operation/, "An error occurred (");
+const JAVA = anchored(/\(Service: ([^;,)]{1,60})[;,] Status Code: \d{3}[;,] Error Code: ([\w.]{1,80})/, "(Service: ");
+const GO_OPERATION = anchored(/operation error ([\w ]{1,40}): (\w{1,80}), https response error/, "operation error ");
+const GO_API_ERROR = anchored(/api error ([\w.]{1,80}):/, "api error ");
+const JS_NAME = anchored(/\bname: ['"]([\w.]{1,80})['"]/, "name: ");
+const JSON_ERROR_TYPE = anchored(/"(?:errorType|__type|code|Code)"\s?:\s?"(?:[\w.]{1,80}#)?([\w.]{1,80})"/, '"errorType"', '"__type"', '"code"', '"Code"');
+const EXCEPTION_PREFIX = anchored(/\b([A-Z][\w.]{1,80}(?:Exception|Error|Denied|Forbidden|Operation))[:\s]/, "Exception", "Error", "Denied", "Forbidden", "Operation");
+const XML_CODE = anchored(/<Code>([\w.]{1,80})<\/Code>/, "<Code>");
+const REGIONAL_HOST = anchored(/\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com/, ".amazonaws.com");
+
+const CLOUDFORMATION_PHRASES = ["Resource handler returned message", "CREATE_FAILED", "UPDATE_FAILED", "UPDATE_ROLLBACK"];
+const PYTHON_PHRASES = ["botocore", "ClientError:", "Traceback"];
 
 function detectFormat(line: string): SourceFormat | null {
   if (line.includes("Calling the invoke API action failed")) return "lambda-console";
   if (line.includes("Execution failed due to configuration error")) return "api-gateway-log";
-  if (/Resource handler returned message|CREATE_FAILED|UPDATE_FAILED|UPDATE_ROLLBACK/.test(line)) return "cloudformation";
-  if (/botocore|ClientError:|Traceback/.test(line)) return "sdk-python";
+  if (includesAny(line, CLOUDFORMATION_PHRASES)) return "cloudformation";
+  if (includesAny(line, PYTHON_PHRASES)) return "sdk-python";
   return null;
 }
 
 /** Reads the error code, operation and service that an SDK or CLI wrapper put around a message. */
 export function readWrapper(line: string): WrapperFacts {
   const facts: WrapperFacts = { errorCode: null, operation: null, service: null, sourceFormat: detectFormat(line), region: null };
-  const cli = CLI.exec(line);
+  const cli = execAnchored(CLI, line);
   if (cli) {
     facts.errorCode = cli[1] ?? null;
     facts.operation = cli[2] ?? null;
     facts.sourceFormat ??= "aws-cli";
   }
-  const java = JAVA.exec(line);
+  const java = execAnchored(JAVA, line);
   if (java) {
     facts.service = serviceFromSdkLabel(java[1] ?? "");
     facts.errorCode ??= java[2] ?? null;
     facts.sourceFormat ??= "sdk-java";
   }
-  const go = GO_OPERATION.exec(line);
+  const go = execAnchored(GO_OPERATION, line);
   if (go) {
     facts.service = serviceFromSdkLabel(go[1] ?? "");
     facts.operation ??= go[2] ?? null;
-    facts.errorCode ??= GO_API_ERROR.exec(line)?.[1] ?? null;
+    facts.errorCode ??= execAnchored(GO_API_ERROR, line)?.[1] ?? null;
     facts.sourceFormat ??= "sdk-go";
   }
-  const xml = XML_CODE.exec(line);
+  const xml = execAnchored(XML_CODE, line);
   if (xml) {
     facts.errorCode ??= xml[1] ?? null;
     facts.sourceFormat ??= "s3-xml";
   }
-  const jsName = JS_NAME.exec(line);
+  const jsName = execAnchored(JS_NAME, line);
   if (jsName) {
     facts.errorCode ??= jsName[1] ?? null;
     facts.sourceFormat ??= "sdk-js";
   }
-  facts.errorCode ??= JSON_ERROR_TYPE.exec(line)?.[1] ?? null;
+  facts.errorCode ??= execAnchored(JSON_ERROR_TYPE, line)?.[1] ?? null;
   if (!facts.errorCode) {
-    const prefix = EXCEPTION_PREFIX.exec(line);
+    const prefix = execAnchored(EXCEPTION_PREFIX, line);
     if (prefix) facts.errorCode = prefix[1] ?? null;
   }
-  facts.region = REGIONAL_HOST.exec(line)?.[1] ?? null;
+  facts.region = execAnchored(REGIONAL_HOST, line)?.[1] ?? null;
   return facts;
 }
 
