@@ -1,0 +1,87 @@
+import { Readable, pipeline } from "node:stream";
+import { createGunzip } from "node:zlib";
+import { damagedGzip, truncatedGzip } from "./messages";
+import type { TrailFailure } from "./types";
+
+/** How far through its input a reader is, in bytes as they arrived (compressed, when they are). */
+export interface ReadProgress {
+  bytesRead: number;
+}
+
+const INFLATED_CHUNK_BYTES = 64 * 1024;
+
+/** True when the bytes start like every gzip member does (1f 8b), whatever the file is called. */
+export function isGzip(start: Uint8Array): boolean {
+  return start[0] === 0x1f && start[1] === 0x8b;
+}
+
+/**
+ * Yields the data's bytes, inflated as a stream when they are gzip, however many gzip members follow
+ * one another (as when trail files are concatenated). Counts the bytes taken from `chunks` in
+ * `progress`. Returns a failure when the gzip data is cut short or damaged.
+ */
+export async function* gunzipIfCompressed(chunks: AsyncIterable<Uint8Array>, progress: ReadProgress): AsyncGenerator<Uint8Array, TrailFailure | null> {
+  const source = counted(chunks, progress);
+  const head = await readHead(source, 2);
+  const input = replay(head, source);
+  if (!isGzip(firstBytes(head, 2))) {
+    yield* input;
+    return null;
+  }
+  const inflater = createGunzip({ chunkSize: INFLATED_CHUNK_BYTES });
+  // The callback only swallows the error: it also reaches the inflater, whose iteration below reports it.
+  pipeline(Readable.from(input), inflater, () => undefined);
+  try {
+    for await (const chunk of inflater as AsyncIterable<Uint8Array>) yield chunk;
+    return null;
+  } catch (error) {
+    if (!isZlibError(error)) throw error;
+    return error.code === "Z_BUF_ERROR" ? truncatedGzip() : damagedGzip(error.message);
+  } finally {
+    inflater.destroy();
+  }
+}
+
+async function* counted(chunks: AsyncIterable<Uint8Array>, progress: ReadProgress): AsyncGenerator<Uint8Array, void> {
+  for await (const chunk of chunks) {
+    progress.bytesRead += chunk.length;
+    if (chunk.length > 0) yield chunk;
+  }
+}
+
+/** Takes chunks until they hold at least `bytes` bytes or the input ends. */
+async function readHead(source: AsyncIterator<Uint8Array>, bytes: number): Promise<Uint8Array[]> {
+  const head: Uint8Array[] = [];
+  let length = 0;
+  while (length < bytes) {
+    const step = await source.next();
+    if (step.done) break;
+    head.push(step.value);
+    length += step.value.length;
+  }
+  return head;
+}
+
+async function* replay(head: Uint8Array[], rest: AsyncGenerator<Uint8Array, void>): AsyncGenerator<Uint8Array, void> {
+  try {
+    yield* head;
+    yield* rest;
+  } finally {
+    await rest.return();
+  }
+}
+
+function firstBytes(chunks: Uint8Array[], count: number): Uint8Array {
+  const start = new Uint8Array(count);
+  let filled = 0;
+  for (const chunk of chunks) {
+    const part = chunk.subarray(0, count - filled);
+    start.set(part, filled);
+    filled += part.length;
+  }
+  return start.subarray(0, filled);
+}
+
+function isZlibError(error: unknown): error is Error & { code: string } {
+  return error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("Z_");
+}

@@ -1,0 +1,45 @@
+import { gunzipIfCompressed } from "./gunzip";
+import { emptyInput, noValidRecords } from "./messages";
+import { RecordSplitter } from "./split-records";
+import { TrailTally } from "./tally";
+import { DEFAULT_MAX_RECORD_BYTES, type TrailBatch, type TrailResult } from "./types";
+
+/**
+ * Reads trail data chunk by chunk — a trail file `{"Records": […]}` (gzip or not, gzip members
+ * concatenated), `aws cloudtrail lookup-events` output, a JSON array or JSON Lines of records —
+ * yielding a batch per decompressed chunk and returning a result. Memory stays bounded by the
+ * largest record (`options.maxRecordBytes`, default 8 MiB), not the file.
+ *
+ * Only records whose bytes mention errorCode or errorMessage are parsed and validated, so `malformed`
+ * counts the broken ones among those (and values that are not objects at all). Expected failures
+ * (not CloudTrail, a record over the cap, data cut short) are returned, never thrown.
+ */
+export async function* readTrail(
+  chunks: AsyncIterable<Uint8Array>,
+  options: { maxRecordBytes?: number } = {},
+): AsyncGenerator<TrailBatch, TrailResult> {
+  const progress = { bytesRead: 0 };
+  const tally = new TrailTally();
+  const splitter = new RecordSplitter(tally, options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES);
+  const data = gunzipIfCompressed(chunks, progress);
+  try {
+    for (let next = await data.next(); ; next = await data.next()) {
+      if (next.done) {
+        if (next.value) return next.value;
+        break;
+      }
+      const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
+      tally.noteData(chunk);
+      const failure = splitter.push(chunk) ?? tally.failure;
+      if (failure) return failure;
+      yield { records: tally.takeRecords(), bytesRead: progress.bytesRead, recordsScanned: tally.recordsScanned, malformed: tally.malformed };
+    }
+  } finally {
+    await data.return(null);
+  }
+  const end = splitter.finish();
+  if (!end.ok) return end;
+  if (end.format === null) return emptyInput();
+  if (!tally.recognized && tally.recordsScanned > 0) return noValidRecords(tally.recordsScanned);
+  return { ok: true, format: end.format, recordsScanned: tally.recordsScanned, malformed: tally.malformed };
+}
