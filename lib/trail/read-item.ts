@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cloudTrailRecordSchema, type CloudTrailRecord } from "../parse";
-import type { FoundItem, ItemKind } from "./split-records";
+import type { FoundItem } from "./split-records";
 
 /** What one item turned out to be. */
 export type ItemReading =
@@ -22,8 +22,9 @@ const EVENT_ERROR_KEYS = [Buffer.from('errorCode\\"'), Buffer.from('errorMessage
 
 /**
  * False when an item certainly has neither errorCode nor errorMessage, which every denial has, so
- * it can be counted without being parsed. Records are told by the splitter's scan; for a
- * lookup-events Event the escaped keys are looked for in its bytes.
+ * it can be counted without being parsed. Records are told by the splitter's scan (a key spelled
+ * with \u escapes, which CloudTrail never writes, would go unseen); for a lookup-events Event the
+ * escaped keys are looked for in its bytes.
  */
 export function mayHaveError(found: FoundItem): boolean {
   if (found.kind === "record") return found.mentionsErr;
@@ -33,13 +34,9 @@ export function mayHaveError(found: FoundItem): boolean {
 
 /** Parses one item and validates it with `cloudTrailRecordSchema`, unwrapping a lookup-events Event first. */
 export function readItem(found: FoundItem): ItemReading {
-  return readJson(found.bytes.toString("utf8", found.start, found.end), found.kind);
-}
-
-function readJson(text: string, kind: ItemKind): ItemReading {
-  let value = parseJson(text);
+  let value = parseJson(found.bytes.toString("utf8", found.start, found.end));
   if (value === undefined) return NOT_JSON;
-  if (kind === "event") {
+  if (found.kind === "event") {
     const event = lookupEventSchema.safeParse(value);
     if (!event.success) return FOREIGN;
     value = parseJson(event.data.CloudTrailEvent);

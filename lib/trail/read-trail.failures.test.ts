@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readTrail } from "./read-trail";
 import { chunked, readAll, utf8 } from "./test-support";
 
@@ -90,9 +90,11 @@ describe("readTrail on data it cannot read", () => {
     expect(consumed.chunks).toBeLessThan(12);
   });
 
-  it("honours a smaller cap", async () => {
-    const { result } = await readAll(chunked(utf8(trailFile)), { maxRecordBytes: 64 });
-    expect(result).toMatchObject({ ok: false, error: { code: "trail.record-too-large", message: expect.stringContaining("64 bytes") } });
+  it("honours a smaller cap, after handing over the records read before the large one", async () => {
+    const text = JSON.stringify({ Records: [record, record, { ...record, blob: "x".repeat(200) }, record] });
+    const { records, result } = await readAll(chunked(utf8(text)), { maxRecordBytes: 128 });
+    expect(result).toMatchObject({ ok: false, error: { code: "trail.record-too-large", message: expect.stringContaining("128 bytes") } });
+    expect(records).toHaveLength(2);
   });
 
   it("reads deeply nested JSON without recursing on its depth", async () => {
@@ -112,16 +114,19 @@ describe("readTrail on data it cannot read", () => {
     expect(result).toMatchObject({ ok: true, recordsScanned: 2, malformed: 0 });
   });
 
-  it("stops reading its input when the caller stops early", async () => {
-    let closed = false;
-    async function* source(): AsyncGenerator<Uint8Array> {
-      try {
-        for (;;) yield utf8(`${JSON.stringify(record)}\n`);
-      } finally {
-        closed = true;
+  it("stops reading its input when the caller stops early, gzip or not", async () => {
+    for (const line of [utf8(`${JSON.stringify(record)}\n`), gzipSync(`${JSON.stringify(record)}\n`)]) {
+      let closed = false;
+      async function* endless(): AsyncGenerator<Uint8Array> {
+        try {
+          for (;;) yield line;
+        } finally {
+          closed = true;
+        }
       }
+      for await (const batch of readTrail(endless())) if (batch.recordsScanned > 3) break;
+      // The gzip stream closes its input as it is destroyed, a moment later.
+      await vi.waitFor(() => expect(closed).toBe(true));
     }
-    for await (const batch of readTrail(source())) if (batch.recordsScanned > 3) break;
-    expect(closed).toBe(true);
   });
 });

@@ -10,9 +10,10 @@ import { DEFAULT_MAX_RECORD_BYTES, type TrailBatch, type TrailResult } from "./t
  * yielding a batch per decompressed chunk and returning a result. Memory stays bounded by the
  * largest record (`options.maxRecordBytes`, default 8 MiB), not the file.
  *
- * Only records whose bytes mention errorCode or errorMessage are parsed and validated, so `malformed`
- * counts the broken ones among those (and values that are not objects at all). Expected failures
- * (not CloudTrail, a record over the cap, data cut short) are returned, never thrown.
+ * Only records that can have an errorCode or errorMessage (a string in them starts with "err") are
+ * parsed and validated, so `malformed` counts the broken ones among those, and values that are not
+ * objects at all; the others are only counted. Expected failures (not CloudTrail, a record over the
+ * cap, data cut short) are returned after a last batch with what was read, never thrown.
  */
 export async function* readTrail(
   chunks: AsyncIterable<Uint8Array>,
@@ -31,8 +32,8 @@ export async function* readTrail(
       const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
       tally.noteData(chunk);
       const failure = splitter.push(chunk) ?? tally.failure;
-      if (failure) return failure;
       yield { records: tally.takeRecords(), bytesRead: progress.bytesRead, recordsScanned: tally.recordsScanned, malformed: tally.malformed };
+      if (failure) return failure;
     }
   } finally {
     await data.return(null);
