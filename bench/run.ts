@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { diagnoseThroughputSection } from "./diagnose-throughput";
 import { machine, mergeReport, type BenchSection } from "./report";
+import { trailThroughputSection } from "./trail-throughput";
 
 /** Every benchmark, in the order BENCHMARKS.md lists them. */
-const SECTIONS: BenchSection[] = [diagnoseThroughputSection];
+const SECTIONS: BenchSection[] = [diagnoseThroughputSection, trailThroughputSection];
 
 const REPORT = new URL("../BENCHMARKS.md", import.meta.url);
 
