@@ -43,6 +43,7 @@ describe("RecordSplitter", () => {
     ["JSON array", `[${A}, ${B}]`, "json-array"],
     ["JSON array of trail files", `[{"Records":[${A}]},{"Records":[${B}]}]`, "json-array"],
     ["JSON Lines", `${A}\n${B}\n`, "json-lines"],
+    ["run of records pasted from inside an array", `${A},\n${B}`, "json-lines"],
     ["JSON Lines of trail files", `{"Records":[${A}]}\n{"Records":[${B}]}\n`, "trail-file"],
     ["a single record", B.replace(`"eventName":"B",`, "").replace("{", `{"eventName":"A",`).replace(`"A"`, `"B"`), "json-lines"],
   ])("finds each record of a %s", (_, text, format) => {

@@ -150,7 +150,8 @@ export class RecordSplitter {
       this.step = "first-key";
       return index + 1;
     }
-    if (this.inTopLevelArray && byte === COMMA) return index + 1;
+    // Between top-level values a comma is taken as a separator: records pasted from inside an array.
+    if (byte === COMMA) return index + 1;
     if (this.inTopLevelArray && byte === CLOSE_BRACKET) {
       this.inTopLevelArray = false;
       return index + 1;
