@@ -24,8 +24,8 @@ function Fact({ label, value }: { label: string; value: string | null }) {
   );
 }
 
-/** One denial: which layer, why, the two-doors picture, the fix, and how to confirm. */
-export function FindingCard({ finding, index }: { finding: Finding; index: number }) {
+/** One denial: which layer, why, the two-doors picture, the fix, and how to confirm. `label` replaces "Denial N". */
+export function FindingCard({ finding, index, label }: { finding: Finding; index: number; label?: string }) {
   const [selected, setSelected] = useState(0);
   const candidate = finding.candidates[selected] ?? finding.candidates[0]!;
   const top = finding.candidates[0]!;
@@ -34,8 +34,7 @@ export function FindingCard({ finding, index }: { finding: Finding; index: numbe
     <article data-testid="finding-card" data-layer={finding.layer} aria-labelledby={headingId} className="space-y-5 rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900">
       <header className="space-y-1">
         <p className="text-sm text-slate-500 dark:text-slate-400">
-          Denial {index + 1}
-          {finding.occurrences > 1 && ` · seen ${finding.occurrences} times`}
+          {label ?? `Denial ${index + 1}${finding.occurrences > 1 ? ` · seen ${finding.occurrences} times` : ""}`}
         </p>
         <h2 id={headingId} className="text-xl font-bold text-slate-900 dark:text-white">
           {LAYER_INFO[finding.layer].label}

@@ -10,3 +10,5 @@ export { parseRoleTarget, type RoleTarget } from "./role";
 export { scanDenials, type LookupPage, type PageRequest, type PageSource, type ScanDeps } from "./scan";
 export { INITIAL_LOOKUP_STATE, MAX_ROWS, newestFirst, rankGroups, reduceLookup, type DenialGroup, type LookupState } from "./state";
 export { DEFAULT_WINDOW_HOURS, MAX_WINDOW_DAYS, resolveWindow, type TimeWindow } from "./window";
+export { DATA_EVENTS_NOTE, LOOKUP_BLIND_SPOT_NOTE } from "./notes";
+export { scanTrail, type TrailScanInput } from "./trail-scan";

@@ -92,8 +92,12 @@ export async function* scanDenials(input: ScanInput, deps: ScanDeps, signal: Abo
       const request: PageRequest = { region: state.scan.region, attribute: state.scan.attribute, window: input.window, nextToken };
       const result = await withRetry(
         async () => {
-          await pacer.acquire(stop.signal);
-          return deps.pages.lookupPage(request, stop.signal);
+          const slot = await pacer.acquire(stop.signal);
+          try {
+            return await deps.pages.lookupPage(request, stop.signal);
+          } finally {
+            slot.finished();
+          }
         },
         { policy: deps.retry, clock: deps.clock, isRetryable, signal: stop.signal, onRetry: () => totals.retries++ },
       );

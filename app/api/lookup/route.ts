@@ -1,0 +1,29 @@
+import { startLookup } from "@/lib/cloudtrail/lookup";
+import { parseJson, readLimitedText } from "@/lib/http/read-body";
+import { errorResponse, internalError } from "../respond";
+import { streamEvents } from "../stream";
+import { lookupRequestSchema } from "./schema";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+/** Streams the denials of a role found in CloudTrail as NDJSON (see README, "Lookup API"). */
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const body = await readLimitedText(request.body, MAX_BODY_BYTES);
+    if (!body.ok) return errorResponse(body.error);
+    const json = parseJson(body.value);
+    if (!json.ok) return errorResponse(json.error);
+    const parsed = lookupRequestSchema.safeParse(json.value);
+    if (!parsed.success) return errorResponse({ code: "request.invalid", message: parsed.error.issues[0]?.message ?? "Invalid request." });
+    const cancel = new AbortController();
+    request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
+    const lookup = await startLookup(parsed.data, cancel.signal);
+    if (!lookup.ok) return errorResponse(lookup.error);
+    return await streamEvents(lookup.value, cancel, "lookup");
+  } catch (error) {
+    return internalError("lookup", error);
+  }
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import type { LookupStreamEvent } from "@/lib/lookup";
+import { errorResponse } from "./respond";
+
+const NDJSON_HEADERS = {
+  "Content-Type": "application/x-ndjson; charset=utf-8",
+  "Cache-Control": "no-store",
+  "X-Accel-Buffering": "no",
+};
+
+/** Until one of these arrives, an error means the request as a whole failed. */
+const SETTLING = new Set<LookupStreamEvent["type"]>(["progress", "group", "denial", "done"]);
+
+const INTERNAL_ERROR: LookupStreamEvent = { type: "error", code: "internal.error", message: "Something went wrong on our side; the results so far are kept." };
+
+const encoder = new TextEncoder();
+const line = (event: LookupStreamEvent) => encoder.encode(`${JSON.stringify(event)}\n`);
+
+/**
+ * Answers with the events as NDJSON, one line each, as they are produced. An error before any
+ * work was done (no credentials, the app's role denied LookupEvents, an unreadable file) becomes
+ * a plain `{code, message}` error with its HTTP status instead. Closing the connection aborts
+ * `cancel`, which stops the work behind the stream.
+ */
+export async function streamEvents(events: AsyncGenerator<LookupStreamEvent>, cancel: AbortController, route: string): Promise<Response> {
+  const opening: LookupStreamEvent[] = [];
+  for (let next = await events.next(); !next.done; next = await events.next()) {
+    if (next.value.type === "error") {
+      cancel.abort();
+      await events.return(undefined);
+      return errorResponse({ code: next.value.code, message: next.value.message });
+    }
+    opening.push(next.value);
+    if (SETTLING.has(next.value.type)) break;
+  }
+
+  let failed = false;
+  let closed = false;
+  const nextEvent = async (): Promise<LookupStreamEvent | null> => {
+    if (failed) return null;
+    try {
+      const next = await events.next();
+      return next.done ? null : next.value;
+    } catch (error) {
+      console.error(`[${route}] stream failed: ${error instanceof Error ? error.name : "unknown"}`);
+      failed = true;
+      return INTERNAL_ERROR;
+    }
+  };
+
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const event of opening) controller.enqueue(line(event));
+    },
+    async pull(controller) {
+      const event = await nextEvent();
+      if (closed) return; // the reader left while this pull waited
+      if (event) return controller.enqueue(line(event));
+      closed = true;
+      controller.close();
+    },
+    async cancel() {
+      closed = true;
+      cancel.abort();
+      await events.return(undefined);
+    },
+  });
+  return new Response(stream, { headers: NDJSON_HEADERS });
+}

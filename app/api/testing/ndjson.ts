@@ -1,0 +1,10 @@
+import type { LookupStreamEvent } from "@/lib/lookup";
+
+/** Reads a whole NDJSON response into events. */
+export async function readEvents(response: Response): Promise<LookupStreamEvent[]> {
+  const text = await response.text();
+  return text
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as LookupStreamEvent);
+}

@@ -1,0 +1,36 @@
+import { serverEnv } from "@/lib/env";
+import { parseRoleTarget, scanTrail, systemClock, type RoleTarget } from "@/lib/lookup";
+import { readTrail } from "@/lib/trail";
+import { errorResponse, internalError } from "../respond";
+import { streamEvents } from "../stream";
+import { stopAtUploadLimit, uploadChunks } from "./upload";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/**
+ * Streams the denials in uploaded trail data (the request body: a trail file, gzip or not,
+ * lookup-events output or JSON Lines) as NDJSON. `?roleArn=` keeps one role's denials only.
+ */
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const maxBytes = serverEnv().WHYDENIED_MAX_UPLOAD_MIB * 1024 * 1024;
+    const declared = Number(request.headers.get("content-length") ?? NaN);
+    if (declared > maxBytes) return errorResponse({ code: "upload.too-large", message: `The file is larger than the ${maxBytes / 1024 / 1024} MiB upload limit.` });
+    if (declared === 0 || !request.body) return errorResponse({ code: "upload.empty", message: "The upload is empty: choose a CloudTrail file." });
+    const roleArn = new URL(request.url).searchParams.get("roleArn");
+    let target: RoleTarget | null = null;
+    if (roleArn) {
+      const parsed = parseRoleTarget(roleArn);
+      if (!parsed.ok) return errorResponse(parsed.error);
+      target = parsed.value;
+    }
+    const cancel = new AbortController();
+    request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
+    const batches = readTrail(uploadChunks(request.body, maxBytes, cancel.signal));
+    const events = scanTrail({ batches, target, totalBytes: Number.isFinite(declared) ? declared : null }, systemClock);
+    return await streamEvents(stopAtUploadLimit(events), cancel, "trail");
+  } catch (error) {
+    return internalError("trail", error);
+  }
+}

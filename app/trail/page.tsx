@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { TrailPage } from "@/components/TrailPage";
+
+export const metadata: Metadata = { title: "Trail file — whydenied" };
+
+export default function Trail() {
+  return <TrailPage />;
+}

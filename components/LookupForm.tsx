@@ -1,0 +1,202 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { LookupRequestBody } from "@/lib/lookup/request";
+import { parseRoleTarget } from "@/lib/lookup/role";
+import type { DemoRole, LookupStatus } from "@/lib/lookup/status";
+import { cn } from "@/lib/cn";
+import { EVENT_SOURCES, WINDOWS } from "./lookup-options";
+import { useRecentRoles } from "./use-recent-roles";
+
+const FIELD = "w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900";
+const LABEL = "block text-sm font-semibold text-slate-800 dark:text-slate-200";
+const HINT = "mt-1 text-xs text-slate-600 dark:text-slate-400";
+
+type Source = "aws" | "demo";
+
+/** Role, function, Regions, window and service of a CloudTrail lookup; validated before sending. */
+export function LookupForm({ status, running, onSubmit, onCancel }: { status: LookupStatus; running: boolean; onSubmit: (request: LookupRequestBody) => void; onCancel: () => void }) {
+  const noCredentials = status.credentials === "missing" && status.target === "aws";
+  const [source, setSource] = useState<Source>(noCredentials && status.demo.enabled ? "demo" : "aws");
+  const [roleArn, setRoleArn] = useState("");
+  const [functionName, setFunctionName] = useState("");
+  const [regions, setRegions] = useState(status.defaultRegion);
+  const [includeGlobalRegion, setIncludeGlobalRegion] = useState(true);
+  const [hours, setHours] = useState(24);
+  const [eventSource, setEventSource] = useState("");
+  const [roleError, setRoleError] = useState<string | null>(null);
+  const { recent, remember } = useRecentRoles();
+  const dataEvents = EVENT_SOURCES.find((item) => item.value === eventSource)?.dataEvents;
+
+  const applyPreset = (role: DemoRole) => {
+    setRoleArn(role.roleArn);
+    setFunctionName(role.functionName ?? "");
+    setRegions(role.region);
+    setHours(168);
+    setRoleError(null);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const target = parseRoleTarget(roleArn);
+    if (!target.ok) {
+      setRoleError(target.error.message);
+      return;
+    }
+    setRoleError(null);
+    if (source === "aws") remember({ roleArn: roleArn.trim(), functionName: functionName.trim() || null });
+    onSubmit({
+      roleArn: roleArn.trim(),
+      functionName: functionName.trim() || null,
+      regions: regions.split(/[\s,]+/).filter(Boolean),
+      includeGlobalRegion,
+      window: { hours },
+      eventSource: eventSource || null,
+      source,
+    });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-5 rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+      {status.demo.enabled && (
+        <fieldset className="space-y-2">
+          <legend className={LABEL}>Where to look</legend>
+          <div className="flex flex-wrap gap-2">
+            {(["aws", "demo"] as const).map((value) => (
+              <label
+                key={value}
+                className={cn(
+                  "flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600",
+                  source === value ? "border-indigo-500 bg-indigo-50 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100" : "border-slate-300 dark:border-slate-600",
+                )}
+              >
+                <input type="radio" name="source" value={value} checked={source === value} onChange={() => setSource(value)} className="accent-indigo-600" />
+                {value === "demo" ? "Demo data (no AWS account needed)" : status.target === "endpoint" ? "The configured CloudTrail endpoint" : "Your AWS account"}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+
+      {source === "demo" && status.demo.roles.length > 0 && (
+        <div className="space-y-2">
+          <p className="text-sm text-slate-700 dark:text-slate-300">Try one of the demo functions:</p>
+          <div className="flex flex-wrap gap-2">
+            {status.demo.roles.map((role) => (
+              <button
+                key={role.roleArn}
+                type="button"
+                onClick={() => applyPreset(role)}
+                title={role.summary}
+                aria-label={`Demo: ${role.functionName ?? role.roleArn} — ${role.summary}`}
+                className="rounded-full border border-slate-300 bg-white px-3 py-1 text-xs font-medium text-slate-700 hover:border-indigo-400 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200"
+              >
+                {role.functionName ?? role.roleArn.split("/").pop()} <span className="text-slate-500 dark:text-slate-400">· {role.region}</span>
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <div className="md:col-span-2">
+          <label htmlFor="role-arn" className={LABEL}>
+            Execution role ARN
+          </label>
+          <input
+            id="role-arn"
+            value={roleArn}
+            onChange={(event) => setRoleArn(event.target.value)}
+            list="recent-roles"
+            required
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="arn:aws:iam::123456789012:role/my-function-role"
+            aria-invalid={roleError !== null}
+            aria-describedby="role-arn-help"
+            className={cn(FIELD, "font-mono", roleError && "border-red-500")}
+          />
+          <datalist id="recent-roles">
+            {recent.map((role) => (
+              <option key={role.roleArn} value={role.roleArn}>
+                {role.functionName ?? ""}
+              </option>
+            ))}
+          </datalist>
+          <p id="role-arn-help" className={roleError ? "mt-1 text-sm font-medium text-red-700 dark:text-red-400" : HINT}>
+            {roleError ?? "A role ARN, or an assumed-role ARN copied from an error (its session name becomes the function name). Recent roles are remembered in this browser only."}
+          </p>
+        </div>
+        <div>
+          <label htmlFor="function-name" className={LABEL}>
+            Function name <span className="font-normal text-slate-500">(optional)</span>
+          </label>
+          <input id="function-name" value={functionName} onChange={(event) => setFunctionName(event.target.value)} spellCheck={false} placeholder="orders-api" aria-describedby="function-name-help" className={cn(FIELD, "font-mono")} />
+          <p id="function-name-help" className={HINT}>
+            Narrows the scan to the function&apos;s own session: much faster.
+          </p>
+        </div>
+        <div>
+          <label htmlFor="regions" className={LABEL}>
+            Regions
+          </label>
+          <input id="regions" value={regions} onChange={(event) => setRegions(event.target.value)} spellCheck={false} aria-describedby="regions-help" className={cn(FIELD, "font-mono")} />
+          <label id="regions-help" className="mt-1 flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+            <input type="checkbox" checked={includeGlobalRegion} onChange={(event) => setIncludeGlobalRegion(event.target.checked)} className="accent-indigo-600" />
+            Also search us-east-1, where IAM and STS events are recorded
+          </label>
+        </div>
+        <div>
+          <label htmlFor="window" className={LABEL}>
+            Time window
+          </label>
+          <select id="window" value={hours} onChange={(event) => setHours(Number(event.target.value))} className={FIELD}>
+            {WINDOWS.map((item) => (
+              <option key={item.hours} value={item.hours}>
+                {item.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="event-source" className={LABEL}>
+            Service
+          </label>
+          <select id="event-source" value={eventSource} onChange={(event) => setEventSource(event.target.value)} className={FIELD}>
+            {EVENT_SOURCES.map((item) => (
+              <option key={item.value} value={item.value}>
+                {item.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      {dataEvents && (
+        <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          CloudTrail lookups only return management events: {dataEvents} are data events and never appear here. If the denial was one of those, upload the trail&apos;s log files on the{" "}
+          <a href="/trail" className="font-semibold underline">
+            Trail file
+          </a>{" "}
+          page (the trail must log data events).
+        </p>
+      )}
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="submit"
+          disabled={running}
+          className="rounded-lg bg-indigo-600 px-5 py-2 font-semibold text-white shadow hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-50"
+        >
+          {running ? "Looking up…" : "Find denials"}
+        </button>
+        {running && (
+          <button type="button" onClick={onCancel} className="rounded-lg border border-slate-300 px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800">
+            Cancel
+          </button>
+        )}
+        <span className="text-xs text-slate-600 dark:text-slate-400">Paced to CloudTrail&apos;s limit of 2 requests per second per Region.</span>
+      </div>
+    </form>
+  );
+}

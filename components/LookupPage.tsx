@@ -1,0 +1,68 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { LOOKUP_BLIND_SPOT_NOTE } from "@/lib/lookup/notes";
+import { lookupStatusQuery } from "./queries";
+import { LookupForm } from "./LookupForm";
+import { RunResults } from "./RunResults";
+import { SiteHeader } from "./SiteHeader";
+import { useStreamRun } from "./use-stream-run";
+
+
+/** Find a role's denials in CloudTrail: the form, the live progress, the grouped fixes. */
+export function LookupPage() {
+  const status = useQuery(lookupStatusQuery());
+  const runner = useStreamRun();
+  const running = runner.phase === "starting" || runner.phase === "running";
+  const noCredentials = status.data?.credentials === "missing" && status.data.target === "aws";
+  return (
+    <div className="mx-auto max-w-5xl space-y-6 px-4 py-8">
+      <SiteHeader tagline="Give a Lambda function's execution role: whydenied reads CloudTrail for its denied calls and groups them into fixes." />
+      <main className="space-y-6">
+        <h1 className="text-xl font-bold">Find a role&apos;s denials in CloudTrail</h1>
+        {noCredentials && (
+          <p role="status" data-testid="demo-banner" className="rounded-xl border border-indigo-300 bg-indigo-50 p-4 text-sm text-indigo-950 dark:border-indigo-700 dark:bg-indigo-950 dark:text-indigo-100">
+            <strong>No AWS credentials on this server, so you are looking at demo data.</strong> To search your own account, start whydenied with
+            credentials the AWS CLI would find (a profile, <code>aws sso login</code>, environment variables or an instance role) allowed to call{" "}
+            <code>cloudtrail:LookupEvents</code>.
+          </p>
+        )}
+        {status.isError && (
+          <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+            {status.error.message}
+          </p>
+        )}
+        {status.isPending && <p className="text-sm text-slate-600 dark:text-slate-400">Checking for AWS credentials…</p>}
+        {status.data && <LookupForm status={status.data} running={running} onSubmit={(request) => runner.start({ kind: "lookup", request })} onCancel={runner.cancel} />}
+        <RunResults
+          phase={runner.phase}
+          state={runner.state}
+          error={runner.error}
+          unit="lookup"
+          requiredPolicy={status.data?.requiredPolicy}
+          nothingFound={
+            <>
+              <h2 className="text-lg font-bold">No denials of this role in the window</h2>
+              <p className="text-sm text-slate-700 dark:text-slate-300">{LOOKUP_BLIND_SPOT_NOTE}</p>
+              <p className="text-sm">
+                <Link href="/trail" className="font-semibold text-indigo-700 underline dark:text-indigo-300">
+                  Upload a trail file
+                </Link>{" "}
+                or widen the time window or Regions.
+              </p>
+            </>
+          }
+          footnote={
+            <p>
+              {LOOKUP_BLIND_SPOT_NOTE}{" "}
+              <Link href="/trail" className="font-semibold text-indigo-700 underline dark:text-indigo-300">
+                Upload a trail file
+              </Link>
+            </p>
+          }
+        />
+      </main>
+    </div>
+  );
+}

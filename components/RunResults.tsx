@@ -1,0 +1,76 @@
+import type { ReactNode } from "react";
+import type { LookupState } from "@/lib/lookup/state";
+import type { LookupStatus } from "@/lib/lookup/status";
+import type { ApiError } from "./api";
+import { CopyButton } from "./CopyButton";
+import { DeniedEventsTable } from "./DeniedEventsTable";
+import { DenialGroups } from "./DenialGroups";
+import { RunProgress } from "./RunProgress";
+import type { RunPhase } from "./use-stream-run";
+
+/** An error, in words, plus the IAM policy to attach when whydenied itself was denied. */
+function RunError({ error, requiredPolicy }: { error: { code: string; message: string }; requiredPolicy?: LookupStatus["requiredPolicy"] }) {
+  const policy = error.code === "lookup.denied" && requiredPolicy ? JSON.stringify(requiredPolicy, null, 2) : null;
+  return (
+    <div role="alert" data-testid="run-error" data-code={error.code} className="space-y-2 rounded-xl border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+      <p className="font-semibold">{error.message}</p>
+      {policy && (
+        <div className="space-y-1">
+          <div className="flex items-center justify-between gap-2">
+            <p>IAM policy whydenied needs:</p>
+            <CopyButton text={policy} label="Copy the policy whydenied needs" />
+          </div>
+          <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+            {policy}
+          </pre>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Progress, notices, the grouped fixes and the raw events of one lookup or upload. */
+export function RunResults({
+  phase,
+  state,
+  error,
+  unit,
+  requiredPolicy,
+  nothingFound,
+  footnote,
+}: {
+  phase: RunPhase;
+  state: LookupState | undefined;
+  error: ApiError | null;
+  unit: "lookup" | "upload";
+  requiredPolicy?: LookupStatus["requiredPolicy"];
+  nothingFound: ReactNode;
+  footnote: ReactNode;
+}) {
+  if (phase === "idle") return null;
+  if (phase === "failed" && error && !state) return <RunError error={error} requiredPolicy={requiredPolicy} />;
+  const finishedEmpty = state?.done && state.groups.length === 0;
+  return (
+    <div className="space-y-5">
+      <RunProgress phase={phase} state={state} unit={unit} />
+      {state?.error && <RunError error={state.error} requiredPolicy={requiredPolicy} />}
+      {state && state.notices.length > 0 && (
+        <ul className="space-y-2">
+          {state.notices.map((notice, index) => (
+            <li key={`${notice.code}-${index}`} role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+              {notice.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {state && state.groups.length > 0 && <DenialGroups groups={state.groups} />}
+      {finishedEmpty && (
+        <section data-testid="nothing-found" className="space-y-2 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
+          {nothingFound}
+        </section>
+      )}
+      {state && <DeniedEventsTable state={state} />}
+      {(state?.done || phase === "cancelled") && <div className="text-sm text-slate-600 dark:text-slate-400">{footnote}</div>}
+    </div>
+  );
+}

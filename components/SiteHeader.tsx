@@ -1,0 +1,50 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/cn";
+import { ThemeToggle } from "./ThemeToggle";
+
+const PAGES = [
+  { href: "/", label: "Paste an error" },
+  { href: "/lookup", label: "CloudTrail lookup" },
+  { href: "/trail", label: "Trail file" },
+];
+
+/** Brand, the three ways in, and the theme switch. */
+export function SiteHeader({ tagline }: { tagline: string }) {
+  const pathname = usePathname();
+  return (
+    <header className="space-y-4">
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <p className="text-3xl font-extrabold tracking-tight">
+            <Link href="/" className="focus-visible:outline-2 focus-visible:outline-indigo-600">
+              why<span className="text-indigo-600 dark:text-indigo-400">denied</span>
+            </Link>
+          </p>
+          <p className="mt-1 text-slate-600 dark:text-slate-400">{tagline}</p>
+        </div>
+        <ThemeToggle />
+      </div>
+      <nav aria-label="Ways to diagnose" className="flex flex-wrap gap-1 rounded-xl border border-slate-200 bg-white p-1 dark:border-slate-700 dark:bg-slate-900">
+        {PAGES.map((page) => {
+          const current = pathname === page.href;
+          return (
+            <Link
+              key={page.href}
+              href={page.href}
+              aria-current={current ? "page" : undefined}
+              className={cn(
+                "rounded-lg px-4 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-indigo-600",
+                current ? "bg-indigo-600 text-white shadow-sm" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
+              )}
+            >
+              {page.label}
+            </Link>
+          );
+        })}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { DATA_EVENTS_NOTE } from "@/lib/lookup/notes";
+import { RunResults } from "./RunResults";
+import { SiteHeader } from "./SiteHeader";
+import { TrailForm } from "./TrailForm";
+import { useStreamRun } from "./use-stream-run";
+
+/** Diagnose trail data without API access: upload or paste, then the same grouped fixes as a lookup. */
+export function TrailPage() {
+  const runner = useStreamRun();
+  const running = runner.phase === "starting" || runner.phase === "running";
+  return (
+    <div className="mx-auto max-w-5xl space-y-6 px-4 py-8">
+      <SiteHeader tagline="No CloudTrail API access? Upload the trail's log files: whydenied streams them and groups every denial into fixes." />
+      <main className="space-y-6">
+        <h1 className="text-xl font-bold">Find denials in a trail file</h1>
+        <TrailForm running={running} onSubmit={({ file, roleArn }) => runner.start({ kind: "trail", file, roleArn })} onCancel={runner.cancel} />
+        <RunResults
+          phase={runner.phase}
+          state={runner.state}
+          error={runner.error}
+          unit="upload"
+          nothingFound={
+            <>
+              <h2 className="text-lg font-bold">No denials in this file</h2>
+              <p className="text-sm text-slate-700 dark:text-slate-300">Every record was read; none was an AccessDenied or unauthorized error{runner.run?.kind === "trail" && runner.run.roleArn ? " of that role" : ""}.</p>
+            </>
+          }
+          footnote={<p>{DATA_EVENTS_NOTE} Nothing you upload is stored: the file is read once, as a stream, and forgotten.</p>}
+        />
+      </main>
+    </div>
+  );
+}

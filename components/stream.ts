@@ -1,0 +1,31 @@
+import type { LookupStreamEvent } from "@/lib/lookup/events";
+import { ApiError } from "./api";
+
+/**
+ * POSTs and reads the NDJSON answer as it arrives, yielding the events of each network chunk
+ * together. A non-2xx answer is the server's `{code, message}` and throws an ApiError.
+ */
+export async function* postForEvents(url: string, init: { body: BodyInit; contentType: string; signal: AbortSignal }): AsyncGenerator<LookupStreamEvent[]> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: "POST", body: init.body, headers: { "content-type": init.contentType }, signal: init.signal });
+  } catch (error) {
+    if (init.signal.aborted) throw error;
+    throw new ApiError("network.unreachable", "Could not reach the whydenied server. Is it still running?");
+  }
+  if (!response.ok || !response.body) {
+    const payload = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
+    throw new ApiError(payload?.code ?? "internal.error", payload?.message ?? `The server answered ${response.status}.`);
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let pending = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    pending += value;
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    const events = lines.filter((line) => line.trim()).map((line) => JSON.parse(line) as LookupStreamEvent);
+    if (events.length > 0) yield events;
+  }
+}

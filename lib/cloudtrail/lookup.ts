@@ -1,0 +1,63 @@
+import "server-only";
+import { serverEnv } from "../env";
+import { DEFAULT_RETRY, planLookup, parseRoleTarget, resolveWindow, scanDenials, systemClock, type LookupSource, type LookupStreamEvent } from "../lookup";
+import { fail, ok, type Result } from "../result";
+import { demoConnection } from "./demo";
+import { cloudTrailPages, type CloudTrailConnection } from "./page-source";
+import { pacerFor } from "./pacers";
+import { checkRegions, globalRegionOf } from "./regions";
+
+export interface LookupRequest {
+  roleArn: string;
+  functionName: string | null;
+  regions: string[];
+  includeGlobalRegion: boolean;
+  window: { hours?: number; start?: string; end?: string };
+  eventSource: string | null;
+  /** "aws": the account whydenied's credentials reach (or the configured endpoint); "demo": the built-in data. */
+  source: "aws" | "demo";
+}
+
+export type LookupStartErrorCode = "lookup.bad-arn" | "lookup.bad-region" | "lookup.bad-window" | "lookup.window-too-large" | "lookup.demo-disabled";
+
+/**
+ * Validates a lookup before any AWS call and returns the stream of its events: the start, then
+ * groups, denials and progress as pages arrive, then done. Aborting `signal` stops the scan.
+ */
+export async function startLookup(request: LookupRequest, signal: AbortSignal, now = new Date()): Promise<Result<AsyncGenerator<LookupStreamEvent>, LookupStartErrorCode>> {
+  const env = serverEnv();
+  const target = parseRoleTarget(request.roleArn);
+  if (!target.ok) return target;
+  const window = resolveWindow(request.window, now);
+  if (!window.ok) return window;
+  const regions = checkRegions(request.regions, target.value.partition);
+  if (!regions.ok) return regions;
+  if (request.source === "demo" && env.WHYDENIED_DEMO === "off") return fail("lookup.demo-disabled", "The demo data is switched off on this server.");
+
+  const plan = planLookup({
+    target: target.value,
+    functionName: request.functionName,
+    regions: regions.value,
+    globalRegion: request.includeGlobalRegion ? globalRegionOf(target.value.partition) : null,
+    eventSource: request.eventSource,
+  });
+  const { connection, source } = await connectionFor(request.source, env.WHYDENIED_CLOUDTRAIL_ENDPOINT);
+  const pacerKey = connection.endpoint ?? "aws";
+  return ok(
+    scanDenials(
+      { target: target.value, plan, window: window.value, source },
+      {
+        pages: cloudTrailPages(connection),
+        pacerFor: (region) => pacerFor(pacerKey, region, env.WHYDENIED_LOOKUP_RATE),
+        clock: systemClock,
+        retry: DEFAULT_RETRY,
+      },
+      signal,
+    ),
+  );
+}
+
+async function connectionFor(requested: "aws" | "demo", endpoint: string | undefined): Promise<{ connection: CloudTrailConnection; source: LookupSource }> {
+  if (requested === "demo") return { connection: await demoConnection(), source: "demo" };
+  return endpoint ? { connection: { endpoint }, source: "endpoint" } : { connection: {}, source: "aws" };
+}

@@ -1,0 +1,64 @@
+import { isDenialRecord } from "../parse";
+import type { TrailBatch, TrailResult } from "../trail";
+import type { Clock } from "./clock";
+import { createDenialCollector } from "./denials";
+import type { LookupProgress, LookupStreamEvent } from "./events";
+import { isRoleDenial } from "./filter";
+import { DATA_EVENTS_NOTE } from "./notes";
+import { etaSeconds } from "./progress";
+import type { RoleTarget } from "./role";
+
+export interface TrailScanInput {
+  batches: AsyncGenerator<TrailBatch, TrailResult>;
+  /** Only this role's denials; null keeps every denial in the file. */
+  target: RoleTarget | null;
+  /** The upload's size, when the client said it: the progress bar's 100%. */
+  totalBytes: number | null;
+}
+
+/**
+ * Streams the denials of uploaded trail data with the same events as a lookup: start, groups and
+ * denial rows as batches arrive, progress by bytes read, then done, or an error that explains why
+ * the file could not be read (records found before it are kept).
+ */
+export async function* scanTrail(input: TrailScanInput, clock: Clock): AsyncGenerator<LookupStreamEvent> {
+  const startedAt = clock.now();
+  const { target } = input;
+  const collector = createDenialCollector({
+    select: target ? (record) => isRoleDenial(record, target) : isDenialRecord,
+    linkToConsole: true,
+  });
+  let latest: TrailBatch = { records: [], bytesRead: 0, recordsScanned: 0, malformed: 0 };
+  const progress = (finished: boolean): LookupProgress => {
+    const fraction = finished ? 1 : input.totalBytes ? Math.min(0.99, latest.bytesRead / input.totalBytes) : 0;
+    return {
+      pagesRead: 0,
+      eventsScanned: latest.recordsScanned,
+      denialsFound: collector.denialsFound,
+      fraction,
+      etaSeconds: etaSeconds(fraction, (clock.now() - startedAt) / 1000),
+      reachedBack: null,
+      retries: 0,
+    };
+  };
+
+  yield { type: "start", source: "upload", window: null, scans: [], notes: [target ? `Keeping the denials of ${target.roleName}.` : "Keeping every denial in the file.", DATA_EVENTS_NOTE] };
+  let step = await input.batches.next();
+  try {
+    while (!step.done) {
+      latest = step.value;
+      yield* await collector.add(latest.records);
+      if (latest.recordsScanned > 0) yield { type: "progress", progress: progress(false) };
+      step = await input.batches.next();
+    }
+  } finally {
+    // A reader that leaves early (the user cancelled) stops the file being read any further.
+    if (!step.done) await input.batches.return({ ok: false, error: { code: "trail.truncated", message: "Cancelled." } });
+  }
+  const result = step.value;
+  if (!result.ok) yield { type: "error", code: result.error.code, message: result.error.message };
+  else if (result.malformed > 0) {
+    yield { type: "notice", code: "trail.malformed", message: `Skipped ${result.malformed.toLocaleString("en")} record${result.malformed === 1 ? "" : "s"} that were not valid CloudTrail JSON.` };
+  }
+  yield { type: "done", progress: progress(result.ok), partial: !result.ok, cancelled: false, seconds: (clock.now() - startedAt) / 1000 };
+}
