@@ -57,7 +57,7 @@ Measured on ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- tra
 | denials diagnosed (classify + fix) | ${count(ours.run.findings)} | — |
 | peak RSS | ${megabytes(ours.run.maxRssBytes)} | ${megabytes(jq.run.maxRssBytes)} (jq alone) |
 
-Both found ${sameRecords ? "the same" : "**different**"} records with an errorCode${sameRecords ? "" : " (a bug to look at)"}; whydenied read ${count(result.recordsScanned)} records in all, ${count(result.malformed)} malformed. Its peak memory follows the largest record, not the file: on a tenth of the file (${count(SMALL_SPEC.records)} records) it peaks at ${megabytes(context.smallFileMaxRssBytes)}.
+Both found ${sameRecords ? "the same" : "**different**"} records with an errorCode${sameRecords ? "" : " (a bug to look at)"}; whydenied read ${count(result.recordsScanned)} records in all, ${count(result.malformed)} malformed. Its peak memory does not grow with the file: on a tenth of the file (${count(SMALL_SPEC.records)} records) it peaks at ${megabytes(context.smallFileMaxRssBytes)}.
 
 Targets: whydenied faster than jq — **${faster ? "met" : "not met"}** (${(jq.seconds / ours.seconds).toFixed(1)}× jq's speed); whydenied peak memory under 300 MB — **${underMemory ? "met" : "not met"}** (${megabytes(ours.run.maxRssBytes)}).`;
 }
