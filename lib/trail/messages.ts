@@ -18,14 +18,14 @@ export function notCloudTrail(start: Uint8Array): TrailFailure {
 
 /** Not one record in the data was valid JSON. */
 export function noValidRecords(count: number): TrailFailure {
-  const records = count === 1 ? "The one record" : `None of the ${count.toLocaleString("en")} records`;
-  return failure("trail.unrecognized", `This is not CloudTrail data: ${records} in it ${count === 1 ? "is not" : "is"} valid JSON; ${EXPECTED}`);
+  const records = count === 1 ? "its one record is not" : `none of its ${count.toLocaleString("en")} records is`;
+  return failure("trail.unrecognized", `This is not CloudTrail data: ${records} valid JSON; ${EXPECTED}`);
 }
 
 export function recordTooLarge(maxBytes: number): TrailFailure {
   return failure(
     "trail.record-too-large",
-    `A record is larger than ${formatBytes(maxBytes)}, which no CloudTrail record is: the file is damaged or is not CloudTrail data.`,
+    `A record is larger than ${formatBytes(maxBytes)}, far more than CloudTrail writes: the file is damaged or is not CloudTrail data.`,
   );
 }
 

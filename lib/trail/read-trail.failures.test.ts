@@ -65,7 +65,7 @@ describe("readTrail on data it cannot read", () => {
 
   it("says so when not one record is valid JSON", async () => {
     const { result } = await readAll(chunked(utf8('{"Records":[{"eventName":},{"a":tru}]}')));
-    expect(result).toMatchObject({ ok: false, error: { code: "trail.unrecognized", message: expect.stringContaining("None of the 2 records") } });
+    expect(result).toMatchObject({ ok: false, error: { code: "trail.unrecognized", message: expect.stringContaining("none of its 2 records is valid JSON") } });
   });
 
   it("says a file cut mid-record was cut short", async () => {
