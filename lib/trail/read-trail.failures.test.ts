@@ -35,8 +35,9 @@ describe("readTrail on data it cannot read", () => {
     }
   });
 
-  it("says HTML is not CloudTrail, and what it starts with", async () => {
-    const { result } = await readAll(chunked(utf8("<!DOCTYPE html><html><body>Access Denied</body></html>")));
+  it("says HTML is not CloudTrail, and what it starts with, before any batch", async () => {
+    const { batches, result } = await readAll(chunked(utf8("<!DOCTYPE html><html><body>Access Denied</body></html>")));
+    expect(batches).toEqual([]);
     expect(result).toEqual({
       ok: false,
       error: {

@@ -13,7 +13,7 @@ import { DEFAULT_MAX_RECORD_BYTES, type TrailBatch, type TrailResult } from "./t
  * Only records that can have an errorCode or errorMessage (a string in them starts with "err") are
  * parsed and validated, so `malformed` counts the broken ones among those, and values that are not
  * objects at all; the others are only counted. Expected failures (not CloudTrail, a record over the
- * cap, data cut short) are returned after a last batch with what was read, never thrown.
+ * cap, data cut short) are returned, never thrown, after a last batch with any records read before them.
  */
 export async function* readTrail(
   chunks: AsyncIterable<Uint8Array>,
@@ -32,7 +32,8 @@ export async function* readTrail(
       const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
       tally.noteData(chunk);
       const failure = splitter.push(chunk) ?? tally.failure;
-      yield { records: tally.takeRecords(), bytesRead: progress.bytesRead, recordsScanned: tally.recordsScanned, malformed: tally.malformed };
+      const batch = { records: tally.takeRecords(), bytesRead: progress.bytesRead, recordsScanned: tally.recordsScanned, malformed: tally.malformed };
+      if (!failure || batch.records.length > 0) yield batch;
       if (failure) return failure;
     }
   } finally {
