@@ -130,4 +130,15 @@ describe("readTrail on data it cannot read", () => {
       await vi.waitFor(() => expect(closed).toBe(true));
     }
   });
+
+  it("passes on an error from its input, gzip or not: that is the caller's failure, not the data's", async () => {
+    const broken = new Error("connection reset");
+    for (const first of [utf8(trailFile.slice(0, 20)), gzipSync(trailFile)]) {
+      async function* failing(): AsyncGenerator<Uint8Array> {
+        yield first;
+        throw broken;
+      }
+      await expect(readAll(failing())).rejects.toBe(broken);
+    }
+  });
 });
