@@ -13,22 +13,32 @@ function simulate(record: DenialRecord, subject: Subject): Check {
   };
 }
 
+/** The command that prints a service's resource policy; only the denied service's command is built. */
+const RESOURCE_POLICY_COMMANDS = new Map<string, (subject: Subject) => string>(Object.entries({
+  lambda: (subject) => `aws lambda get-policy --function-name ${subject.resourceName}${regionFlag(subject)}`,
+  s3: (subject) => `aws s3api get-bucket-policy --bucket ${subject.bucket ?? "<BUCKET>"} --query Policy --output text`,
+  secretsmanager: (subject) => `aws secretsmanager get-resource-policy --secret-id ${subject.resourceArn ?? subject.resourceName}${regionFlag(subject)}`,
+  sqs: (subject) => `aws sqs get-queue-attributes --queue-url https://sqs.${subject.region}.amazonaws.com/${subject.account}/${subject.resourceName} --attribute-names Policy`,
+  sns: (subject) => `aws sns get-topic-attributes --topic-arn ${subject.resourceArn ?? "<TOPIC_ARN>"} --query Attributes.Policy --output text`,
+  "execute-api": (subject) => `aws apigateway get-rest-api --rest-api-id ${apiId(subject)} --query policy --output text${regionFlag(subject)}`,
+  kms: (subject) => `aws kms get-key-policy --key-id ${subject.resourceArn ?? "<KEY_ARN>"} --policy-name default --output text`,
+  ecr: (subject) => `aws ecr get-repository-policy --repository-name ${subject.resourceName}${regionFlag(subject)}`,
+}));
+
+/**
+ * What the former object-literal table of commands gave for a service it did not list: nothing, except
+ * for names that Object.prototype holds ("constructor", "__proto__", …). Kept so the API's JSON is unchanged.
+ */
+function unlistedCommand(service: string): string | undefined {
+  return ({} as Record<string, string | undefined>)[service];
+}
+
 function resourcePolicyCheck(record: DenialRecord, subject: Subject): Check {
   const service = record.service ?? "";
-  const name = subject.resourceName;
-  const commands: Record<string, string> = {
-    lambda: `aws lambda get-policy --function-name ${name}${regionFlag(subject)}`,
-    s3: `aws s3api get-bucket-policy --bucket ${subject.bucket ?? "<BUCKET>"} --query Policy --output text`,
-    secretsmanager: `aws secretsmanager get-resource-policy --secret-id ${subject.resourceArn ?? name}${regionFlag(subject)}`,
-    sqs: `aws sqs get-queue-attributes --queue-url https://sqs.${subject.region}.amazonaws.com/${subject.account}/${name} --attribute-names Policy`,
-    sns: `aws sns get-topic-attributes --topic-arn ${subject.resourceArn ?? "<TOPIC_ARN>"} --query Attributes.Policy --output text`,
-    "execute-api": `aws apigateway get-rest-api --rest-api-id ${apiId(subject)} --query policy --output text${regionFlag(subject)}`,
-    kms: `aws kms get-key-policy --key-id ${subject.resourceArn ?? "<KEY_ARN>"} --policy-name default --output text`,
-    ecr: `aws ecr get-repository-policy --repository-name ${name}${regionFlag(subject)}`,
-  };
+  const build = RESOURCE_POLICY_COMMANDS.get(service);
   return {
     description: "Read the resource's own policy and look for a statement that names this principal (or denies it).",
-    command: commands[service] ?? `# Open the ${service || "target"} resource in the console and read its resource-based policy`,
+    command: (build ? build(subject) : unlistedCommand(service)) ?? `# Open the ${service || "target"} resource in the console and read its resource-based policy`,
   };
 }
 
