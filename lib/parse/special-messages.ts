@@ -121,15 +121,36 @@ const PATTERNS: SpecialPattern[] = [
   {
     kind: "generic-denied",
     pattern: /\bAccess ?Denied(?:Exception)?\b/,
-    anchors: ["AccessDenied", "Access Denied"],
+    anchors: ["Access"],
   },
 ];
 
+function matchPattern({ pattern, anchors }: SpecialPattern, line: string): RegExpExecArray | null {
+  return includesAny(line, anchors) ? pattern.exec(line) : null;
+}
+
 /** Finds the most specific non-IAM-sentence denial phrase in one line, if any. */
 export function findSpecialMessage(line: string): SpecialHit | null {
-  for (const { kind, pattern, anchors, read } of PATTERNS) {
-    const match = includesAny(line, anchors) ? pattern.exec(line) : null;
-    if (match) return { kind, index: match.index, ...(read ? read(match) : {}) };
+  for (const special of PATTERNS) {
+    const match = matchPattern(special, line);
+    if (match) return { kind: special.kind, index: match.index, ...(special.read ? special.read(match) : {}) };
+  }
+  return null;
+}
+
+/** Lambda errors that quote KMS's IAM sentence inside their own message. */
+const WRAPPING_KINDS = new Set<DenialKind>(["lambda-env-kms", "lambda-stale-grant"]);
+const LAST_WRAPPING_PATTERN = PATTERNS.findLastIndex((special) => WRAPPING_KINDS.has(special.kind));
+
+/**
+ * For a line that holds an IAM sentence: the Lambda error kind quoting it, when that is the line's most
+ * specific phrase (what findSpecialMessage would name first). Patterns after the last wrapping kind
+ * cannot change the answer, so they are not tried.
+ */
+export function findWrappingKind(line: string): DenialKind | null {
+  for (let index = 0; index <= LAST_WRAPPING_PATTERN; index++) {
+    const special = PATTERNS[index]!;
+    if (matchPattern(special, line)) return WRAPPING_KINDS.has(special.kind) ? special.kind : null;
   }
   return null;
 }

@@ -1,9 +1,9 @@
-import type { DenialRecord, SourceFormat } from "../model";
+import type { DenialKind, DenialRecord, SourceFormat } from "../model";
 import { isAccountId, parseArn } from "../iam/arn";
 import { actionForOperation, serviceForOperation, splitAction } from "../iam/operations";
 import { IAM_ANCHOR, parseIamSentence, type IamSentence } from "./iam-sentence";
 import { EXCERPT_LENGTH, MAX_RECORDS } from "./limits";
-import { findEncodedMessage, findSpecialMessage, type SpecialHit } from "./special-messages";
+import { findEncodedMessage, findSpecialMessage, findWrappingKind, type SpecialHit } from "./special-messages";
 import { mergeWrapper, readWrapper, type WrapperFacts } from "./wrappers";
 
 /** A denial found on one line, before neighbouring lines are merged in. */
@@ -46,12 +46,13 @@ function denialsInLine(line: string, defaultFormat: SourceFormat): DenialRecord[
     const sentence = parseIamSentence(line, at);
     if (sentence) sentences.push({ sentence, at });
   }
-  const special = findSpecialMessage(line);
   const format = wrapper.sourceFormat ?? (line.includes("<Message>") ? "s3-xml" : defaultFormat);
   if (sentences.length > 0) {
     const encodedMessage = findEncodedMessage(line);
-    return sentences.map(({ sentence, at }) => recordFromSentence(sentence, at, special, wrapper, format, encodedMessage, line));
+    const wrappingKind = findWrappingKind(line);
+    return sentences.map(({ sentence, at }) => recordFromSentence(sentence, at, wrappingKind, wrapper, format, encodedMessage, line));
   }
+  const special = findSpecialMessage(line);
   if (special) return [recordFromSpecial(special, wrapper, format, line)];
   if (wrapper.errorCode && isDenialCode(wrapper.errorCode)) {
     return [recordFromSpecial({ kind: "generic-denied", index: 0 }, wrapper, format, line)];
@@ -66,13 +67,10 @@ export function isDenialCode(code: string): boolean {
   return DENIAL_CODES.test(code);
 }
 
-/** Lambda errors that quote KMS's IAM sentence inside their own message. */
-const WRAPPING_KINDS = new Set(["lambda-env-kms", "lambda-stale-grant"]);
-
 function recordFromSentence(
   sentence: IamSentence,
   anchor: number,
-  special: SpecialHit | null,
+  wrappingKind: DenialKind | null,
   wrapper: WrapperFacts,
   format: SourceFormat,
   encodedMessage: string | null,
@@ -83,9 +81,7 @@ function recordFromSentence(
   const isAnonymousApiCall = sentence.principal === "anonymous" && service === "execute-api";
   const kind = isAnonymousApiCall
     ? "execute-api-anonymous"
-    : special && WRAPPING_KINDS.has(special.kind)
-      ? special.kind
-      : "iam-authorization";
+    : (wrappingKind ?? "iam-authorization");
   // Filled in place rather than spread into a copy: one record per sentence, and it is ours alone.
   const record = emptyRecord(kind, format, line, anchor);
   record.service = service;
