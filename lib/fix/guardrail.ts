@@ -73,14 +73,19 @@ export function isGuardrail(layer: Layer): layer is GuardrailLayer {
 export function guardrailFix(layer: GuardrailLayer, record: DenialRecord, subject: Subject, scope: Scope): FixDraft {
   const guardrail = GUARDRAILS[layer];
   const explicitDeny = record.statedReason === "explicit-deny";
-  const statement = {
-    Sid: "AllowWhyDeniedException",
-    Effect: "Allow",
-    ...(layer === "vpc-endpoint-policy" || layer === "rcp" ? { Principal: "*" } : {}),
-    Action: scope.action,
-    Resource: scope.resources.length === 1 ? scope.resources[0]! : scope.resources,
-    ...(layer === "vpc-endpoint-policy" || layer === "rcp" ? { Condition: { ArnEquals: { "aws:PrincipalArn": subject.principalArn } } } : {}),
-  };
+  const resource = scope.resources.length === 1 ? scope.resources[0]! : scope.resources;
+  // Policies on the resource side name the principal; literals rather than spreads of optional keys.
+  const statement: Record<string, unknown> =
+    layer === "vpc-endpoint-policy" || layer === "rcp"
+      ? {
+          Sid: "AllowWhyDeniedException",
+          Effect: "Allow",
+          Principal: "*",
+          Action: scope.action,
+          Resource: resource,
+          Condition: { ArnEquals: { "aws:PrincipalArn": subject.principalArn } },
+        }
+      : { Sid: "AllowWhyDeniedException", Effect: "Allow", Action: scope.action, Resource: resource };
   const document = policyDocument([statement]);
   const change = explicitDeny
     ? `exempt ${subject.principalArn} from the Deny on ${scope.action} (for example with a Condition "ArnNotLike": {"aws:PrincipalArn": "${subject.principalArn}"} on that statement)`

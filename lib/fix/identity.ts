@@ -2,7 +2,7 @@ import type { DenialRecord, FixDraft } from "../model";
 import { consoleHost } from "../iam/arn";
 import type { Subject } from "../iam/subject";
 import { lambdaNeeds } from "./lambda-extras";
-import { identifier, policyDocument, shellJson, sid, toHcl, toYaml } from "./render";
+import { identifier, policyDocument, quote, shellJson, sid, toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
 
 /** The least-privilege Allow to add to the caller's role (or user): the execution-role fix. */
@@ -11,7 +11,7 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
   const actions = needs?.actions ?? [scope.action];
   const resources = needs && record.service === "ec2" ? ["*"] : scope.resources;
   const statement = {
-    Sid: sid("Allow", ...actions.slice(0, 1)),
+    Sid: sid("Allow", actions[0] ?? ""),
     Effect: "Allow",
     Action: actions.length === 1 ? actions[0]! : actions,
     Resource: resources.length === 1 ? resources[0]! : resources,
@@ -34,7 +34,7 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
   if (record.kind === "lambda-role-missing-permission" || record.kind === "lambda-stream-access") {
     notes.push("IAM changes take a few seconds to propagate: if the role was just created, retry the deployment before changing anything.");
   }
-  const roleRef = `${kind.padEnd(6)} = ${JSON.stringify(subject.identityName)}`;
+  const roleRef = `${kind.padEnd(6)} = ${quote(subject.identityName)}`;
   return {
     layer: "execution-role",
     title: explicitDeny
@@ -44,7 +44,7 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
     statement,
     target: `inline policy "${policyName}" on ${kind} ${subject.identityName}`,
     cli: `aws iam put-${kind}-policy --${kind}-name ${subject.identityName} --policy-name ${policyName} --policy-document ${shellJson(document)}`,
-    terraform: `resource "aws_iam_${kind}_policy" "${identifier(policyName)}" {\n  name   = ${JSON.stringify(policyName)}\n  ${roleRef}\n  policy = jsonencode(${toHcl(document, 1)})\n}`,
+    terraform: `resource "aws_iam_${kind}_policy" "${identifier(policyName)}" {\n  name   = ${quote(policyName)}\n  ${roleRef}\n  policy = jsonencode(${toHcl(document, 1)})\n}`,
     sam: subject.functionName ? samFunctionPolicy(subject.functionName, statement) : cfnInlinePolicy(subject, policyName, document),
     consoleUrl: `https://${consoleHost(subject.partition)}/iam/home#/${kind}s/details/${encodeURIComponent(subject.identityName)}?section=permissions`,
     requestText: null,

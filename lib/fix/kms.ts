@@ -1,7 +1,7 @@
 import type { DenialRecord, FixDraft } from "../model";
 import { consoleHost } from "../iam/arn";
 import type { Subject } from "../iam/subject";
-import { identifier, toYaml } from "./render";
+import { identifier, quote, toYaml } from "./render";
 
 function keyIdOf(subject: Subject): string {
   return subject.resourceArn && subject.resourceArn.includes(":key/") ? subject.resourceArn : "<KEY_ARN>";
@@ -49,7 +49,7 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
       "# or, without touching the key policy:",
       `aws kms create-grant --key-id ${key} --grantee-principal ${subject.principalArn} --operations ${operation}`,
     ].join("\n"),
-    terraform: `# Either add the statement to aws_kms_key.policy, or grant without editing the key policy:\nresource "aws_kms_grant" "${identifier(`${subject.identityName}_${operation}`)}" {\n  name              = "whydenied-${identifier(subject.identityName, "-")}"\n  key_id            = ${JSON.stringify(key)}\n  grantee_principal = ${JSON.stringify(subject.principalArn)}\n  operations        = [${JSON.stringify(operation)}]\n}`,
+    terraform: `# Either add the statement to aws_kms_key.policy, or grant without editing the key policy:\nresource "aws_kms_grant" "${identifier(`${subject.identityName}_${operation}`)}" {\n  name              = "whydenied-${identifier(subject.identityName, "-")}"\n  key_id            = ${quote(key)}\n  grantee_principal = ${quote(subject.principalArn)}\n  operations        = [${quote(operation)}]\n}`,
     sam: `# CloudFormation: add to the key's KeyPolicy.Statement\nMyKey:\n  Type: AWS::KMS::Key\n  Properties:\n    KeyPolicy:\n      Statement:\n${toYaml([statement], 4)}`,
     consoleUrl: keyRegion.startsWith("<") ? null : `https://${keyRegion}.${consoleHost(subject.partition)}/kms/home?region=${keyRegion}#/kms/keys/${encodeURIComponent(key.split("/").pop() ?? key)}/`,
     requestText: `Hi — our role ${subject.principalArn} is denied ${action} on KMS key ${key}. Could you add this statement to the key policy (or create a grant for ${operation})?\n\n${JSON.stringify(statement, null, 2)}`,

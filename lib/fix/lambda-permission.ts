@@ -1,7 +1,7 @@
 import type { DenialRecord, FixDraft } from "../model";
 import { consoleHost, parseArn } from "../iam/arn";
 import type { Subject } from "../iam/subject";
-import { identifier, sid, toYaml } from "./render";
+import { identifier, quote, sid, toYaml } from "./render";
 
 interface Invoker {
   principal: string;
@@ -76,8 +76,8 @@ export function lambdaPermissionFix(record: DenialRecord, subject: Subject): Fix
     invoker.sourceAccount ? ` --source-account ${invoker.sourceAccount}` : "",
   ].join("");
   const terraformSource = [
-    invoker.sourceArn ? `\n  source_arn     = ${JSON.stringify(invoker.sourceArn)}` : "",
-    invoker.sourceAccount ? `\n  source_account = ${JSON.stringify(invoker.sourceAccount)}` : "",
+    invoker.sourceArn ? `\n  source_arn     = ${quote(invoker.sourceArn)}` : "",
+    invoker.sourceAccount ? `\n  source_account = ${quote(invoker.sourceAccount)}` : "",
   ].join("");
   const permission = {
     Type: "AWS::Lambda::Permission",
@@ -103,7 +103,7 @@ export function lambdaPermissionFix(record: DenialRecord, subject: Subject): Fix
     statement,
     target: `resource-based policy of Lambda function ${fn.name}`,
     cli: `aws lambda add-permission --function-name ${fn.name} --statement-id ${statementId} --action lambda:InvokeFunction --principal ${invoker.principal}${sourceFlags} --region ${subject.region}`,
-    terraform: `resource "aws_lambda_permission" "${identifier(statementId)}" {\n  statement_id   = ${JSON.stringify(statementId)}\n  action         = "lambda:InvokeFunction"\n  function_name  = ${JSON.stringify(fn.name)}\n  principal      = ${JSON.stringify(invoker.principal)}${terraformSource}\n}`,
+    terraform: `resource "aws_lambda_permission" "${identifier(statementId)}" {\n  statement_id   = ${quote(statementId)}\n  action         = "lambda:InvokeFunction"\n  function_name  = ${quote(fn.name)}\n  principal      = ${quote(invoker.principal)}${terraformSource}\n}`,
     sam: `# CloudFormation / SAM\n${toYaml({ WhyDeniedInvokePermission: permission })}`,
     consoleUrl: `https://${subject.region.startsWith("<") ? "" : `${subject.region}.`}${consoleHost(subject.partition)}/lambda/home?region=${subject.region}#/functions/${encodeURIComponent(fn.name)}?tab=permissions`,
     requestText: null,

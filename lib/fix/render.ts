@@ -8,13 +8,33 @@ const YAML_KEYWORD_OR_NUMBER = /^(true|false|null|yes|no|\d+)$/i;
 
 // Snippets are built by string concatenation in loops, without per-node arrays or closures: this renders every fix of every finding.
 
+const INDENTS = Array.from({ length: 12 }, (_, level) => "  ".repeat(level));
+
 /** `level` two-space indents. */
 function indentOf(level: number): string {
-  return "  ".repeat(level);
+  return INDENTS[level] ?? "  ".repeat(level);
 }
 
 function isObject(value: Json): value is Json[] | { [key: string]: Json } {
   return value !== null && typeof value === "object";
+}
+
+/**
+ * `JSON.stringify(text)`: the string as a JSON (and HCL) literal. Most strings here hold nothing to
+ * escape, and wrapping those in quotes directly is cheaper than the JSON.stringify call.
+ */
+export function quote(text: string): string {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    // Control characters, `"`, `\` and surrogates (JSON.stringify escapes lone ones): leave those to JSON.stringify.
+    if (code < 32 || code === 34 || code === 92 || (code >= 0xd800 && code <= 0xdfff)) return JSON.stringify(text);
+  }
+  return `"${text}"`;
+}
+
+/** JSON.stringify of a primitive, with the quoting fast path for strings. */
+function scalarJson(value: Json | undefined): string {
+  return typeof value === "string" ? quote(value) : JSON.stringify(value);
 }
 
 /** HCL for `jsonencode({...})`: keys quoted only when they need it. */
@@ -22,14 +42,14 @@ export function toHcl(value: unknown, indent = 0): string {
   const json = value as Json;
   if (Array.isArray(json)) return hclArray(json, indent);
   if (json !== null && typeof json === "object") return hclObject(json, indent);
-  return JSON.stringify(json);
+  return scalarJson(json);
 }
 
 function hclArray(items: Json[], indent: number): string {
   if (!items.some(isObject)) {
     let inline = "[";
     // `?? ""`: Array#join, which this replaces, printed undefined items as nothing.
-    for (let index = 0; index < items.length; index++) inline += (index > 0 ? ", " : "") + (JSON.stringify(items[index]) ?? "");
+    for (let index = 0; index < items.length; index++) inline += (index > 0 ? ", " : "") + (scalarJson(items[index]) ?? "");
     return `${inline}]`;
   }
   const pad = indentOf(indent + 1);
@@ -44,13 +64,13 @@ function hclObject(object: { [key: string]: Json }, indent: number): string {
   const keys = Object.keys(object);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index]!;
-    out += (index > 0 ? "\n" : "") + pad + (SIMPLE_KEY.test(key) ? key : JSON.stringify(key)) + " = " + toHcl(object[key], indent + 1);
+    out += (index > 0 ? "\n" : "") + pad + (SIMPLE_KEY.test(key) ? key : quote(key)) + " = " + toHcl(object[key], indent + 1);
   }
   return `${out}\n${indentOf(indent)}}`;
 }
 
 function yamlScalar(value: Json): string {
-  if (typeof value === "string") return PLAIN_YAML.test(value) && !YAML_KEYWORD_OR_NUMBER.test(value) ? value : JSON.stringify(value);
+  if (typeof value === "string") return PLAIN_YAML.test(value) && !YAML_KEYWORD_OR_NUMBER.test(value) ? value : quote(value);
   return JSON.stringify(value);
 }
 
@@ -85,7 +105,7 @@ function yamlMapping(object: { [key: string]: Json }, indent: number, firstPad: 
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index]!;
     const item = object[key]!;
-    out += (index > 0 ? `\n${pad}` : firstPad) + (PLAIN_YAML.test(key) ? key : JSON.stringify(key));
+    out += (index > 0 ? `\n${pad}` : firstPad) + (PLAIN_YAML.test(key) ? key : quote(key));
     out += isObject(item) ? `:\n${yamlBlock(item, indent + 1, indentOf(indent + 1))}` : `: ${yamlScalar(item)}`;
   }
   return out;
@@ -102,12 +122,16 @@ export function policyDocument(statements: unknown[]): { Version: string; Statem
   return { Version: "2012-10-17", Statement: statements };
 }
 
-function isLowerAlphanumeric(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
-function isAlphanumeric(code: number): boolean {
-  return isLowerAlphanumeric(code) || (code >= 65 && code <= 90);
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function isLowerAlphanumeric(code: number): boolean {
+  return (code >= 97 && code <= 122) || isDigit(code);
 }
 
 /**
@@ -117,16 +141,13 @@ function isAlphanumeric(code: number): boolean {
 export function identifier(text: string, separator = "_"): string {
   const lower = text.toLowerCase();
   let out = "";
-  let pendingSeparator = false;
-  for (let index = 0; index < lower.length; index++) {
-    const code = lower.charCodeAt(index);
-    if (!isLowerAlphanumeric(code)) {
-      pendingSeparator = out.length > 0;
-      continue;
-    }
-    if (pendingSeparator) out += separator;
-    out += lower[index];
-    pendingSeparator = false;
+  let wordStart = -1;
+  for (let index = 0; index <= lower.length; index++) {
+    const inWord = index < lower.length && isLowerAlphanumeric(lower.charCodeAt(index));
+    if (inWord && wordStart === -1) wordStart = index;
+    if (inWord || wordStart === -1) continue;
+    out += (out ? separator : "") + lower.slice(wordStart, index);
+    wordStart = -1;
   }
   return out.slice(0, 60) || "whydenied";
 }
@@ -135,14 +156,14 @@ export function identifier(text: string, separator = "_"): string {
 export function sid(...parts: string[]): string {
   let out = "";
   for (const part of parts) {
-    let wordStart = true;
-    for (let index = 0; index < part.length; index++) {
-      if (!isAlphanumeric(part.charCodeAt(index))) {
-        wordStart = true;
-        continue;
-      }
-      out += wordStart ? part[index]!.toUpperCase() : part[index];
-      wordStart = false;
+    let wordStart = -1;
+    for (let index = 0; index <= part.length; index++) {
+      const code = index < part.length ? part.charCodeAt(index) : -1;
+      const inWord = isLetter(code) || isDigit(code);
+      if (inWord && wordStart === -1) wordStart = index;
+      if (inWord || wordStart === -1) continue;
+      out += part[wordStart]!.toUpperCase() + part.slice(wordStart + 1, index);
+      wordStart = -1;
     }
   }
   return out.slice(0, 100);

@@ -1,7 +1,7 @@
 import type { DenialRecord, FixDraft } from "../model";
 import { consoleHost } from "../iam/arn";
 import type { Subject } from "../iam/subject";
-import { policyDocument, sid, toHcl, toYaml } from "./render";
+import { policyDocument, quote, sid, toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
 
 /** How each service stores its resource policy: read/write commands and IaC resource types. */
@@ -15,7 +15,7 @@ interface PolicyHome {
 }
 
 const tf = (type: string, attribute: string, value: string, document: unknown) =>
-  `resource "${type}" "whydenied" {\n  ${attribute} = ${JSON.stringify(value)}\n  policy = jsonencode(${toHcl(document, 1)})\n}`;
+  `resource "${type}" "whydenied" {\n  ${attribute} = ${quote(value)}\n  policy = jsonencode(${toHcl(document, 1)})\n}`;
 
 const HOMES: Record<string, PolicyHome> = {
   s3: {

@@ -1,6 +1,7 @@
 import type { DenialRecord } from "../model";
 import type { ActionCatalog, ResourceTypeInfo } from "../iam/catalog";
 import { parseArn } from "../iam/arn";
+import { splitAction } from "../iam/operations";
 import type { Subject } from "../iam/subject";
 
 /** The action and resource ARNs a least-privilege statement should name. */
@@ -72,12 +73,22 @@ function compileTemplate(template: string): CompiledTemplate {
   };
 }
 
-/** Fills a template's slots (the leaf becomes `*`); `valueOf` gets each slot's index and name. */
-function fill(compiled: CompiledTemplate, valueOf: (slot: number, name: string) => string): string {
+/** Fills a template's slots from an ARN's match of its pattern (the leaf becomes `*`). */
+function fillFromMatch(compiled: CompiledTemplate, match: RegExpExecArray): string {
+  let out = compiled.literals[0]!;
+  for (let slot = 0; slot < compiled.slots.length; slot++) {
+    const value = compiled.slots[slot] === compiled.leaf ? "*" : (match[compiled.groupOfSlot[slot]!] ?? "");
+    out += value + compiled.literals[slot + 1]!;
+  }
+  return out;
+}
+
+/** Fills a template's slots from named values, `<Name>` for those missing (the leaf becomes `*`). */
+function fillFromValues(compiled: CompiledTemplate, values: Map<string, string>): string {
   let out = compiled.literals[0]!;
   for (let slot = 0; slot < compiled.slots.length; slot++) {
     const name = compiled.slots[slot]!;
-    out += (name === compiled.leaf ? "*" : valueOf(slot, name)) + compiled.literals[slot + 1]!;
+    out += (name === compiled.leaf ? "*" : (values.get(name) ?? `<${name}>`)) + compiled.literals[slot + 1]!;
   }
   return out;
 }
@@ -86,7 +97,7 @@ function fill(compiled: CompiledTemplate, valueOf: (slot: number, name: string) 
 function rescope(template: string, arn: string): string | null {
   const compiled = compile(template);
   const match = compiled.pattern.exec(arn);
-  return match ? fill(compiled, (slot) => match[compiled.groupOfSlot[slot]!] ?? "") : null;
+  return match ? fillFromMatch(compiled, match) : null;
 }
 
 function preferredType(types: ResourceTypeInfo[]): ResourceTypeInfo | undefined {
@@ -107,7 +118,7 @@ function locationValues(subject: Subject): Map<string, string> {
  * IAM reference: s3:ListBucket → the bucket ARN, s3:GetObject → `bucket/*`, wildcard-only → `*`.
  */
 export function scopeFor(record: DenialRecord, subject: Subject, catalog: ActionCatalog): Scope {
-  const [service = "", name = ""] = (record.action ?? ":").split(":");
+  const [service, name] = splitAction(record.action ?? ":");
   const info = service && name ? catalog.action(service, name) : null;
   const action = info ? `${service}:${info.name}` : (record.action ?? "<ACTION>");
   if (!info) {
@@ -132,5 +143,5 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
   if (named && compiled.lastResourceVariable) values.set(compiled.lastResourceVariable, service === "secretsmanager" ? `${named}-*` : named);
   if (subject.bucket) values.set("BucketName", subject.bucket);
   const note = named ? null : `The message does not name the ${type.name}: replace the <placeholders> with yours.`;
-  return { action, resources: [fill(compiled, (_slot, name) => values.get(name) ?? `<${name}>`)], note };
+  return { action, resources: [fillFromValues(compiled, values)], note };
 }

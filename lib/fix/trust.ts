@@ -1,7 +1,7 @@
 import type { DenialRecord, FixDraft } from "../model";
 import { consoleHost } from "../iam/arn";
 import type { Subject } from "../iam/subject";
-import { policyDocument, shellJson, toHcl, toYaml } from "./render";
+import { policyDocument, quote, shellJson, toHcl, toYaml } from "./render";
 
 /** The trust-policy fix: let the caller (or Lambda itself) assume the role. */
 export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
@@ -22,7 +22,7 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
     statement,
     target: `trust policy of role ${targetRole}`,
     cli: `aws iam update-assume-role-policy --role-name ${targetRole} --policy-document ${shellJson(document)}`,
-    terraform: `resource "aws_iam_role" "this" {\n  name               = ${JSON.stringify(targetRole)}\n  assume_role_policy = jsonencode(${toHcl(document, 1)})\n}`,
+    terraform: `resource "aws_iam_role" "this" {\n  name               = ${quote(targetRole)}\n  assume_role_policy = jsonencode(${toHcl(document, 1)})\n}`,
     sam: `# CloudFormation\nRole:\n  Type: AWS::IAM::Role\n  Properties:\n    RoleName: ${targetRole}\n    AssumeRolePolicyDocument:\n${toYaml(document, 3)}`,
     consoleUrl: targetRole.startsWith("<") ? null : `https://${consoleHost(subject.partition)}/iam/home#/roles/details/${encodeURIComponent(targetRole)}?section=trust_relationships`,
     requestText: null,
