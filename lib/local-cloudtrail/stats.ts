@@ -1,0 +1,49 @@
+/** What the endpoint has served since it started or was last reset. */
+export interface EndpointStats {
+  /** LookupEvents requests received, throttled and faulted ones included. */
+  requests: number;
+  throttled: number;
+  /** Requests that got an injected error or delay. */
+  faultsServed: number;
+  byRegion: Record<string, { requests: number; throttled: number }>;
+}
+
+/** Counts requests as the server answers them. */
+export class StatsCounter {
+  private current: EndpointStats = StatsCounter.empty();
+
+  private static empty(): EndpointStats {
+    return { requests: 0, throttled: 0, faultsServed: 0, byRegion: {} };
+  }
+
+  private region(region: string): { requests: number; throttled: number } {
+    const existing = this.current.byRegion[region];
+    if (existing) return existing;
+    const created = { requests: 0, throttled: 0 };
+    this.current.byRegion[region] = created;
+    return created;
+  }
+
+  request(region: string): void {
+    this.current.requests++;
+    this.region(region).requests++;
+  }
+
+  throttled(region: string): void {
+    this.current.throttled++;
+    this.region(region).throttled++;
+  }
+
+  faultServed(): void {
+    this.current.faultsServed++;
+  }
+
+  /** A copy, so callers cannot change the counts. */
+  snapshot(): EndpointStats {
+    return structuredClone(this.current);
+  }
+
+  reset(): void {
+    this.current = StatsCounter.empty();
+  }
+}
