@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { APP_PORT, CLOUDTRAIL_PORT, CLOUDTRAIL_URL, DEMO_PORT } from "./e2e/ports";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
 const debianChromium = "/usr/bin/chromium";
 
 /** Debian's Chromium where it exists (CI, sandboxes without browser downloads); Playwright's own elsewhere. */
@@ -12,6 +12,10 @@ const launchOptions = existsSync(debianChromium)
     }
   : {};
 
+const nextStart = (port: number) => `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`;
+/** No credential of any kind may reach the demo server, whatever the machine running the tests has. */
+const WITHOUT_AWS = "env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE -u WHYDENIED_CLOUDTRAIL_ENDPOINT";
+
 export default defineConfig({
   testDir: "e2e",
   forbidOnly: !!process.env.CI,
@@ -20,17 +24,41 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
-  },
+  projects: [
+    { name: "app", testIgnore: /demo\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://127.0.0.1:${APP_PORT}` } },
+    { name: "demo", testMatch: /demo\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: `node bin/local-cloudtrail.mjs --host 127.0.0.1 --port ${CLOUDTRAIL_PORT}`,
+      url: `${CLOUDTRAIL_URL}/__control/stats`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // The app, with lookups sent to the local CloudTrail endpoint and dummy credentials to sign them.
+      command: nextStart(APP_PORT),
+      url: `http://127.0.0.1:${APP_PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        WHYDENIED_CLOUDTRAIL_ENDPOINT: CLOUDTRAIL_URL,
+        AWS_ACCESS_KEY_ID: "AKIAE2ETESTING000000",
+        AWS_SECRET_ACCESS_KEY: "e2e-not-a-secret",
+        AWS_REGION: "eu-west-1",
+      },
+    },
+    {
+      command: `${WITHOUT_AWS} AWS_EC2_METADATA_DISABLED=true AWS_CONFIG_FILE=/nonexistent AWS_SHARED_CREDENTIALS_FILE=/nonexistent ${nextStart(DEMO_PORT)}`,
+      url: `http://127.0.0.1:${DEMO_PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      env: { NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  ],
 });

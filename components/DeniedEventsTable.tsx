@@ -1,5 +1,5 @@
 import { newestFirst, type LookupState } from "@/lib/lookup/state";
-import { formatTime, plural } from "./format";
+import { callerLabel, formatTime, plural } from "./format";
 
 /** The raw denied events behind the groups, newest first, each linked to the CloudTrail console. */
 export function DeniedEventsTable({ state }: { state: LookupState }) {
@@ -34,7 +34,7 @@ export function DeniedEventsTable({ state }: { state: LookupState }) {
                   {row.source.replace(".amazonaws.com", "")}:{row.name}
                 </td>
                 <td className="max-w-[16rem] truncate px-3 py-2 font-mono text-xs" title={row.principal ?? undefined}>
-                  {row.principal?.split(":").pop() ?? "unknown"}
+                  {callerLabel(row.principal)}
                 </td>
                 <td className="px-3 py-2 font-mono text-xs">{row.errorCode ?? ""}</td>
                 <td className="px-3 py-2 text-right whitespace-nowrap">

@@ -87,8 +87,7 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
                 key={role.roleArn}
                 type="button"
                 onClick={() => applyPreset(role)}
-                title={role.summary}
-                aria-label={`Demo: ${role.functionName ?? role.roleArn} — ${role.summary}`}
+                aria-label={`Demo: ${role.functionName ?? role.roleArn} in ${role.region}`}
                 className="rounded-full border border-slate-300 bg-white px-3 py-1 text-xs font-medium text-slate-700 hover:border-indigo-400 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200"
               >
                 {role.functionName ?? role.roleArn.split("/").pop()} <span className="text-slate-500 dark:text-slate-400">· {role.region}</span>

@@ -23,3 +23,11 @@ export function formatBytes(bytes: number): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
 }
+
+/** "orders-api-role · orders-api" for an assumed-role session, the resource part of any other ARN. */
+export function callerLabel(principal: string | null): string {
+  if (!principal) return "unknown";
+  const resource = principal.split(":").slice(5).join(":") || principal;
+  const session = /^assumed-role\/([^/]+)\/(.+)$/.exec(resource);
+  return session ? `${session[1]} · ${session[2]}` : resource;
+}

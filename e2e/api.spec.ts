@@ -62,3 +62,36 @@ test.describe("POST /api/diagnose", () => {
     expect(body.nonDenials[0].code).toBe("ExpiredToken");
   });
 });
+
+test.describe("lookup and trail APIs", () => {
+  test("GET /api/lookup/status says what the form needs and nothing about the credentials", async ({ request }) => {
+    const response = await request.get("/api/lookup/status");
+    const body = await response.json();
+    expect(body).toMatchObject({ credentials: "available", target: "endpoint", defaultRegion: "eu-west-1", demo: { enabled: true } });
+    expect(body.requiredPolicy.Statement[0]).toMatchObject({ Action: "cloudtrail:LookupEvents", Resource: "*" });
+    expect(JSON.stringify(body)).not.toMatch(/AKIAE2E|not-a-secret|127\.0\.0\.1/);
+  });
+
+  test("POST /api/lookup refuses a bad ARN with a typed error", async ({ request }) => {
+    const response = await request.post("/api/lookup", { data: { roleArn: "my-role", regions: ["eu-west-1"], window: { hours: 24 } } });
+    expect(response.status()).toBe(400);
+    expect(await response.json()).toMatchObject({ code: "lookup.bad-arn", message: expect.stringContaining("is not an ARN") });
+  });
+
+  test("POST /api/lookup streams NDJSON events ending in done", async ({ request }) => {
+    const response = await request.post("/api/lookup", {
+      data: { roleArn: "arn:aws:iam::123456789012:role/orders-api-role", functionName: "orders-api", regions: ["eu-west-1"], includeGlobalRegion: false, window: { hours: 6 } },
+    });
+    expect(response.headers()["content-type"]).toContain("application/x-ndjson");
+    const events = (await response.text()).trim().split("\n").map((line) => JSON.parse(line) as { type: string });
+    expect(events[0]?.type).toBe("start");
+    expect(events.at(-1)?.type).toBe("done");
+  });
+
+  test("POST /api/trail answers 422 for a file that is not CloudTrail and 400 for an empty one", async ({ request }) => {
+    const html = await request.post("/api/trail", { data: Buffer.from("<html>hi</html>"), headers: { "content-type": "application/octet-stream" } });
+    expect([html.status(), (await html.json()).code]).toEqual([422, "trail.unrecognized"]);
+    const empty = await request.post("/api/trail", { data: Buffer.alloc(0), headers: { "content-type": "application/octet-stream" } });
+    expect([empty.status(), (await empty.json()).code]).toEqual([400, "upload.empty"]);
+  });
+});

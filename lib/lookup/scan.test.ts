@@ -131,4 +131,13 @@ describe("scanDenials", () => {
     expect(fractions.every((fraction, index) => index === 0 || fraction >= fractions[index - 1]!)).toBe(true);
     expect(fractions.at(-1)).toBe(1);
   });
+
+  it("estimates the time left from the slowest Region, not from one that finished at once", async () => {
+    const { streamed } = await run({ "us-east-1": regionEvents("us-east-1", 1440, 50), "eu-west-1": regionEvents("eu-west-1", 10, 5) });
+    const usEast = streamed.flatMap((event) => (event.type === "progress" && event.progress.pagesRead >= 11 ? [event.progress] : []));
+    const tenPagesIn = usEast[0]!;
+    const pagesLeft = Math.ceil(1440 / 50) - (tenPagesIn.pagesRead - 1);
+    expect(tenPagesIn.etaSeconds).toBeGreaterThan(pagesLeft * 0.5 * 0.75);
+    expect(tenPagesIn.etaSeconds).toBeLessThan(pagesLeft * 0.5 * 1.25);
+  });
 });

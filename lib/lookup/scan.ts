@@ -52,6 +52,8 @@ interface ScanState {
   scan: PlannedScan;
   reachedBack: number;
   finished: boolean;
+  /** When its first request went out; null until then. */
+  startedAt: number | null;
 }
 
 /**
@@ -66,27 +68,39 @@ export async function* scanDenials(input: ScanInput, deps: ScanDeps, signal: Abo
   signal.addEventListener("abort", onAbort, { once: true });
 
   const window = { start: input.window.start.getTime(), end: input.window.end.getTime() };
-  const states: ScanState[] = input.plan.scans.map((scan) => ({ scan, reachedBack: window.end, finished: false }));
+  const states: ScanState[] = input.plan.scans.map((scan) => ({ scan, reachedBack: window.end, finished: false, startedAt: null }));
   const collector = createDenialCollector({ select: (record) => isRoleDenial(record, input.target), linkToConsole: input.source !== "demo" });
   const queue = new EventQueue<LookupStreamEvent>();
   const totals = { pagesRead: 0, eventsScanned: 0, retries: 0 };
   let fatal: { code: string; message: string } | null = null;
   let partial = false;
 
+  const fractionOf = (state: ScanState) => (state.finished ? 1 : windowFraction(window.start, window.end, state.reachedBack));
+  /** Regions run side by side, so the lookup ends with its slowest scan: each scan's own pace says when. */
+  const secondsLeft = (): number | null => {
+    let longest = 0;
+    for (const state of states) {
+      if (state.finished) continue;
+      const eta = state.startedAt === null ? null : etaSeconds(fractionOf(state), (deps.clock.now() - state.startedAt) / 1000);
+      if (eta === null) return null;
+      longest = Math.max(longest, eta);
+    }
+    return longest;
+  };
   const progress = (): LookupProgress => {
-    const fraction = states.reduce((sum, state) => sum + (state.finished ? 1 : windowFraction(window.start, window.end, state.reachedBack)), 0) / Math.max(1, states.length);
     const reachedBack = Math.min(...states.map((state) => state.reachedBack));
     return {
       ...totals,
       denialsFound: collector.denialsFound,
-      fraction,
-      etaSeconds: etaSeconds(fraction, (deps.clock.now() - startedAt) / 1000),
+      fraction: states.reduce((sum, state) => sum + fractionOf(state), 0) / Math.max(1, states.length),
+      etaSeconds: secondsLeft(),
       reachedBack: reachedBack < window.end ? new Date(reachedBack).toISOString() : null,
     };
   };
 
   const readScan = async (state: ScanState) => {
     const pacer = deps.pacerFor(state.scan.region);
+    state.startedAt = deps.clock.now();
     let nextToken: string | null = null;
     do {
       const request: PageRequest = { region: state.scan.region, attribute: state.scan.attribute, window: input.window, nextToken };

@@ -1,0 +1,6 @@
+/** Where the end-to-end servers listen; all on loopback, all derived from E2E_PORT. */
+export const APP_PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The same build started with no AWS credentials at all: the demo-data path. */
+export const DEMO_PORT = APP_PORT + 1;
+export const CLOUDTRAIL_PORT = APP_PORT + 499;
+export const CLOUDTRAIL_URL = `http://127.0.0.1:${CLOUDTRAIL_PORT}`;
