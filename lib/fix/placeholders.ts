@@ -37,7 +37,9 @@ export function addJsonPlaceholders(value: unknown, found: string[]): void {
   } else if (Array.isArray(value)) {
     for (const item of value) addJsonPlaceholders(item, found);
   } else if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
+    const object = value as Record<string, unknown>;
+    for (const key of Object.keys(object)) {
+      const item = object[key];
       if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
       addPlaceholders(key, found);
       addJsonPlaceholders(item, found);

@@ -152,6 +152,12 @@ export function identifier(text: string, separator = "_"): string {
   return out.slice(0, 60) || "whydenied";
 }
 
+/** The character at `index`, upper-cased (only ASCII letters and digits reach here). */
+function upperFirst(text: string, index: number): string {
+  const code = text.charCodeAt(index);
+  return code >= 97 && code <= 122 ? String.fromCharCode(code - 32) : text[index]!;
+}
+
 /** A Sid: letters and digits only, as IAM requires; each word capitalised ("s3:get object" → "S3GetObject"). */
 export function sid(...parts: string[]): string {
   let out = "";
@@ -162,7 +168,7 @@ export function sid(...parts: string[]): string {
       const inWord = isLetter(code) || isDigit(code);
       if (inWord && wordStart === -1) wordStart = index;
       if (inWord || wordStart === -1) continue;
-      out += part[wordStart]!.toUpperCase() + part.slice(wordStart + 1, index);
+      out += upperFirst(part, wordStart) + part.slice(wordStart + 1, index);
       wordStart = -1;
     }
   }

@@ -48,7 +48,9 @@ const CLOSING_TAG_TO_END = /<\/\w*>?.*$/;
 const POLICY_TYPE_OF_PHRASE = new Map(POLICY_PHRASES);
 
 function policyTypeOf(phrase: string | undefined): PolicyType | null {
-  return phrase ? (POLICY_TYPE_OF_PHRASE.get(phrase.toLowerCase()) ?? null) : null;
+  if (!phrase) return null;
+  // AWS writes the phrases in lower case: look the phrase up as is before lower-casing a copy.
+  return POLICY_TYPE_OF_PHRASE.get(phrase) ?? POLICY_TYPE_OF_PHRASE.get(phrase.toLowerCase()) ?? null;
 }
 
 // Character codes rather than one-character strings: these scans touch every character of a sentence.
