@@ -53,7 +53,7 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
         <Fact label="Resource" value={finding.resource} />
       </dl>
 
-      <section aria-label="Fix" className="space-y-2">
+      <div className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h3 className="text-lg font-semibold">The fix</h3>
           {finding.candidates.length > 1 && (
@@ -70,15 +70,15 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
           )}
         </div>
         <FixDetails fix={candidate.fix} />
-      </section>
+      </div>
 
-      <section aria-label="How to confirm" className="space-y-2">
+      <div className="space-y-2">
         <h3 className="text-lg font-semibold">How to confirm</h3>
         <Checks checks={candidate.checks} />
-      </section>
+      </div>
 
       {finding.candidates.length > 1 && (
-        <section aria-label="Could also be" className="space-y-2">
+        <div className="space-y-2">
           <h3 className="text-lg font-semibold">Could also be</h3>
           <ul className="space-y-2">
             {finding.candidates.slice(1).map((item) => (
@@ -94,7 +94,7 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
               </li>
             ))}
           </ul>
-        </section>
+        </div>
       )}
 
       <details className="text-sm">

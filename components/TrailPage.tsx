@@ -1,6 +1,5 @@
 "use client";
 
-import { DATA_EVENTS_NOTE } from "@/lib/lookup/notes";
 import { RunResults } from "./RunResults";
 import { SiteHeader } from "./SiteHeader";
 import { TrailForm } from "./TrailForm";
@@ -27,7 +26,7 @@ export function TrailPage() {
               <p className="text-sm text-slate-700 dark:text-slate-300">Every record was read; none was an AccessDenied or unauthorized error{runner.run?.kind === "trail" && runner.run.roleArn ? " of that role" : ""}.</p>
             </>
           }
-          footnote={<p>{DATA_EVENTS_NOTE} Nothing you upload is stored: the file is read once, as a stream, and forgotten.</p>}
+          footnote={<p>Nothing you upload is stored: the file is read once, as a stream, and forgotten.</p>}
         />
       </main>
     </div>

@@ -21,7 +21,8 @@ export function useStreamRun() {
   const cancel = useCallback(() => {
     if (!run) return;
     setCancelledId(run.id);
-    void queryClient.cancelQueries({ queryKey: streamRunQuery(run).queryKey });
+    // Keep what arrived before the cancel: the partial results are the point of a streamed run.
+    void queryClient.cancelQueries({ queryKey: streamRunQuery(run).queryKey }, { revert: false });
   }, [queryClient, run]);
 
   const state: LookupState | undefined = run ? query.data : undefined;

@@ -46,7 +46,7 @@ test("injected 5xx answers are retried and nothing is lost", async ({ page, requ
 });
 
 test("Cancel stops the scan on the server and keeps what was found", async ({ page, request }) => {
-  await fillLookup(page, { functionName: "", regions: "us-east-1", window: "Last 7 days" });
+  await fillLookup(page, { role: "arn:aws:iam::123456789012:role/billing-sync-role", functionName: "", regions: "us-east-1", window: "Last 7 days" });
   await page.getByLabel(/Also search us-east-1/).uncheck();
   await page.getByRole("button", { name: "Find denials" }).click();
   await expect(page.getByTestId("run-counts")).toContainText(/^[3-9] pages read|^\d\d pages read/, { timeout: 20_000 });

@@ -50,5 +50,5 @@ test("a file that is not CloudTrail gets a clear error", async ({ page }) => {
 
 test("nothing chosen gets a hint, not a request", async ({ page }) => {
   await page.getByRole("button", { name: "Find denials in the file" }).click();
-  await expect(page.getByRole("alert")).toContainText("Choose a CloudTrail file");
+  await expect(page.getByText("Choose a CloudTrail file, drop one here, or paste its JSON.")).toBeVisible();
 });
