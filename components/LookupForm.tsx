@@ -128,7 +128,7 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
         </div>
         <div>
           <label htmlFor="function-name" className={LABEL}>
-            Function name <span className="font-normal text-slate-500">(optional)</span>
+            Function name <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>
           </label>
           <input id="function-name" value={functionName} onChange={(event) => setFunctionName(event.target.value)} spellCheck={false} placeholder="orders-api" aria-describedby="function-name-help" className={cn(FIELD, "font-mono")} />
           <p id="function-name-help" className={HINT}>

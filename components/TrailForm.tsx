@@ -70,7 +70,7 @@ export function TrailForm({ running, onSubmit, onCancel }: { running: boolean; o
       )}
       <div>
         <label htmlFor="trail-role" className="block text-sm font-semibold text-slate-800 dark:text-slate-200">
-          Only this role <span className="font-normal text-slate-500">(optional)</span>
+          Only this role <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>
         </label>
         <input id="trail-role" value={roleArn} onChange={(event) => setRoleArn(event.target.value)} spellCheck={false} placeholder="arn:aws:iam::123456789012:role/my-function-role" className={cn(FIELD, "font-mono")} />
       </div>
