@@ -1,15 +1,27 @@
 #!/usr/bin/env node
-// `npm start`: build once if there is no production build yet, then serve on port 3000.
+// `npm start`: build when there is no production build or the sources changed since it, then serve on port 3000.
 import { spawnSync, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const next = (args) => [process.execPath, [fileURLToPath(new URL("../node_modules/next/dist/bin/next", import.meta.url)), ...args]];
+const next = (args) => [process.execPath, [join(root, "node_modules/next/dist/bin/next"), ...args]];
+const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
 
-if (!existsSync(new URL("../.next/BUILD_ID", import.meta.url))) {
-  console.log("No production build yet: running next build (about a minute)…");
+/** Newest modification time under a path, in ms (0 when it does not exist). */
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((latest, name) => Math.max(latest, newest(join(path, name))), stat.mtimeMs);
+}
+
+const buildId = join(root, ".next/BUILD_ID");
+const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+if (SOURCES.some((source) => newest(join(root, source)) > builtAt)) {
+  console.log(builtAt ? "Sources changed since the last build: rebuilding…" : "No production build yet: running next build (about a minute)…");
   const [command, args] = next(["build"]);
   const build = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
