@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: build when there is no production build or the sources changed since it, then serve on port 3000.
+// `npm start`: build when there is no production build or the sources changed since it, then serve on 127.0.0.1:3000.
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -28,7 +28,9 @@ if (SOURCES.some((source) => newest(join(root, source)) > builtAt)) {
 }
 
 const port = process.env.PORT ?? "3000";
-const [command, args] = next(["start", "-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])]);
+// Loopback unless told otherwise: the server acts with its AWS credentials, so it is not offered to the network by default.
+const host = process.env.HOST ?? "127.0.0.1";
+const [command, args] = next(["start", "-p", port, "-H", host]);
 const server = spawn(command, args, { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
