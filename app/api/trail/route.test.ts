@@ -34,7 +34,7 @@ describe("POST /api/trail", () => {
     const response = await upload(file, "", { "content-length": String(file.length) });
     expect(response.status).toBe(200);
     const state = reduceLookup(INITIAL_LOOKUP_STATE, await readEvents(response));
-    const denials = day.filter((record) => record.errorCode && /AccessDenied|Unauthorized/.test(record.errorCode)).length;
+    const denials = day.filter((record) => typeof record.errorCode === "string" && /AccessDenied|Unauthorized/.test(record.errorCode)).length;
     expect(state.done).toMatchObject({ partial: false, progress: { eventsScanned: day.length, fraction: 1 } });
     expect(state.done!.progress.denialsFound).toBeGreaterThanOrEqual(denials);
     expect(state.groups.map((group) => group.layer)).toEqual(expect.arrayContaining(["execution-role", "kms-key-policy", "resource-policy", "scp", "trust-policy"]));
