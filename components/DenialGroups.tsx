@@ -2,6 +2,7 @@ import { LAYER_INFO } from "@/lib/classify/layers";
 import { rankGroups, type DenialGroup } from "@/lib/lookup/state";
 import { cn } from "@/lib/cn";
 import { FindingCard } from "./FindingCard";
+import { GroupDiagnosis } from "./GroupDiagnosis";
 import { formatTime, plural } from "./format";
 import { LAYER_CHIP } from "./layer-style";
 
@@ -32,7 +33,11 @@ export function DenialGroups({ groups }: { groups: DenialGroup[] }) {
                 </span>
               </summary>
               <div className="border-t border-slate-200 p-2 sm:p-4 dark:border-slate-700">
-                <FindingCard finding={group.finding} index={index} label={`${plural(group.count, "denial")} like this one`} />
+                {group.finding ? (
+                  <FindingCard finding={group.finding} index={index} label={`${plural(group.count, "denial")} like this one`} />
+                ) : (
+                  <GroupDiagnosis sample={group.sample ?? ""} label={`${plural(group.count, "denial")} like this one`} />
+                )}
               </div>
             </details>
           </li>

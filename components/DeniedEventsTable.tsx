@@ -1,4 +1,4 @@
-import { newestFirst, type LookupState } from "@/lib/lookup/state";
+import { hiddenRows, newestFirst, type LookupState } from "@/lib/lookup/state";
 import { callerLabel, formatTime, plural } from "./format";
 
 /** The raw denied events behind the groups, newest first, each linked to the CloudTrail console. */
@@ -51,7 +51,7 @@ export function DeniedEventsTable({ state }: { state: LookupState }) {
           </tbody>
         </table>
       </div>
-      {state.hiddenRows > 0 && <p className="text-sm text-slate-600 dark:text-slate-400">…and {plural(state.hiddenRows, "more denied event")}, counted in the groups above.</p>}
+      {hiddenRows(state) > 0 && <p className="text-sm text-slate-600 dark:text-slate-400">…and {plural(hiddenRows(state), "more denied event")}, counted in the groups above.</p>}
     </div>
   );
 }

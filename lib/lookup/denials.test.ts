@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { isDenialRecord } from "../parse";
 import { cloudTrailConsoleUrl, createDenialCollector } from "./denials";
+import { MAX_DETAILED_GROUPS, MAX_ROWS } from "./events";
 import { roleRecord } from "./testing/records";
+
+const ROLE = "arn:aws:sts::123456789012:assumed-role/orders-api-role/orders-api";
 
 const keyDenial = (id: string, key: string) =>
   roleRecord({
@@ -9,23 +12,61 @@ const keyDenial = (id: string, key: string) =>
     session: "orders-api",
     id,
     time: `2026-11-23T10:00:0${id}Z`,
-    errorMessage: `User: arn:aws:sts::123456789012:assumed-role/orders-api-role/orders-api is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:123456789012:key/${key} because no resource-based policy allows the kms:Decrypt action`,
+    errorMessage: `User: ${ROLE} is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:123456789012:key/${key} because no resource-based policy allows the kms:Decrypt action`,
+  });
+
+const objectDenial = (id: number, bucket: string) =>
+  roleRecord({
+    role: "orders-api-role",
+    session: "orders-api",
+    id: String(id),
+    time: "2026-11-23T10:00:00Z",
+    eventSource: "s3.amazonaws.com",
+    eventName: "GetObject",
+    errorMessage: `User: ${ROLE} is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::${bucket}/incoming/${id}.json" because no identity-based policy allows the s3:GetObject action`,
   });
 
 describe("createDenialCollector", () => {
-  it("diagnoses each denial and sends a group's finding only once", async () => {
+  it("diagnoses each denial, sends a group's finding once and its tally after each batch", async () => {
     const collector = createDenialCollector({ select: isDenialRecord, linkToConsole: true });
     const first = await collector.add([keyDenial("1", "k-1"), keyDenial("2", "k-1"), keyDenial("3", "k-2")]);
     const second = await collector.add([keyDenial("4", "k-2"), roleRecord({ role: "r", session: "s", id: "5", time: "2026-11-23T10:00:05Z", errorCode: null })]);
-    expect(first.map((event) => event.type)).toEqual(["group", "denial", "denial", "group", "denial"]);
-    expect(second.map((event) => event.type)).toEqual(["denial"]);
+    expect(first.map((event) => event.type)).toEqual(["group", "denial", "denial", "group", "denial", "counts"]);
+    expect(second.map((event) => event.type)).toEqual(["denial", "counts"]);
     expect(collector.denialsFound).toBe(4);
     const groups = first.flatMap((event) => (event.type === "group" ? [event.group] : []));
     expect(groups.map((group) => [group.layer, group.resource])).toEqual([
       ["kms-key-policy", "arn:aws:kms:us-east-1:123456789012:key/k-1"],
       ["kms-key-policy", "arn:aws:kms:us-east-1:123456789012:key/k-2"],
     ]);
-    expect(groups[0]?.finding.fix.cli).toContain("aws kms create-grant");
+    expect(groups[0]?.finding?.fix.cli).toContain("aws kms create-grant");
+    expect(second.at(-1)).toEqual({
+      type: "counts",
+      counts: [{ key: groups[1]!.key, count: 2, firstSeen: "2026-11-23T10:00:03Z", lastSeen: "2026-11-23T10:00:04Z", regions: ["us-east-1"] }],
+    });
+  });
+
+  it("groups by what the fix is scoped to: every object of a bucket is one fix", async () => {
+    const collector = createDenialCollector({ select: isDenialRecord, linkToConsole: true });
+    const events = await collector.add([objectDenial(1, "orders"), objectDenial(2, "orders"), objectDenial(3, "invoices")]);
+    const groups = events.flatMap((event) => (event.type === "group" ? [event.group] : []));
+    expect(groups.map((group) => group.resource)).toEqual(["arn:aws:s3:::orders/*", "arn:aws:s3:::invoices/*"]);
+  });
+
+  it("caps the rows and the detailed findings a huge file sends, but counts everything", async () => {
+    const collector = createDenialCollector({ select: isDenialRecord, linkToConsole: true });
+    const buckets = Array.from({ length: MAX_DETAILED_GROUPS + 5 }, (_, index) => `bucket-${index}`);
+    const records = Array.from({ length: MAX_ROWS + 100 }, (_, index) => objectDenial(index, buckets[index % buckets.length]!));
+    const events = await collector.add(records);
+    const groups = events.flatMap((event) => (event.type === "group" ? [event.group] : []));
+    expect(events.filter((event) => event.type === "denial")).toHaveLength(MAX_ROWS);
+    expect(groups).toHaveLength(buckets.length);
+    expect(groups.filter((group) => group.finding !== null)).toHaveLength(MAX_DETAILED_GROUPS);
+    const late = groups.at(-1)!;
+    expect(late.finding).toBeNull();
+    expect(JSON.parse(late.sample!)).toMatchObject({ eventSource: "s3.amazonaws.com", eventName: "GetObject", errorCode: "AccessDenied" });
+    const counts = events.at(-1);
+    expect(counts?.type === "counts" && counts.counts.reduce((sum, count) => sum + count.count, 0)).toBe(records.length);
   });
 
   it("leaves console links out when the events exist in no account", async () => {

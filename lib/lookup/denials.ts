@@ -3,18 +3,24 @@ import { consoleHost, parseArn } from "../iam/arn";
 import { loadCatalog } from "../iam/load-catalog";
 import type { Finding } from "../model";
 import { denialFromRecord, type CloudTrailRecord } from "../parse";
-import type { DeniedEvent, LookupStreamEvent } from "./events";
+import { MAX_DETAILED_GROUPS, MAX_ROWS, type DeniedEvent, type GroupCount, type LookupStreamEvent } from "./events";
 
-/** Turns batches of CloudTrail records into diagnosed groups and event rows for the stream. */
+/** Turns batches of CloudTrail records into diagnosed groups, tallies and event rows for the stream. */
 export interface DenialCollector {
-  /** Diagnoses the denials among `records`: a `group` event for each new group, a `denial` row for each denial. */
+  /** Diagnoses the denials among `records`: new groups, rows (up to MAX_ROWS in all), then the changed tallies. */
   add(records: CloudTrailRecord[]): Promise<LookupStreamEvent[]>;
   readonly denialsFound: number;
 }
 
-/** Denials group by the layer to change, the action and the resource: one fix per group. */
+/** The resource the fix names: the statement's scoped ARN (`bucket/*` for any object), else the denied resource. */
+export function fixScopeOf(finding: Finding): string | null {
+  const resource = finding.fix.statement?.Resource;
+  return typeof resource === "string" && resource !== "*" ? resource : finding.resource;
+}
+
+/** Denials group by the layer to change, the action and what the fix is scoped to: one fix per group. */
 export function groupKeyOf(finding: Finding): string {
-  return [finding.layer, finding.action?.toLowerCase() ?? "", finding.resource ?? ""].join(" ");
+  return [finding.layer, finding.action?.toLowerCase() ?? "", fixScopeOf(finding) ?? ""].join(" ");
 }
 
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
@@ -27,13 +33,19 @@ export function cloudTrailConsoleUrl(record: CloudTrailRecord): string | null {
   return `https://${region}.${consoleHost(partition)}/cloudtrailv2/home?region=${region}#/events/${encodeURIComponent(record.eventID)}`;
 }
 
+/** The fields a diagnosis reads, as CloudTrail JSON that POST /api/diagnose accepts. */
+function sampleOf(record: CloudTrailRecord): string {
+  const { eventSource, eventName, eventTime, eventID, awsRegion, errorCode, errorMessage, recipientAccountId, resources, userIdentity } = record;
+  return JSON.stringify({ eventSource, eventName, eventTime, eventID, awsRegion, errorCode, errorMessage, recipientAccountId, resources, userIdentity });
+}
+
 /**
  * Collects denials chosen by `select`. Every denial is diagnosed (the layer decides its group);
- * only the first of a group travels with its full finding. Console links are left out for
- * events that do not exist in any account (the demo data).
+ * only a group's first denial travels with its full finding, later ones as tallies and table rows.
+ * Console links are left out for events that exist in no account (the demo data).
  */
 export function createDenialCollector(options: { select: (record: CloudTrailRecord) => boolean; linkToConsole: boolean }): DenialCollector {
-  const groups = new Set<string>();
+  const tallies = new Map<string, GroupCount>();
   let denialsFound = 0;
 
   return {
@@ -46,19 +58,38 @@ export function createDenialCollector(options: { select: (record: CloudTrailReco
       const denials = chosen.map(denialFromRecord);
       const catalog = await loadCatalog(actionKeys(denials));
       const events: LookupStreamEvent[] = [];
+      const changed = new Set<GroupCount>();
       chosen.forEach((record, index) => {
-        const finding = diagnoseRecord(denials[index]!, catalog, `group-${groups.size + 1}`);
+        const finding = diagnoseRecord(denials[index]!, catalog, `group-${tallies.size + 1}`);
         const key = groupKeyOf(finding);
-        if (!groups.has(key)) {
-          groups.add(key);
-          events.push({ type: "group", group: { key, layer: finding.layer, action: finding.action, resource: finding.resource, finding } });
+        let tally = tallies.get(key);
+        if (!tally) {
+          const detailed = tallies.size < MAX_DETAILED_GROUPS;
+          tally = { key, count: 0, firstSeen: "", lastSeen: "", regions: [] };
+          tallies.set(key, tally);
+          events.push({
+            type: "group",
+            group: { key, layer: finding.layer, action: finding.action, resource: fixScopeOf(finding), finding: detailed ? finding : null, sample: detailed ? null : sampleOf(record) },
+          });
         }
-        events.push({ type: "denial", event: rowOf(record, key, options.linkToConsole) });
+        count(tally, record);
+        changed.add(tally);
+        if (denialsFound + index < MAX_ROWS) events.push({ type: "denial", event: rowOf(record, key, options.linkToConsole) });
       });
       denialsFound += chosen.length;
+      events.push({ type: "counts", counts: [...changed].map((tally) => ({ ...tally, regions: [...tally.regions] })) });
       return events;
     },
   };
+}
+
+function count(tally: GroupCount, record: CloudTrailRecord): void {
+  const time = record.eventTime ?? "";
+  tally.count++;
+  if (time && (!tally.firstSeen || time < tally.firstSeen)) tally.firstSeen = time;
+  if (time > tally.lastSeen) tally.lastSeen = time;
+  const region = record.awsRegion ?? "";
+  if (region && !tally.regions.includes(region)) tally.regions.push(region);
 }
 
 function rowOf(record: CloudTrailRecord, groupKey: string, linkToConsole: boolean): DeniedEvent {

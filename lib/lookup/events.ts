@@ -36,9 +36,28 @@ export interface DenialGroupHead {
   key: string;
   layer: Layer;
   action: string | null;
+  /** What the fix is scoped to (`arn:aws:s3:::bucket/*`), so one fix covers the whole group. */
   resource: string | null;
-  finding: Finding;
+  /** The full diagnosis, for the first MAX_DETAILED_GROUPS groups; null past them. */
+  finding: Finding | null;
+  /** Past MAX_DETAILED_GROUPS: the first denial as compact CloudTrail JSON, to diagnose on demand. */
+  sample: string | null;
 }
+
+/** A group's tally so far. */
+export interface GroupCount {
+  key: string;
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+  regions: string[];
+}
+
+/** Rows of the raw-events table the server sends; the tallies still count every denial. */
+export const MAX_ROWS = 1000;
+
+/** Groups that travel with their full diagnosis; a file with thousands of distinct denials sends the rest as samples. */
+export const MAX_DETAILED_GROUPS = 200;
 
 /** One line of the NDJSON stream that lookups and uploads answer with. */
 export type LookupStreamEvent =
@@ -46,6 +65,7 @@ export type LookupStreamEvent =
   | { type: "progress"; progress: LookupProgress }
   | { type: "group"; group: DenialGroupHead }
   | { type: "denial"; event: DeniedEvent }
+  | { type: "counts"; counts: GroupCount[] }
   | { type: "notice"; code: string; message: string }
   | { type: "error"; code: string; message: string }
   | { type: "done"; progress: LookupProgress; partial: boolean; cancelled: boolean; seconds: number };

@@ -1,40 +1,40 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../model";
 import type { DeniedEvent, LookupStreamEvent } from "./events";
-import { INITIAL_LOOKUP_STATE, MAX_ROWS, newestFirst, rankGroups, reduceLookup } from "./state";
+import { hiddenRows, INITIAL_LOOKUP_STATE, newestFirst, rankGroups, reduceLookup } from "./state";
 
 const finding = { id: "group-1" } as Finding;
-const group = (key: string): LookupStreamEvent => ({ type: "group", group: { key, layer: "execution-role", action: "s3:GetObject", resource: null, finding } });
-const denial = (groupKey: string, time: string, region = "us-east-1"): LookupStreamEvent => ({
+const group = (key: string): LookupStreamEvent => ({ type: "group", group: { key, layer: "execution-role", action: "s3:GetObject", resource: null, finding, sample: null } });
+const denial = (groupKey: string, time: string): LookupStreamEvent => ({
   type: "denial",
-  event: { id: time, time, region, source: "s3.amazonaws.com", name: "GetBucketPolicy", principal: null, errorCode: "AccessDenied", groupKey, consoleUrl: null } satisfies DeniedEvent,
+  event: { id: time, time, region: "us-east-1", source: "s3.amazonaws.com", name: "GetBucketPolicy", principal: null, errorCode: "AccessDenied", groupKey, consoleUrl: null } satisfies DeniedEvent,
 });
+const counts = (key: string, count: number, lastSeen: string): LookupStreamEvent => ({ type: "counts", counts: [{ key, count, firstSeen: "2026-11-23T08:00:00Z", lastSeen, regions: ["us-east-1"] }] });
 
 describe("reduceLookup", () => {
-  it("counts each group with its first and last sighting and Regions", () => {
+  it("takes each group's tally from the server and keeps rows in arrival order", () => {
     const state = reduceLookup(INITIAL_LOOKUP_STATE, [
       group("a"),
       denial("a", "2026-11-23T10:00:00Z"),
-      denial("a", "2026-11-23T08:00:00Z", "eu-west-1"),
       group("b"),
       denial("b", "2026-11-23T09:00:00Z"),
-      denial("a", "2026-11-23T11:00:00Z"),
+      counts("a", 1, "2026-11-23T10:00:00Z"),
+      counts("b", 1, "2026-11-23T09:00:00Z"),
     ]);
-    expect(state.groups.map(({ key, count, firstSeen, lastSeen, regions }) => ({ key, count, firstSeen, lastSeen, regions }))).toEqual([
-      { key: "a", count: 3, firstSeen: "2026-11-23T08:00:00Z", lastSeen: "2026-11-23T11:00:00Z", regions: ["us-east-1", "eu-west-1"] },
-      { key: "b", count: 1, firstSeen: "2026-11-23T09:00:00Z", lastSeen: "2026-11-23T09:00:00Z", regions: ["us-east-1"] },
+    const later = reduceLookup(state, [denial("a", "2026-11-23T11:00:00Z"), counts("a", 3, "2026-11-23T11:00:00Z")]);
+    expect(later.groups.map(({ key, count, lastSeen }) => ({ key, count, lastSeen }))).toEqual([
+      { key: "a", count: 3, lastSeen: "2026-11-23T11:00:00Z" },
+      { key: "b", count: 1, lastSeen: "2026-11-23T09:00:00Z" },
     ]);
-    expect(newestFirst(state.rows).map((row) => row.time)).toEqual(["2026-11-23T11:00:00Z", "2026-11-23T10:00:00Z", "2026-11-23T09:00:00Z", "2026-11-23T08:00:00Z"]);
-    expect(rankGroups(state.groups).map((item) => item.key)).toEqual(["a", "b"]);
+    expect(state.groups[0]?.count).toBe(1);
+    expect(later.rows.map((row) => row.time)).toEqual(["2026-11-23T10:00:00Z", "2026-11-23T09:00:00Z", "2026-11-23T11:00:00Z"]);
+    expect(newestFirst(later.rows).map((row) => row.time)).toEqual(["2026-11-23T11:00:00Z", "2026-11-23T10:00:00Z", "2026-11-23T09:00:00Z"]);
+    expect(rankGroups(later.groups).map((item) => item.key)).toEqual(["a", "b"]);
   });
 
-  it("caps the table but not the counts", () => {
-    const many = Array.from({ length: MAX_ROWS + 25 }, (_, index) => denial("a", `2026-11-23T00:00:${String(index % 60).padStart(2, "0")}Z`));
-    const state = reduceLookup(reduceLookup(INITIAL_LOOKUP_STATE, [group("a")]), many);
-    expect(state.rows).toHaveLength(MAX_ROWS);
-    expect(state.rows[0]).toEqual(many.map((event) => (event.type === "denial" ? event.event : null))[0]);
-    expect(state.hiddenRows).toBe(25);
-    expect(state.groups[0]?.count).toBe(MAX_ROWS + 25);
+  it("says how many denials the table leaves out", () => {
+    const state = reduceLookup(INITIAL_LOOKUP_STATE, [group("a"), denial("a", "t1"), { type: "progress", progress: { ...INITIAL_LOOKUP_STATE.progress, denialsFound: 26 } }]);
+    expect(hiddenRows(state)).toBe(25);
   });
 
   it("keeps notices, the error and the final figures without mutating the previous state", () => {

@@ -1,34 +1,24 @@
-import { EMPTY_PROGRESS, type DenialGroupHead, type DeniedEvent, type LookupProgress, type LookupStreamEvent } from "./events";
+import { EMPTY_PROGRESS, type DenialGroupHead, type DeniedEvent, type GroupCount, type LookupProgress, type LookupStreamEvent } from "./events";
 
-export interface DenialGroup extends DenialGroupHead {
-  count: number;
-  firstSeen: string;
-  lastSeen: string;
-  regions: string[];
-}
+export type DenialGroup = DenialGroupHead & Omit<GroupCount, "key">;
 
 /** Everything a lookup or upload has streamed so far, folded into what the page shows. */
 export interface LookupState {
   start: Extract<LookupStreamEvent, { type: "start" }> | null;
   progress: LookupProgress;
   groups: DenialGroup[];
-  /** Rows in the order they arrived, at most MAX_ROWS of them; `hiddenRows` counts the rest. */
+  /** The denied events the server sent, in the order they arrived (at most MAX_ROWS). */
   rows: DeniedEvent[];
-  hiddenRows: number;
   notices: { code: string; message: string }[];
   error: { code: string; message: string } | null;
   done: Extract<LookupStreamEvent, { type: "done" }> | null;
 }
-
-/** The raw-events table stops growing here: the groups still count every denial. */
-export const MAX_ROWS = 1000;
 
 export const INITIAL_LOOKUP_STATE: LookupState = {
   start: null,
   progress: EMPTY_PROGRESS,
   groups: [],
   rows: [],
-  hiddenRows: 0,
   notices: [],
   error: null,
   done: null,
@@ -36,8 +26,9 @@ export const INITIAL_LOOKUP_STATE: LookupState = {
 
 /** Folds a batch of stream events into the state, immutably, as React wants. */
 export function reduceLookup(state: LookupState, events: LookupStreamEvent[]): LookupState {
-  let next = { ...state, groups: [...state.groups], rows: state.rows };
+  let next = { ...state };
   const newRows: DeniedEvent[] = [];
+  const counts = new Map<string, GroupCount>();
   for (const event of events) {
     switch (event.type) {
       case "start":
@@ -47,11 +38,13 @@ export function reduceLookup(state: LookupState, events: LookupStreamEvent[]): L
         next.progress = event.progress;
         break;
       case "group":
-        next.groups.push({ ...event.group, count: 0, firstSeen: "", lastSeen: "", regions: [] });
+        next.groups = [...next.groups, { ...event.group, count: 0, firstSeen: "", lastSeen: "", regions: [] }];
         break;
       case "denial":
-        countDenial(next.groups, event.event);
         newRows.push(event.event);
+        break;
+      case "counts":
+        for (const count of event.counts) counts.set(count.key, count);
         break;
       case "notice":
         next.notices = [...next.notices, { code: event.code, message: event.message }];
@@ -64,25 +57,14 @@ export function reduceLookup(state: LookupState, events: LookupStreamEvent[]): L
         break;
     }
   }
-  if (newRows.length > 0) {
-    const room = Math.max(0, MAX_ROWS - next.rows.length);
-    next.rows = [...next.rows, ...newRows.slice(0, room)];
-    next.hiddenRows += Math.max(0, newRows.length - room);
-  }
+  if (newRows.length > 0) next.rows = [...next.rows, ...newRows];
+  if (counts.size > 0) next.groups = next.groups.map((group) => ({ ...group, ...counts.get(group.key) }));
   return next;
 }
 
-function countDenial(groups: DenialGroup[], row: DeniedEvent): void {
-  const index = groups.findIndex((group) => group.key === row.groupKey);
-  const group = groups[index];
-  if (!group) return;
-  groups[index] = {
-    ...group,
-    count: group.count + 1,
-    firstSeen: !group.firstSeen || row.time < group.firstSeen ? row.time : group.firstSeen,
-    lastSeen: row.time > group.lastSeen ? row.time : group.lastSeen,
-    regions: group.regions.includes(row.region) ? group.regions : [...group.regions, row.region],
-  };
+/** Denied events found but not sent as rows: the table says how many it leaves out. */
+export function hiddenRows(state: LookupState): number {
+  return Math.max(0, state.progress.denialsFound - state.rows.length);
 }
 
 /** Rows newest first, whichever order the Regions or the file delivered them in. */

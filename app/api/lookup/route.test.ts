@@ -39,7 +39,7 @@ describe("POST /api/lookup against the local CloudTrail endpoint", () => {
     expect(state.done).toMatchObject({ partial: false, cancelled: false });
     expect(state.done!.progress.pagesRead).toBeGreaterThan(1);
     expect(state.groups.map((group) => group.layer)).toEqual(expect.arrayContaining(["execution-role", "kms-key-policy"]));
-    expect(state.groups.find((group) => group.layer === "kms-key-policy")?.finding.fix.cli).toContain("aws kms create-grant");
+    expect(state.groups.find((group) => group.layer === "kms-key-policy")?.finding?.fix.cli).toContain("aws kms create-grant");
     expect(endpoint.stats().throttled).toBe(0);
     expect(endpoint.stats().requests).toBe(state.done!.progress.pagesRead);
   });
