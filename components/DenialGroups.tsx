@@ -1,3 +1,6 @@
+"use client";
+
+import { useState } from "react";
 import { LAYER_INFO } from "@/lib/classify/layers";
 import { rankGroups, type DenialGroup } from "@/lib/lookup/state";
 import { cn } from "@/lib/cn";
@@ -6,8 +9,12 @@ import { GroupDiagnosis } from "./GroupDiagnosis";
 import { formatTime, plural } from "./format";
 import { LAYER_CHIP } from "./layer-style";
 
+/** Groups shown at first, and added per "Show more": a huge file can hold thousands. */
+const PAGE = 25;
+
 /** One row per (layer, action, resource): the short list of things to fix, each opening to its diagnosis. */
 export function DenialGroups({ groups }: { groups: DenialGroup[] }) {
+  const [shown, setShown] = useState(PAGE);
   const ranked = rankGroups(groups);
   return (
     <section aria-labelledby="groups-heading" className="space-y-3">
@@ -15,7 +22,7 @@ export function DenialGroups({ groups }: { groups: DenialGroup[] }) {
         {plural(ranked.length, "fix", "fixes")} for {plural(ranked.reduce((sum, group) => sum + group.count, 0), "denial")}
       </h2>
       <ol className="space-y-3">
-        {ranked.map((group, index) => (
+        {ranked.slice(0, shown).map((group, index) => (
           <li key={group.key}>
             <details open={index === 0} data-testid="denial-group" data-layer={group.layer} className="group rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900">
               <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 rounded-xl p-4 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-slate-800/60">
@@ -43,6 +50,15 @@ export function DenialGroups({ groups }: { groups: DenialGroup[] }) {
           </li>
         ))}
       </ol>
+      {ranked.length > shown && (
+        <button
+          type="button"
+          onClick={() => setShown(shown + PAGE)}
+          className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-semibold hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:hover:bg-slate-800"
+        >
+          Show {Math.min(PAGE, ranked.length - shown)} more of {plural(ranked.length - shown, "less frequent fix", "less frequent fixes")}
+        </button>
+      )}
     </section>
   );
 }

@@ -7,6 +7,8 @@ export interface LookupState {
   start: Extract<LookupStreamEvent, { type: "start" }> | null;
   progress: LookupProgress;
   groups: DenialGroup[];
+  /** Where each group sits in `groups`, so a tally updates one entry, not a scan of thousands. */
+  groupIndex: ReadonlyMap<string, number>;
   /** The denied events the server sent, in the order they arrived (at most MAX_ROWS). */
   rows: DeniedEvent[];
   notices: { code: string; message: string }[];
@@ -18,6 +20,7 @@ export const INITIAL_LOOKUP_STATE: LookupState = {
   start: null,
   progress: EMPTY_PROGRESS,
   groups: [],
+  groupIndex: new Map(),
   rows: [],
   notices: [],
   error: null,
@@ -28,7 +31,8 @@ export const INITIAL_LOOKUP_STATE: LookupState = {
 export function reduceLookup(state: LookupState, events: LookupStreamEvent[]): LookupState {
   let next = { ...state };
   const newRows: DeniedEvent[] = [];
-  const counts = new Map<string, GroupCount>();
+  const newGroups: DenialGroup[] = [];
+  const counts: GroupCount[] = [];
   for (const event of events) {
     switch (event.type) {
       case "start":
@@ -38,13 +42,13 @@ export function reduceLookup(state: LookupState, events: LookupStreamEvent[]): L
         next.progress = event.progress;
         break;
       case "group":
-        next.groups = [...next.groups, { ...event.group, count: 0, firstSeen: "", lastSeen: "", regions: [] }];
+        newGroups.push({ ...event.group, count: 0, firstSeen: "", lastSeen: "", regions: [] });
         break;
       case "denial":
         newRows.push(event.event);
         break;
       case "counts":
-        for (const count of event.counts) counts.set(count.key, count);
+        counts.push(...event.counts);
         break;
       case "notice":
         next.notices = [...next.notices, { code: event.code, message: event.message }];
@@ -58,8 +62,23 @@ export function reduceLookup(state: LookupState, events: LookupStreamEvent[]): L
     }
   }
   if (newRows.length > 0) next.rows = [...next.rows, ...newRows];
-  if (counts.size > 0) next.groups = next.groups.map((group) => ({ ...group, ...counts.get(group.key) }));
+  if (newGroups.length > 0 || counts.length > 0) next = withGroupChanges(next, newGroups, counts);
   return next;
+}
+
+function withGroupChanges(state: LookupState, added: DenialGroup[], counts: GroupCount[]): LookupState {
+  const groups = [...state.groups, ...added];
+  let groupIndex = state.groupIndex;
+  if (added.length > 0) {
+    const index = new Map(groupIndex);
+    added.forEach((group, offset) => index.set(group.key, state.groups.length + offset));
+    groupIndex = index;
+  }
+  for (const count of counts) {
+    const at = groupIndex.get(count.key);
+    if (at !== undefined) groups[at] = { ...groups[at]!, ...count };
+  }
+  return { ...state, groups, groupIndex };
 }
 
 /** Denied events found but not sent as rows: the table says how many it leaves out. */
