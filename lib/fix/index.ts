@@ -53,7 +53,9 @@ export function fixBuilder(record: DenialRecord, catalog: ActionCatalog, subject
   return (layer) => {
     const draft = draftFor(layer, record, subject, scope);
     // The draft is ours alone: completing it in place saves copying every field.
-    return Object.assign(draft, { placeholders: placeholdersIn(draft) });
+    const fix = draft as Fix;
+    fix.placeholders = placeholdersIn(draft);
+    return fix;
   };
 }
 

@@ -19,17 +19,15 @@ function isObject(value: Json): value is Json[] | { [key: string]: Json } {
   return value !== null && typeof value === "object";
 }
 
+/** What JSON.stringify escapes in a string: `"`, `\`, control characters and (lone) surrogates. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /**
  * `JSON.stringify(text)`: the string as a JSON (and HCL) literal. Most strings here hold nothing to
  * escape, and wrapping those in quotes directly is cheaper than the JSON.stringify call.
  */
 export function quote(text: string): string {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    // Control characters, `"`, `\` and surrogates (JSON.stringify escapes lone ones): leave those to JSON.stringify.
-    if (code < 32 || code === 34 || code === 92 || (code >= 0xd800 && code <= 0xdfff)) return JSON.stringify(text);
-  }
-  return `"${text}"`;
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
 /** JSON.stringify of a primitive, with the quoting fast path for strings. */

@@ -38,8 +38,8 @@ const EXPLICIT_DENY = new RegExp(
 );
 const BLOCK_PUBLIC_ACCESS = /\s*because public (?:ACLs|policies) are prevented by the \w+ setting in S3 Block Public Access/iy;
 const REASONS = [NO_ALLOW, EXPLICIT_DENY, BLOCK_PUBLIC_ACCESS];
-const ON_RESOURCE = /\s+on (?:resource:?\s*|this resource)/iy;
-const ON_THIS_RESOURCE = /this resource$/i;
+// Group 1 is set when the sentence says "on this resource" instead of naming one.
+const ON_RESOURCE = /\s+on (?:resource:?\s*|(this resource))/iy;
 const ACTION_SHAPE = /^[A-Za-z0-9-]+:[A-Za-z0-9*]+$/;
 const USER_PREFIX = /^User:?/i;
 const USER_ONLY = /^user:?$/i;
@@ -137,7 +137,7 @@ export function parseIamSentence(text: string, anchor: number): IamSentence | nu
   const onResource = ON_RESOURCE.exec(text);
   if (onResource) {
     cursor = ON_RESOURCE.lastIndex;
-    if (!ON_THIS_RESOURCE.test(onResource[0])) {
+    if (onResource[1] === undefined) {
       const resourceToken = tokenAt(text, cursor);
       resource = trimTrailingPunctuation(stripQuotes(resourceToken.token)) || null;
       cursor = resourceToken.end;

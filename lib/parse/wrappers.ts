@@ -32,6 +32,10 @@ function detectFormat(line: string): SourceFormat | null {
   return null;
 }
 
+function knowsCodeAndFormat(facts: WrapperFacts): boolean {
+  return facts.errorCode !== null && facts.sourceFormat !== null;
+}
+
 /** Reads the error code, operation and service that an SDK or CLI wrapper put around a message. */
 export function readWrapper(line: string): WrapperFacts {
   const facts: WrapperFacts = { errorCode: null, operation: null, service: null, sourceFormat: detectFormat(line), region: null };
@@ -54,12 +58,13 @@ export function readWrapper(line: string): WrapperFacts {
     facts.errorCode ??= execAnchored(GO_API_ERROR, line)?.[1] ?? null;
     facts.sourceFormat ??= "sdk-go";
   }
-  const xml = execAnchored(XML_CODE, line);
+  // The XML and JavaScript shapes only fill gaps: once code and format are known, they are not looked for.
+  const xml = knowsCodeAndFormat(facts) ? null : execAnchored(XML_CODE, line);
   if (xml) {
     facts.errorCode ??= xml[1] ?? null;
     facts.sourceFormat ??= "s3-xml";
   }
-  const jsName = execAnchored(JS_NAME, line);
+  const jsName = knowsCodeAndFormat(facts) ? null : execAnchored(JS_NAME, line);
   if (jsName) {
     facts.errorCode ??= jsName[1] ?? null;
     facts.sourceFormat ??= "sdk-js";
