@@ -1,10 +1,10 @@
 import type { LookupState } from "@/lib/lookup/state";
-import { formatSeconds, formatTime, plural } from "./format";
+import { formatBytes, formatSeconds, formatTime, plural } from "./format";
 import type { RunPhase } from "./use-stream-run";
 
 const PHASE_WORDS: Record<Exclude<RunPhase, "idle">, string> = {
   starting: "Starting…",
-  running: "Reading CloudTrail…",
+  running: "Reading…",
   finished: "Finished",
   cancelled: "Cancelled: showing what was found before you stopped it",
   failed: "Stopped",
@@ -13,7 +13,10 @@ const PHASE_WORDS: Record<Exclude<RunPhase, "idle">, string> = {
 /** How far a lookup or upload has got: a bar, the counts, the time left, and the plan's notes. */
 export function RunProgress({ phase, state, unit }: { phase: Exclude<RunPhase, "idle">; state: LookupState | undefined; unit: "lookup" | "upload" }) {
   const progress = state?.progress;
-  const percent = Math.round((state?.done && !state.done.partial ? 1 : (progress?.fraction ?? 0)) * 100);
+  // The browser hears nothing back until the upload is sent, so until then the upload is the progress.
+  const uploading = state?.upload && !state.start && state.upload.sentBytes < state.upload.totalBytes ? state.upload : null;
+  const fraction = uploading ? uploading.sentBytes / Math.max(1, uploading.totalBytes) : (progress?.fraction ?? 0);
+  const percent = Math.round((state?.done && !state.done.partial ? 1 : fraction) * 100);
   const counts = progress
     ? [
         unit === "lookup" ? plural(progress.pagesRead, "page") + " read" : null,
@@ -29,7 +32,7 @@ export function RunProgress({ phase, state, unit }: { phase: Exclude<RunPhase, "
     <section aria-label="Progress" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="font-semibold" role="status">
-          {PHASE_WORDS[phase]} {phase === "finished" && finished}
+          {uploading ? `Uploading ${formatBytes(uploading.sentBytes)} of ${formatBytes(uploading.totalBytes)}…` : PHASE_WORDS[phase]} {phase === "finished" && finished}
         </p>
         <p className="text-sm text-slate-600 tabular-nums dark:text-slate-400">{[covered, remaining].filter(Boolean).join(" · ")}</p>
       </div>

@@ -1,10 +1,10 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from "@tanstack/react-query";
-import type { LookupStreamEvent } from "@/lib/lookup/events";
 import type { LookupRequestBody } from "@/lib/lookup/request";
-import { INITIAL_LOOKUP_STATE, reduceLookup, type LookupState } from "@/lib/lookup/state";
+import { INITIAL_LOOKUP_STATE, reduceLookup, type LookupState, type RunEvent } from "@/lib/lookup/state";
 import type { LookupStatus } from "@/lib/lookup/status";
 import { getJson } from "./api";
 import { postForEvents } from "./stream";
+import { uploadForEvents } from "./upload";
 
 /** A lookup or an upload the user started; the id keeps two runs with the same inputs apart. */
 export type StreamRun = { id: string; kind: "lookup"; request: LookupRequestBody } | { id: string; kind: "trail"; file: Blob; roleArn: string | null };
@@ -16,17 +16,17 @@ export const lookupStatusQuery = () =>
     staleTime: 30_000,
   });
 
-function eventsOf(run: StreamRun, signal: AbortSignal): AsyncGenerator<LookupStreamEvent[]> {
-  if (run.kind === "lookup") return postForEvents("/api/lookup", { body: JSON.stringify(run.request), contentType: "application/json", signal });
+function eventsOf(run: StreamRun, signal: AbortSignal): AsyncGenerator<RunEvent[]> {
+  if (run.kind === "lookup") return postForEvents("/api/lookup", { body: JSON.stringify(run.request), signal });
   const query = run.roleArn ? `?roleArn=${encodeURIComponent(run.roleArn)}` : "";
-  return postForEvents(`/api/trail${query}`, { body: run.file, contentType: "application/octet-stream", signal });
+  return uploadForEvents(`/api/trail${query}`, run.file, signal);
 }
 
 /** A streamed run: each NDJSON chunk is folded into the cached state as it arrives. */
 export const streamRunQuery = (run: StreamRun) =>
   queryOptions({
     queryKey: ["stream-run", run.kind, run.id],
-    queryFn: streamedQuery<LookupStreamEvent[], LookupState>({
+    queryFn: streamedQuery<RunEvent[], LookupState>({
       streamFn: ({ signal }) => eventsOf(run, signal),
       reducer: reduceLookup,
       initialValue: INITIAL_LOOKUP_STATE,

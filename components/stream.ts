@@ -2,13 +2,13 @@ import type { LookupStreamEvent } from "@/lib/lookup/events";
 import { ApiError } from "./api";
 
 /**
- * POSTs and reads the NDJSON answer as it arrives, yielding the events of each network chunk
+ * POSTs JSON and reads the NDJSON answer as it arrives, yielding the events of each network chunk
  * together. A non-2xx answer is the server's `{code, message}` and throws an ApiError.
  */
-export async function* postForEvents(url: string, init: { body: BodyInit; contentType: string; signal: AbortSignal }): AsyncGenerator<LookupStreamEvent[]> {
+export async function* postForEvents(url: string, init: { body: string; signal: AbortSignal }): AsyncGenerator<LookupStreamEvent[]> {
   let response: Response;
   try {
-    response = await fetch(url, { method: "POST", body: init.body, headers: { "content-type": init.contentType }, signal: init.signal });
+    response = await fetch(url, { method: "POST", body: init.body, headers: { "content-type": "application/json" }, signal: init.signal });
   } catch (error) {
     if (init.signal.aborted) throw error;
     throw new ApiError("network.unreachable", "Could not reach the whydenied server. Is it still running?");

@@ -21,8 +21,12 @@ const line = (event: LookupStreamEvent) => encoder.encode(`${JSON.stringify(even
  * work was done (no credentials, the app's role denied LookupEvents, an unreadable file) becomes
  * a plain `{code, message}` error with its HTTP status instead. Closing the connection aborts
  * `cancel`, which stops the work behind the stream.
+ *
+ * By default the work waits for the reader (backpressure). `eager` produces regardless: a browser
+ * reads no answer until it has sent the whole upload, so an upload's work must not wait for it —
+ * the answer is bounded (capped groups, rows and tallies), so holding it costs little.
  */
-export async function streamEvents(events: AsyncGenerator<LookupStreamEvent>, cancel: AbortController, route: string): Promise<Response> {
+export async function streamEvents(events: AsyncGenerator<LookupStreamEvent>, cancel: AbortController, route: string, options: { eager?: boolean } = {}): Promise<Response> {
   const opening: LookupStreamEvent[] = [];
   for (let next = await events.next(); !next.done; next = await events.next()) {
     if (next.value.type === "error") {
@@ -48,16 +52,31 @@ export async function streamEvents(events: AsyncGenerator<LookupStreamEvent>, ca
     }
   };
 
+  /** Sends the next event, or closes; false once there is nothing more to send. */
+  const sendNext = async (controller: ReadableStreamDefaultController<Uint8Array>): Promise<boolean> => {
+    const event = await nextEvent();
+    if (closed) return false; // the reader left while this waited
+    if (event) {
+      controller.enqueue(line(event));
+      return true;
+    }
+    closed = true;
+    controller.close();
+    return false;
+  };
+
+  const drain = async (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    let more = true;
+    while (more) more = await sendNext(controller);
+  };
+
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       for (const event of opening) controller.enqueue(line(event));
+      if (options.eager) void drain(controller);
     },
     async pull(controller) {
-      const event = await nextEvent();
-      if (closed) return; // the reader left while this pull waited
-      if (event) return controller.enqueue(line(event));
-      closed = true;
-      controller.close();
+      if (!options.eager) await sendNext(controller);
     },
     async cancel() {
       closed = true;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isDenialRecord } from "../parse";
 import { cloudTrailConsoleUrl, createDenialCollector } from "./denials";
-import { MAX_DETAILED_GROUPS, MAX_ROWS } from "./events";
+import { MAX_DETAILED_GROUPS, MAX_GROUPS, MAX_ROWS } from "./events";
 import { roleRecord } from "./testing/records";
 
 const ROLE = "arn:aws:sts::123456789012:assumed-role/orders-api-role/orders-api";
@@ -27,12 +27,13 @@ const objectDenial = (id: number, bucket: string) =>
   });
 
 describe("createDenialCollector", () => {
-  it("diagnoses each denial, sends a group's finding once and its tally after each batch", async () => {
+  it("diagnoses each denial, sends a group's finding once and the changed tallies when asked", async () => {
     const collector = createDenialCollector({ select: isDenialRecord, linkToConsole: true });
     const first = await collector.add([keyDenial("1", "k-1"), keyDenial("2", "k-1"), keyDenial("3", "k-2")]);
+    expect(collector.takeCounts()).toMatchObject({ type: "counts", counts: [{ count: 2 }, { count: 1 }] });
     const second = await collector.add([keyDenial("4", "k-2"), roleRecord({ role: "r", session: "s", id: "5", time: "2026-11-23T10:00:05Z", errorCode: null })]);
-    expect(first.map((event) => event.type)).toEqual(["group", "denial", "denial", "group", "denial", "counts"]);
-    expect(second.map((event) => event.type)).toEqual(["denial", "counts"]);
+    expect(first.map((event) => event.type)).toEqual(["group", "denial", "denial", "group", "denial"]);
+    expect(second.map((event) => event.type)).toEqual(["denial"]);
     expect(collector.denialsFound).toBe(4);
     const groups = first.flatMap((event) => (event.type === "group" ? [event.group] : []));
     expect(groups.map((group) => [group.layer, group.resource])).toEqual([
@@ -40,10 +41,12 @@ describe("createDenialCollector", () => {
       ["kms-key-policy", "arn:aws:kms:us-east-1:123456789012:key/k-2"],
     ]);
     expect(groups[0]?.finding?.fix.cli).toContain("aws kms create-grant");
-    expect(second.at(-1)).toEqual({
+    expect(collector.takeCounts()).toEqual({
       type: "counts",
       counts: [{ key: groups[1]!.key, count: 2, firstSeen: "2026-11-23T10:00:03Z", lastSeen: "2026-11-23T10:00:04Z", regions: ["us-east-1"] }],
     });
+    expect(collector.takeCounts()).toBeNull();
+    expect(collector.unlistedNotice()).toBeNull();
   });
 
   it("groups by what the fix is scoped to: every object of a bucket is one fix", async () => {
@@ -65,8 +68,17 @@ describe("createDenialCollector", () => {
     const late = groups.at(-1)!;
     expect(late.finding).toBeNull();
     expect(JSON.parse(late.sample!)).toMatchObject({ eventSource: "s3.amazonaws.com", eventName: "GetObject", errorCode: "AccessDenied" });
-    const counts = events.at(-1);
+    const counts = collector.takeCounts();
     expect(counts?.type === "counts" && counts.counts.reduce((sum, count) => sum + count.count, 0)).toBe(records.length);
+  });
+
+  it("stops listing new groups past the cap, and says how many denials it only counted", async () => {
+    const collector = createDenialCollector({ select: isDenialRecord, linkToConsole: true });
+    const records = Array.from({ length: MAX_GROUPS + 3 }, (_, index) => objectDenial(index, `bucket-${index}`));
+    const events = await collector.add([...records, objectDenial(MAX_GROUPS + 10, "bucket-0")]);
+    expect(events.filter((event) => event.type === "group")).toHaveLength(MAX_GROUPS);
+    expect(collector.denialsFound).toBe(records.length + 1);
+    expect(collector.unlistedNotice()).toMatchObject({ type: "notice", code: "denials.unlisted", message: expect.stringMatching(/^3 more denials fell into groups past the first 2,000/) });
   });
 
   it("leaves console links out when the events exist in no account", async () => {

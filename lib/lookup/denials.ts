@@ -3,12 +3,16 @@ import { consoleHost, parseArn } from "../iam/arn";
 import { loadCatalog } from "../iam/load-catalog";
 import type { Finding } from "../model";
 import { denialFromRecord, type CloudTrailRecord } from "../parse";
-import { MAX_DETAILED_GROUPS, MAX_ROWS, type DeniedEvent, type GroupCount, type LookupStreamEvent } from "./events";
+import { MAX_DETAILED_GROUPS, MAX_GROUPS, MAX_ROWS, type DeniedEvent, type GroupCount, type LookupStreamEvent } from "./events";
 
 /** Turns batches of CloudTrail records into diagnosed groups, tallies and event rows for the stream. */
 export interface DenialCollector {
-  /** Diagnoses the denials among `records`: new groups, rows (up to MAX_ROWS in all), then the changed tallies. */
+  /** Diagnoses the denials among `records`: a `group` event per new group, a `denial` row per denial (MAX_ROWS in all). */
   add(records: CloudTrailRecord[]): Promise<LookupStreamEvent[]>;
+  /** The tallies changed since the last call, as one `counts` event (null when none changed). */
+  takeCounts(): LookupStreamEvent | null;
+  /** At the end: a notice about denials of groups past MAX_GROUPS, which are counted but not listed. */
+  unlistedNotice(): LookupStreamEvent | null;
   readonly denialsFound: number;
 }
 
@@ -46,11 +50,27 @@ function sampleOf(record: CloudTrailRecord): string {
  */
 export function createDenialCollector(options: { select: (record: CloudTrailRecord) => boolean; linkToConsole: boolean }): DenialCollector {
   const tallies = new Map<string, GroupCount>();
+  const changed = new Set<GroupCount>();
   let denialsFound = 0;
+  let unlisted = 0;
 
   return {
     get denialsFound() {
       return denialsFound;
+    },
+    takeCounts() {
+      if (changed.size === 0) return null;
+      const counts = [...changed].map((tally) => ({ ...tally, regions: [...tally.regions] }));
+      changed.clear();
+      return { type: "counts", counts };
+    },
+    unlistedNotice() {
+      if (unlisted === 0) return null;
+      return {
+        type: "notice",
+        code: "denials.unlisted",
+        message: `${unlisted.toLocaleString("en")} more denial${unlisted === 1 ? "" : "s"} fell into groups past the first ${MAX_GROUPS.toLocaleString("en")}: they are counted, not listed. Narrow the search to one role to see them.`,
+      };
     },
     async add(records) {
       const chosen = records.filter(options.select);
@@ -58,11 +78,14 @@ export function createDenialCollector(options: { select: (record: CloudTrailReco
       const denials = chosen.map(denialFromRecord);
       const catalog = await loadCatalog(actionKeys(denials));
       const events: LookupStreamEvent[] = [];
-      const changed = new Set<GroupCount>();
       chosen.forEach((record, index) => {
         const finding = diagnoseRecord(denials[index]!, catalog, `group-${tallies.size + 1}`);
         const key = groupKeyOf(finding);
         let tally = tallies.get(key);
+        if (!tally && tallies.size >= MAX_GROUPS) {
+          unlisted++;
+          return;
+        }
         if (!tally) {
           const detailed = tallies.size < MAX_DETAILED_GROUPS;
           tally = { key, count: 0, firstSeen: "", lastSeen: "", regions: [] };
@@ -77,7 +100,6 @@ export function createDenialCollector(options: { select: (record: CloudTrailReco
         if (denialsFound + index < MAX_ROWS) events.push({ type: "denial", event: rowOf(record, key, options.linkToConsole) });
       });
       denialsFound += chosen.length;
-      events.push({ type: "counts", counts: [...changed].map((tally) => ({ ...tally, regions: [...tally.regions] })) });
       return events;
     },
   };

@@ -3,6 +3,7 @@ export class EventQueue<T> implements AsyncIterable<T> {
   private readonly items: T[] = [];
   private waiting: (() => void) | null = null;
   private closed = false;
+  private failure: { error: unknown } | null = null;
 
   push(...items: T[]): void {
     this.items.push(...items);
@@ -15,6 +16,12 @@ export class EventQueue<T> implements AsyncIterable<T> {
     this.wake();
   }
 
+  /** The producer failed: the iterator throws `error` once the items before it are drained. */
+  fail(error: unknown): void {
+    this.failure = { error };
+    this.close();
+  }
+
   async *[Symbol.asyncIterator](): AsyncGenerator<T> {
     for (;;) {
       const item = this.items.shift();
@@ -22,6 +29,7 @@ export class EventQueue<T> implements AsyncIterable<T> {
         yield item;
         continue;
       }
+      if (this.failure) throw this.failure.error;
       if (this.closed) return;
       await new Promise<void>((resolve) => (this.waiting = resolve));
     }

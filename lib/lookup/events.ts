@@ -59,6 +59,9 @@ export const MAX_ROWS = 1000;
 /** Groups that travel with their full diagnosis; a file with thousands of distinct denials sends the rest as samples. */
 export const MAX_DETAILED_GROUPS = 200;
 
+/** Groups listed at all: past this, denials are counted but no longer listed (a person reads a few dozen). */
+export const MAX_GROUPS = 2000;
+
 /** One line of the NDJSON stream that lookups and uploads answer with. */
 export type LookupStreamEvent =
   | { type: "start"; source: LookupSource; window: { start: string; end: string } | null; scans: PlannedScan[]; notes: string[] }

@@ -134,7 +134,10 @@ export async function* scanDenials(input: ScanInput, deps: ScanDeps, signal: Abo
       }
       nextToken = page.nextToken;
       state.finished = nextToken === null;
-      queue.push(...(await collector.add(page.records)), { type: "progress", progress: progress() });
+      queue.push(...(await collector.add(page.records)));
+      const counts = collector.takeCounts();
+      if (counts) queue.push(counts);
+      queue.push({ type: "progress", progress: progress() });
     } while (nextToken !== null && !stop.signal.aborted);
   };
 
@@ -168,6 +171,8 @@ export async function* scanDenials(input: ScanInput, deps: ScanDeps, signal: Abo
     await reading.catch(() => undefined);
   }
   const cancelled = signal.aborted;
+  const unlisted = collector.unlistedNotice();
+  if (unlisted) yield unlisted;
   if (fatal) yield { type: "error", ...(fatal as { code: string; message: string }) };
   yield { type: "done", progress: progress(), partial: partial || cancelled || fatal !== null, cancelled, seconds: (deps.clock.now() - startedAt) / 1000 };
 }

@@ -2,9 +2,21 @@ import { EMPTY_PROGRESS, type DenialGroupHead, type DeniedEvent, type GroupCount
 
 export type DenialGroup = DenialGroupHead & Omit<GroupCount, "key">;
 
+/** Told by the browser, not the server: how much of an upload has been sent. */
+export interface UploadProgressEvent {
+  type: "upload";
+  sentBytes: number;
+  totalBytes: number;
+}
+
+/** What a run's state is folded from: the server's stream, plus the browser's upload progress. */
+export type RunEvent = LookupStreamEvent | UploadProgressEvent;
+
 /** Everything a lookup or upload has streamed so far, folded into what the page shows. */
 export interface LookupState {
   start: Extract<LookupStreamEvent, { type: "start" }> | null;
+  /** An upload's sending, before the server's progress takes over. */
+  upload: Omit<UploadProgressEvent, "type"> | null;
   progress: LookupProgress;
   groups: DenialGroup[];
   /** Where each group sits in `groups`, so a tally updates one entry, not a scan of thousands. */
@@ -18,6 +30,7 @@ export interface LookupState {
 
 export const INITIAL_LOOKUP_STATE: LookupState = {
   start: null,
+  upload: null,
   progress: EMPTY_PROGRESS,
   groups: [],
   groupIndex: new Map(),
@@ -28,7 +41,7 @@ export const INITIAL_LOOKUP_STATE: LookupState = {
 };
 
 /** Folds a batch of stream events into the state, immutably, as React wants. */
-export function reduceLookup(state: LookupState, events: LookupStreamEvent[]): LookupState {
+export function reduceLookup(state: LookupState, events: RunEvent[]): LookupState {
   let next = { ...state };
   const newRows: DeniedEvent[] = [];
   const newGroups: DenialGroup[] = [];
@@ -37,6 +50,9 @@ export function reduceLookup(state: LookupState, events: LookupStreamEvent[]): L
     switch (event.type) {
       case "start":
         next.start = event;
+        break;
+      case "upload":
+        next.upload = { sentBytes: event.sentBytes, totalBytes: event.totalBytes };
         break;
       case "progress":
         next.progress = event.progress;

@@ -16,6 +16,8 @@ export interface TrailScanInput {
   totalBytes: number | null;
 }
 
+const REPORT_EVERY_MS = 250;
+
 /**
  * Streams the denials of uploaded trail data with the same events as a lookup: start, groups and
  * denial rows as batches arrive, progress by bytes read, then done, or an error that explains why
@@ -42,13 +44,24 @@ export async function* scanTrail(input: TrailScanInput, clock: Clock): AsyncGene
     };
   };
 
+  function* tallyAndProgress(finished: boolean): Generator<LookupStreamEvent> {
+    const counts = collector.takeCounts();
+    if (counts) yield counts;
+    yield { type: "progress", progress: progress(finished) };
+  }
+
   yield { type: "start", source: "upload", window: null, scans: [], notes: [target ? `Keeping the denials of ${target.roleName}.` : "Keeping every denial in the file.", DATA_EVENTS_NOTE] };
   let step = await input.batches.next();
+  let reportedAt = -Infinity;
   try {
     while (!step.done) {
       latest = step.value;
       yield* await collector.add(latest.records);
-      if (latest.recordsScanned > 0) yield { type: "progress", progress: progress(false) };
+      // A file arrives in thousands of batches: tallies and progress go out a few times a second, not per batch.
+      if (latest.recordsScanned > 0 && clock.now() - reportedAt >= REPORT_EVERY_MS) {
+        reportedAt = clock.now();
+        yield* tallyAndProgress(false);
+      }
       step = await input.batches.next();
     }
   } finally {
@@ -56,6 +69,10 @@ export async function* scanTrail(input: TrailScanInput, clock: Clock): AsyncGene
     if (!step.done) await input.batches.return({ ok: false, error: { code: "trail.truncated", message: "Cancelled." } });
   }
   const result = step.value;
+  const counts = collector.takeCounts();
+  if (counts) yield counts;
+  const unlisted = collector.unlistedNotice();
+  if (unlisted) yield unlisted;
   if (!result.ok) yield { type: "error", code: result.error.code, message: result.error.message };
   else if (result.malformed > 0) {
     yield { type: "notice", code: "trail.malformed", message: `Skipped ${result.malformed.toLocaleString("en")} record${result.malformed === 1 ? "" : "s"} that were not valid CloudTrail JSON.` };

@@ -29,7 +29,7 @@ export async function POST(request: Request): Promise<Response> {
     request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
     const batches = readTrail(uploadChunks(request.body, maxBytes, cancel.signal));
     const events = scanTrail({ batches, target, totalBytes: Number.isFinite(declared) ? declared : null }, systemClock);
-    return await streamEvents(stopAtUploadLimit(events), cancel, "trail");
+    return await streamEvents(stopAtUploadLimit(events), cancel, "trail", { eager: true });
   } catch (error) {
     return internalError("trail", error);
   }

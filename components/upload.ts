@@ -1,0 +1,50 @@
+import { EventQueue } from "@/lib/lookup/event-queue";
+import type { LookupStreamEvent } from "@/lib/lookup/events";
+import type { RunEvent } from "@/lib/lookup/state";
+import { ApiError } from "./api";
+
+/**
+ * POSTs a file with XMLHttpRequest — fetch cannot tell how much of an upload has been sent — and
+ * yields upload progress, then the NDJSON events of the answer as they arrive. A non-2xx answer is
+ * the server's `{code, message}` and throws an ApiError; aborting `signal` aborts the upload.
+ */
+export async function* uploadForEvents(url: string, file: Blob, signal: AbortSignal): AsyncGenerator<RunEvent[]> {
+  const queue = new EventQueue<RunEvent[]>();
+  const request = new XMLHttpRequest();
+  let seen = 0;
+  let pending = "";
+
+  const readAnswer = () => {
+    if (request.status !== 200) return;
+    pending += request.responseText.slice(seen);
+    seen = request.responseText.length;
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    const events = lines.filter((line) => line.trim()).map((line) => JSON.parse(line) as LookupStreamEvent);
+    if (events.length > 0) queue.push(events);
+  };
+
+  request.upload.onprogress = (event) => queue.push([{ type: "upload", sentBytes: event.loaded, totalBytes: event.lengthComputable ? event.total : file.size }]);
+  request.onprogress = readAnswer;
+  request.onload = () => {
+    if (request.status === 200) {
+      readAnswer();
+      return queue.close();
+    }
+    let body: { code?: string; message?: string } | null = null;
+    try {
+      body = JSON.parse(request.responseText) as { code?: string; message?: string };
+    } catch {
+      body = null;
+    }
+    queue.fail(new ApiError(body?.code ?? "internal.error", body?.message ?? `The server answered ${request.status}.`));
+  };
+  request.onerror = () => queue.fail(new ApiError("network.unreachable", "The upload failed: is the whydenied server still running?"));
+  request.onabort = () => queue.fail(signal.reason ?? new DOMException("Aborted", "AbortError"));
+  signal.addEventListener("abort", () => request.abort(), { once: true });
+
+  request.open("POST", url);
+  request.setRequestHeader("content-type", "application/octet-stream");
+  request.send(file);
+  yield* queue;
+}
