@@ -15,19 +15,11 @@ export interface Scope {
 const VARIABLE = /\$\{(\w+)\}/g;
 const LOCATION_VARIABLES = new Set(["Partition", "Region", "Account"]);
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /** An IAM ARN template split once into literal text and `${Variable}` slots, for matching and filling. */
 interface CompiledTemplate {
-  /** Matches an ARN of this type: one capture group per slot, in order. */
-  pattern: RegExp;
   /** Text around the slots: `literals[i]` precedes `slots[i]`, one more literal than slots. */
   literals: string[];
   slots: string[];
-  /** Per slot, the group whose capture a match gives that variable: its last slot's, as a name → value map would. */
-  groupOfSlot: number[];
   /** The variable widened to `*` when the resource is a child of another: the last of two or more resource slots. */
   leaf: string | null;
   /** The last resource variable, which a bare resource name fills. */
@@ -49,38 +41,43 @@ function compile(template: string): CompiledTemplate {
 function compileTemplate(template: string): CompiledTemplate {
   const literals: string[] = [];
   const slots: string[] = [];
-  let source = "";
   let last = 0;
   for (const match of template.matchAll(VARIABLE)) {
-    const name = match[1]!;
     literals.push(template.slice(last, match.index));
-    slots.push(name);
-    source += escapeRegex(template.slice(last, match.index)) + (LOCATION_VARIABLES.has(name) ? "([^:]*)" : "(.+?)");
+    slots.push(match[1]!);
     last = match.index + match[0].length;
   }
   literals.push(template.slice(last));
-  source += escapeRegex(template.slice(last));
-  const groupOfSlot = slots.map((name) => slots.lastIndexOf(name) + 1);
   const resourceSlots = slots.filter((name) => !LOCATION_VARIABLES.has(name));
   const lastResourceVariable = resourceSlots[resourceSlots.length - 1] ?? null;
-  return {
-    pattern: new RegExp(`^${source}$`),
-    literals,
-    slots,
-    groupOfSlot,
-    leaf: resourceSlots.length > 1 ? lastResourceVariable : null,
-    lastResourceVariable,
-  };
+  return { literals, slots, leaf: resourceSlots.length > 1 ? lastResourceVariable : null, lastResourceVariable };
 }
 
-/** Fills a template's slots from an ARN's match of its pattern (the leaf becomes `*`). */
-function fillFromMatch(compiled: CompiledTemplate, match: RegExpExecArray): string {
-  let out = compiled.literals[0]!;
-  for (let slot = 0; slot < compiled.slots.length; slot++) {
-    const value = compiled.slots[slot] === compiled.leaf ? "*" : (match[compiled.groupOfSlot[slot]!] ?? "");
-    out += value + compiled.literals[slot + 1]!;
+/**
+ * Reads an ARN's values for a template's slots, or null when the ARN is not of that type. One pass,
+ * no backtracking (a regex of several lazy groups is cubic on a crafted ARN): each slot runs to the
+ * first occurrence of the text after it; a location slot may be empty but holds no ":"; a resource
+ * slot holds at least one character; the last slot takes the rest. A repeated variable keeps its last value.
+ */
+function matchTemplate(compiled: CompiledTemplate, arn: string): Map<string, string> | null {
+  const { literals, slots } = compiled;
+  if (!arn.startsWith(literals[0]!)) return null;
+  const values = new Map<string, string>();
+  let at = literals[0]!.length;
+  for (let slot = 0; slot < slots.length; slot++) {
+    const name = slots[slot]!;
+    const after = literals[slot + 1]!;
+    const minimum = LOCATION_VARIABLES.has(name) ? 0 : 1;
+    let end: number;
+    if (slot === slots.length - 1) end = arn.endsWith(after) ? arn.length - after.length : -1;
+    else end = after ? arn.indexOf(after, at + minimum) : at + minimum;
+    if (end < at + minimum) return null;
+    const value = arn.slice(at, end);
+    if (minimum === 0 && value.includes(":")) return null;
+    values.set(name, value);
+    at = end + after.length;
   }
-  return out;
+  return at === arn.length ? values : null;
 }
 
 /** Fills a template's slots from named values, `<Name>` for those missing (the leaf becomes `*`). */
@@ -96,8 +93,8 @@ function fillFromValues(compiled: CompiledTemplate, values: Map<string, string>)
 /** The template filled with the values an ARN of its type holds, or null when the ARN is not of this type. */
 function rescope(template: string, arn: string): string | null {
   const compiled = compile(template);
-  const match = compiled.pattern.exec(arn);
-  return match ? fillFromMatch(compiled, match) : null;
+  const values = matchTemplate(compiled, arn);
+  return values ? fillFromValues(compiled, values) : null;
 }
 
 function preferredType(types: ResourceTypeInfo[]): ResourceTypeInfo | undefined {
