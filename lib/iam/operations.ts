@@ -1,3 +1,5 @@
+import { ownEntry } from "../own";
+
 /**
  * API operation names that differ from the IAM action they need. Everything else maps to the
  * action of the same name, which the catalog then confirms. Sources: the S3 and Lambda API
@@ -88,12 +90,13 @@ export function operationOfEvent(service: string, eventName: string): string {
 /** The IAM action name an API operation needs (`ListObjectsV2` → `ListBucket`). */
 export function actionForOperation(service: string, operation: string): string {
   const name = operationOfEvent(service, operation);
-  return OPERATION_TO_ACTION[service]?.[name] ?? name;
+  const actions = ownEntry(OPERATION_TO_ACTION, service);
+  return (actions && ownEntry(actions, name)) ?? name;
 }
 
 /** The service an operation belongs to, when the operation alone says so. */
 export function serviceForOperation(operation: string): string | null {
-  return SERVICE_OF_OPERATION[operation] ?? null;
+  return ownEntry(SERVICE_OF_OPERATION, operation) ?? null;
 }
 
 const SDK_SERVICE_ALIASES: Record<string, string> = {
@@ -115,7 +118,7 @@ const SDK_SERVICE_ALIASES: Record<string, string> = {
 /** Maps an SDK's service label ("Amazon S3", "AWSKMS", "AmazonDynamoDBv2", "SSM") to the IAM prefix. */
 export function serviceFromSdkLabel(label: string): string {
   const compact = label.toLowerCase().replace(/[^a-z0-9]/g, "").replace(/^(amazon|aws)/, "");
-  return SDK_SERVICE_ALIASES[compact] ?? compact;
+  return ownEntry(SDK_SERVICE_ALIASES, compact) ?? compact;
 }
 
 const EVENT_SOURCE_ALIASES: Record<string, string> = { monitoring: "cloudwatch" };
@@ -123,5 +126,5 @@ const EVENT_SOURCE_ALIASES: Record<string, string> = { monitoring: "cloudwatch" 
 /** CloudTrail's eventSource (`kms.amazonaws.com`) to the IAM service prefix (`kms`). */
 export function serviceFromEventSource(eventSource: string): string {
   const host = eventSource.split(".")[0] ?? eventSource;
-  return EVENT_SOURCE_ALIASES[host] ?? host;
+  return ownEntry(EVENT_SOURCE_ALIASES, host) ?? host;
 }

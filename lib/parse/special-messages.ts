@@ -1,5 +1,6 @@
 import type { DenialKind } from "../model";
 import { anchored, execAnchored, includesAny } from "./anchors";
+import { ownEntry } from "../own";
 
 /** A denial message that is not an IAM authorization sentence, recognised by a fixed phrase. */
 export interface SpecialHit {
@@ -31,7 +32,7 @@ const LAMBDA_PERMISSION_SERVICES: Record<string, string> = {
 };
 
 function lambdaMissingPermission(operation: string, label: string): Omit<SpecialHit, "kind" | "index"> {
-  const service = LAMBDA_PERMISSION_SERVICES[label.toLowerCase()] ?? label.toLowerCase();
+  const service = ownEntry(LAMBDA_PERMISSION_SERVICES, label.toLowerCase()) ?? label.toLowerCase();
   return { service, action: `${service}:${operation}`, detail: `${operation} on ${label}` };
 }
 
