@@ -104,7 +104,7 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
             <li key={item}>{item}</li>
           ))}
         </ul>
-        <pre tabIndex={0} className="mt-2 overflow-x-auto rounded-md bg-slate-100 p-2 text-xs whitespace-pre-wrap break-all dark:bg-slate-800">{finding.excerpt}</pre>
+        <pre tabIndex={0} className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 mt-2 overflow-x-auto rounded-md bg-slate-100 p-2 text-xs whitespace-pre-wrap break-all dark:bg-slate-800">{finding.excerpt}</pre>
       </details>
     </article>
   );

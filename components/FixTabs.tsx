@@ -6,7 +6,7 @@ import { cn } from "@/lib/cn";
 import { CopyButton } from "./CopyButton";
 
 const TABS = [
-  { id: "json", label: "Policy JSON", text: (fix: Fix) => (fix.statement ? JSON.stringify(fix.statement, null, 2) : "No statement to add for this layer: see the CLI tab and the notes.") },
+  { id: "json", label: "Policy JSON", text: (fix: Fix) => JSON.stringify(fix.statement, null, 2) },
   { id: "cli", label: "CLI", text: (fix: Fix) => fix.cli },
   { id: "terraform", label: "Terraform", text: (fix: Fix) => fix.terraform },
   { id: "sam", label: "SAM / CloudFormation", text: (fix: Fix) => fix.sam },
@@ -14,16 +14,24 @@ const TABS = [
 
 /** The fix as policy JSON, CLI, Terraform and SAM, in accessible tabs with a copy button each. */
 export function FixTabs({ fix }: { fix: Fix }) {
-  const [active, setActive] = useState(0);
+  const [chosen, setActive] = useState(0);
   const baseId = useId();
-  const tab = TABS[active]!;
+  // A change to an existing policy (an exemption on a Deny) has no statement of its own to show.
+  const tabs = fix.statement ? TABS : TABS.filter((item) => item.id !== "json");
+  const active = Math.min(chosen, tabs.length - 1);
+  const tab = tabs[active]!;
   const content = tab.text(fix);
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
-    if (!step) return;
+    const targets: Record<string, number> = {
+      ArrowRight: (active + 1) % tabs.length,
+      ArrowLeft: (active - 1 + tabs.length) % tabs.length,
+      Home: 0,
+      End: tabs.length - 1,
+    };
+    if (!Object.hasOwn(targets, event.key)) return;
     event.preventDefault();
-    const next = (active + step + TABS.length) % TABS.length;
+    const next = targets[event.key]!;
     setActive(next);
     document.getElementById(`${baseId}-tab-${next}`)?.focus();
   };
@@ -31,7 +39,7 @@ export function FixTabs({ fix }: { fix: Fix }) {
   return (
     <div data-testid="fix-tabs" className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700">
       <div role="tablist" aria-label="Fix formats" className="flex flex-wrap gap-1 border-b border-slate-200 bg-slate-50 p-1 dark:border-slate-700 dark:bg-slate-900">
-        {TABS.map((item, index) => (
+        {tabs.map((item, index) => (
           <button
             key={item.id}
             id={`${baseId}-tab-${index}`}
@@ -53,7 +61,7 @@ export function FixTabs({ fix }: { fix: Fix }) {
       </div>
       <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={`${baseId}-tab-${active}`} className="relative">
         <CopyButton text={content} label={`Copy ${tab.label}`} className="absolute top-2 right-2" />
-        <pre tabIndex={0} className="max-h-96 overflow-auto bg-slate-900 p-4 pr-20 text-[13px] leading-relaxed whitespace-pre-wrap break-all text-slate-100">
+        <pre tabIndex={0} className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 max-h-96 overflow-auto bg-slate-900 p-4 dark:bg-slate-950 pr-20 text-[13px] leading-relaxed whitespace-pre-wrap break-all text-slate-100">
           <code>{content}</code>
         </pre>
       </div>

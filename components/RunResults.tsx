@@ -20,7 +20,7 @@ function RunError({ error, requiredPolicy }: { error: { code: string; message: s
             <p>IAM policy whydenied needs:</p>
             <CopyButton text={policy} label="Copy the policy whydenied needs" />
           </div>
-          <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+          <pre tabIndex={0} className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
             {policy}
           </pre>
         </div>

@@ -84,6 +84,17 @@ describe("fixes per layer", () => {
     expect(fix.statement).toMatchObject({ Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" });
   });
 
+  it("guardrail snippets edit the existing policy and never replace it with one statement", () => {
+    const fix = topFix(TEXTS.scp);
+    expect(fix.statement).toBeNull();
+    expect(fix.terraform).not.toContain('resource "aws_organizations_policy"');
+    expect(fix.terraform).toMatch(/^# Edit the existing aws_organizations_policy .* add this Condition/);
+    expect(fix.terraform).toContain('"aws:PrincipalArn" = "arn:aws:iam::123456789012:role/app-role"');
+    expect(fix.sam).toMatch(/^# Edit the existing AWS::Organizations::Policy/);
+    expect(fix.cli).toContain("aws organizations describe-policy --policy-id <SCP_ID> --query Policy.Content --output text > scp.json");
+    expect(fix.cli).toContain('add "Condition": {"ArnNotLike":{"aws:PrincipalArn":"arn:aws:iam::123456789012:role/app-role"}}');
+  });
+
   it("guardrails name an owner and give a request to send", () => {
     const fix = topFix(TEXTS.scp);
     expect(fix.layer).toBe("scp");

@@ -1,7 +1,7 @@
 import type { DenialRecord, FixDraft, Layer, Owner } from "../model";
 import { consoleHost } from "../iam/arn";
 import type { Subject } from "../iam/subject";
-import { policyDocument, toHcl, toYaml } from "./render";
+import { toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
 
 type GuardrailLayer = Extract<Layer, "scp" | "rcp" | "permissions-boundary" | "session-policy" | "vpc-endpoint-policy">;
@@ -10,8 +10,10 @@ interface Guardrail {
   name: string;
   owner: Owner;
   ownerWords: string;
-  cli: (subject: Subject, service: string) => string;
-  terraform: (document: unknown) => string;
+  /** Commands that fetch the current policy into `file` and put the edited one back. */
+  cli: (subject: Subject, service: string, file: string, edit: string) => string;
+  /** The Terraform resource that holds the policy, to say which one to edit; null when Terraform does not manage it. */
+  terraformResource: string | null;
   cfnType: string;
   console: (subject: Subject) => string | null;
 }
@@ -21,8 +23,15 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     name: "service control policy",
     owner: "organization-admin",
     ownerWords: "your AWS Organizations administrators (the management account)",
-    cli: (s) => `aws organizations list-policies-for-target --target-id ${s.account} --filter SERVICE_CONTROL_POLICY\naws organizations update-policy --policy-id <SCP_ID> --content file://scp.json`,
-    terraform: (d) => `resource "aws_organizations_policy" "scp" {\n  name    = "<SCP_NAME>"\n  type    = "SERVICE_CONTROL_POLICY"\n  content = jsonencode(${toHcl(d, 1)})\n}`,
+    cli: (s, _service, file, edit) =>
+      [
+        `# From the management account: the SCPs on the account (those on its OUs and the root apply too: aws organizations list-parents --child-id ${s.account})`,
+        `aws organizations list-policies-for-target --target-id ${s.account} --filter SERVICE_CONTROL_POLICY`,
+        `aws organizations describe-policy --policy-id <SCP_ID> --query Policy.Content --output text > ${file}`,
+        `# edit ${file}: ${edit}, then:`,
+        `aws organizations update-policy --policy-id <SCP_ID> --content file://${file}`,
+      ].join("\n"),
+    terraformResource: "aws_organizations_policy",
     cfnType: "AWS::Organizations::Policy",
     console: (s) => `https://${consoleHost(s.partition)}/organizations/v2/home/policies/service-control-policy`,
   },
@@ -30,8 +39,14 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     name: "resource control policy",
     owner: "organization-admin",
     ownerWords: "your AWS Organizations administrators (the management account)",
-    cli: (s) => `aws organizations list-policies-for-target --target-id ${s.account} --filter RESOURCE_CONTROL_POLICY\naws organizations update-policy --policy-id <RCP_ID> --content file://rcp.json`,
-    terraform: (d) => `resource "aws_organizations_policy" "rcp" {\n  name    = "<RCP_NAME>"\n  type    = "RESOURCE_CONTROL_POLICY"\n  content = jsonencode(${toHcl(d, 1)})\n}`,
+    cli: (s, _service, file, edit) =>
+      [
+        `aws organizations list-policies-for-target --target-id ${s.account} --filter RESOURCE_CONTROL_POLICY`,
+        `aws organizations describe-policy --policy-id <RCP_ID> --query Policy.Content --output text > ${file}`,
+        `# edit ${file}: ${edit}, then:`,
+        `aws organizations update-policy --policy-id <RCP_ID> --content file://${file}`,
+      ].join("\n"),
+    terraformResource: "aws_organizations_policy",
     cfnType: "AWS::Organizations::Policy",
     console: (s) => `https://${consoleHost(s.partition)}/organizations/v2/home/policies/resource-control-policy`,
   },
@@ -39,8 +54,14 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     name: "permissions boundary",
     owner: "iam-admin",
     ownerWords: "whoever owns the role's permissions boundary (often the platform or IAM team)",
-    cli: (s) => `aws iam get-${s.identityKind} --${s.identityKind}-name ${s.identityName} --query '*.PermissionsBoundary.PermissionsBoundaryArn'\naws iam create-policy-version --policy-arn <BOUNDARY_POLICY_ARN> --policy-document file://boundary.json --set-as-default`,
-    terraform: (d) => `resource "aws_iam_policy" "boundary" {\n  name   = "<BOUNDARY_POLICY_NAME>"\n  policy = jsonencode(${toHcl(d, 1)})\n}`,
+    cli: (s, _service, file, edit) =>
+      [
+        `aws iam get-${s.identityKind} --${s.identityKind}-name ${s.identityName} --query '*.PermissionsBoundary.PermissionsBoundaryArn' --output text`,
+        `aws iam get-policy-version --policy-arn <BOUNDARY_POLICY_ARN> --version-id $(aws iam get-policy --policy-arn <BOUNDARY_POLICY_ARN> --query Policy.DefaultVersionId --output text) --query PolicyVersion.Document > ${file}`,
+        `# edit ${file}: ${edit}, then:`,
+        `aws iam create-policy-version --policy-arn <BOUNDARY_POLICY_ARN> --policy-document file://${file} --set-as-default`,
+      ].join("\n"),
+    terraformResource: "aws_iam_policy",
     cfnType: "AWS::IAM::ManagedPolicy",
     console: (s) => `https://${consoleHost(s.partition)}/iam/home#/${s.identityKind}s/details/${encodeURIComponent(s.identityName)}?section=permissions`,
   },
@@ -48,8 +69,8 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     name: "session policy",
     owner: "you",
     ownerWords: "whoever creates the session (the AssumeRole caller, an SSO permission set, or a broker)",
-    cli: (s) => `aws sts assume-role --role-arn ${s.principalArn} --role-session-name <SESSION_NAME> --policy file://session-policy.json`,
-    terraform: () => "# Session policies are passed at AssumeRole time, not managed by Terraform: change the code or broker that creates the session.",
+    cli: (s, _service, file) => `# Pass a session policy that includes the action (or none at all) where the session is created:\naws sts assume-role --role-arn ${s.principalArn} --role-session-name <SESSION_NAME> --policy file://${file}`,
+    terraformResource: null,
     cfnType: "",
     console: () => null,
   },
@@ -57,13 +78,40 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     name: "VPC endpoint policy",
     owner: "network-admin",
     ownerWords: "the team that owns the VPC endpoint (usually networking or platform)",
-    cli: (s, service) =>
-      `aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=com.amazonaws.${s.region}.${service} --query 'VpcEndpoints[].VpcEndpointId' --region ${s.region}\naws ec2 modify-vpc-endpoint --vpc-endpoint-id <VPCE_ID> --policy-document file://vpce-policy.json --region ${s.region}`,
-    terraform: (d) => `resource "aws_vpc_endpoint_policy" "this" {\n  vpc_endpoint_id = "<VPCE_ID>"\n  policy          = jsonencode(${toHcl(d, 1)})\n}`,
+    cli: (s, service, file, edit) =>
+      [
+        `aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=com.amazonaws.${s.region}.${service} --query 'VpcEndpoints[].[VpcEndpointId,PolicyDocument]' --region ${s.region}`,
+        `aws ec2 describe-vpc-endpoints --vpc-endpoint-ids <VPCE_ID> --query 'VpcEndpoints[0].PolicyDocument' --output text --region ${s.region} > ${file}`,
+        `# edit ${file}: ${edit}, then:`,
+        `aws ec2 modify-vpc-endpoint --vpc-endpoint-id <VPCE_ID> --policy-document file://${file} --region ${s.region}`,
+      ].join("\n"),
+    terraformResource: "aws_vpc_endpoint_policy",
     cfnType: "AWS::EC2::VPCEndpoint",
     console: (s) => `https://${s.region}.${consoleHost(s.partition)}/vpcconsole/home?region=${s.region}#Endpoints:`,
   },
 };
+
+const FILES: Record<GuardrailLayer, string> = {
+  scp: "scp.json",
+  rcp: "rcp.json",
+  "permissions-boundary": "boundary.json",
+  "session-policy": "session-policy.json",
+  "vpc-endpoint-policy": "vpce-policy.json",
+};
+
+/**
+ * What to change in the policy the owner already has, never a new policy holding only our statement:
+ * applied as a replacement, that would drop every other statement of an organisation-wide guardrail.
+ */
+function editSnippet(guardrail: Guardrail, explicitDeny: boolean, fragment: Record<string, unknown>, format: "hcl" | "yaml"): string {
+  const where = format === "hcl" ? (guardrail.terraformResource ? `the existing ${guardrail.terraformResource} that holds the ${guardrail.name}` : null) : `the existing ${guardrail.cfnType} that holds the ${guardrail.name}`;
+  if (!where) return "# Session policies are passed when the session is created, not managed by Terraform: change the code or broker that creates it.";
+  const header = explicitDeny
+    ? `# Edit ${where}: on the Deny statement that matches this call, add this Condition (merge it with any Condition already there). Keep every other statement.`
+    : `# Edit ${where}: add this statement to its Statement list. Keep every other statement; do not replace the policy with this one.`;
+  const body = format === "hcl" ? (explicitDeny ? `Condition = ${toHcl(fragment, 0)}` : toHcl(fragment, 0)) : explicitDeny ? `Condition:\n${toYaml(fragment, 1)}` : toYaml([fragment]);
+  return `${header}\n${body}`;
+}
 
 export function isGuardrail(layer: Layer): layer is GuardrailLayer {
   return layer in GUARDRAILS;
@@ -86,19 +134,20 @@ export function guardrailFix(layer: GuardrailLayer, record: DenialRecord, subjec
           Condition: { ArnEquals: { "aws:PrincipalArn": subject.principalArn } },
         }
       : { Sid: "AllowWhyDeniedException", Effect: "Allow", Action: scope.action, Resource: resource };
-  const document = policyDocument([statement]);
+  const exemption = { ArnNotLike: { "aws:PrincipalArn": subject.principalArn } };
   const change = explicitDeny
     ? `exempt ${subject.principalArn} from the Deny on ${scope.action} (for example with a Condition "ArnNotLike": {"aws:PrincipalArn": "${subject.principalArn}"} on that statement)`
     : `allow ${scope.action} on ${scope.resources.join(", ")}`;
+  const file = FILES[layer];
   return {
     layer,
     title: `Ask ${guardrail.ownerWords.split(" (")[0]} to ${explicitDeny ? "exempt" : "allow"} ${scope.action} in the ${guardrail.name}`,
     owner: guardrail.owner,
     statement: explicitDeny ? null : statement,
     target: `the ${guardrail.name} that applies to ${subject.identityName}`,
-    cli: guardrail.cli(subject, record.service ?? "<SERVICE>"),
-    terraform: guardrail.terraform(document),
-    sam: guardrail.cfnType ? `# CloudFormation (${guardrail.cfnType}): the statement to add\n${toYaml([statement])}` : "# Not managed by CloudFormation.",
+    cli: guardrail.cli(subject, record.service ?? "<SERVICE>", file, explicitDeny ? `on the Deny statement for ${scope.action}, add "Condition": ${JSON.stringify(exemption)}` : "add the statement from the Policy JSON tab to its Statement list"),
+    terraform: editSnippet(guardrail, explicitDeny, explicitDeny ? exemption : statement, "hcl"),
+    sam: guardrail.cfnType ? editSnippet(guardrail, explicitDeny, explicitDeny ? exemption : statement, "yaml") : "# Not managed by CloudFormation: change the code or broker that creates the session.",
     consoleUrl: guardrail.console(subject),
     requestText: [
       `Hi — ${subject.principalArn} is denied ${scope.action}${subject.resourceArn ? ` on ${subject.resourceArn}` : ""} by a ${guardrail.name} (${explicitDeny ? "explicit deny" : "no statement allows it"}).`,
