@@ -1,4 +1,5 @@
 import type { Check, DenialRecord, Layer } from "../model";
+import { isDataEventAction } from "../iam/data-events";
 import type { Subject } from "../iam/subject";
 
 function regionFlag(subject: Subject): string {
@@ -63,14 +64,14 @@ const CHECKS: Record<Layer, (record: DenialRecord, subject: Subject) => Check[]>
   ],
   "trust-policy": (_record, subject) => [
     {
-      description: "Read who may assume the role.",
+      description: trustAccountNote(subject, "Read who may assume the role."),
       command: `aws iam get-role --role-name ${trustedRoleName(subject)} --query Role.AssumeRolePolicyDocument`,
     },
   ],
   scp: (record, subject) => [
     {
-      description: "From the management account, list the SCPs that apply to this account and look for a Deny on the action.",
-      command: `aws organizations list-policies-for-target --target-id ${subject.account} --filter SERVICE_CONTROL_POLICY`,
+      description: "From the management account, list the SCPs on this account and on each parent OU up to the root (all of them apply), and look for a Deny on the action.",
+      command: `aws organizations list-policies-for-target --target-id ${subject.account} --filter SERVICE_CONTROL_POLICY && aws organizations list-parents --child-id ${subject.account}  # repeat list-policies-for-target for each parent`,
     },
     simulate(record, subject),
   ],
@@ -98,23 +99,37 @@ const CHECKS: Record<Layer, (record: DenialRecord, subject: Subject) => Check[]>
       command: `aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=com.amazonaws.${subject.region}.${record.service ?? "<SERVICE>"} --query 'VpcEndpoints[].[VpcEndpointId,PolicyDocument]'${regionFlag(subject)}`,
     },
   ],
-  unknown: (record) =>
-    record.encodedMessage
-      ? [
-          {
-            description: "Decode EC2's authorization message: it names the action, resource, and whether a Deny matched (needs sts:DecodeAuthorizationMessage).",
-            command: `aws sts decode-authorization-message --encoded-message '${record.encodedMessage}' --query DecodedMessage --output text`,
-          },
-        ]
-      : [
-          {
-            description: "Find the matching CloudTrail event: its errorMessage often names the policy type the pasted text left out.",
-            command: `aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=${record.operation ?? record.action?.split(":")[1] ?? "<EVENT_NAME>"} --max-results 20`,
-          },
-        ],
+  unknown: (record) => [record.encodedMessage ? decodeCheck(record.encodedMessage) : findEventCheck(record)],
 };
 
+function decodeCheck(encodedMessage: string): Check {
+  return {
+    description: "Decode EC2's authorization message: it names the action, resource, and whether a Deny matched (needs sts:DecodeAuthorizationMessage).",
+    command: `aws sts decode-authorization-message --encoded-message '${encodedMessage}' --query DecodedMessage --output text`,
+  };
+}
+
+/** The CloudTrail record of the call often names the policy type a pasted message left out. */
+function findEventCheck(record: DenialRecord): Check {
+  const eventName = record.operation ?? record.action?.split(":")[1] ?? "<EVENT_NAME>";
+  if (isDataEventAction(record.action)) {
+    return {
+      description: `${record.action} is a data event: lookup-events never returns it. Download the day's trail files (the trail must log data events) and open them on whydenied's Trail file page.`,
+      command: `aws s3 cp s3://<TRAIL_BUCKET>/AWSLogs/${record.account ?? "<ACCOUNT_ID>"}/CloudTrail/${record.region ?? "<REGION>"}/<YYYY>/<MM>/<DD>/ ./trail --recursive`,
+    };
+  }
+  return {
+    description: "Find the matching CloudTrail event: its errorMessage often names the policy type the pasted text left out.",
+    command: `aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=${eventName} --max-results 20`,
+  };
+}
+
 /** For sts:AssumeRole the trust policy to read is the target role's, not the caller's. */
+function trustAccountNote(subject: Subject, text: string): string {
+  const account = subject.resourceArn?.includes(":role/") ? subject.resourceArn.split(":")[4] : undefined;
+  return account && account !== subject.principal?.account ? `${text} Run it with credentials of account ${account}, which owns the role.` : text;
+}
+
 function trustedRoleName(subject: Subject): string {
   if (subject.resourceArn?.includes(":role/")) return subject.resourceArn.split("/").pop() ?? subject.identityName;
   return subject.identityName;
@@ -122,5 +137,8 @@ function trustedRoleName(subject: Subject): string {
 
 /** The concrete commands that confirm or rule out one layer, filled in from the denial. */
 export function checksFor(layer: Layer, record: DenialRecord, subject: Subject): Check[] {
-  return CHECKS[layer](record, subject);
+  const checks = CHECKS[layer](record, subject);
+  // EC2's encoded message answers every candidate's question: which policy denied, and how.
+  if (record.encodedMessage && layer !== "unknown") checks.push(decodeCheck(record.encodedMessage));
+  return checks;
 }

@@ -13,7 +13,7 @@ export function evidenceFor(record: DenialRecord, subject: Subject): string[] {
   }
   if (record.transitivePolicyType) evidence.push(`…transitively through a ${record.transitivePolicyType} policy.`);
   if (subject.functionName) {
-    evidence.push(`The caller is Lambda function "${subject.functionName}" running as role "${subject.identityName}": an outbound call, governed by the execution role.`);
+    evidence.push(`The caller is session "${subject.functionName}" of role "${subject.identityName}" — for a Lambda function, its own calls run in a session named after it: an outbound call, governed by the execution role.`);
   } else if (subject.principal?.sessionName?.startsWith("awslambda_")) {
     evidence.push(`Session "${subject.principal.sessionName}" is Lambda acting on the function's behalf with role "${subject.identityName}".`);
   } else if (subject.principal?.kind === "anonymous") {

@@ -29,7 +29,7 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
     notes.push(`Or attach AWS's managed policy: aws iam attach-role-policy --role-name ${subject.identityName} --policy-arn arn:${subject.partition}:iam::aws:policy/${needs.managedPolicy}`);
   }
   if (subject.functionName) {
-    notes.push("Running function instances keep their old credentials for a while; update the function's configuration to refresh them at once.");
+    notes.push(`If ${subject.functionName} is a Lambda function: its running instances keep their old credentials for a while; update the function's configuration to refresh them at once.`);
   }
   if (record.kind === "lambda-role-missing-permission" || record.kind === "lambda-stream-access") {
     notes.push("IAM changes take a few seconds to propagate: if the role was just created, retry the deployment before changing anything.");

@@ -1,31 +1,42 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleHost } from "../iam/arn";
+import { consoleHost, isAccountId, parseArn } from "../iam/arn";
 import type { Subject } from "../iam/subject";
-import { policyDocument, quote, shellJson, toHcl, toYaml } from "./render";
+import { toHcl, toYaml } from "./render";
 
-/** The trust-policy fix: let the caller (or Lambda itself) assume the role. */
+/**
+ * The trust-policy fix: let the caller (or Lambda itself) assume the role. A trust policy is replaced
+ * whole on update, so every form adds one statement to the policy that is there, never a new one.
+ */
 export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
   const forLambda = record.kind === "lambda-role-not-assumable";
-  const targetRole = forLambda ? "<EXECUTION_ROLE_NAME>" : (subject.resourceArn?.includes(":role/") ? subject.resourceArn.split("/").pop()! : "<ROLE_NAME>");
+  const roleArn = !forLambda && subject.resourceArn?.includes(":role/") ? parseArn(subject.resourceArn) : null;
+  const targetRole = forLambda ? "<EXECUTION_ROLE_NAME>" : (roleArn?.resource.split("/").pop() ?? "<ROLE_NAME>");
+  const roleAccount = roleArn && isAccountId(roleArn.account) ? roleArn.account : null;
+  const crossAccount = roleAccount !== null && roleAccount !== subject.principal?.account;
   const principal = forLambda ? { Service: "lambda.amazonaws.com" } : { AWS: subject.principalArn };
-  const statement = { Effect: "Allow", Principal: principal, Action: "sts:AssumeRole" };
-  const document = policyDocument([statement]);
-  const notes = [
-    "update-assume-role-policy replaces the whole trust policy: include the statements that are already there.",
-  ];
+  const statement = { Sid: forLambda ? "LambdaAssumesRole" : "AllowWhyDeniedCaller", Effect: "Allow", Principal: principal, Action: "sts:AssumeRole" };
+  const inAccount = crossAccount ? ` (in account ${roleAccount})` : "";
+  const notes = ["A trust policy is replaced whole on update: add the statement to the ones already there."];
   if (!forLambda) notes.push(`The caller ${subject.principalArn} also needs sts:AssumeRole on the role in its own policy.`);
+  if (crossAccount) notes.push(`Role ${targetRole} belongs to account ${roleAccount}: run the commands with that account's credentials, or send its owner the message below.`);
   if (forLambda) notes.push("If the role was created seconds ago, wait and retry: IAM may not have propagated it yet.");
   return {
     layer: "trust-policy",
-    title: forLambda ? "Let Lambda assume the execution role" : `Let ${subject.identityName} assume role ${targetRole}`,
-    owner: "you",
+    title: forLambda ? "Let Lambda assume the execution role" : `Let ${subject.identityName} assume role ${targetRole}${inAccount}`,
+    owner: crossAccount ? "resource-owner" : "you",
     statement,
-    target: `trust policy of role ${targetRole}`,
-    cli: `aws iam update-assume-role-policy --role-name ${targetRole} --policy-document ${shellJson(document)}`,
-    terraform: `resource "aws_iam_role" "this" {\n  name               = ${quote(targetRole)}\n  assume_role_policy = jsonencode(${toHcl(document, 1)})\n}`,
-    sam: `# CloudFormation\nRole:\n  Type: AWS::IAM::Role\n  Properties:\n    RoleName: ${targetRole}\n    AssumeRolePolicyDocument:\n${toYaml(document, 3)}`,
-    consoleUrl: targetRole.startsWith("<") ? null : `https://${consoleHost(subject.partition)}/iam/home#/roles/details/${encodeURIComponent(targetRole)}?section=trust_relationships`,
-    requestText: null,
+    target: `trust policy of role ${targetRole}${inAccount}`,
+    cli: [
+      `aws iam get-role --role-name ${targetRole} --query Role.AssumeRolePolicyDocument > trust.json`,
+      `# add to the Statement list in trust.json: ${JSON.stringify(statement)}`,
+      `aws iam update-assume-role-policy --role-name ${targetRole} --policy-document file://trust.json`,
+    ].join("\n"),
+    terraform: `# In the aws_iam_role for ${targetRole}, add this statement to assume_role_policy's Statement list (keep the others):\n${toHcl(statement, 0)}`,
+    sam: `# In the AWS::IAM::Role for ${targetRole}, add this statement to AssumeRolePolicyDocument.Statement (keep the others):\n${toYaml([statement])}`,
+    consoleUrl: targetRole.startsWith("<") || crossAccount ? null : `https://${consoleHost(subject.partition)}/iam/home#/roles/details/${encodeURIComponent(targetRole)}?section=trust_relationships`,
+    requestText: crossAccount
+      ? `Hi — ${subject.principalArn} is denied sts:AssumeRole on ${subject.resourceArn} (account ${roleAccount}). Could you add this statement to the role's trust policy?\n\n${JSON.stringify(statement, null, 2)}`
+      : null,
     notes,
   };
 }
