@@ -8,11 +8,12 @@ import { Checks } from "./Checks";
 import { FixDetails } from "./FixDetails";
 import { TwoDoors } from "./TwoDoors";
 
-function certainty(confidence: number): string {
-  const percent = Math.round(confidence * 100);
-  if (confidence >= 0.9) return `AWS says so (${percent}%)`;
-  if (confidence >= 0.6) return `Likely (${percent}%)`;
-  return `Possible (${percent}%)`;
+/** How sure the top answer is, in words: AWS's own statement needs no percentage. */
+function certainty(finding: Finding): string {
+  const percent = Math.round(finding.confidence * 100);
+  if (finding.statedPolicyType && finding.confidence >= 0.9) return "Stated by AWS";
+  if (finding.confidence >= 0.6) return `Likely · ${percent}%`;
+  return `Best guess · ${percent}%`;
 }
 
 function Fact({ label, value }: { label: string; value: string | null }) {
@@ -38,14 +39,14 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
         </p>
         <h2 id={headingId} className="text-xl font-bold text-slate-900 dark:text-white">
           {LAYER_INFO[finding.layer].label}
-          <span className={cn("ml-2 rounded-full px-2 py-0.5 align-middle text-xs font-semibold", finding.confidence >= 0.9 ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200" : "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200")}>
-            {certainty(finding.confidence)}
+          <span className={cn("ml-2 inline-block rounded-full px-2 py-0.5 align-middle text-xs font-semibold whitespace-nowrap", finding.confidence >= 0.9 ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200" : "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200")}>
+            {certainty(finding)}
           </span>
         </h2>
         <p className="text-slate-700 dark:text-slate-300">{top.why}</p>
       </header>
 
-      <TwoDoors layer={finding.layer} />
+      <TwoDoors finding={finding} />
 
       <dl className="grid gap-3 sm:grid-cols-3">
         <Fact label="Action" value={finding.action} />

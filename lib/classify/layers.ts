@@ -48,7 +48,7 @@ export const LAYER_INFO: Record<Layer, { label: string; direction: "outbound" | 
     summary: "The request went through a VPC endpoint whose policy does not allow it.",
   },
   unknown: {
-    label: "Not stated",
+    label: "Something else (see the checks)",
     direction: "unknown",
     summary: "The message does not say which policy denied the request; the checks below tell.",
   },
