@@ -14,6 +14,7 @@ import { useStreamRun } from "./use-stream-run";
 export function LookupPage() {
   const status = useQuery(lookupStatusQuery());
   const runner = useStreamRun();
+  const lastRequest = runner.run?.kind === "lookup" ? runner.run.request : null;
   const running = runner.phase === "starting" || runner.phase === "running";
   const noCredentials = status.data?.credentials === "missing" && status.data.target === "aws";
   return (
@@ -44,13 +45,16 @@ export function LookupPage() {
           nothingFound={
             <>
               <h2 className="text-lg font-bold">No denials of this role in the window</h2>
-              <p className="text-sm text-slate-700 dark:text-slate-300">{LOOKUP_BLIND_SPOT_NOTE}</p>
-              <p className="text-sm">
-                <Link href="/trail" className="font-semibold text-indigo-700 underline dark:text-indigo-300">
-                  Upload a trail file
-                </Link>{" "}
-                or widen the time window or Regions.
-              </p>
+              {lastRequest?.functionName && (
+                <p className="text-sm text-slate-700 dark:text-slate-300">
+                  Only session &quot;{lastRequest.functionName}&quot; was searched: calls Lambda makes for the function (creating network interfaces, polling queues) run in
+                  awslambda_* sessions.{" "}
+                  <button type="button" onClick={() => runner.start({ kind: "lookup", request: { ...lastRequest, functionName: null } })} className="font-semibold text-indigo-700 underline dark:text-indigo-300">
+                    Search the whole role
+                  </button>
+                </p>
+              )}
+              <p className="text-sm text-slate-700 dark:text-slate-300">Widen the time window or the Regions, or read the note below about data events.</p>
             </>
           }
           footnote={

@@ -10,6 +10,13 @@ const PHASE_WORDS: Record<Exclude<RunPhase, "idle">, string> = {
   failed: "Stopped",
 };
 
+/** The run's state in a few words; a run that stopped early never says "Finished". */
+function heading(phase: Exclude<RunPhase, "idle">, state: LookupState | undefined, uploading: { sentBytes: number; totalBytes: number } | null): string {
+  if (uploading) return `Uploading ${formatBytes(uploading.sentBytes)} of ${formatBytes(uploading.totalBytes)}…`;
+  if (phase === "finished" && state?.done?.partial) return `Stopped early, after ${Math.round(state.progress.fraction * 100)}%: the results are partial`;
+  return PHASE_WORDS[phase];
+}
+
 /** How far a lookup or upload has got: a bar, the counts, the time left, and the plan's notes. */
 export function RunProgress({ phase, state, unit }: { phase: Exclude<RunPhase, "idle">; state: LookupState | undefined; unit: "lookup" | "upload" }) {
   const progress = state?.progress;
@@ -32,7 +39,7 @@ export function RunProgress({ phase, state, unit }: { phase: Exclude<RunPhase, "
     <section aria-label="Progress" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="font-semibold" role="status">
-          {uploading ? `Uploading ${formatBytes(uploading.sentBytes)} of ${formatBytes(uploading.totalBytes)}…` : PHASE_WORDS[phase]} {phase === "finished" && finished}
+          {heading(phase, state, uploading)} {phase === "finished" && finished}
         </p>
         <p className="text-sm text-slate-600 tabular-nums dark:text-slate-400">{[covered, remaining].filter(Boolean).join(" · ")}</p>
       </div>

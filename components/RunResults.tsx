@@ -49,7 +49,8 @@ export function RunResults({
 }) {
   if (phase === "idle") return null;
   if (phase === "failed" && error && !state) return <RunError error={error} requiredPolicy={requiredPolicy} />;
-  const finishedEmpty = state?.done && state.groups.length === 0;
+  const finishedEmpty = state?.done && !state.done.partial && state.groups.length === 0;
+  const stoppedEmpty = (state?.done?.partial || phase === "cancelled") && state?.groups.length === 0;
   return (
     <div className="space-y-5">
       <RunProgress phase={phase} state={state} unit={unit} />
@@ -67,6 +68,12 @@ export function RunResults({
       {finishedEmpty && (
         <section data-testid="nothing-found" className="space-y-2 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
           {nothingFound}
+        </section>
+      )}
+      {stoppedEmpty && (
+        <section data-testid="no-conclusion" className="space-y-1 rounded-xl border border-amber-300 bg-amber-50 p-5 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          <h2 className="text-lg font-bold">No conclusion yet</h2>
+          <p className="text-sm">No denials in what was read before the run stopped, but not everything was read. Deal with the problem above and run it again.</p>
         </section>
       )}
       {state && <DeniedEventsTable state={state} />}

@@ -77,6 +77,7 @@ describe("fixes per layer", () => {
     expect(fix.cli).toMatch(/aws lambda add-permission .*--principal apigateway\.amazonaws\.com --source-arn 'arn:aws:execute-api:<REGION>:<ACCOUNT_ID>:<API_ID>\/\*'/);
     expect(fix.placeholders).toEqual(expect.arrayContaining(["FUNCTION_NAME", "API_ID"]));
     expect(fix.terraform).toContain("aws_lambda_permission");
+    expect(fix.consoleUrl).toBeNull();
   });
 
   it("role not assumable → trust policy for lambda.amazonaws.com", () => {

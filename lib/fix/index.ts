@@ -55,6 +55,8 @@ export function fixBuilder(record: DenialRecord, catalog: ActionCatalog, subject
     // The draft is ours alone: completing it in place saves copying every field.
     const fix = draft as Fix;
     fix.placeholders = placeholdersIn(draft);
+    // A console link with a hole in it opens an error page: better none.
+    if (fix.consoleUrl && /<|%3C/i.test(fix.consoleUrl)) fix.consoleUrl = null;
     return fix;
   };
 }

@@ -139,6 +139,7 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
   const named = record.resource && !record.resource.includes("*") ? record.resource : null;
   if (named && compiled.lastResourceVariable) values.set(compiled.lastResourceVariable, service === "secretsmanager" ? `${named}-*` : named);
   if (subject.bucket) values.set("BucketName", subject.bucket);
-  const note = named ? null : `The message does not name the ${type.name}: replace the <placeholders> with yours.`;
-  return { action, resources: [fillFromValues(compiled, values)], note };
+  const resource = fillFromValues(compiled, values);
+  const note = resource.includes("<") ? `The message does not name the ${type.name}: replace the <placeholders> with yours.` : null;
+  return { action, resources: [resource], note };
 }

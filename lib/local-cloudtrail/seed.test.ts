@@ -159,7 +159,8 @@ describe("seedDemoEvents", () => {
   });
 
   it("describes the four functions in DEMO_ROLES, each with denials in its Region", () => {
-    expect(DEMO_ROLES.map((role) => role.functionName)).toEqual(["orders-api", "nightly-report", "image-resizer", "billing-sync"]);
+    // image-resizer's denials are in Lambda's awslambda_* sessions: its preset searches the whole role.
+    expect(DEMO_ROLES.map((role) => role.functionName)).toEqual(["orders-api", "nightly-report", null, "billing-sync"]);
     for (const role of DEMO_ROLES) {
       const own = denials.filter(({ record }) => issuerOf(record) === role.roleArn);
       expect(own.length).toBeGreaterThan(0);

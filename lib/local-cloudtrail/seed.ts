@@ -33,7 +33,7 @@
  * About 850 events a day, about 100 of them denials (seed 1).
  */
 import { parseEventTime, type SeedRecord } from "./record";
-import { DEMO_ACCOUNT, FUNCTIONS, roleArn } from "./demo/account";
+import { DEMO_ACCOUNT, FUNCTIONS, roleArn, type DemoFunction } from "./demo/account";
 import { recordAlice } from "./demo/alice";
 import { recordBillingSync } from "./demo/billing-sync";
 import { DAY, createSeedContext } from "./demo/context";
@@ -45,9 +45,12 @@ import { recordOrdersApi } from "./demo/orders-api";
 
 export { DEMO_ACCOUNT };
 
-/** The roles and functions the demo data is about, for UI presets and tests. */
+/**
+ * The roles and functions the demo data is about, for UI presets and tests. A function whose
+ * denials are in Lambda's own sessions is offered without its name, so the preset finds them.
+ */
 export const DEMO_ROLES: { roleArn: string; functionName: string | null; region: string; summary: string }[] = Object.values(FUNCTIONS).map(
-  (fn) => ({ roleArn: roleArn(fn.role), functionName: fn.name, region: fn.region, summary: fn.summary }),
+  (fn: DemoFunction) => ({ roleArn: roleArn(fn.role), functionName: fn.deniedInLambdaSessions ? null : fn.name, region: fn.region, summary: fn.summary }),
 );
 
 const DEFAULT_DAYS = 7;

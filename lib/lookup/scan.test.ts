@@ -113,6 +113,14 @@ describe("scanDenials", () => {
     expect(state.groups[0]?.count).toBeGreaterThan(0);
   });
 
+  it("reads a refusal in one Region, after another answered, as that Region's restriction", async () => {
+    const failing = (_call: number, request: PageRequest) => (request.region === "eu-west-1" && request.nextToken === "50" ? { code: "lookup.denied" as const, message: "denied" } : null);
+    const { state } = await run({ "us-east-1": regionEvents("us-east-1", 120, 3), "eu-west-1": regionEvents("eu-west-1", 120, 3) }, { failAt: failing });
+    expect(state.error).toBeNull();
+    expect(state.notices[0]?.message).toMatch(/^Stopped reading eu-west-1: CloudTrail refused LookupEvents there although other Regions answered: an SCP or a Region restriction/);
+    expect(state.done).toMatchObject({ partial: true, progress: { eventsScanned: 170 } });
+  });
+
   it("stops requesting as soon as it is cancelled", async () => {
     const controller = new AbortController();
     const failAt = (call: number) => {

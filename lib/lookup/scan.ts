@@ -116,12 +116,15 @@ export async function* scanDenials(input: ScanInput, deps: ScanDeps, signal: Abo
         { policy: deps.retry, clock: deps.clock, isRetryable, signal: stop.signal, onRetry: () => totals.retries++ },
       );
       if (!result.ok) {
-        if (isFatal(result.error.code)) {
+        // Refused in one Region after another answered: not the credentials, but an SCP or a Region restriction there.
+        const regional = result.error.code === "lookup.denied" && totals.pagesRead > 0;
+        if (isFatal(result.error.code) && !regional) {
           fatal ??= result.error;
           stop.abort();
         } else {
           partial = true;
-          queue.push({ type: "notice", code: result.error.code, message: `Stopped reading ${state.scan.region}: ${result.error.message} Denials found before that are kept.` });
+          const why = regional ? `CloudTrail refused LookupEvents there although other Regions answered: an SCP or a Region restriction probably denies it.` : result.error.message;
+          queue.push({ type: "notice", code: result.error.code, message: `Stopped reading ${state.scan.region}: ${why} Denials found before that are kept.` });
         }
         return;
       }

@@ -42,6 +42,8 @@ export interface DemoFunction {
   runtime: LambdaRuntime;
   /** What is wrong with this function's permissions, in one line. */
   summary: string;
+  /** Its denials come from Lambda's own awslambda_* sessions, which a lookup by function name does not see. */
+  deniedInLambdaSessions?: true;
 }
 
 export const FUNCTIONS = {
@@ -67,6 +69,7 @@ export const FUNCTIONS = {
     role: ROLES.imageResizer,
     region: US_EAST_1,
     summary: "A VPC function whose execution role lacks ec2:CreateNetworkInterface, so Lambda cannot create its network interfaces.",
+    deniedInLambdaSessions: true,
   },
   billingSync: {
     name: "billing-sync",
