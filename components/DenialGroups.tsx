@@ -31,7 +31,7 @@ export function DenialGroups({ groups }: { groups: DenialGroup[] }) {
                 </span>
                 <span className={cn("rounded-full px-2.5 py-0.5 text-xs font-semibold", LAYER_CHIP[group.layer])}>{LAYER_INFO[group.layer].label}</span>
                 <span className="font-mono text-sm font-semibold">{group.action ?? "unknown action"}</span>
-                <span className="min-w-0 flex-1 truncate font-mono text-xs text-slate-600 dark:text-slate-400" title={group.resource ?? undefined}>
+                <span className="order-last w-full pl-7 font-mono text-xs break-all text-slate-600 sm:order-none sm:w-auto sm:min-w-0 sm:flex-1 sm:truncate sm:pl-0 dark:text-slate-400" title={group.resource ?? undefined}>
                   {group.resource ?? "resource not stated"}
                 </span>
                 <span className="rounded-md bg-slate-900 px-2 py-0.5 text-xs font-bold text-white tabular-nums dark:bg-slate-100 dark:text-slate-900">×{group.count}</span>

@@ -11,7 +11,7 @@ export function DeniedEventsTable({ state }: { state: LookupState }) {
       <h2 id="events-heading" className="text-lg font-bold">
         Denied events
       </h2>
-      <div tabIndex={0} role="region" aria-label="Denied events, newest first" className="max-h-[28rem] overflow-auto rounded-xl border border-slate-200 dark:border-slate-700">
+      <div tabIndex={0} role="region" aria-label="Denied events, newest first" className="relative max-h-[28rem] overflow-auto rounded-xl border border-slate-200 dark:border-slate-700">
         <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
           <thead className="sticky top-0 bg-slate-100 text-xs tracking-wide text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-300">
             <tr>

@@ -8,7 +8,7 @@ import { useDiagnose } from "./use-diagnose";
 export function DiagnosePage() {
   const diagnose = useDiagnose();
   return (
-    <div className="mx-auto max-w-4xl space-y-6 px-4 py-8">
+    <div className="mx-auto max-w-5xl space-y-6 px-4 py-8">
       <SiteHeader tagline="Paste an AWS AccessDenied error. Get the permission layer that denied it, the exact fix, and how to confirm." />
       <main className="space-y-6">
         <h1 className="sr-only">Diagnose a pasted AWS error</h1>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import type { LookupRequestBody } from "@/lib/lookup/request";
 import { parseRoleTarget } from "@/lib/lookup/role";
 import type { DemoRole, LookupStatus } from "@/lib/lookup/status";
@@ -17,6 +17,12 @@ type Source = "aws" | "demo";
 /** Role, function, Regions, window and service of a CloudTrail lookup; validated before sending. */
 export function LookupForm({ status, running, onSubmit, onCancel }: { status: LookupStatus; running: boolean; onSubmit: (request: LookupRequestBody) => void; onCancel: () => void }) {
   const noCredentials = status.credentials === "missing" && status.target === "aws";
+  const submitButton = useRef<HTMLButtonElement>(null);
+  // Cancel disappears once the run stops: hand focus to the button that starts the next one.
+  const cancel = () => {
+    onCancel();
+    requestAnimationFrame(() => submitButton.current?.focus());
+  };
   const [source, setSource] = useState<Source>(noCredentials && status.demo.enabled ? "demo" : "aws");
   const [roleArn, setRoleArn] = useState("");
   const [functionName, setFunctionName] = useState("");
@@ -66,12 +72,12 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
               <label
                 key={value}
                 className={cn(
-                  "flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600",
+                  "flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm font-medium has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600",
                   source === value ? "border-indigo-500 bg-indigo-50 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100" : "border-slate-300 dark:border-slate-600",
                 )}
               >
-                <input type="radio" name="source" value={value} checked={source === value} onChange={() => setSource(value)} className="accent-indigo-600" />
-                {value === "demo" ? "Demo data (no AWS account needed)" : status.target === "endpoint" ? "The configured CloudTrail endpoint" : "Your AWS account"}
+                <input type="radio" name="source" value={value} checked={source === value} disabled={value === "aws" && noCredentials} onChange={() => setSource(value)} className="accent-indigo-600" />
+                {value === "demo" ? "Demo data (no AWS account needed)" : status.target === "endpoint" ? "The configured CloudTrail endpoint" : noCredentials ? "Your AWS account (no credentials on the server)" : "Your AWS account"}
               </label>
             ))}
           </div>
@@ -183,6 +189,7 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
 
       <div className="flex flex-wrap items-center gap-3">
         <button
+          ref={submitButton}
           type="submit"
           disabled={running}
           className="rounded-lg bg-indigo-600 px-5 py-2 font-semibold text-white shadow hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-50"
@@ -190,7 +197,7 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
           {running ? "Looking up…" : "Find denials"}
         </button>
         {running && (
-          <button type="button" onClick={onCancel} className="rounded-lg border border-slate-300 px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800">
+          <button type="button" onClick={cancel} className="rounded-lg border border-slate-300 px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800">
             Cancel
           </button>
         )}

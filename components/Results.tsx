@@ -1,26 +1,45 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { LAYER_INFO } from "@/lib/classify/layers";
+import type { NonDenial } from "@/lib/model";
+import { LOOKED_FOR } from "@/lib/parse/looked-for";
+import { cn } from "@/lib/cn";
 import type { DiagnoseResponse } from "./api";
 import { FindingCard } from "./FindingCard";
-import { LOOKED_FOR } from "@/lib/parse/looked-for";
+import { LAYER_CHIP } from "./layer-style";
 
-/** The findings, or a clear "nothing found" with what was looked for. */
+function NonDenials({ errors, lead }: { errors: NonDenial[]; lead: string }) {
+  return (
+    <div className="space-y-2">
+      <p className="text-sm">{lead}</p>
+      <ul className="space-y-2">
+        {errors.map((error) => (
+          <li key={error.code} className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+            <strong>{error.code}</strong> — {error.explanation}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The findings, or a clear "nothing found" with what was looked for; the heading takes focus so the answer is in view. */
 export function Results({ diagnosis }: { diagnosis: DiagnoseResponse }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, [diagnosis]);
+
   const count = diagnosis.findings.length;
   if (count === 0) {
     return (
       <section data-testid="no-findings" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
-        <h2 className="text-lg font-bold">No AccessDenied found</h2>
-        {diagnosis.nonDenials.length > 0 && (
-          <div className="space-y-2">
-            <p className="text-sm">This is not a permission problem:</p>
-            <ul className="space-y-2">
-              {diagnosis.nonDenials.map((error) => (
-                <li key={error.code} className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-                  <strong>{error.code}</strong> — {error.explanation}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <h2 ref={heading} tabIndex={-1} className="text-lg font-bold focus:outline-none">
+          No AccessDenied found
+        </h2>
+        {diagnosis.nonDenials.length > 0 && <NonDenials errors={diagnosis.nonDenials} lead="This is not a permission problem:" />}
         <p className="text-sm text-slate-700 dark:text-slate-300">whydenied looked for:</p>
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700 dark:text-slate-300">
           {LOOKED_FOR.map((item) => (
@@ -31,10 +50,27 @@ export function Results({ diagnosis }: { diagnosis: DiagnoseResponse }) {
     );
   }
   return (
-    <section aria-label="Diagnosis" className="space-y-4">
-      <p className="font-medium text-slate-700 dark:text-slate-300" role="status">
+    <section aria-labelledby="results-heading" className="space-y-4">
+      <h2 id="results-heading" ref={heading} tabIndex={-1} className="scroll-mt-4 font-medium text-slate-700 focus:outline-none dark:text-slate-300" role="status">
         {count} denial{count === 1 ? "" : "s"} found{diagnosis.truncated && " (only the first 500 are shown)"}.
-      </p>
+      </h2>
+      {count > 1 && (
+        <nav aria-label="Denials found" className="rounded-xl border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
+          <ol className="space-y-1 text-sm">
+            {diagnosis.findings.map((finding, index) => (
+              <li key={finding.id}>
+                <a href={`#${finding.id}-heading`} className="flex flex-wrap items-center gap-2 rounded-md p-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-slate-800">
+                  <span className="text-slate-500 tabular-nums dark:text-slate-400">{index + 1}.</span>
+                  <span className={cn("rounded-full px-2 py-0.5 text-xs font-semibold", LAYER_CHIP[finding.layer])}>{LAYER_INFO[finding.layer].label}</span>
+                  <span className="font-mono text-xs">{finding.action ?? "unknown action"}</span>
+                  <span className="min-w-0 flex-1 truncate font-mono text-xs text-slate-600 dark:text-slate-400">{finding.resource ?? ""}</span>
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+      {diagnosis.nonDenials.length > 0 && <NonDenials errors={diagnosis.nonDenials} lead="The text also holds errors that are not permission problems:" />}
       {diagnosis.findings.map((finding, index) => (
         <FindingCard key={finding.id} finding={finding} index={index} />
       ))}

@@ -33,8 +33,8 @@ function formatFinding(finding: Finding, index: number): string {
 
 /** A diagnosis as readable terminal text. */
 export function formatDiagnosis(diagnosis: TextDiagnosis): string {
+  const notDenials = diagnosis.nonDenials.map((error) => `  ${error.code}: ${error.explanation}`);
   if (diagnosis.findings.length === 0) {
-    const notDenials = diagnosis.nonDenials.map((error) => `  ${error.code}: ${error.explanation}`);
     return [
       "No AccessDenied found.",
       ...(notDenials.length > 0 ? ["", "Not a permission problem:", ...notDenials] : []),
@@ -44,5 +44,6 @@ export function formatDiagnosis(diagnosis: TextDiagnosis): string {
     ].join("\n");
   }
   const header = `${diagnosis.findings.length} denial${diagnosis.findings.length === 1 ? "" : "s"} found${diagnosis.truncated ? " (input truncated: only the first 500 are shown)" : ""}.`;
-  return [header, ...diagnosis.findings.map(formatFinding)].join("\n\n");
+  const others = notDenials.length > 0 ? [["Also in the text, not permission problems:", ...notDenials].join("\n")] : [];
+  return [header, ...diagnosis.findings.map(formatFinding), ...others].join("\n\n");
 }

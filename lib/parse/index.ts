@@ -33,7 +33,8 @@ export function parseDenials(text: string): ParseResult {
   const parsed = parseText(normalized, "iam-message");
   return {
     records: dedupeRecords(parsed.records),
-    nonDenials: parsed.records.length === 0 ? findNonDenials(normalized) : [],
+    // A one-line message is one error; a log excerpt can hold throttling or expired tokens beside its denials.
+    nonDenials: parsed.records.length === 0 || normalized.includes("\n") ? findNonDenials(normalized) : [],
     truncated: parsed.truncated,
   };
 }

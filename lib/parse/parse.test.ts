@@ -49,3 +49,15 @@ describe("parseDenials: non-denials", () => {
     expect(result.nonDenials.map((error) => error.code)).toContain(code);
   });
 });
+
+describe("parseDenials: a log with denials and other errors", () => {
+  it("names the other errors too", () => {
+    const log = [
+      "2026-01-01T00:00:00Z ERROR An error occurred (ThrottlingException) when calling the PutItem operation: Rate exceeded",
+      "2026-01-01T00:00:01Z ERROR User: arn:aws:sts::123456789012:assumed-role/r/fn is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:eu-west-1:123456789012:table/T because no identity-based policy allows the dynamodb:PutItem action",
+    ].join("\n");
+    const result = parseDenials(log);
+    expect(result.records).toHaveLength(1);
+    expect(result.nonDenials.map((error) => error.code)).toEqual(["Throttling"]);
+  });
+});
