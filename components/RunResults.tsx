@@ -48,13 +48,15 @@ export function RunResults({
   footnote: ReactNode;
 }) {
   if (phase === "idle") return null;
-  if (phase === "failed" && error && !state) return <RunError error={error} requiredPolicy={requiredPolicy} />;
+  // Refused before any result (an upload may already have shown its sending): the error is the answer.
+  if (phase === "failed" && error && !state?.start) return <RunError error={error} requiredPolicy={requiredPolicy} />;
   const finishedEmpty = state?.done && !state.done.partial && state.groups.length === 0;
   const stoppedEmpty = (state?.done?.partial || phase === "cancelled") && state?.groups.length === 0;
   return (
     <div className="space-y-5">
       <RunProgress phase={phase} state={state} unit={unit} />
       {state?.error && <RunError error={state.error} requiredPolicy={requiredPolicy} />}
+      {phase === "failed" && error && <RunError error={error} requiredPolicy={requiredPolicy} />}
       {state && state.notices.length > 0 && (
         <ul className="space-y-2">
           {state.notices.map((notice, index) => (

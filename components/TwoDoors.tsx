@@ -115,12 +115,14 @@ export function TwoDoors({ finding }: { finding: Finding }) {
   const denial: Denial = { door: doorOf(finding), layer: finding.layer, certain: finding.confidence >= 0.9 };
   const where = denial.door === null ? "The message does not say which door denied the request." : `${denial.certain ? "Denied at" : "Probably denied at"} the ${LAYER_INFO[finding.layer].label}.`;
   return (
-    <figure className="w-full" role="img" aria-label={`Request path: caller, the function's resource policy, Lambda function, execution role, target service, the target's policy. ${where}`}>
-      <Horizontal denial={denial} />
-      <Vertical denial={denial} />
-      <figcaption className="mt-1 text-center text-xs text-slate-600 dark:text-slate-400">
+    <div className="w-full">
+      <div role="img" aria-label={`Request path: caller, the function's resource policy, Lambda function, execution role, target service, the target's policy. ${where}`}>
+        <Horizontal denial={denial} />
+        <Vertical denial={denial} />
+      </div>
+      <p className="mt-1 text-center text-xs text-slate-600 dark:text-slate-400">
         {where} Inbound: who may call the function · outbound: what its role may do · target: what the target lets in.
-      </figcaption>
-    </figure>
+      </p>
+    </div>
   );
 }
