@@ -51,9 +51,11 @@ export function Results({ diagnosis }: { diagnosis: DiagnoseResponse }) {
   }
   return (
     <section aria-labelledby="results-heading" className="space-y-4">
-      <h2 id="results-heading" ref={heading} tabIndex={-1} className="scroll-mt-4 font-medium text-slate-700 focus:outline-none dark:text-slate-300" role="status">
-        {count} denial{count === 1 ? "" : "s"} found{diagnosis.truncated && " (only the first 500 are shown)"}.
-      </h2>
+      <div role="status">
+        <h2 id="results-heading" ref={heading} tabIndex={-1} className="scroll-mt-4 font-medium text-slate-700 focus:outline-none dark:text-slate-300">
+          {count} denial{count === 1 ? "" : "s"} found{diagnosis.truncated && " (only the first 500 are shown)"}.
+        </h2>
+      </div>
       {count > 1 && (
         <nav aria-label="Denials found" className="rounded-xl border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
           <ol className="space-y-1 text-sm">
