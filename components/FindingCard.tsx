@@ -11,7 +11,7 @@ import { TwoDoors } from "./TwoDoors";
 /** How sure the top answer is, in words: AWS's own statement needs no percentage. */
 function certainty(finding: Finding): string {
   const percent = Math.round(finding.confidence * 100);
-  if (finding.statedPolicyType && finding.confidence >= 0.9) return "Stated by AWS";
+  if (finding.statedPolicyType) return "Stated by AWS";
   if (finding.confidence >= 0.6) return `Likely · ${percent}%`;
   return `Best guess · ${percent}%`;
 }
@@ -39,7 +39,7 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
         </p>
         <h2 id={headingId} className="text-xl font-bold text-slate-900 dark:text-white">
           {LAYER_INFO[finding.layer].label}
-          <span className={cn("ml-2 inline-block rounded-full px-2 py-0.5 align-middle text-xs font-semibold whitespace-nowrap", finding.confidence >= 0.9 ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200" : "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200")}>
+          <span className={cn("ml-2 inline-block rounded-full px-2 py-0.5 align-middle text-xs font-semibold whitespace-nowrap", finding.statedPolicyType || finding.confidence >= 0.9 ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200" : "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200")}>
             {certainty(finding)}
           </span>
         </h2>

@@ -112,7 +112,7 @@ function Vertical({ denial }: { denial: Denial }) {
  * it all. The door that denied is red with a cross when AWS said so, amber with a "?" when it is a guess.
  */
 export function TwoDoors({ finding }: { finding: Finding }) {
-  const denial: Denial = { door: doorOf(finding), layer: finding.layer, certain: finding.confidence >= 0.9 };
+  const denial: Denial = { door: doorOf(finding), layer: finding.layer, certain: finding.statedPolicyType !== null || finding.confidence >= 0.9 };
   const where = denial.door === null ? "The message does not say which door denied the request." : `${denial.certain ? "Denied at" : "Probably denied at"} the ${LAYER_INFO[finding.layer].label}.`;
   return (
     <div className="w-full">

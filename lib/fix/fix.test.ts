@@ -19,6 +19,7 @@ const TEXTS = {
   sqsLegacy: "An error occurred (AccessDenied) when calling the SendMessage operation: Access to the resource https://sqs.us-east-1.amazonaws.com/ is denied.",
   craftedResource: `User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: mobiletargeting:GetJourneyExecutionActivityMetrics on resource: arn:aws:mobiletargeting:us-east-1:123456789012:apps/${"a/journeys/a/activities/".repeat(5_000)}x because no identity-based policy allows the mobiletargeting:GetJourneyExecutionActivityMetrics action`,
   journeyMetrics: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: mobiletargeting:GetJourneyExecutionActivityMetrics on resource: arn:aws:mobiletargeting:us-east-1:123456789012:apps/app-1/journeys/j-2/activities/act-3/execution-metrics because no identity-based policy allows the mobiletargeting:GetJourneyExecutionActivityMetrics action",
+  partnerSecret: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:us-east-1:444455556666:secret:partner-AbCdEf because no resource-based policy allows the secretsmanager:GetSecretValue action",
   redacted: "User: arn:aws:sts::XXXXXXXXXXXX:assumed-role/app-role/app-fn is not authorized to perform: dynamodb:GetItem on this resource because no identity-based policy allows the dynamodb:GetItem action",
 };
 
@@ -113,6 +114,13 @@ describe("fixes per layer", () => {
     expect(topFix(TEXTS.journeyMetrics).statement?.Resource).toBe("arn:aws:mobiletargeting:us-east-1:123456789012:apps/app-1/journeys/j-2/activities/*/execution-metrics");
     // Three lazy regex groups backtrack cubically here (600 repeats: 0.5 s; these 5,000: minutes); one pass sees at once it is not of the type.
     expect(topFix(TEXTS.craftedResource).statement?.Resource).toMatch(/^arn:aws:mobiletargeting:us-east-1:123456789012:apps\/a\/journeys\//);
+  });
+
+  it("sends a cross-account resource-policy fix to the owning account, with the key it needs", () => {
+    const fix = topFix(TEXTS.partnerSecret);
+    expect(fix.owner).toBe("resource-owner");
+    expect(fix.requestText).toContain("(account 444455556666). Could you add this statement to its secret's resource policy?");
+    expect(fix.notes.join(" ")).toContain("customer managed KMS key (not aws/secretsmanager)");
   });
 
   it("lists what the message hid as placeholders", () => {

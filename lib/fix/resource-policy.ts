@@ -95,6 +95,12 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
   ];
   if (scope.note) notes.push(scope.note);
   if (anonymous) notes.push('Principal "*" opens the API to anyone who can reach it: add a Condition (source IP, VPC endpoint) that fits your case.');
+  const resourceAccount = record.account;
+  const crossAccount = !!resourceAccount && !!subject.principal?.account && resourceAccount !== subject.principal.account;
+  if (crossAccount) notes.push(`The ${noun} belongs to account ${resourceAccount}: its owner makes this change, and ${subject.identityName}'s own policy must allow the call too.`);
+  if (crossAccount && service === "secretsmanager") {
+    notes.push("Across accounts, the secret must be encrypted with a customer managed KMS key (not aws/secretsmanager) whose key policy lets the caller kms:Decrypt.");
+  }
   return {
     layer: "resource-policy",
     title: explicitDeny ? `Remove the Deny for this caller from the ${noun}` : `Allow ${anonymous ? "callers" : subject.identityName} in the ${noun}`,
@@ -105,7 +111,9 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
     terraform: home?.terraform(subject, document) ?? `# Add this statement to the ${noun}:\n# ${JSON.stringify(statement)}`,
     sam: `# CloudFormation\n${toYaml({ [sid("WhyDenied", service, "Policy")]: { Type: home?.cfnType ?? "<RESOURCE_POLICY_TYPE>", Properties: home?.cfnProperties(subject, document) ?? { PolicyDocument: document } } })}`,
     consoleUrl: home?.console(subject) ?? null,
-    requestText: null,
+    requestText: anonymous
+      ? null
+      : `Hi — ${subject.principalArn} is denied ${scope.action} on ${subject.resourceArn ?? subject.resourceName}${crossAccount ? ` (account ${resourceAccount})` : ""}. Could you ${explicitDeny ? "narrow the Deny in its" : "add this statement to its"} ${noun}?\n\n${JSON.stringify(statement, null, 2)}`,
     notes,
   };
 }
