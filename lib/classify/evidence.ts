@@ -1,5 +1,6 @@
 import type { DenialRecord } from "../model";
 import type { Subject } from "../iam/subject";
+import { POLICY_TYPE_WORDS } from "./layers";
 
 const REASON_WORDS = { "no-allow": "no policy of that type allowed it", "explicit-deny": "a Deny statement matched", unstated: "" };
 
@@ -7,11 +8,11 @@ const REASON_WORDS = { "no-allow": "no policy of that type allowed it", "explici
 export function evidenceFor(record: DenialRecord, subject: Subject): string[] {
   const evidence: string[] = [];
   if (record.statedPolicyType) {
-    evidence.push(`AWS names the policy type: ${record.statedPolicyType} (${REASON_WORDS[record.statedReason]}).`);
+    evidence.push(`AWS names the policy type: ${POLICY_TYPE_WORDS[record.statedPolicyType]} (${REASON_WORDS[record.statedReason]}).`);
   } else {
     evidence.push("The message does not name the policy type that denied the request.");
   }
-  if (record.transitivePolicyType) evidence.push(`…transitively through a ${record.transitivePolicyType} policy.`);
+  if (record.transitivePolicyType) evidence.push(`…transitively through a ${POLICY_TYPE_WORDS[record.transitivePolicyType]}.`);
   if (subject.functionName) {
     evidence.push(`The caller is session "${subject.functionName}" of role "${subject.identityName}" — for a Lambda function, its own calls run in a session named after it: an outbound call, governed by the execution role.`);
   } else if (subject.principal?.sessionName?.startsWith("awslambda_")) {

@@ -66,3 +66,16 @@ export const LAYER_OF_POLICY_TYPE: Record<PolicyType, Layer> = {
   "role-trust": "trust-policy",
   "s3-block-public-access": "resource-policy",
 };
+
+/** A policy type as AWS's own messages word it ("no service control policy allows…"). */
+export const POLICY_TYPE_WORDS: Record<PolicyType, string> = {
+  "identity-based": "identity-based policy",
+  "resource-based": "resource-based policy",
+  "service-control": "service control policy",
+  "resource-control": "resource control policy",
+  "permissions-boundary": "permissions boundary",
+  session: "session policy",
+  "vpc-endpoint": "VPC endpoint policy",
+  "role-trust": "role trust policy",
+  "s3-block-public-access": "bucket's Block Public Access setting",
+};

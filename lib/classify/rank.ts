@@ -1,5 +1,5 @@
 import type { DenialRecord, Layer } from "../model";
-import { LAYER_OF_POLICY_TYPE } from "./layers";
+import { LAYER_OF_POLICY_TYPE, POLICY_TYPE_WORDS } from "./layers";
 
 /** A candidate layer before its checks are filled in. */
 export interface Ranked {
@@ -33,13 +33,13 @@ function rankStated(record: DenialRecord): Ranked[] {
     ];
   }
   const layer = LAYER_OF_POLICY_TYPE[type];
-  const ranked: Ranked[] = [{ layer, confidence: 0.95, why: `AWS says ${deny} the ${type === "s3-block-public-access" ? "bucket's Block Public Access setting" : `${type} policy`}.` }];
+  const ranked: Ranked[] = [{ layer, confidence: 0.95, why: `AWS says ${deny} the ${POLICY_TYPE_WORDS[type]}.` }];
   if (record.transitivePolicyType) {
     ranked[0] = { ...ranked[0]!, confidence: 0.8 };
     ranked.push({
       layer: LAYER_OF_POLICY_TYPE[record.transitivePolicyType],
       confidence: 0.15,
-      why: `AWS says the deny applied transitively through a ${record.transitivePolicyType} policy.`,
+      why: `AWS says the deny applied transitively through a ${POLICY_TYPE_WORDS[record.transitivePolicyType]}.`,
     });
   } else if (type === "resource-based" && crossAccount(record)) {
     ranked[0] = { ...ranked[0]!, confidence: 0.8 };
