@@ -5,6 +5,7 @@ import type { LookupRequestBody } from "@/lib/lookup/request";
 import { parseRoleTarget } from "@/lib/lookup/role";
 import type { DemoRole, LookupStatus } from "@/lib/lookup/status";
 import { cn } from "@/lib/cn";
+import { fieldsFromSearch, searchForFields } from "./lookup-link";
 import { EVENT_SOURCES, WINDOWS } from "./lookup-options";
 import { useRecentRoles } from "./use-recent-roles";
 
@@ -23,13 +24,15 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
     onCancel();
     requestAnimationFrame(() => submitButton.current?.focus());
   };
-  const [source, setSource] = useState<Source>(noCredentials && status.demo.enabled ? "demo" : "aws");
-  const [roleArn, setRoleArn] = useState("");
-  const [functionName, setFunctionName] = useState("");
-  const [regions, setRegions] = useState(status.defaultRegion);
+  // The form renders only in the browser (after the status query), so a shared link can fill it at once.
+  const [linked] = useState(() => fieldsFromSearch(window.location.search));
+  const [source, setSource] = useState<Source>(linked.source === "demo" || (noCredentials && status.demo.enabled) ? "demo" : "aws");
+  const [roleArn, setRoleArn] = useState(linked.roleArn ?? "");
+  const [functionName, setFunctionName] = useState(linked.functionName ?? "");
+  const [regions, setRegions] = useState(linked.regions ?? status.defaultRegion);
   const [includeGlobalRegion, setIncludeGlobalRegion] = useState(true);
-  const [hours, setHours] = useState(24);
-  const [eventSource, setEventSource] = useState("");
+  const [hours, setHours] = useState(linked.hours ?? 24);
+  const [eventSource, setEventSource] = useState(linked.eventSource ?? "");
   const [roleError, setRoleError] = useState<string | null>(null);
   const { recent, remember } = useRecentRoles();
   const dataEvents = EVENT_SOURCES.find((item) => item.value === eventSource)?.dataEvents;
@@ -51,6 +54,7 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
     }
     setRoleError(null);
     if (source === "aws") remember({ roleArn: roleArn.trim(), functionName: functionName.trim() || null });
+    window.history.replaceState(null, "", searchForFields({ source, roleArn: roleArn.trim(), functionName: functionName.trim(), regions, hours, eventSource }));
     onSubmit({
       roleArn: roleArn.trim(),
       functionName: functionName.trim() || null,

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { LOOKUP_BLIND_SPOT_NOTE } from "@/lib/lookup/notes";
+import { CopyButton } from "./CopyButton";
 import { lookupStatusQuery } from "./queries";
 import { LookupForm } from "./LookupForm";
 import { RunResults } from "./RunResults";
@@ -36,6 +37,12 @@ export function LookupPage() {
         )}
         {status.isPending && <p className="text-sm text-slate-600 dark:text-slate-400">Checking for AWS credentials…</p>}
         {status.data && <LookupForm status={status.data} running={running} onSubmit={(request) => runner.start({ kind: "lookup", request })} onCancel={runner.cancel} />}
+        {lastRequest && (
+          <p className="flex items-center justify-end gap-2 text-sm text-slate-600 dark:text-slate-400">
+            A teammate can open this lookup from its link
+            <CopyButton text={typeof window === "undefined" ? "" : window.location.href} label="Copy a link to this lookup" />
+          </p>
+        )}
         <RunResults
           phase={runner.phase}
           state={runner.state}

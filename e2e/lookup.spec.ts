@@ -86,3 +86,16 @@ test("recent role ARNs are remembered in this browser", async ({ page }) => {
   await page.reload();
   await expect(page.locator(`#recent-roles option[value="${ORDERS_ROLE}"]`)).toHaveCount(1);
 });
+
+test("a lookup's link reopens the form filled in, for a teammate", async ({ page }) => {
+  await fillLookup(page, { window: "Last 6 hours" });
+  await page.getByRole("button", { name: "Find denials" }).click();
+  await expect(page.getByText(/^Finished/)).toBeVisible({ timeout: 30_000 });
+  const link = page.url();
+  expect(link).toContain(`role=${encodeURIComponent(ORDERS_ROLE)}`);
+  const teammate = await page.context().newPage();
+  await teammate.goto(link);
+  await expect(teammate.getByLabel("Execution role ARN")).toHaveValue(ORDERS_ROLE);
+  await expect(teammate.getByLabel(/Function name/)).toHaveValue("orders-api");
+  await expect(teammate.getByLabel("Time window")).toHaveValue("6");
+});
