@@ -1,15 +1,5 @@
 /** A deterministic mix of realistic denial messages for the throughput benchmark. */
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "./trail-records";
 
 const ROLES = ["orders-api-role", "reports-fn-role", "image-resizer-role", "billing-sync-role"];
 const FUNCTIONS = ["orders-api", "nightly-report", "image-resizer", "billing-sync"];
@@ -49,7 +39,7 @@ const OTHER_MESSAGES = [
 
 /** `count` messages: 80% IAM sentences in assorted wrappers, 20% other Lambda/S3 families. */
 export function generateMessages(count: number, seed = 42): string[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
   const messages: string[] = [];
   for (let index = 0; index < count; index++) {

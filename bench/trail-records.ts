@@ -4,22 +4,17 @@
  * about 4% other errors (throttling, missing resources, validation).
  */
 
+import { createRandom } from "../lib/local-cloudtrail/demo/prng";
+
 const ACCOUNT = "123456789012";
 const OTHER_ACCOUNT = "210987654321";
 const REGIONS = ["us-east-1", "us-east-1", "us-east-1", "eu-west-1", "us-west-2", "ap-southeast-2"];
 
 export type Random = () => number;
 
-/** mulberry32: a small seeded generator, so the file is the same on every machine. */
+/** The demo data's seeded generator, so the file is the same on every machine. */
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRandom(seed).next;
 }
 
 function pick<T>(random: Random, items: readonly T[]): T {
