@@ -1,10 +1,11 @@
 "use client";
 
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import type { LookupRequestBody } from "@/lib/lookup/request";
 import { parseRoleTarget } from "@/lib/lookup/role";
 import type { DemoRole, LookupStatus } from "@/lib/lookup/status";
 import { cn } from "@/lib/cn";
+import { RunButtons } from "./RunButtons";
 import { fieldsFromSearch, searchForFields } from "./lookup-link";
 import { EVENT_SOURCES, WINDOWS } from "./lookup-options";
 import { useRecentRoles } from "./use-recent-roles";
@@ -18,12 +19,6 @@ type Source = "aws" | "demo";
 /** Role, function, Regions, window and service of a CloudTrail lookup; validated before sending. */
 export function LookupForm({ status, running, onSubmit, onCancel }: { status: LookupStatus; running: boolean; onSubmit: (request: LookupRequestBody) => void; onCancel: () => void }) {
   const noCredentials = status.credentials === "missing" && status.target === "aws";
-  const submitButton = useRef<HTMLButtonElement>(null);
-  // Cancel disappears once the run stops: hand focus to the button that starts the next one.
-  const cancel = () => {
-    onCancel();
-    requestAnimationFrame(() => submitButton.current?.focus());
-  };
   // The form renders only in the browser (after the status query), so a shared link can fill it at once.
   const [linked] = useState(() => fieldsFromSearch(window.location.search));
   const [source, setSource] = useState<Source>(linked.source === "demo" || (noCredentials && status.demo.enabled) ? "demo" : "aws");
@@ -191,22 +186,9 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
         </p>
       )}
 
-      <div className="flex flex-wrap items-center gap-3">
-        <button
-          ref={submitButton}
-          type="submit"
-          disabled={running}
-          className="rounded-lg bg-indigo-600 px-5 py-2 font-semibold text-white shadow hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-50"
-        >
-          {running ? "Looking up…" : "Find denials"}
-        </button>
-        {running && (
-          <button type="button" onClick={cancel} className="rounded-lg border border-slate-300 px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800">
-            Cancel
-          </button>
-        )}
+      <RunButtons running={running} idleLabel="Find denials" runningLabel="Looking up…" onCancel={onCancel}>
         <span className="text-xs text-slate-600 dark:text-slate-400">Paced to CloudTrail&apos;s limit of 2 requests per second per Region.</span>
-      </div>
+      </RunButtons>
     </form>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import { useRef, useState, type DragEvent, type FormEvent } from "react";
+import { useState, type DragEvent, type FormEvent } from "react";
 import { parseRoleTarget } from "@/lib/lookup/role";
 import { cn } from "@/lib/cn";
+import { RunButtons } from "./RunButtons";
 import { formatBytes } from "./format";
 
 export interface TrailUpload {
@@ -15,12 +16,6 @@ const FIELD = "w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text
 
 /** A trail file (dropped, chosen or pasted) and an optional role to keep. */
 export function TrailForm({ running, onSubmit, onCancel }: { running: boolean; onSubmit: (upload: TrailUpload) => void; onCancel: () => void }) {
-  const submitButton = useRef<HTMLButtonElement>(null);
-  // Cancel disappears once the run stops: hand focus to the button that starts the next one.
-  const cancel = () => {
-    onCancel();
-    requestAnimationFrame(() => submitButton.current?.focus());
-  };
   const [file, setFile] = useState<File | null>(null);
   const [pasted, setPasted] = useState("");
   const [roleArn, setRoleArn] = useState("");
@@ -85,26 +80,13 @@ export function TrailForm({ running, onSubmit, onCancel }: { running: boolean; o
           {problem}
         </p>
       )}
-      <div className="flex flex-wrap items-center gap-3">
-        <button
-          ref={submitButton}
-          type="submit"
-          disabled={running}
-          className="rounded-lg bg-indigo-600 px-5 py-2 font-semibold text-white shadow hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-50"
-        >
-          {running ? "Reading…" : "Find denials in the file"}
-        </button>
-        {running && (
-          <button type="button" onClick={cancel} className="rounded-lg border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:hover:bg-slate-800">
-            Cancel
-          </button>
-        )}
+      <RunButtons running={running} idleLabel="Find denials in the file" runningLabel="Reading…" onCancel={onCancel}>
         {file && !running && (
           <button type="button" onClick={() => setFile(null)} className="text-sm font-medium text-slate-600 underline dark:text-slate-400">
             Choose another file
           </button>
         )}
-      </div>
+      </RunButtons>
     </form>
   );
 }
