@@ -72,7 +72,8 @@ export async function* scanDenials(input: ScanInput, deps: ScanDeps, signal: Abo
   const collector = createDenialCollector({ select: (record) => isRoleDenial(record, input.target), linkToConsole: input.source !== "demo" });
   const queue = new EventQueue<LookupStreamEvent>();
   const totals = { pagesRead: 0, eventsScanned: 0, retries: 0 };
-  let fatal: { code: string; message: string } | null = null;
+  // Set inside the scans' callbacks, which TypeScript's narrowing cannot see: hence the widening cast.
+  let fatal = null as { code: string; message: string } | null;
   let partial = false;
 
   const fractionOf = (state: ScanState) => (state.finished ? 1 : windowFraction(window.start, window.end, state.reachedBack));
@@ -176,6 +177,6 @@ export async function* scanDenials(input: ScanInput, deps: ScanDeps, signal: Abo
   const cancelled = signal.aborted;
   const unlisted = collector.unlistedNotice();
   if (unlisted) yield unlisted;
-  if (fatal) yield { type: "error", ...(fatal as { code: string; message: string }) };
+  if (fatal) yield { type: "error", ...fatal };
   yield { type: "done", progress: progress(), partial: partial || cancelled || fatal !== null, cancelled, seconds: (deps.clock.now() - startedAt) / 1000 };
 }
