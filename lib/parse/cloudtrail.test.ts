@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDenials } from "./index";
+import { isDenialCode, parseDenials } from "./index";
 
 // Real records: invictus-ir/aws_dataset (MIT) and panther-labs/panther-analysis (Apache-2.0); see cases/SOURCES.md.
 const realRecords = readFileSync(new URL("./cases/cloudtrail-records.jsonl", import.meta.url), "utf8").trim().split("\n");
@@ -59,4 +59,13 @@ describe("CloudTrail JSON", () => {
     expect(records.reduce((sum, record) => sum + record.occurrences, 0)).toBe(denials.length);
     expect(records.every((record) => record.sourceFormat === "cloudtrail")).toBe(true);
   });
+});
+
+describe("denial error codes", () => {
+  it.each(["AccessDenied", "AccessDeniedException", "Client.UnauthorizedOperation", "UnauthorizedOperation", "AuthorizationError", "AuthorizationErrorException", "Forbidden", "ForbiddenException", "KMS.AccessDeniedException", "AccessDeniedForDependencyException"])(
+    "%s is a denial",
+    (code) => expect(isDenialCode(code)).toBe(true),
+  );
+
+  it.each(["ThrottlingException", "NoSuchKey", "ExpiredToken", "AccessDeniedX", "InvalidParameterValueException"])("%s is not", (code) => expect(isDenialCode(code)).toBe(false));
 });

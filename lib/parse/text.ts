@@ -60,7 +60,8 @@ function denialsInLine(line: string, defaultFormat: SourceFormat): DenialRecord[
   return [];
 }
 
-const DENIAL_CODES = /^(?:Client\.)?(?:AccessDenied(?:Exception)?|UnauthorizedOperation|AuthorizationError|Forbidden|KMS\.AccessDeniedException)$/;
+const DENIAL_CODES =
+  /^(?:Client\.)?(?:AccessDenied(?:Exception|ForDependencyException)?|UnauthorizedOperation|UnauthorizedAccess|AuthorizationError(?:Exception)?|Forbidden(?:Exception)?|KMS\.AccessDeniedException)$/;
 
 /** The error codes AWS uses for authorization failures (SDK names and CloudTrail's). */
 export function isDenialCode(code: string): boolean {
