@@ -17,13 +17,13 @@ export interface DenialCollector {
 }
 
 /** The resource the fix names: the statement's scoped ARN (`bucket/*` for any object), else the denied resource. */
-export function fixScopeOf(finding: Finding): string | null {
+function fixScopeOf(finding: Finding): string | null {
   const resource = finding.fix.statement?.Resource;
   return typeof resource === "string" && resource !== "*" ? resource : finding.resource;
 }
 
 /** Denials group by the layer to change, the action and what the fix is scoped to: one fix per group. */
-export function groupKeyOf(finding: Finding): string {
+function groupKeyOf(finding: Finding): string {
   return [finding.layer, finding.action?.toLowerCase() ?? "", fixScopeOf(finding) ?? ""].join(" ");
 }
 

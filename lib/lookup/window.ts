@@ -2,7 +2,7 @@ import { fail, ok, type Result } from "../result";
 
 /** CloudTrail event history keeps 90 days. */
 export const MAX_WINDOW_DAYS = 90;
-export const DEFAULT_WINDOW_HOURS = 24;
+const DEFAULT_WINDOW_HOURS = 24;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
