@@ -1,5 +1,6 @@
 import type { LookupStreamEvent } from "@/lib/lookup/events";
 import { ApiError } from "./api";
+import { NdjsonReader } from "./ndjson";
 
 /**
  * POSTs JSON and reads the NDJSON answer as it arrives, yielding the events of each network chunk
@@ -18,14 +19,11 @@ export async function* postForEvents(url: string, init: { body: string; signal: 
     throw new ApiError(payload?.code ?? "internal.error", payload?.message ?? `The server answered ${response.status}.`);
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let pending = "";
+  const ndjson = new NdjsonReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    pending += value;
-    const lines = pending.split("\n");
-    pending = lines.pop() ?? "";
-    const events = lines.filter((line) => line.trim()).map((line) => JSON.parse(line) as LookupStreamEvent);
+    const events = ndjson.push(value);
     if (events.length > 0) yield events;
   }
 }

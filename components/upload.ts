@@ -1,7 +1,7 @@
 import { EventQueue } from "@/lib/lookup/event-queue";
-import type { LookupStreamEvent } from "@/lib/lookup/events";
 import type { RunEvent } from "@/lib/lookup/state";
 import { ApiError } from "./api";
+import { NdjsonReader } from "./ndjson";
 
 /**
  * POSTs a file with XMLHttpRequest — fetch cannot tell how much of an upload has been sent — and
@@ -11,16 +11,13 @@ import { ApiError } from "./api";
 export async function* uploadForEvents(url: string, file: Blob, signal: AbortSignal): AsyncGenerator<RunEvent[]> {
   const queue = new EventQueue<RunEvent[]>();
   const request = new XMLHttpRequest();
+  const ndjson = new NdjsonReader();
   let seen = 0;
-  let pending = "";
 
   const readAnswer = () => {
     if (request.status !== 200) return;
-    pending += request.responseText.slice(seen);
+    const events = ndjson.push(request.responseText.slice(seen));
     seen = request.responseText.length;
-    const lines = pending.split("\n");
-    pending = lines.pop() ?? "";
-    const events = lines.filter((line) => line.trim()).map((line) => JSON.parse(line) as LookupStreamEvent);
     if (events.length > 0) queue.push(events);
   };
 
