@@ -8,13 +8,21 @@ const debianChromium = "/usr/bin/chromium";
 const launchOptions = existsSync(debianChromium)
   ? {
       executablePath: debianChromium,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     }
   : {};
 
 const nextStart = (port: number) => `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`;
 /** No credential of any kind may reach the demo server, whatever the machine running the tests has. */
-const WITHOUT_AWS = "env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE -u WHYDENIED_CLOUDTRAIL_ENDPOINT";
+const WITHOUT_AWS =
+  "env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE -u WHYDENIED_CLOUDTRAIL_ENDPOINT";
 
 export default defineConfig({
   testDir: "e2e",
@@ -29,8 +37,16 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "app", testIgnore: /demo\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://127.0.0.1:${APP_PORT}` } },
-    { name: "demo", testMatch: /demo\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
+    {
+      name: "app",
+      testIgnore: /demo\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://127.0.0.1:${APP_PORT}` },
+    },
+    {
+      name: "demo",
+      testMatch: /demo\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://127.0.0.1:${DEMO_PORT}` },
+    },
   ],
   webServer: [
     {

@@ -32,7 +32,9 @@ export const diagnoseThroughputSection: BenchSection = {
     console.log(`Diagnosing ${MESSAGES.toLocaleString("en")} generated messages on one core…`);
     const result = await measureDiagnoseThroughput(MESSAGES);
     const rate = Math.round(result.messagesPerSecond);
-    console.log(`${rate.toLocaleString("en")} messages/s (${result.seconds.toFixed(2)} s, ${result.findings.toLocaleString("en")} findings)`);
+    console.log(
+      `${rate.toLocaleString("en")} messages/s (${result.seconds.toFixed(2)} s, ${result.findings.toLocaleString("en")} findings)`,
+    );
     return `## Paste diagnosis: parse + classify + fix
 
 Measured on ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- paste\`.

@@ -1,4 +1,12 @@
-import { DEFAULT_RETRY, planLookup, parseRoleTarget, scanDenials, systemClock, type LookupProgress, type RoleTarget } from "../lib/lookup";
+import {
+  DEFAULT_RETRY,
+  planLookup,
+  parseRoleTarget,
+  scanDenials,
+  systemClock,
+  type LookupProgress,
+  type RoleTarget,
+} from "../lib/lookup";
 import { cloudTrailPages } from "../lib/cloudtrail/page-source";
 import { pacerFor } from "../lib/cloudtrail/pacers";
 import { seedDemoEvents, startLocalCloudTrail, type LocalCloudTrail } from "../lib/local-cloudtrail";
@@ -25,7 +33,10 @@ interface Run {
 async function lookup(endpoint: LocalCloudTrail, role: string, now: Date, pacerKey: string) {
   const target = (parseRoleTarget(role) as { ok: true; value: RoleTarget }).value;
   const plan = planLookup({ target, functionName: null, regions: [REGION], globalRegion: null, eventSource: null });
-  const pages = cloudTrailPages({ endpoint: endpoint.url, credentials: { accessKeyId: "AKIABENCHMARK0000000", secretAccessKey: "bench" } });
+  const pages = cloudTrailPages({
+    endpoint: endpoint.url,
+    credentials: { accessKeyId: "AKIABENCHMARK0000000", secretAccessKey: "bench" },
+  });
   const window = { start: new Date(now.getTime() - 7 * 24 * 3600_000), end: now };
   let progress: LookupProgress | null = null;
   let notices = 0;
@@ -48,7 +59,8 @@ async function measure(endpoint: LocalCloudTrail, scenario: string, roles: strin
   const started = performance.now();
   const results = await Promise.all(roles.map((role) => lookup(endpoint, role, now, scenario)));
   const seconds = (performance.now() - started) / 1000;
-  const sum = (pick: (result: (typeof results)[number]) => number) => results.reduce((total, result) => total + pick(result), 0);
+  const sum = (pick: (result: (typeof results)[number]) => number) =>
+    results.reduce((total, result) => total + pick(result), 0);
   return {
     scenario,
     pages: sum((result) => result.progress.pagesRead),
@@ -74,7 +86,10 @@ export const lookupEfficiencySection: BenchSection = {
     const endpoint = await startLocalCloudTrail({ events: seedDemoEvents({ now, days: 7 }), ratePerSecond: RATE });
     const scenarios = [
       { name: "one lookup", roles: ["arn:aws:iam::123456789012:role/billing-sync-role"] },
-      { name: "two lookups at once, one Region", roles: ["arn:aws:iam::123456789012:role/billing-sync-role", "arn:aws:iam::123456789012:role/reports-fn-role"] },
+      {
+        name: "two lookups at once, one Region",
+        roles: ["arn:aws:iam::123456789012:role/billing-sync-role", "arn:aws:iam::123456789012:role/reports-fn-role"],
+      },
     ];
     try {
       const runs: Run[] = [];

@@ -17,16 +17,22 @@ const TARGETS: [string, string][] = [
   ["dynamodb:PutItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/Orders{n}"],
   ["kms:Decrypt", "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-{n}"],
   ["secretsmanager:GetSecretValue", "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-{n}-AbCdEf"],
-  ["logs:CreateLogStream", "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/fn{n}:log-stream:2026/01/01/[$LATEST]{n}"],
+  [
+    "logs:CreateLogStream",
+    "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/fn{n}:log-stream:2026/01/01/[$LATEST]{n}",
+  ],
   ["lambda:InvokeFunction", "arn:aws:lambda:us-east-1:123456789012:function:worker-{n}"],
   ["sqs:sendmessage", "arn:aws:sqs:us-west-2:123456789012:jobs-{n}"],
   ["SNS:Publish", "arn:aws:sns:us-east-1:123456789012:alerts-{n}"],
 ];
 const WRAPPERS = [
   (message: string) => `An error occurred (AccessDenied) when calling the Operation operation: ${message}`,
-  (message: string) => `operation error Service: Operation, https response error StatusCode: 400, RequestID: 5e1c, api error AccessDeniedException: ${message}`,
-  (message: string) => `${message} (Service: AmazonDynamoDBv2; Status Code: 400; Error Code: AccessDeniedException; Request ID: ABC)`,
-  (message: string) => `2026-01-01T00:00:00.000Z\tERROR\t{"errorType":"AccessDeniedException","errorMessage":"${message}"}`,
+  (message: string) =>
+    `operation error Service: Operation, https response error StatusCode: 400, RequestID: 5e1c, api error AccessDeniedException: ${message}`,
+  (message: string) =>
+    `${message} (Service: AmazonDynamoDBv2; Status Code: 400; Error Code: AccessDeniedException; Request ID: ABC)`,
+  (message: string) =>
+    `2026-01-01T00:00:00.000Z\tERROR\t{"errorType":"AccessDeniedException","errorMessage":"${message}"}`,
   (message: string) => message,
 ];
 const OTHER_MESSAGES = [
@@ -52,7 +58,8 @@ export function generateMessages(count: number, seed = 42): string[] {
     const [action, resourceTemplate] = pick(TARGETS);
     const reason = pick(REASONS).replace("{action}", action);
     const principal = `arn:aws:sts::123456789012:assumed-role/${ROLES[roleIndex]}/${FUNCTIONS[roleIndex]}`;
-    const sentence = `User: ${principal} is not authorized to perform: ${action} on resource: ${resourceTemplate.replaceAll("{n}", n)} ${reason}`.trim();
+    const sentence =
+      `User: ${principal} is not authorized to perform: ${action} on resource: ${resourceTemplate.replaceAll("{n}", n)} ${reason}`.trim();
     messages.push(pick(WRAPPERS)(sentence));
   }
   return messages;

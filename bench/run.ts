@@ -11,7 +11,8 @@ const REPORT = new URL("../BENCHMARKS.md", import.meta.url);
 
 async function main(requested: string[]): Promise<void> {
   const unknown = requested.filter((id) => !SECTIONS.some((section) => section.id === id));
-  if (unknown.length > 0) throw new Error(`Unknown benchmark ${unknown.join(", ")}; known: ${SECTIONS.map((s) => s.id).join(", ")}`);
+  if (unknown.length > 0)
+    throw new Error(`Unknown benchmark ${unknown.join(", ")}; known: ${SECTIONS.map((s) => s.id).join(", ")}`);
   const chosen = requested.length > 0 ? SECTIONS.filter((section) => requested.includes(section.id)) : SECTIONS;
   const fresh = new Map<string, string>();
   for (const section of chosen) {
@@ -24,7 +25,15 @@ Measured with \`npm run bench\` (\`tsx bench/run.ts\`; \`npm run bench -- <id>\`
 
 Machine: ${machine()}.`;
   const previous = existsSync(REPORT) ? readFileSync(REPORT, "utf8") : "";
-  writeFileSync(REPORT, mergeReport(previous, fresh, SECTIONS.map((section) => section.id), header));
+  writeFileSync(
+    REPORT,
+    mergeReport(
+      previous,
+      fresh,
+      SECTIONS.map((section) => section.id),
+      header,
+    ),
+  );
   console.log("\nWrote BENCHMARKS.md");
 }
 

@@ -23,7 +23,10 @@ function summarize(path: string, top: number): void {
     selfTime.set(key, (selfTime.get(key) ?? 0) + delta);
   });
   const rows = [...selfTime.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
-  for (const [key, time] of rows) console.log(`${((100 * time) / total).toFixed(1).padStart(5)}%  ${(time / 1000).toFixed(0).padStart(6)} ms  ${key}`);
+  for (const [key, time] of rows)
+    console.log(
+      `${((100 * time) / total).toFixed(1).padStart(5)}%  ${(time / 1000).toFixed(0).padStart(6)} ms  ${key}`,
+    );
 }
 
 summarize(process.argv[2] ?? "", Number(process.argv[3] ?? 40));

@@ -51,7 +51,13 @@ export async function measureJq(path: string): Promise<Measured<JqRun>> {
   try {
     const script = `zcat "$1" | ${GNU_TIME} -f %M -o "$2" ${JQ} -c '${JQ_FILTER}' | wc -l`;
     const { seconds, stdout } = await timedProcess("sh", ["-c", script, "sh", path, rssFile]);
-    return { seconds, run: { matches: Number(stdout.trim()), maxRssBytes: Number(readFileSync(rssFile, "utf8").trim().split("\n").at(-1)) * 1024 } };
+    return {
+      seconds,
+      run: {
+        matches: Number(stdout.trim()),
+        maxRssBytes: Number(readFileSync(rssFile, "utf8").trim().split("\n").at(-1)) * 1024,
+      },
+    };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -29,7 +29,13 @@ export async function runPipeline(path: string): Promise<PipelineRun> {
   for (let next = await batches.next(); ; next = await batches.next()) {
     if (next.done) {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      return { result: next.value, seconds, withErrorCode, findings, maxRssBytes: process.resourceUsage().maxRSS * 1024 };
+      return {
+        result: next.value,
+        seconds,
+        withErrorCode,
+        findings,
+        maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      };
     }
     const { records } = next.value;
     withErrorCode += records.filter((record) => record.errorCode != null).length;

@@ -23,7 +23,10 @@ function pick<T>(random: Random, items: readonly T[]): T {
 
 function hex(random: Random, length: number): string {
   let text = "";
-  while (text.length < length) text += Math.floor(random() * 0x100000000).toString(16).padStart(8, "0");
+  while (text.length < length)
+    text += Math.floor(random() * 0x100000000)
+      .toString(16)
+      .padStart(8, "0");
   return text.slice(0, length);
 }
 
@@ -45,7 +48,11 @@ interface Identity {
 
 const USERS = ["alice", "bob", "ci-deployer", "terraform", "backup-operator"];
 const FUNCTIONS = ["orders-api", "nightly-report", "image-resizer", "billing-sync", "audit-export", "webhook-relay"];
-const SSO_ROLES = ["AWSReservedSSO_AdministratorAccess_8a2b4c6d8e0f1a2b", "AWSReservedSSO_ReadOnly_1c3e5a7b9d0f2e4a", "AWSReservedSSO_Developer_5d7f9b1c3e5a7c9e"];
+const SSO_ROLES = [
+  "AWSReservedSSO_AdministratorAccess_8a2b4c6d8e0f1a2b",
+  "AWSReservedSSO_ReadOnly_1c3e5a7b9d0f2e4a",
+  "AWSReservedSSO_Developer_5d7f9b1c3e5a7c9e",
+];
 const AGENTS = [
   "aws-cli/2.17.20 md/awscrt#0.20.11 ua/2.0 os/linux#6.8.0 md/arch#x86_64 lang/python#3.11.9 md/pyimpl#CPython cfg/retry-mode#standard md/installer#exe sid/7a3c",
   "Boto3/1.34.144 md/Botocore#1.34.144 ua/2.0 os/linux#5.10.219-208.866.amzn2.x86_64 md/arch#x86_64 lang/python#3.12.3 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.144",
@@ -64,18 +71,33 @@ function identity(random: Random): Identity {
       arn,
       userAgent: pick(random, AGENTS),
       sourceIPAddress: ip,
-      userIdentity: { type: "IAMUser", principalId: upperId(random, "AIDA"), arn, accountId: ACCOUNT, accessKeyId: upperId(random, "AKIA"), userName: user },
+      userIdentity: {
+        type: "IAMUser",
+        principalId: upperId(random, "AIDA"),
+        arn,
+        accountId: ACCOUNT,
+        accessKeyId: upperId(random, "AKIA"),
+        userName: user,
+      },
     };
   }
   if (roll < 0.85) {
     const lambda = roll < 0.6;
-    const roleName = lambda ? `${pick(random, FUNCTIONS)}-role` : pick(random, [...SSO_ROLES, "ec2-app-instance-role", "github-actions-deploy"]);
-    const session = lambda ? roleName.replace(/-role$/, "") : roleName.startsWith("AWSReservedSSO") ? `${pick(random, USERS)}@example.com` : `i-${hex(random, 17)}`;
+    const roleName = lambda
+      ? `${pick(random, FUNCTIONS)}-role`
+      : pick(random, [...SSO_ROLES, "ec2-app-instance-role", "github-actions-deploy"]);
+    const session = lambda
+      ? roleName.replace(/-role$/, "")
+      : roleName.startsWith("AWSReservedSSO")
+        ? `${pick(random, USERS)}@example.com`
+        : `i-${hex(random, 17)}`;
     const roleId = upperId(random, "AROA");
     const arn = `arn:aws:sts::${ACCOUNT}:assumed-role/${roleName}/${session}`;
     return {
       arn,
-      userAgent: lambda ? `Boto3/1.34.126 md/Botocore#1.34.126 ua/2.0 os/linux#5.10.219 md/arch#x86_64 lang/python#3.12.4 md/pyimpl#CPython exec-env/AWS_Lambda_python3.12 cfg/retry-mode#legacy` : pick(random, AGENTS),
+      userAgent: lambda
+        ? `Boto3/1.34.126 md/Botocore#1.34.126 ua/2.0 os/linux#5.10.219 md/arch#x86_64 lang/python#3.12.4 md/pyimpl#CPython exec-env/AWS_Lambda_python3.12 cfg/retry-mode#legacy`
+        : pick(random, AGENTS),
       sourceIPAddress: ip,
       userIdentity: {
         type: "AssumedRole",
@@ -84,14 +106,30 @@ function identity(random: Random): Identity {
         accountId: ACCOUNT,
         accessKeyId: upperId(random, "ASIA"),
         sessionContext: {
-          sessionIssuer: { type: "Role", principalId: roleId, arn: `arn:aws:iam::${ACCOUNT}:role/${roleName}`, accountId: ACCOUNT, userName: roleName },
+          sessionIssuer: {
+            type: "Role",
+            principalId: roleId,
+            arn: `arn:aws:iam::${ACCOUNT}:role/${roleName}`,
+            accountId: ACCOUNT,
+            userName: roleName,
+          },
           attributes: { creationDate: "2026-03-14T08:12:41Z", mfaAuthenticated: "false" },
         },
       },
     };
   }
-  const service = pick(random, ["lambda.amazonaws.com", "cloudformation.amazonaws.com", "autoscaling.amazonaws.com", "config.amazonaws.com"]);
-  return { arn: service, userAgent: service, sourceIPAddress: service, userIdentity: { type: "AWSService", invokedBy: service } };
+  const service = pick(random, [
+    "lambda.amazonaws.com",
+    "cloudformation.amazonaws.com",
+    "autoscaling.amazonaws.com",
+    "config.amazonaws.com",
+  ]);
+  return {
+    arn: service,
+    userAgent: service,
+    sourceIPAddress: service,
+    userIdentity: { type: "AWSService", invokedBy: service },
+  };
 }
 
 interface Call {
@@ -123,58 +161,179 @@ const CALLS: CallMaker[] = [
   (r, region) => {
     const bucket = `orders-${pick(r, ["incoming", "archive", "reports"])}-${region}`;
     const key = `2026/03/14/${hex(r, 12)}.json`;
-    return { source: "s3", name: "GetObject", action: "s3:GetObject", resource: `arn:aws:s3:::${bucket}/${key}`, readOnly: true, requestParameters: { bucketName: bucket, Host: `${bucket}.s3.${region}.amazonaws.com`, key } };
+    return {
+      source: "s3",
+      name: "GetObject",
+      action: "s3:GetObject",
+      resource: `arn:aws:s3:::${bucket}/${key}`,
+      readOnly: true,
+      requestParameters: { bucketName: bucket, Host: `${bucket}.s3.${region}.amazonaws.com`, key },
+    };
   },
   (r, region) => {
     const bucket = `orders-${pick(r, ["incoming", "archive"])}-${region}`;
     const key = `uploads/${hex(r, 16)}.csv`;
-    return { source: "s3", name: "PutObject", action: "s3:PutObject", resource: `arn:aws:s3:::${bucket}/${key}`, readOnly: false, requestParameters: { bucketName: bucket, Host: `${bucket}.s3.${region}.amazonaws.com`, key, "x-amz-server-side-encryption": "aws:kms" } };
+    return {
+      source: "s3",
+      name: "PutObject",
+      action: "s3:PutObject",
+      resource: `arn:aws:s3:::${bucket}/${key}`,
+      readOnly: false,
+      requestParameters: {
+        bucketName: bucket,
+        Host: `${bucket}.s3.${region}.amazonaws.com`,
+        key,
+        "x-amz-server-side-encryption": "aws:kms",
+      },
+    };
   },
   (r, region) => {
     const table = pick(r, ["Orders", "Customers", "Sessions"]);
-    return { source: "dynamodb", name: "PutItem", action: "dynamodb:PutItem", resource: `arn:aws:dynamodb:${region}:${ACCOUNT}:table/${table}`, readOnly: false, requestParameters: { tableName: table, key: { pk: `ORDER#${hex(r, 10)}` } } };
+    return {
+      source: "dynamodb",
+      name: "PutItem",
+      action: "dynamodb:PutItem",
+      resource: `arn:aws:dynamodb:${region}:${ACCOUNT}:table/${table}`,
+      readOnly: false,
+      requestParameters: { tableName: table, key: { pk: `ORDER#${hex(r, 10)}` } },
+    };
   },
   (r, region) => {
     const key = uuid(r);
-    return { source: "kms", name: "Decrypt", action: "kms:Decrypt", resource: `arn:aws:kms:${region}:${ACCOUNT}:key/${key}`, readOnly: true, requestParameters: { encryptionAlgorithm: "SYMMETRIC_DEFAULT", encryptionContext: { aws_lambda_FunctionName: pick(r, FUNCTIONS) } } };
+    return {
+      source: "kms",
+      name: "Decrypt",
+      action: "kms:Decrypt",
+      resource: `arn:aws:kms:${region}:${ACCOUNT}:key/${key}`,
+      readOnly: true,
+      requestParameters: {
+        encryptionAlgorithm: "SYMMETRIC_DEFAULT",
+        encryptionContext: { aws_lambda_FunctionName: pick(r, FUNCTIONS) },
+      },
+    };
   },
   (r, region) => {
     const secret = `prod/${pick(r, ["db", "stripe", "github"])}-${hex(r, 6)}`;
-    return { source: "secretsmanager", name: "GetSecretValue", action: "secretsmanager:GetSecretValue", resource: `arn:aws:secretsmanager:${region}:${ACCOUNT}:secret:${secret}`, readOnly: true, requestParameters: { secretId: secret } };
+    return {
+      source: "secretsmanager",
+      name: "GetSecretValue",
+      action: "secretsmanager:GetSecretValue",
+      resource: `arn:aws:secretsmanager:${region}:${ACCOUNT}:secret:${secret}`,
+      readOnly: true,
+      requestParameters: { secretId: secret },
+    };
   },
   (r, region) => {
     const fn = pick(r, FUNCTIONS);
-    return { source: "logs", name: "CreateLogStream", action: "logs:CreateLogStream", resource: `arn:aws:logs:${region}:${ACCOUNT}:log-group:/aws/lambda/${fn}:log-stream:2026/03/14/[$LATEST]${hex(r, 32)}`, readOnly: false, requestParameters: { logGroupName: `/aws/lambda/${fn}`, logStreamName: `2026/03/14/[$LATEST]${hex(r, 32)}` } };
+    return {
+      source: "logs",
+      name: "CreateLogStream",
+      action: "logs:CreateLogStream",
+      resource: `arn:aws:logs:${region}:${ACCOUNT}:log-group:/aws/lambda/${fn}:log-stream:2026/03/14/[$LATEST]${hex(r, 32)}`,
+      readOnly: false,
+      requestParameters: { logGroupName: `/aws/lambda/${fn}`, logStreamName: `2026/03/14/[$LATEST]${hex(r, 32)}` },
+    };
   },
   (r, region) => {
     const queue = `jobs-${pick(r, ["high", "low", "dlq"])}`;
-    return { source: "sqs", name: "SendMessage", action: "sqs:SendMessage", resource: `arn:aws:sqs:${region}:${ACCOUNT}:${queue}`, readOnly: false, requestParameters: { queueUrl: `https://sqs.${region}.amazonaws.com/${ACCOUNT}/${queue}`, messageGroupId: hex(r, 8) } };
+    return {
+      source: "sqs",
+      name: "SendMessage",
+      action: "sqs:SendMessage",
+      resource: `arn:aws:sqs:${region}:${ACCOUNT}:${queue}`,
+      readOnly: false,
+      requestParameters: {
+        queueUrl: `https://sqs.${region}.amazonaws.com/${ACCOUNT}/${queue}`,
+        messageGroupId: hex(r, 8),
+      },
+    };
   },
   (r, region) => {
     const id = `i-${hex(r, 17)}`;
-    return { source: "ec2", name: "DescribeInstances", action: "ec2:DescribeInstances", resource: `arn:aws:ec2:${region}:${ACCOUNT}:instance/${id}`, readOnly: true, requestParameters: { instancesSet: { items: [{ instanceId: id }] }, filterSet: {} } };
+    return {
+      source: "ec2",
+      name: "DescribeInstances",
+      action: "ec2:DescribeInstances",
+      resource: `arn:aws:ec2:${region}:${ACCOUNT}:instance/${id}`,
+      readOnly: true,
+      requestParameters: { instancesSet: { items: [{ instanceId: id }] }, filterSet: {} },
+    };
   },
   (r, region) => {
     const id = `i-${hex(r, 17)}`;
-    return { source: "ec2", name: "RunInstances", action: "ec2:RunInstances", resource: `arn:aws:ec2:${region}:${ACCOUNT}:instance/*`, readOnly: false, requestParameters: { instancesSet: { items: [{ imageId: `ami-${hex(r, 17)}`, minCount: 1, maxCount: 1 }] }, instanceType: "t3.micro", clientToken: id } };
+    return {
+      source: "ec2",
+      name: "RunInstances",
+      action: "ec2:RunInstances",
+      resource: `arn:aws:ec2:${region}:${ACCOUNT}:instance/*`,
+      readOnly: false,
+      requestParameters: {
+        instancesSet: { items: [{ imageId: `ami-${hex(r, 17)}`, minCount: 1, maxCount: 1 }] },
+        instanceType: "t3.micro",
+        clientToken: id,
+      },
+    };
   },
   (r) => {
     const role = pick(r, ["deploy-role", "audit-role", "break-glass"]);
-    return { source: "sts", name: "AssumeRole", action: "sts:AssumeRole", resource: `arn:aws:iam::${OTHER_ACCOUNT}:role/${role}`, readOnly: true, requestParameters: { roleArn: `arn:aws:iam::${OTHER_ACCOUNT}:role/${role}`, roleSessionName: `session-${hex(r, 8)}`, durationSeconds: 3600 } };
+    return {
+      source: "sts",
+      name: "AssumeRole",
+      action: "sts:AssumeRole",
+      resource: `arn:aws:iam::${OTHER_ACCOUNT}:role/${role}`,
+      readOnly: true,
+      requestParameters: {
+        roleArn: `arn:aws:iam::${OTHER_ACCOUNT}:role/${role}`,
+        roleSessionName: `session-${hex(r, 8)}`,
+        durationSeconds: 3600,
+      },
+    };
   },
   (r) => {
     const role = `${pick(r, FUNCTIONS)}-role`;
-    return { source: "iam", name: "GetRole", action: "iam:GetRole", resource: `arn:aws:iam::${ACCOUNT}:role/${role}`, readOnly: true, requestParameters: { roleName: role } };
+    return {
+      source: "iam",
+      name: "GetRole",
+      action: "iam:GetRole",
+      resource: `arn:aws:iam::${ACCOUNT}:role/${role}`,
+      readOnly: true,
+      requestParameters: { roleName: role },
+    };
   },
   (r, region) => {
     const fn = pick(r, FUNCTIONS);
-    return { source: "lambda", name: "UpdateFunctionCode20150331v2", action: "lambda:UpdateFunctionCode", resource: `arn:aws:lambda:${region}:${ACCOUNT}:function:${fn}`, readOnly: false, requestParameters: { functionName: fn, publish: true, dryRun: false } };
+    return {
+      source: "lambda",
+      name: "UpdateFunctionCode20150331v2",
+      action: "lambda:UpdateFunctionCode",
+      resource: `arn:aws:lambda:${region}:${ACCOUNT}:function:${fn}`,
+      readOnly: false,
+      requestParameters: { functionName: fn, publish: true, dryRun: false },
+    };
   },
   (r, region) => {
     const topic = `alerts-${pick(r, ["ops", "billing"])}`;
-    return { source: "sns", name: "Publish", action: "SNS:Publish", resource: `arn:aws:sns:${region}:${ACCOUNT}:${topic}`, readOnly: false, requestParameters: { topicArn: `arn:aws:sns:${region}:${ACCOUNT}:${topic}`, messageStructure: "json" } };
+    return {
+      source: "sns",
+      name: "Publish",
+      action: "SNS:Publish",
+      resource: `arn:aws:sns:${region}:${ACCOUNT}:${topic}`,
+      readOnly: false,
+      requestParameters: { topicArn: `arn:aws:sns:${region}:${ACCOUNT}:${topic}`, messageStructure: "json" },
+    };
   },
-  (r, region) => ({ source: "monitoring", name: "PutMetricData", action: "cloudwatch:PutMetricData", resource: "*", readOnly: false, requestParameters: { namespace: `App/${pick(r, FUNCTIONS)}`, metricData: [{ metricName: "Latency", unit: "Milliseconds", value: Math.round(r() * 900) }], region } }),
+  (r, region) => ({
+    source: "monitoring",
+    name: "PutMetricData",
+    action: "cloudwatch:PutMetricData",
+    resource: "*",
+    readOnly: false,
+    requestParameters: {
+      namespace: `App/${pick(r, FUNCTIONS)}`,
+      metricData: [{ metricName: "Latency", unit: "Milliseconds", value: Math.round(r() * 900) }],
+      region,
+    },
+  }),
 ];
 
 const REASONS = [
@@ -194,7 +353,10 @@ const OTHER_ERRORS: [string, string][] = [
   ["ThrottlingException", "Rate exceeded"],
   ["ResourceNotFoundException", "Requested resource not found"],
   ["NoSuchEntityException", "The role with name audit-role cannot be found."],
-  ["ValidationException", "1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null"],
+  [
+    "ValidationException",
+    "1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null",
+  ],
   ["ConditionalCheckFailedException", "The conditional request failed"],
   ["InvalidParameterValueException", "Unzipped size must be smaller than 262144000 bytes"],
   ["NoSuchBucketPolicy", "The bucket policy does not exist"],
@@ -202,13 +364,27 @@ const OTHER_ERRORS: [string, string][] = [
 
 function denial(random: Random, call: Call, principal: string): { errorCode: string; errorMessage: string } {
   if (call.source === "ec2" && random() < 0.5) {
-    return { errorCode: "Client.UnauthorizedOperation", errorMessage: `You are not authorized to perform this operation. Encoded authorization failure message: ${hex(random, 120)}` };
+    return {
+      errorCode: "Client.UnauthorizedOperation",
+      errorMessage: `You are not authorized to perform this operation. Encoded authorization failure message: ${hex(random, 120)}`,
+    };
   }
   if (call.source === "s3" && random() < 0.3) return { errorCode: "AccessDenied", errorMessage: "Access Denied" };
   const reason = pick(random, REASONS).replace("{action}", call.action);
   const sentence = `User: ${principal} is not authorized to perform: ${call.action} on resource: ${call.resource}${reason ? ` ${reason}` : ""}`;
-  const code = call.source === "ec2" ? "Client.UnauthorizedOperation" : ["s3", "sts", "iam", "sqs", "kms", "logs"].includes(call.source) ? "AccessDenied" : "AccessDeniedException";
-  return { errorCode: code, errorMessage: call.source === "ec2" ? `You are not authorized to perform this operation. ${sentence}. Encoded authorization failure message: ${hex(random, 96)}` : sentence };
+  const code =
+    call.source === "ec2"
+      ? "Client.UnauthorizedOperation"
+      : ["s3", "sts", "iam", "sqs", "kms", "logs"].includes(call.source)
+        ? "AccessDenied"
+        : "AccessDeniedException";
+  return {
+    errorCode: code,
+    errorMessage:
+      call.source === "ec2"
+        ? `You are not authorized to perform this operation. ${sentence}. Encoded authorization failure message: ${hex(random, 96)}`
+        : sentence,
+  };
 }
 
 export const DENIAL_SHARE = 0.03;
@@ -244,11 +420,18 @@ export function trailRecord(random: Random, index: number): Record<string, unkno
     requestID: uuid(random),
     eventID: uuid(random),
     readOnly: call.readOnly,
-    resources: call.resource === "*" ? undefined : [{ accountId: ACCOUNT, type: RESOURCE_TYPES[call.source], ARN: call.resource }],
+    resources:
+      call.resource === "*"
+        ? undefined
+        : [{ accountId: ACCOUNT, type: RESOURCE_TYPES[call.source], ARN: call.resource }],
     eventType: "AwsApiCall",
     managementEvent: !["GetObject", "PutObject", "PutItem"].includes(call.name),
     recipientAccountId: ACCOUNT,
     eventCategory: ["GetObject", "PutObject", "PutItem"].includes(call.name) ? "Data" : "Management",
-    tlsDetails: { tlsVersion: "TLSv1.3", cipherSuite: "TLS_AES_128_GCM_SHA256", clientProvidedHostHeader: `${call.source}.${region}.amazonaws.com` },
+    tlsDetails: {
+      tlsVersion: "TLSv1.3",
+      cipherSuite: "TLS_AES_128_GCM_SHA256",
+      clientProvidedHostHeader: `${call.source}.${region}.amazonaws.com`,
+    },
   };
 }

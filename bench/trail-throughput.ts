@@ -71,8 +71,15 @@ export const trailThroughputSection: BenchSection = {
     const ours = await fastestOf(PIPELINE_RUNS, "whydenied", () => measurePipeline(file.path));
     const jq = await fastestOf(JQ_RUNS, "jq", () => measureJq(file.path));
     const small = await measurePipeline(ensureTrailFile(SMALL_SPEC).path);
-    const section = report(file, ours, jq, { jq: await jqVersion(), loadBefore, loadAfter: load(), smallFileMaxRssBytes: small.run.maxRssBytes });
-    console.log(`whydenied ${ours.seconds.toFixed(2)} s, ${megabytes(ours.run.maxRssBytes)}; jq ${jq.seconds.toFixed(2)} s`);
+    const section = report(file, ours, jq, {
+      jq: await jqVersion(),
+      loadBefore,
+      loadAfter: load(),
+      smallFileMaxRssBytes: small.run.maxRssBytes,
+    });
+    console.log(
+      `whydenied ${ours.seconds.toFixed(2)} s, ${megabytes(ours.run.maxRssBytes)}; jq ${jq.seconds.toFixed(2)} s`,
+    );
     return section;
   },
 };

@@ -21,7 +21,11 @@ function newest(path) {
 const buildId = join(root, ".next/BUILD_ID");
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 if (SOURCES.some((source) => newest(join(root, source)) > builtAt)) {
-  console.log(builtAt ? "Sources changed since the last build: rebuilding…" : "No production build yet: running next build (about a minute)…");
+  console.log(
+    builtAt
+      ? "Sources changed since the last build: rebuilding…"
+      : "No production build yet: running next build (about a minute)…",
+  );
   const [command, args] = next(["build"]);
   const build = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);

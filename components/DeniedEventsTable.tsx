@@ -11,15 +11,30 @@ export function DeniedEventsTable({ state }: { state: LookupState }) {
       <h2 id="events-heading" className="text-lg font-bold">
         Denied events
       </h2>
-      <div tabIndex={0} role="region" aria-label="Denied events, newest first" className="relative max-h-[28rem] overflow-auto rounded-xl border border-slate-200 dark:border-slate-700">
+      <div
+        tabIndex={0}
+        role="region"
+        aria-label="Denied events, newest first"
+        className="relative max-h-[28rem] overflow-auto rounded-xl border border-slate-200 dark:border-slate-700"
+      >
         <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
           <thead className="sticky top-0 bg-slate-100 text-xs tracking-wide text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-300">
             <tr>
-              <th scope="col" className="px-3 py-2">Time</th>
-              <th scope="col" className="px-3 py-2">Region</th>
-              <th scope="col" className="px-3 py-2">Event</th>
-              <th scope="col" className="px-3 py-2">Caller</th>
-              <th scope="col" className="px-3 py-2">Error</th>
+              <th scope="col" className="px-3 py-2">
+                Time
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Region
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Event
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Caller
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Error
+              </th>
               <th scope="col" className="px-3 py-2">
                 <span className="sr-only">CloudTrail console</span>
               </th>
@@ -39,11 +54,18 @@ export function DeniedEventsTable({ state }: { state: LookupState }) {
                 <td className="px-3 py-2 font-mono text-xs">{row.errorCode ?? ""}</td>
                 <td className="px-3 py-2 text-right whitespace-nowrap">
                   {row.consoleUrl ? (
-                    <a href={row.consoleUrl} target="_blank" rel="noopener noreferrer" className="text-xs font-semibold text-indigo-700 underline dark:text-indigo-300">
+                    <a
+                      href={row.consoleUrl}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      className="text-xs font-semibold text-indigo-700 underline dark:text-indigo-300"
+                    >
                       Open in CloudTrail<span className="sr-only"> (event {row.id})</span>
                     </a>
                   ) : (
-                    <span className="text-xs text-slate-500 dark:text-slate-400">{isDemo ? "demo event" : "no link"}</span>
+                    <span className="text-xs text-slate-500 dark:text-slate-400">
+                      {isDemo ? "demo event" : "no link"}
+                    </span>
                   )}
                 </td>
               </tr>
@@ -51,7 +73,11 @@ export function DeniedEventsTable({ state }: { state: LookupState }) {
           </tbody>
         </table>
       </div>
-      {hiddenRows(state) > 0 && <p className="text-sm text-slate-600 dark:text-slate-400">…and {plural(hiddenRows(state), "more denied event")}, counted in the groups above.</p>}
+      {hiddenRows(state) > 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          …and {plural(hiddenRows(state), "more denied event")}, counted in the groups above.
+        </p>
+      )}
     </div>
   );
 }

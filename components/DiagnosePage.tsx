@@ -14,7 +14,10 @@ export function DiagnosePage() {
         <h1 className="sr-only">Diagnose a pasted AWS error</h1>
         <PasteForm pending={diagnose.isPending} onDiagnose={(text) => diagnose.mutate(text)} />
         {diagnose.isError && (
-          <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          <p
+            role="alert"
+            className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+          >
             {diagnose.error.message}
           </p>
         )}

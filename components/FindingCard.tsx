@@ -32,14 +32,26 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
   const top = finding.candidates[0]!;
   const headingId = `${finding.id}-heading`;
   return (
-    <article data-testid="finding-card" data-layer={finding.layer} aria-labelledby={headingId} className="space-y-5 rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+    <article
+      data-testid="finding-card"
+      data-layer={finding.layer}
+      aria-labelledby={headingId}
+      className="space-y-5 rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+    >
       <header className="space-y-1">
         <p className="text-sm text-slate-500 dark:text-slate-400">
           {label ?? `Denial ${index + 1}${finding.occurrences > 1 ? ` · seen ${finding.occurrences} times` : ""}`}
         </p>
         <h2 id={headingId} className="text-xl font-bold text-slate-900 dark:text-white">
           {LAYER_INFO[finding.layer].label}
-          <span className={cn("ml-2 inline-block rounded-full px-2 py-0.5 align-middle text-xs font-semibold whitespace-nowrap", finding.statedPolicyType || finding.confidence >= 0.9 ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200" : "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200")}>
+          <span
+            className={cn(
+              "ml-2 inline-block rounded-full px-2 py-0.5 align-middle text-xs font-semibold whitespace-nowrap",
+              finding.statedPolicyType || finding.confidence >= 0.9
+                ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200"
+                : "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
+            )}
+          >
             {certainty(finding)}
           </span>
         </h2>
@@ -60,7 +72,11 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
           {finding.candidates.length > 1 && (
             <label className="text-sm text-slate-700 dark:text-slate-300">
               Show fix for{" "}
-              <select value={selected} onChange={(event) => setSelected(Number(event.target.value))} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800">
+              <select
+                value={selected}
+                onChange={(event) => setSelected(Number(event.target.value))}
+                className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
+              >
                 {finding.candidates.map((item, itemIndex) => (
                   <option key={item.layer} value={itemIndex}>
                     {LAYER_INFO[item.layer].label} ({Math.round(item.confidence * 100)}%)
@@ -87,7 +103,10 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
                 <div className="flex items-center gap-2">
                   <span className="w-48 shrink-0 font-medium">{LAYER_INFO[item.layer].label}</span>
                   <span className="h-2 flex-1 rounded bg-slate-200 dark:bg-slate-700" aria-hidden="true">
-                    <span className="block h-2 rounded bg-indigo-500" style={{ width: `${Math.round(item.confidence * 100)}%` }} />
+                    <span
+                      className="block h-2 rounded bg-indigo-500"
+                      style={{ width: `${Math.round(item.confidence * 100)}%` }}
+                    />
                   </span>
                   <span className="w-10 text-right tabular-nums">{Math.round(item.confidence * 100)}%</span>
                 </div>
@@ -99,13 +118,20 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
       )}
 
       <details className="text-sm">
-        <summary className="cursor-pointer font-medium text-slate-700 dark:text-slate-300">Evidence and the original message</summary>
+        <summary className="cursor-pointer font-medium text-slate-700 dark:text-slate-300">
+          Evidence and the original message
+        </summary>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-700 dark:text-slate-300">
           {finding.evidence.map((item) => (
             <li key={item}>{item}</li>
           ))}
         </ul>
-        <pre tabIndex={0} className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 mt-2 overflow-x-auto rounded-md bg-slate-100 p-2 text-xs whitespace-pre-wrap break-all dark:bg-slate-800">{finding.excerpt}</pre>
+        <pre
+          tabIndex={0}
+          className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 mt-2 overflow-x-auto rounded-md bg-slate-100 p-2 text-xs whitespace-pre-wrap break-all dark:bg-slate-800"
+        >
+          {finding.excerpt}
+        </pre>
       </details>
     </article>
   );

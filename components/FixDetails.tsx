@@ -22,7 +22,12 @@ export function FixDetails({ fix }: { fix: Fix }) {
           {fix.consoleUrl && (
             <>
               {" · "}
-              <a href={fix.consoleUrl} target="_blank" rel="noopener noreferrer" className="font-medium text-indigo-700 underline hover:text-indigo-900 dark:text-indigo-300">
+              <a
+                href={fix.consoleUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="font-medium text-indigo-700 underline hover:text-indigo-900 dark:text-indigo-300"
+              >
                 Open in the AWS console
               </a>
             </>
@@ -48,7 +53,12 @@ export function FixDetails({ fix }: { fix: Fix }) {
             <p className="text-sm font-medium">Message to send the owner</p>
             <CopyButton text={fix.requestText} label="Copy message" />
           </div>
-          <pre tabIndex={0} className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 mt-2 text-xs whitespace-pre-wrap break-words text-slate-700 dark:text-slate-300">{fix.requestText}</pre>
+          <pre
+            tabIndex={0}
+            className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 mt-2 text-xs whitespace-pre-wrap break-words text-slate-700 dark:text-slate-300"
+          >
+            {fix.requestText}
+          </pre>
         </div>
       )}
     </div>

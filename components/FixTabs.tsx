@@ -38,7 +38,11 @@ export function FixTabs({ fix }: { fix: Fix }) {
 
   return (
     <div data-testid="fix-tabs" className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700">
-      <div role="tablist" aria-label="Fix formats" className="flex flex-wrap gap-1 border-b border-slate-200 bg-slate-50 p-1 dark:border-slate-700 dark:bg-slate-900">
+      <div
+        role="tablist"
+        aria-label="Fix formats"
+        className="flex flex-wrap gap-1 border-b border-slate-200 bg-slate-50 p-1 dark:border-slate-700 dark:bg-slate-900"
+      >
         {tabs.map((item, index) => (
           <button
             key={item.id}
@@ -52,7 +56,9 @@ export function FixTabs({ fix }: { fix: Fix }) {
             onKeyDown={onKeyDown}
             className={cn(
               "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600",
-              index === active ? "bg-white text-indigo-700 shadow-sm dark:bg-slate-800 dark:text-indigo-300" : "text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white",
+              index === active
+                ? "bg-white text-indigo-700 shadow-sm dark:bg-slate-800 dark:text-indigo-300"
+                : "text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white",
             )}
           >
             {item.label}
@@ -61,7 +67,10 @@ export function FixTabs({ fix }: { fix: Fix }) {
       </div>
       <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={`${baseId}-tab-${active}`} className="relative">
         <CopyButton text={content} label={`Copy ${tab.label}`} className="absolute top-2 right-2" />
-        <pre tabIndex={0} className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 max-h-96 overflow-auto bg-slate-900 p-4 dark:bg-slate-950 pr-20 text-[13px] leading-relaxed whitespace-pre-wrap break-all text-slate-100">
+        <pre
+          tabIndex={0}
+          className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 max-h-96 overflow-auto bg-slate-900 p-4 dark:bg-slate-950 pr-20 text-[13px] leading-relaxed whitespace-pre-wrap break-all text-slate-100"
+        >
           <code>{content}</code>
         </pre>
       </div>

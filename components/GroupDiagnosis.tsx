@@ -21,7 +21,11 @@ export function GroupDiagnosis({ sample, label }: { sample: string; label: strin
       >
         {diagnose.isPending ? "Diagnosing…" : "Show the diagnosis"}
       </button>
-      {diagnose.isError && <span role="alert" className="text-red-700 dark:text-red-400">{diagnose.error.message}</span>}
+      {diagnose.isError && (
+        <span role="alert" className="text-red-700 dark:text-red-400">
+          {diagnose.error.message}
+        </span>
+      )}
       {diagnose.data && !finding && <span>This event no longer reads as a denial.</span>}
     </div>
   );

@@ -10,18 +10,31 @@ import { fieldsFromSearch, searchForFields } from "./lookup-link";
 import { EVENT_SOURCES, WINDOWS } from "./lookup-options";
 import { useRecentRoles } from "./use-recent-roles";
 
-const FIELD = "w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900";
+const FIELD =
+  "w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900";
 const LABEL = "block text-sm font-semibold text-slate-800 dark:text-slate-200";
 const HINT = "mt-1 text-xs text-slate-600 dark:text-slate-400";
 
 type Source = "aws" | "demo";
 
 /** Role, function, Regions, window and service of a CloudTrail lookup; validated before sending. */
-export function LookupForm({ status, running, onSubmit, onCancel }: { status: LookupStatus; running: boolean; onSubmit: (request: LookupRequestBody) => void; onCancel: () => void }) {
+export function LookupForm({
+  status,
+  running,
+  onSubmit,
+  onCancel,
+}: {
+  status: LookupStatus;
+  running: boolean;
+  onSubmit: (request: LookupRequestBody) => void;
+  onCancel: () => void;
+}) {
   const noCredentials = status.credentials === "missing" && status.target === "aws";
   // The form renders only in the browser (after the status query), so a shared link can fill it at once.
   const [linked] = useState(() => fieldsFromSearch(window.location.search));
-  const [source, setSource] = useState<Source>(linked.source === "demo" || (noCredentials && status.demo.enabled) ? "demo" : "aws");
+  const [source, setSource] = useState<Source>(
+    linked.source === "demo" || (noCredentials && status.demo.enabled) ? "demo" : "aws",
+  );
   const [roleArn, setRoleArn] = useState(linked.roleArn ?? "");
   const [functionName, setFunctionName] = useState(linked.functionName ?? "");
   const [regions, setRegions] = useState(linked.regions ?? status.defaultRegion);
@@ -49,7 +62,18 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
     }
     setRoleError(null);
     if (source === "aws") remember({ roleArn: roleArn.trim(), functionName: functionName.trim() || null });
-    window.history.replaceState(null, "", searchForFields({ source, roleArn: roleArn.trim(), functionName: functionName.trim(), regions, hours, eventSource }));
+    window.history.replaceState(
+      null,
+      "",
+      searchForFields({
+        source,
+        roleArn: roleArn.trim(),
+        functionName: functionName.trim(),
+        regions,
+        hours,
+        eventSource,
+      }),
+    );
     onSubmit({
       roleArn: roleArn.trim(),
       functionName: functionName.trim() || null,
@@ -62,7 +86,11 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
   };
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-5 rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-5 rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+    >
       {status.demo.enabled && (
         <fieldset className="space-y-2">
           <legend className={LABEL}>Where to look</legend>
@@ -72,11 +100,27 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
                 key={value}
                 className={cn(
                   "flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm font-medium has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600",
-                  source === value ? "border-indigo-500 bg-indigo-50 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100" : "border-slate-300 dark:border-slate-600",
+                  source === value
+                    ? "border-indigo-500 bg-indigo-50 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100"
+                    : "border-slate-300 dark:border-slate-600",
                 )}
               >
-                <input type="radio" name="source" value={value} checked={source === value} disabled={value === "aws" && noCredentials} onChange={() => setSource(value)} className="accent-indigo-600" />
-                {value === "demo" ? "Demo data (no AWS account needed)" : status.target === "endpoint" ? "The configured CloudTrail endpoint" : noCredentials ? "Your AWS account (no credentials on the server)" : "Your AWS account"}
+                <input
+                  type="radio"
+                  name="source"
+                  value={value}
+                  checked={source === value}
+                  disabled={value === "aws" && noCredentials}
+                  onChange={() => setSource(value)}
+                  className="accent-indigo-600"
+                />
+                {value === "demo"
+                  ? "Demo data (no AWS account needed)"
+                  : status.target === "endpoint"
+                    ? "The configured CloudTrail endpoint"
+                    : noCredentials
+                      ? "Your AWS account (no credentials on the server)"
+                      : "Your AWS account"}
               </label>
             ))}
           </div>
@@ -95,7 +139,8 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
                 aria-label={`Demo: ${role.functionName ?? role.roleArn} in ${role.region}`}
                 className="rounded-full border border-slate-300 bg-white px-3 py-1 text-xs font-medium text-slate-700 hover:border-indigo-400 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200"
               >
-                {role.functionName ?? role.roleArn.split("/").pop()} <span className="text-slate-500 dark:text-slate-400">· {role.region}</span>
+                {role.functionName ?? role.roleArn.split("/").pop()}{" "}
+                <span className="text-slate-500 dark:text-slate-400">· {role.region}</span>
               </button>
             ))}
           </div>
@@ -127,15 +172,27 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
               </option>
             ))}
           </datalist>
-          <p id="role-arn-help" className={roleError ? "mt-1 text-sm font-medium text-red-700 dark:text-red-400" : HINT}>
-            {roleError ?? "A role ARN, or an assumed-role ARN copied from an error (its session name becomes the function name). Recent roles are remembered in this browser only."}
+          <p
+            id="role-arn-help"
+            className={roleError ? "mt-1 text-sm font-medium text-red-700 dark:text-red-400" : HINT}
+          >
+            {roleError ??
+              "A role ARN, or an assumed-role ARN copied from an error (its session name becomes the function name). Recent roles are remembered in this browser only."}
           </p>
         </div>
         <div>
           <label htmlFor="function-name" className={LABEL}>
             Function name <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>
           </label>
-          <input id="function-name" value={functionName} onChange={(event) => setFunctionName(event.target.value)} spellCheck={false} placeholder="orders-api" aria-describedby="function-name-help" className={cn(FIELD, "font-mono")} />
+          <input
+            id="function-name"
+            value={functionName}
+            onChange={(event) => setFunctionName(event.target.value)}
+            spellCheck={false}
+            placeholder="orders-api"
+            aria-describedby="function-name-help"
+            className={cn(FIELD, "font-mono")}
+          />
           <p id="function-name-help" className={HINT}>
             Narrows the scan to the function&apos;s own session: much faster.
           </p>
@@ -144,9 +201,21 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
           <label htmlFor="regions" className={LABEL}>
             Regions
           </label>
-          <input id="regions" value={regions} onChange={(event) => setRegions(event.target.value)} spellCheck={false} aria-describedby="regions-help" className={cn(FIELD, "font-mono")} />
+          <input
+            id="regions"
+            value={regions}
+            onChange={(event) => setRegions(event.target.value)}
+            spellCheck={false}
+            aria-describedby="regions-help"
+            className={cn(FIELD, "font-mono")}
+          />
           <label id="regions-help" className="mt-1 flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
-            <input type="checkbox" checked={includeGlobalRegion} onChange={(event) => setIncludeGlobalRegion(event.target.checked)} className="accent-indigo-600" />
+            <input
+              type="checkbox"
+              checked={includeGlobalRegion}
+              onChange={(event) => setIncludeGlobalRegion(event.target.checked)}
+              className="accent-indigo-600"
+            />
             Also search us-east-1, where IAM and STS events are recorded
           </label>
         </div>
@@ -154,7 +223,12 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
           <label htmlFor="window" className={LABEL}>
             Time window
           </label>
-          <select id="window" value={hours} onChange={(event) => setHours(Number(event.target.value))} className={FIELD}>
+          <select
+            id="window"
+            value={hours}
+            onChange={(event) => setHours(Number(event.target.value))}
+            className={FIELD}
+          >
             {WINDOWS.map((item) => (
               <option key={item.hours} value={item.hours}>
                 {item.label}
@@ -166,7 +240,12 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
           <label htmlFor="event-source" className={LABEL}>
             Service
           </label>
-          <select id="event-source" value={eventSource} onChange={(event) => setEventSource(event.target.value)} className={FIELD}>
+          <select
+            id="event-source"
+            value={eventSource}
+            onChange={(event) => setEventSource(event.target.value)}
+            className={FIELD}
+          >
             {EVENT_SOURCES.map((item) => (
               <option key={item.value} value={item.value}>
                 {item.label}
@@ -177,8 +256,12 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
       </div>
 
       {dataEvents && (
-        <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-          CloudTrail lookups only return management events: {dataEvents} are data events and never appear here. If the denial was one of those, upload the trail&apos;s log files on the{" "}
+        <p
+          role="note"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
+          CloudTrail lookups only return management events: {dataEvents} are data events and never appear here. If the
+          denial was one of those, upload the trail&apos;s log files on the{" "}
           <a href="/trail" className="font-semibold underline">
             Trail file
           </a>{" "}
@@ -187,7 +270,9 @@ export function LookupForm({ status, running, onSubmit, onCancel }: { status: Lo
       )}
 
       <RunButtons running={running} idleLabel="Find denials" runningLabel="Looking up…" onCancel={onCancel}>
-        <span className="text-xs text-slate-600 dark:text-slate-400">Paced to CloudTrail&apos;s limit of 2 requests per second per Region.</span>
+        <span className="text-xs text-slate-600 dark:text-slate-400">
+          Paced to CloudTrail&apos;s limit of 2 requests per second per Region.
+        </span>
       </RunButtons>
     </form>
   );

@@ -10,7 +10,6 @@ import { RunResults } from "./RunResults";
 import { SiteHeader } from "./SiteHeader";
 import { useStreamRun } from "./use-stream-run";
 
-
 /** Find a role's denials in CloudTrail: the form, the live progress, the grouped fixes. */
 export function LookupPage() {
   const status = useQuery(lookupStatusQuery());
@@ -24,23 +23,42 @@ export function LookupPage() {
       <main className="space-y-6">
         <h1 className="text-xl font-bold">Find a role&apos;s denials in CloudTrail</h1>
         {noCredentials && (
-          <p role="status" data-testid="demo-banner" className="rounded-xl border border-indigo-300 bg-indigo-50 p-4 text-sm text-indigo-950 dark:border-indigo-700 dark:bg-indigo-950 dark:text-indigo-100">
-            <strong>No AWS credentials on this server, so you are looking at demo data.</strong> To search your own account, start whydenied with
-            credentials the AWS CLI would find (a profile, <code>aws sso login</code>, environment variables or an instance role) allowed to call{" "}
-            <code>cloudtrail:LookupEvents</code>.
+          <p
+            role="status"
+            data-testid="demo-banner"
+            className="rounded-xl border border-indigo-300 bg-indigo-50 p-4 text-sm text-indigo-950 dark:border-indigo-700 dark:bg-indigo-950 dark:text-indigo-100"
+          >
+            <strong>No AWS credentials on this server, so you are looking at demo data.</strong> To search your own
+            account, start whydenied with credentials the AWS CLI would find (a profile, <code>aws sso login</code>,
+            environment variables or an instance role) allowed to call <code>cloudtrail:LookupEvents</code>.
           </p>
         )}
         {status.isError && (
-          <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          <p
+            role="alert"
+            className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+          >
             {status.error.message}
           </p>
         )}
-        {status.isPending && <p className="text-sm text-slate-600 dark:text-slate-400">Checking for AWS credentials…</p>}
-        {status.data && <LookupForm status={status.data} running={running} onSubmit={(request) => runner.start({ kind: "lookup", request })} onCancel={runner.cancel} />}
+        {status.isPending && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">Checking for AWS credentials…</p>
+        )}
+        {status.data && (
+          <LookupForm
+            status={status.data}
+            running={running}
+            onSubmit={(request) => runner.start({ kind: "lookup", request })}
+            onCancel={runner.cancel}
+          />
+        )}
         {lastRequest && (
           <p className="flex items-center justify-end gap-2 text-sm text-slate-600 dark:text-slate-400">
             A teammate can open this lookup from its link
-            <CopyButton text={typeof window === "undefined" ? "" : window.location.href} label="Copy a link to this lookup" />
+            <CopyButton
+              text={typeof window === "undefined" ? "" : window.location.href}
+              label="Copy a link to this lookup"
+            />
           </p>
         )}
         <RunResults
@@ -54,14 +72,20 @@ export function LookupPage() {
               <h2 className="text-lg font-bold">No denials of this role in the window</h2>
               {lastRequest?.functionName && (
                 <p className="text-sm text-slate-700 dark:text-slate-300">
-                  Only session &quot;{lastRequest.functionName}&quot; was searched: calls Lambda makes for the function (creating network interfaces, polling queues) run in
-                  awslambda_* sessions.{" "}
-                  <button type="button" onClick={() => runner.start({ kind: "lookup", request: { ...lastRequest, functionName: null } })} className="font-semibold text-indigo-700 underline dark:text-indigo-300">
+                  Only session &quot;{lastRequest.functionName}&quot; was searched: calls Lambda makes for the function
+                  (creating network interfaces, polling queues) run in awslambda_* sessions.{" "}
+                  <button
+                    type="button"
+                    onClick={() => runner.start({ kind: "lookup", request: { ...lastRequest, functionName: null } })}
+                    className="font-semibold text-indigo-700 underline dark:text-indigo-300"
+                  >
                     Search the whole role
                   </button>
                 </p>
               )}
-              <p className="text-sm text-slate-700 dark:text-slate-300">Widen the time window or the Regions, or read the note below about data events.</p>
+              <p className="text-sm text-slate-700 dark:text-slate-300">
+                Widen the time window or the Regions, or read the note below about data events.
+              </p>
             </>
           }
           footnote={

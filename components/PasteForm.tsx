@@ -51,7 +51,9 @@ export function PasteForm({ pending, onDiagnose }: { pending: boolean; onDiagnos
         className="w-full rounded-lg border border-slate-300 bg-white p-3 font-mono text-sm shadow-inner focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900"
       />
       <div id="error-text-help" className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <span className={tooLarge ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}>
+        <span
+          className={tooLarge ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}
+        >
           {tooLarge
             ? `${Math.ceil(bytes / 1024)} KiB is over the ${LIMIT_KIB} KiB limit: paste only the lines around the error.`
             : `${(bytes / 1024).toFixed(1)} of ${LIMIT_KIB} KiB · Ctrl/⌘+Enter to diagnose`}

@@ -15,7 +15,10 @@ function NonDenials({ errors, lead }: { errors: NonDenial[]; lead: string }) {
       <p className="text-sm">{lead}</p>
       <ul className="space-y-2">
         {errors.map((error) => (
-          <li key={error.code} className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          <li
+            key={error.code}
+            className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+          >
             <strong>{error.code}</strong> — {error.explanation}
           </li>
         ))}
@@ -35,11 +38,16 @@ export function Results({ diagnosis }: { diagnosis: DiagnoseResponse }) {
   const count = diagnosis.findings.length;
   if (count === 0) {
     return (
-      <section data-testid="no-findings" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
+      <section
+        data-testid="no-findings"
+        className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
+      >
         <h2 ref={heading} tabIndex={-1} className="text-lg font-bold focus:outline-none">
           No AccessDenied found
         </h2>
-        {diagnosis.nonDenials.length > 0 && <NonDenials errors={diagnosis.nonDenials} lead="This is not a permission problem:" />}
+        {diagnosis.nonDenials.length > 0 && (
+          <NonDenials errors={diagnosis.nonDenials} lead="This is not a permission problem:" />
+        )}
         <p className="text-sm text-slate-700 dark:text-slate-300">whydenied looked for:</p>
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700 dark:text-slate-300">
           {LOOKED_FOR.map((item) => (
@@ -52,27 +60,44 @@ export function Results({ diagnosis }: { diagnosis: DiagnoseResponse }) {
   return (
     <section aria-labelledby="results-heading" className="space-y-4">
       <div role="status">
-        <h2 id="results-heading" ref={heading} tabIndex={-1} className="scroll-mt-4 font-medium text-slate-700 focus:outline-none dark:text-slate-300">
+        <h2
+          id="results-heading"
+          ref={heading}
+          tabIndex={-1}
+          className="scroll-mt-4 font-medium text-slate-700 focus:outline-none dark:text-slate-300"
+        >
           {count} denial{count === 1 ? "" : "s"} found{diagnosis.truncated && " (only the first 500 are shown)"}.
         </h2>
       </div>
       {count > 1 && (
-        <nav aria-label="Denials found" className="rounded-xl border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
+        <nav
+          aria-label="Denials found"
+          className="rounded-xl border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
+        >
           <ol className="space-y-1 text-sm">
             {diagnosis.findings.map((finding, index) => (
               <li key={finding.id}>
-                <a href={`#${finding.id}-heading`} className="flex flex-wrap items-center gap-2 rounded-md p-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-slate-800">
+                <a
+                  href={`#${finding.id}-heading`}
+                  className="flex flex-wrap items-center gap-2 rounded-md p-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-slate-800"
+                >
                   <span className="text-slate-500 tabular-nums dark:text-slate-400">{index + 1}.</span>
-                  <span className={cn("rounded-full px-2 py-0.5 text-xs font-semibold", LAYER_CHIP[finding.layer])}>{LAYER_INFO[finding.layer].label}</span>
+                  <span className={cn("rounded-full px-2 py-0.5 text-xs font-semibold", LAYER_CHIP[finding.layer])}>
+                    {LAYER_INFO[finding.layer].label}
+                  </span>
                   <span className="font-mono text-xs">{finding.action ?? "unknown action"}</span>
-                  <span className="min-w-0 flex-1 truncate font-mono text-xs text-slate-600 dark:text-slate-400">{finding.resource ?? ""}</span>
+                  <span className="min-w-0 flex-1 truncate font-mono text-xs text-slate-600 dark:text-slate-400">
+                    {finding.resource ?? ""}
+                  </span>
                 </a>
               </li>
             ))}
           </ol>
         </nav>
       )}
-      {diagnosis.nonDenials.length > 0 && <NonDenials errors={diagnosis.nonDenials} lead="The text also holds errors that are not permission problems:" />}
+      {diagnosis.nonDenials.length > 0 && (
+        <NonDenials errors={diagnosis.nonDenials} lead="The text also holds errors that are not permission problems:" />
+      )}
       {diagnosis.findings.map((finding, index) => (
         <FindingCard key={finding.id} finding={finding} index={index} />
       ))}

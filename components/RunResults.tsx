@@ -9,10 +9,21 @@ import { RunProgress } from "./RunProgress";
 import type { RunPhase } from "./use-stream-run";
 
 /** An error, in words, plus the IAM policy to attach when whydenied itself was denied. */
-function RunError({ error, requiredPolicy }: { error: { code: string; message: string }; requiredPolicy?: LookupStatus["requiredPolicy"] }) {
+function RunError({
+  error,
+  requiredPolicy,
+}: {
+  error: { code: string; message: string };
+  requiredPolicy?: LookupStatus["requiredPolicy"];
+}) {
   const policy = error.code === "lookup.denied" && requiredPolicy ? JSON.stringify(requiredPolicy, null, 2) : null;
   return (
-    <div role="alert" data-testid="run-error" data-code={error.code} className="space-y-2 rounded-xl border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      data-testid="run-error"
+      data-code={error.code}
+      className="space-y-2 rounded-xl border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
       <p className="font-semibold">{error.message}</p>
       {policy && (
         <div className="space-y-1">
@@ -20,7 +31,10 @@ function RunError({ error, requiredPolicy }: { error: { code: string; message: s
             <p>IAM policy whydenied needs:</p>
             <CopyButton text={policy} label="Copy the policy whydenied needs" />
           </div>
-          <pre tabIndex={0} className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+          <pre
+            tabIndex={0}
+            className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+          >
             {policy}
           </pre>
         </div>
@@ -60,7 +74,11 @@ export function RunResults({
       {state && state.notices.length > 0 && (
         <ul className="space-y-2">
           {state.notices.map((notice, index) => (
-            <li key={`${notice.code}-${index}`} role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+            <li
+              key={`${notice.code}-${index}`}
+              role="note"
+              className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+            >
               {notice.message}
             </li>
           ))}
@@ -68,18 +86,29 @@ export function RunResults({
       )}
       {state && state.groups.length > 0 && <DenialGroups groups={state.groups} />}
       {finishedEmpty && (
-        <section data-testid="nothing-found" className="space-y-2 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
+        <section
+          data-testid="nothing-found"
+          className="space-y-2 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
+        >
           {nothingFound}
         </section>
       )}
       {stoppedEmpty && (
-        <section data-testid="no-conclusion" className="space-y-1 rounded-xl border border-amber-300 bg-amber-50 p-5 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+        <section
+          data-testid="no-conclusion"
+          className="space-y-1 rounded-xl border border-amber-300 bg-amber-50 p-5 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
           <h2 className="text-lg font-bold">No conclusion yet</h2>
-          <p className="text-sm">No denials in what was read before the run stopped, but not everything was read. Deal with the problem above and run it again.</p>
+          <p className="text-sm">
+            No denials in what was read before the run stopped, but not everything was read. Deal with the problem above
+            and run it again.
+          </p>
         </section>
       )}
       {state && <DeniedEventsTable state={state} />}
-      {(state?.done || phase === "cancelled") && <div className="text-sm text-slate-600 dark:text-slate-400">{footnote}</div>}
+      {(state?.done || phase === "cancelled") && (
+        <div className="text-sm text-slate-600 dark:text-slate-400">{footnote}</div>
+      )}
     </div>
   );
 }

@@ -27,7 +27,10 @@ export function SiteHeader({ tagline }: { tagline: string }) {
         </div>
         <ThemeToggle />
       </div>
-      <nav aria-label="Ways to diagnose" className="flex flex-wrap gap-1 rounded-xl border border-slate-200 bg-white p-1 dark:border-slate-700 dark:bg-slate-900">
+      <nav
+        aria-label="Ways to diagnose"
+        className="flex flex-wrap gap-1 rounded-xl border border-slate-200 bg-white p-1 dark:border-slate-700 dark:bg-slate-900"
+      >
         {PAGES.map((page) => {
           const current = pathname === page.href;
           return (
@@ -37,7 +40,9 @@ export function SiteHeader({ tagline }: { tagline: string }) {
               aria-current={current ? "page" : undefined}
               className={cn(
                 "rounded-lg px-4 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-indigo-600",
-                current ? "bg-indigo-600 text-white shadow-sm" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
+                current
+                  ? "bg-indigo-600 text-white shadow-sm"
+                  : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
               )}
             >
               {page.label}

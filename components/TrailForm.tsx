@@ -12,10 +12,19 @@ export interface TrailUpload {
   roleArn: string | null;
 }
 
-const FIELD = "w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900";
+const FIELD =
+  "w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900";
 
 /** A trail file (dropped, chosen or pasted) and an optional role to keep. */
-export function TrailForm({ running, onSubmit, onCancel }: { running: boolean; onSubmit: (upload: TrailUpload) => void; onCancel: () => void }) {
+export function TrailForm({
+  running,
+  onSubmit,
+  onCancel,
+}: {
+  running: boolean;
+  onSubmit: (upload: TrailUpload) => void;
+  onCancel: () => void;
+}) {
   const [file, setFile] = useState<File | null>(null);
   const [pasted, setPasted] = useState("");
   const [roleArn, setRoleArn] = useState("");
@@ -40,7 +49,11 @@ export function TrailForm({ running, onSubmit, onCancel }: { running: boolean; o
   };
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+    >
       <label
         htmlFor="trail-file"
         onDragOver={(event) => {
@@ -51,29 +64,58 @@ export function TrailForm({ running, onSubmit, onCancel }: { running: boolean; o
         onDrop={onDrop}
         className={cn(
           "flex cursor-pointer flex-col items-center justify-center gap-1 rounded-xl border-2 border-dashed p-8 text-center has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600",
-          dragging ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950" : "border-slate-300 hover:border-indigo-400 dark:border-slate-600",
+          dragging
+            ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950"
+            : "border-slate-300 hover:border-indigo-400 dark:border-slate-600",
         )}
       >
-        <span className="font-semibold">{file ? `${file.name} · ${formatBytes(file.size)}` : "Drop a CloudTrail file here, or choose one"}</span>
-        <span className="text-sm text-slate-600 dark:text-slate-400">
-          A trail log file from S3 (<code>.json</code> or <code>.json.gz</code>), <code>aws cloudtrail lookup-events</code> output, or JSON Lines of records. Read as a stream: size is no problem.
+        <span className="font-semibold">
+          {file ? `${file.name} · ${formatBytes(file.size)}` : "Drop a CloudTrail file here, or choose one"}
         </span>
-        <input id="trail-file" type="file" accept=".json,.gz,.jsonl,.ndjson,application/json,application/gzip" className="sr-only" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+        <span className="text-sm text-slate-600 dark:text-slate-400">
+          A trail log file from S3 (<code>.json</code> or <code>.json.gz</code>),{" "}
+          <code>aws cloudtrail lookup-events</code> output, or JSON Lines of records. Read as a stream: size is no
+          problem.
+        </span>
+        <input
+          id="trail-file"
+          type="file"
+          accept=".json,.gz,.jsonl,.ndjson,application/json,application/gzip"
+          className="sr-only"
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        />
       </label>
       {!file && (
         <details className="text-sm">
-          <summary className="cursor-pointer font-medium text-slate-700 dark:text-slate-300">…or paste the JSON</summary>
+          <summary className="cursor-pointer font-medium text-slate-700 dark:text-slate-300">
+            …or paste the JSON
+          </summary>
           <label htmlFor="trail-paste" className="sr-only">
             CloudTrail JSON
           </label>
-          <textarea id="trail-paste" value={pasted} onChange={(event) => setPasted(event.target.value)} rows={6} spellCheck={false} placeholder='{"Records": [ … ]}' className={cn(FIELD, "mt-2 font-mono")} />
+          <textarea
+            id="trail-paste"
+            value={pasted}
+            onChange={(event) => setPasted(event.target.value)}
+            rows={6}
+            spellCheck={false}
+            placeholder='{"Records": [ … ]}'
+            className={cn(FIELD, "mt-2 font-mono")}
+          />
         </details>
       )}
       <div>
         <label htmlFor="trail-role" className="block text-sm font-semibold text-slate-800 dark:text-slate-200">
           Only this role <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>
         </label>
-        <input id="trail-role" value={roleArn} onChange={(event) => setRoleArn(event.target.value)} spellCheck={false} placeholder="arn:aws:iam::123456789012:role/my-function-role" className={cn(FIELD, "font-mono")} />
+        <input
+          id="trail-role"
+          value={roleArn}
+          onChange={(event) => setRoleArn(event.target.value)}
+          spellCheck={false}
+          placeholder="arn:aws:iam::123456789012:role/my-function-role"
+          className={cn(FIELD, "font-mono")}
+        />
       </div>
       {problem && (
         <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
@@ -82,7 +124,11 @@ export function TrailForm({ running, onSubmit, onCancel }: { running: boolean; o
       )}
       <RunButtons running={running} idleLabel="Find denials in the file" runningLabel="Reading…" onCancel={onCancel}>
         {file && !running && (
-          <button type="button" onClick={() => setFile(null)} className="text-sm font-medium text-slate-600 underline dark:text-slate-400">
+          <button
+            type="button"
+            onClick={() => setFile(null)}
+            className="text-sm font-medium text-slate-600 underline dark:text-slate-400"
+          >
             Choose another file
           </button>
         )}

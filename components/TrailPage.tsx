@@ -14,7 +14,11 @@ export function TrailPage() {
       <SiteHeader tagline="No CloudTrail API access? Upload the trail's log files: whydenied streams them and groups every denial into fixes." />
       <main className="space-y-6">
         <h1 className="text-xl font-bold">Find denials in a trail file</h1>
-        <TrailForm running={running} onSubmit={({ file, roleArn }) => runner.start({ kind: "trail", file, roleArn })} onCancel={runner.cancel} />
+        <TrailForm
+          running={running}
+          onSubmit={({ file, roleArn }) => runner.start({ kind: "trail", file, roleArn })}
+          onCancel={runner.cancel}
+        />
         <RunResults
           phase={runner.phase}
           state={runner.state}
@@ -23,7 +27,10 @@ export function TrailPage() {
           nothingFound={
             <>
               <h2 className="text-lg font-bold">No denials in this file</h2>
-              <p className="text-sm text-slate-700 dark:text-slate-300">Every record was read; none was an AccessDenied or unauthorized error{runner.run?.kind === "trail" && runner.run.roleArn ? " of that role" : ""}.</p>
+              <p className="text-sm text-slate-700 dark:text-slate-300">
+                Every record was read; none was an AccessDenied or unauthorized error
+                {runner.run?.kind === "trail" && runner.run.roleArn ? " of that role" : ""}.
+              </p>
             </>
           }
           footnote={<p>Nothing you upload is stored: the file is read once, as a stream, and forgotten.</p>}

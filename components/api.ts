@@ -17,13 +17,20 @@ export class ApiError extends Error {
 export async function postJson<T>(url: string, body: unknown): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
   } catch {
     throw new ApiError("network.unreachable", "Could not reach the whydenied server. Is it still running?");
   }
   const payload = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
   if (!response.ok) {
-    throw new ApiError(payload?.code ?? "internal.error", payload?.message ?? `The server answered ${response.status}.`);
+    throw new ApiError(
+      payload?.code ?? "internal.error",
+      payload?.message ?? `The server answered ${response.status}.`,
+    );
   }
   return payload as T;
 }
@@ -37,6 +44,10 @@ export async function getJson<T>(url: string): Promise<T> {
     throw new ApiError("network.unreachable", "Could not reach the whydenied server. Is it still running?");
   }
   const payload = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
-  if (!response.ok) throw new ApiError(payload?.code ?? "internal.error", payload?.message ?? `The server answered ${response.status}.`);
+  if (!response.ok)
+    throw new ApiError(
+      payload?.code ?? "internal.error",
+      payload?.message ?? `The server answered ${response.status}.`,
+    );
   return payload as T;
 }

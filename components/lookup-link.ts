@@ -31,7 +31,12 @@ export function fieldsFromSearch(search: string): Partial<LookupFields> {
 
 /** The query string that reopens the form as it is: a link a teammate can open to run the same lookup. */
 export function searchForFields(fields: LookupFields): string {
-  const params = new URLSearchParams({ role: fields.roleArn, regions: fields.regions, hours: String(fields.hours), source: fields.source });
+  const params = new URLSearchParams({
+    role: fields.roleArn,
+    regions: fields.regions,
+    hours: String(fields.hours),
+    source: fields.source,
+  });
   if (fields.functionName) params.set("function", fields.functionName);
   if (fields.eventSource) params.set("service", fields.eventSource);
   return `?${params.toString()}`;

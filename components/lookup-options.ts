@@ -9,8 +9,16 @@ export const EVENT_SOURCES: { value: string; label: string; dataEvents?: string 
   { value: "logs.amazonaws.com", label: "CloudWatch Logs" },
   { value: "ec2.amazonaws.com", label: "EC2 (network interfaces)" },
   { value: "lambda.amazonaws.com", label: "Lambda (management calls)", dataEvents: "Lambda Invoke calls" },
-  { value: "s3.amazonaws.com", label: "S3 (bucket-level calls)", dataEvents: "S3 object reads and writes (GetObject, PutObject, ListObjects)" },
-  { value: "dynamodb.amazonaws.com", label: "DynamoDB (table-level calls)", dataEvents: "DynamoDB item calls (GetItem, PutItem, Query)" },
+  {
+    value: "s3.amazonaws.com",
+    label: "S3 (bucket-level calls)",
+    dataEvents: "S3 object reads and writes (GetObject, PutObject, ListObjects)",
+  },
+  {
+    value: "dynamodb.amazonaws.com",
+    label: "DynamoDB (table-level calls)",
+    dataEvents: "DynamoDB item calls (GetItem, PutItem, Query)",
+  },
   { value: "sqs.amazonaws.com", label: "SQS", dataEvents: "SQS SendMessage, ReceiveMessage and DeleteMessage" },
   { value: "sns.amazonaws.com", label: "SNS", dataEvents: "SNS Publish" },
 ];

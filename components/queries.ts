@@ -7,7 +7,9 @@ import { postForEvents } from "./stream";
 import { uploadForEvents } from "./upload";
 
 /** A lookup or an upload the user started; the id keeps two runs with the same inputs apart. */
-export type StreamRun = { id: string; kind: "lookup"; request: LookupRequestBody } | { id: string; kind: "trail"; file: Blob; roleArn: string | null };
+export type StreamRun =
+  | { id: string; kind: "lookup"; request: LookupRequestBody }
+  | { id: string; kind: "trail"; file: Blob; roleArn: string | null };
 
 export const lookupStatusQuery = () =>
   queryOptions({

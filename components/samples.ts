@@ -22,6 +22,6 @@ export const SAMPLES: { label: string; text: string }[] = [
   },
   {
     label: "Terraform: Lambda in a VPC",
-    text: "╷\n│ Error: creating Lambda Function (image-resizer): operation error Lambda: CreateFunction, https response error StatusCode: 400, RequestID: 0c6b1c51-4c1a-4c59-9c55-0b1f2b7a9e11, InvalidParameterValueException: The provided execution role does not have permissions to call CreateNetworkInterface on EC2\n│ \n│   with aws_lambda_function.image_resizer,\n│   on main.tf line 12, in resource \"aws_lambda_function\" \"image_resizer\":\n│   12: resource \"aws_lambda_function\" \"image_resizer\" {\n╵",
+    text: '╷\n│ Error: creating Lambda Function (image-resizer): operation error Lambda: CreateFunction, https response error StatusCode: 400, RequestID: 0c6b1c51-4c1a-4c59-9c55-0b1f2b7a9e11, InvalidParameterValueException: The provided execution role does not have permissions to call CreateNetworkInterface on EC2\n│ \n│   with aws_lambda_function.image_resizer,\n│   on main.tf line 12, in resource "aws_lambda_function" "image_resizer":\n│   12: resource "aws_lambda_function" "image_resizer" {\n╵',
   },
 ];

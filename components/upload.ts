@@ -21,7 +21,10 @@ export async function* uploadForEvents(url: string, file: Blob, signal: AbortSig
     if (events.length > 0) queue.push(events);
   };
 
-  request.upload.onprogress = (event) => queue.push([{ type: "upload", sentBytes: event.loaded, totalBytes: event.lengthComputable ? event.total : file.size }]);
+  request.upload.onprogress = (event) =>
+    queue.push([
+      { type: "upload", sentBytes: event.loaded, totalBytes: event.lengthComputable ? event.total : file.size },
+    ]);
   request.onprogress = readAnswer;
   request.onload = () => {
     if (request.status === 200) {
@@ -36,7 +39,8 @@ export async function* uploadForEvents(url: string, file: Blob, signal: AbortSig
     }
     queue.fail(new ApiError(body?.code ?? "internal.error", body?.message ?? `The server answered ${request.status}.`));
   };
-  request.onerror = () => queue.fail(new ApiError("network.unreachable", "The upload failed: is the whydenied server still running?"));
+  request.onerror = () =>
+    queue.fail(new ApiError("network.unreachable", "The upload failed: is the whydenied server still running?"));
   request.onabort = () => queue.fail(signal.reason ?? new DOMException("Aborted", "AbortError"));
   signal.addEventListener("abort", () => request.abort(), { once: true });
 

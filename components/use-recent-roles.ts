@@ -23,7 +23,8 @@ function read(): RecentRole[] {
   let roles: RecentRole[] = [];
   try {
     const parsed = JSON.parse(raw ?? "[]") as unknown;
-    if (Array.isArray(parsed)) roles = parsed.filter((item): item is RecentRole => typeof item?.roleArn === "string").slice(0, KEEP);
+    if (Array.isArray(parsed))
+      roles = parsed.filter((item): item is RecentRole => typeof item?.roleArn === "string").slice(0, KEEP);
   } catch {
     roles = [];
   }

@@ -15,7 +15,12 @@ export function useStreamRun() {
   const queryClient = useQueryClient();
   const [run, setRun] = useState<StreamRun | null>(null);
   const [cancelledId, setCancelledId] = useState<string | null>(null);
-  const query = useQuery({ ...streamRunQuery(run ?? { id: "none", kind: "lookup", request: { roleArn: "", regions: [], window: { hours: 1 } } }), enabled: run !== null });
+  const query = useQuery({
+    ...streamRunQuery(
+      run ?? { id: "none", kind: "lookup", request: { roleArn: "", regions: [], window: { hours: 1 } } },
+    ),
+    enabled: run !== null,
+  });
 
   const start = useCallback((input: RunInput) => setRun({ ...input, id: crypto.randomUUID() } as StreamRun), []);
   const cancel = useCallback(() => {

@@ -37,7 +37,10 @@ test.describe("POST /api/diagnose", () => {
   });
 
   test("rejects malformed JSON and wrong shapes", async ({ request }) => {
-    const malformed = await request.post("/api/diagnose", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
+    const malformed = await request.post("/api/diagnose", {
+      data: Buffer.from("{not json"),
+      headers: { "content-type": "application/json" },
+    });
     expect(malformed.status()).toBe(400);
     expect(await malformed.json()).toMatchObject({ code: "request.malformed-json" });
     const wrongShape = await request.post("/api/diagnose", { data: { message: "hi" } });
@@ -55,7 +58,9 @@ test.describe("POST /api/diagnose", () => {
 
   test("recognises a non-permission error", async ({ request }) => {
     const response = await request.post("/api/diagnose", {
-      data: { text: "An error occurred (ExpiredToken) when calling the GetObject operation: The provided token has expired." },
+      data: {
+        text: "An error occurred (ExpiredToken) when calling the GetObject operation: The provided token has expired.",
+      },
     });
     const body = await response.json();
     expect(body.findings).toEqual([]);
@@ -67,31 +72,58 @@ test.describe("lookup and trail APIs", () => {
   test("GET /api/lookup/status says what the form needs and nothing about the credentials", async ({ request }) => {
     const response = await request.get("/api/lookup/status");
     const body = await response.json();
-    expect(body).toMatchObject({ credentials: "available", target: "endpoint", defaultRegion: "eu-west-1", demo: { enabled: true } });
+    expect(body).toMatchObject({
+      credentials: "available",
+      target: "endpoint",
+      defaultRegion: "eu-west-1",
+      demo: { enabled: true },
+    });
     expect(body.requiredPolicy.Statement[0]).toMatchObject({ Action: "cloudtrail:LookupEvents", Resource: "*" });
     expect(JSON.stringify(body)).not.toMatch(/AKIAE2E|not-a-secret|127\.0\.0\.1/);
   });
 
   test("POST /api/lookup refuses a bad ARN with a typed error", async ({ request }) => {
-    const response = await request.post("/api/lookup", { data: { roleArn: "my-role", regions: ["eu-west-1"], window: { hours: 24 } } });
+    const response = await request.post("/api/lookup", {
+      data: { roleArn: "my-role", regions: ["eu-west-1"], window: { hours: 24 } },
+    });
     expect(response.status()).toBe(400);
-    expect(await response.json()).toMatchObject({ code: "lookup.bad-arn", message: expect.stringContaining("is not an ARN") });
+    expect(await response.json()).toMatchObject({
+      code: "lookup.bad-arn",
+      message: expect.stringContaining("is not an ARN"),
+    });
   });
 
   test("POST /api/lookup streams NDJSON events ending in done", async ({ request }) => {
     const response = await request.post("/api/lookup", {
-      data: { roleArn: "arn:aws:iam::123456789012:role/orders-api-role", functionName: "orders-api", regions: ["eu-west-1"], includeGlobalRegion: false, window: { hours: 6 } },
+      data: {
+        roleArn: "arn:aws:iam::123456789012:role/orders-api-role",
+        functionName: "orders-api",
+        regions: ["eu-west-1"],
+        includeGlobalRegion: false,
+        window: { hours: 6 },
+      },
     });
     expect(response.headers()["content-type"]).toContain("application/x-ndjson");
-    const events = (await response.text()).trim().split("\n").map((line) => JSON.parse(line) as { type: string });
+    const events = (await response.text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { type: string });
     expect(events[0]?.type).toBe("start");
     expect(events.at(-1)?.type).toBe("done");
   });
 
-  test("POST /api/trail answers 422 for a file that is not CloudTrail and 400 for an empty one", async ({ request }) => {
-    const html = await request.post("/api/trail", { data: Buffer.from("<html>hi</html>"), headers: { "content-type": "application/octet-stream" } });
+  test("POST /api/trail answers 422 for a file that is not CloudTrail and 400 for an empty one", async ({
+    request,
+  }) => {
+    const html = await request.post("/api/trail", {
+      data: Buffer.from("<html>hi</html>"),
+      headers: { "content-type": "application/octet-stream" },
+    });
     expect([html.status(), (await html.json()).code]).toEqual([422, "trail.unrecognized"]);
-    const empty = await request.post("/api/trail", { data: Buffer.alloc(0), headers: { "content-type": "application/octet-stream" } });
+    const empty = await request.post("/api/trail", {
+      data: Buffer.alloc(0),
+      headers: { "content-type": "application/octet-stream" },
+    });
     expect([empty.status(), (await empty.json()).code]).toEqual([400, "upload.empty"]);
   });
 });

@@ -13,11 +13,18 @@ test("with no AWS credentials the lookup offers the demo data, clearly labelled"
   await page.getByLabel("Time window").selectOption({ label: "Last 24 hours" });
   await page.getByRole("button", { name: "Find denials" }).click();
   await expect(page.getByText(/^Finished/)).toBeVisible({ timeout: 30_000 });
-  const layers = await page.getByTestId("denial-group").evaluateAll((items) => items.map((item) => item.getAttribute("data-layer")));
+  const layers = await page
+    .getByTestId("denial-group")
+    .evaluateAll((items) => items.map((item) => item.getAttribute("data-layer")));
   expect(layers).toContain("kms-key-policy");
   await expect(page.getByTestId("event-row").first()).toContainText("demo event");
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((violation) => ({ id: violation.id, where: violation.nodes.map((node) => node.target.join(" ")) }))).toEqual([]);
+  expect(
+    results.violations.map((violation) => ({
+      id: violation.id,
+      where: violation.nodes.map((node) => node.target.join(" ")),
+    })),
+  ).toEqual([]);
   await page.screenshot({ path: "test-results/demo-lookup-light.png", fullPage: true });
 });
 
@@ -28,9 +35,16 @@ test("the demo lookup is readable in dark mode on a phone", async ({ page }) => 
   await page.getByLabel("Time window").selectOption({ label: "Last 24 hours" });
   await page.getByRole("button", { name: "Find denials" }).click();
   await expect(page.getByText(/^Finished/)).toBeVisible({ timeout: 30_000 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((violation) => ({ id: violation.id, where: violation.nodes.map((node) => node.target.join(" ")) }))).toEqual([]);
+  expect(
+    results.violations.map((violation) => ({
+      id: violation.id,
+      where: violation.nodes.map((node) => node.target.join(" ")),
+    })),
+  ).toEqual([]);
   await page.screenshot({ path: "test-results/demo-lookup-dark-phone.png", fullPage: true });
 });

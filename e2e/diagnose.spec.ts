@@ -91,7 +91,12 @@ test("dark mode has no axe violations and is screenshotted", async ({ page }) =>
   await page.getByRole("button", { name: "Diagnose" }).click();
   await expect(page.getByTestId("finding-card")).toHaveCount(1);
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((violation) => ({ id: violation.id, where: violation.nodes.map((node) => node.target.join(" ")) }))).toEqual([]);
+  expect(
+    results.violations.map((violation) => ({
+      id: violation.id,
+      where: violation.nodes.map((node) => node.target.join(" ")),
+    })),
+  ).toEqual([]);
   await page.screenshot({ path: "test-results/dark-mode.png", fullPage: true });
 });
 
@@ -99,8 +104,15 @@ test("light mode has no axe violations on a phone", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole("button", { name: /^Sample:.*KMS/i }).click();
   await expect(page.getByTestId("finding-card")).toHaveCount(1);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((violation) => ({ id: violation.id, where: violation.nodes.map((node) => node.target.join(" ")) }))).toEqual([]);
+  expect(
+    results.violations.map((violation) => ({
+      id: violation.id,
+      where: violation.nodes.map((node) => node.target.join(" ")),
+    })),
+  ).toEqual([]);
 });

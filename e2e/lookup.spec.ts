@@ -9,7 +9,10 @@ test.beforeEach(async ({ page, request }) => {
   await expect(page.getByLabel("Execution role ARN")).toBeVisible();
 });
 
-async function fillLookup(page: Page, options: { role?: string; functionName?: string; regions?: string; window?: string } = {}) {
+async function fillLookup(
+  page: Page,
+  options: { role?: string; functionName?: string; regions?: string; window?: string } = {},
+) {
   await page.getByLabel("Execution role ARN").fill(options.role ?? ORDERS_ROLE);
   await page.getByLabel(/Function name/).fill(options.functionName ?? "orders-api");
   await page.getByLabel("Regions", { exact: true }).fill(options.regions ?? "eu-west-1");
@@ -30,8 +33,14 @@ test("a lookup streams its progress, groups the denials and links each event", a
   expect(layers.sort()).toEqual(["execution-role", "kms-key-policy"]);
   await expect(groups.first().getByTestId("finding-card")).toBeVisible();
 
-  const link = page.getByTestId("event-row").first().getByRole("link", { name: /Open in CloudTrail/ });
-  await expect(link).toHaveAttribute("href", /^https:\/\/eu-west-1\.console\.aws\.amazon\.com\/cloudtrailv2\/home\?region=eu-west-1#\/events\//);
+  const link = page
+    .getByTestId("event-row")
+    .first()
+    .getByRole("link", { name: /Open in CloudTrail/ });
+  await expect(link).toHaveAttribute(
+    "href",
+    /^https:\/\/eu-west-1\.console\.aws\.amazon\.com\/cloudtrailv2\/home\?region=eu-west-1#\/events\//,
+  );
   expect((await localCloudTrail.stats(request)).throttled).toBe(0);
   await page.screenshot({ path: "test-results/lookup-results.png", fullPage: true });
 });
@@ -46,7 +55,12 @@ test("injected 5xx answers are retried and nothing is lost", async ({ page, requ
 });
 
 test("Cancel stops the scan on the server and keeps what was found", async ({ page, request }) => {
-  await fillLookup(page, { role: "arn:aws:iam::123456789012:role/billing-sync-role", functionName: "", regions: "us-east-1", window: "Last 7 days" });
+  await fillLookup(page, {
+    role: "arn:aws:iam::123456789012:role/billing-sync-role",
+    functionName: "",
+    regions: "us-east-1",
+    window: "Last 7 days",
+  });
   await page.getByLabel(/Also search us-east-1/).uncheck();
   await page.getByRole("button", { name: "Find denials" }).click();
   await expect(page.getByTestId("run-counts")).toContainText(/^[3-9] pages read|^\d\d pages read/, { timeout: 20_000 });
@@ -69,7 +83,10 @@ test("a wrong ARN is explained before anything is sent", async ({ page }) => {
   expect(lookups).toBe(0);
 });
 
-test("when whydenied itself may not call LookupEvents, the page shows the policy it needs", async ({ page, request }) => {
+test("when whydenied itself may not call LookupEvents, the page shows the policy it needs", async ({
+  page,
+  request,
+}) => {
   await localCloudTrail.inject(request, { times: 1, code: "AccessDeniedException" });
   await fillLookup(page);
   await page.getByRole("button", { name: "Find denials" }).click();

@@ -11,19 +11,29 @@ test.beforeEach(async ({ page }) => {
 });
 
 test("an uploaded .json.gz trail file is streamed, grouped and linked", async ({ page }) => {
-  await page.getByLabel(/Drop a CloudTrail file here/).setInputFiles({ name: "123456789012_CloudTrail_us-east-1_20261123T0000Z_demo.json.gz", mimeType: "application/gzip", buffer: trailFile });
+  await page
+    .getByLabel(/Drop a CloudTrail file here/)
+    .setInputFiles({
+      name: "123456789012_CloudTrail_us-east-1_20261123T0000Z_demo.json.gz",
+      mimeType: "application/gzip",
+      buffer: trailFile,
+    });
   await expect(page.getByText(/\.json\.gz · \d/)).toBeVisible();
   await page.getByRole("button", { name: "Find denials in the file" }).click();
   await expect(page.getByText(/^Finished/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("run-counts")).toContainText(`${day.length.toLocaleString("en")} records scanned`);
-  const layers = await page.getByTestId("denial-group").evaluateAll((items) => items.map((item) => item.getAttribute("data-layer")));
+  const layers = await page
+    .getByTestId("denial-group")
+    .evaluateAll((items) => items.map((item) => item.getAttribute("data-layer")));
   expect(layers).toEqual(expect.arrayContaining(["execution-role", "kms-key-policy", "resource-policy", "scp"]));
   await expect(page.getByText(/Trail files hold data events too/)).toBeVisible();
   await page.screenshot({ path: "test-results/trail-results.png", fullPage: true });
 });
 
 test("a role filter keeps only that role's denials", async ({ page }) => {
-  await page.getByLabel(/Drop a CloudTrail file here/).setInputFiles({ name: "trail.json.gz", mimeType: "application/gzip", buffer: trailFile });
+  await page
+    .getByLabel(/Drop a CloudTrail file here/)
+    .setInputFiles({ name: "trail.json.gz", mimeType: "application/gzip", buffer: trailFile });
   await page.getByLabel(/Only this role/).fill("arn:aws:iam::123456789012:role/billing-sync-role");
   await page.getByRole("button", { name: "Find denials in the file" }).click();
   await expect(page.getByText(/^Finished/)).toBeVisible({ timeout: 30_000 });
@@ -34,7 +44,9 @@ test("a role filter keeps only that role's denials", async ({ page }) => {
 
 test("pasted lookup-events output works like a file", async ({ page }) => {
   const denied = day.filter((record) => record.errorCode === "AccessDenied").slice(0, 5);
-  const output = { Events: denied.map((record) => ({ EventId: record.eventID, CloudTrailEvent: JSON.stringify(record) })) };
+  const output = {
+    Events: denied.map((record) => ({ EventId: record.eventID, CloudTrailEvent: JSON.stringify(record) })),
+  };
   await page.getByText("…or paste the JSON").click();
   await page.getByLabel("CloudTrail JSON").fill(JSON.stringify(output));
   await page.getByRole("button", { name: "Find denials in the file" }).click();
@@ -43,7 +55,9 @@ test("pasted lookup-events output works like a file", async ({ page }) => {
 });
 
 test("a file that is not CloudTrail gets a clear error", async ({ page }) => {
-  await page.getByLabel(/Drop a CloudTrail file here/).setInputFiles({ name: "index.html", mimeType: "text/html", buffer: Buffer.from("<!doctype html><p>hello</p>") });
+  await page
+    .getByLabel(/Drop a CloudTrail file here/)
+    .setInputFiles({ name: "index.html", mimeType: "text/html", buffer: Buffer.from("<!doctype html><p>hello</p>") });
   await page.getByRole("button", { name: "Find denials in the file" }).click();
   await expect(page.getByTestId("run-error")).toContainText("This is not CloudTrail data");
 });

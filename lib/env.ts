@@ -4,7 +4,9 @@ import { z } from "zod";
 /** Every environment variable the server reads, documented in .env.example. */
 const envSchema = z.object({
   /** Send LookupEvents to this endpoint instead of AWS (a local CloudTrail, LocalStack, a VPC endpoint URL). */
-  WHYDENIED_CLOUDTRAIL_ENDPOINT: z.url({ protocol: /^https?$/, error: "WHYDENIED_CLOUDTRAIL_ENDPOINT must be an http(s) URL." }).optional(),
+  WHYDENIED_CLOUDTRAIL_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: "WHYDENIED_CLOUDTRAIL_ENDPOINT must be an http(s) URL." })
+    .optional(),
   /** "off" hides the built-in demo data (for a portal that must only show the real account). */
   WHYDENIED_DEMO: z.enum(["on", "off"]).default("on"),
   /** LookupEvents requests per second per Region; AWS allows 2 per account and Region. */
@@ -24,6 +26,9 @@ export type ServerEnv = z.infer<typeof envSchema>;
  */
 export function serverEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(
+      `Invalid environment: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
+    );
   return parsed.data;
 }

@@ -11,7 +11,11 @@ const NDJSON_HEADERS = {
 /** Until one of these arrives, an error means the request as a whole failed. */
 const SETTLING = new Set<LookupStreamEvent["type"]>(["progress", "group", "denial", "done"]);
 
-const INTERNAL_ERROR: LookupStreamEvent = { type: "error", code: "internal.error", message: "Something went wrong on our side; the results so far are kept." };
+const INTERNAL_ERROR: LookupStreamEvent = {
+  type: "error",
+  code: "internal.error",
+  message: "Something went wrong on our side; the results so far are kept.",
+};
 
 const encoder = new TextEncoder();
 const line = (event: LookupStreamEvent) => encoder.encode(`${JSON.stringify(event)}\n`);
@@ -26,7 +30,12 @@ const line = (event: LookupStreamEvent) => encoder.encode(`${JSON.stringify(even
  * reads no answer until it has sent the whole upload, so an upload's work must not wait for it —
  * the answer is bounded (capped groups, rows and tallies), so holding it costs little.
  */
-export async function streamEvents(events: AsyncGenerator<LookupStreamEvent>, cancel: AbortController, route: string, options: { eager?: boolean } = {}): Promise<Response> {
+export async function streamEvents(
+  events: AsyncGenerator<LookupStreamEvent>,
+  cancel: AbortController,
+  route: string,
+  options: { eager?: boolean } = {},
+): Promise<Response> {
   const opening: LookupStreamEvent[] = [];
   for (let next = await events.next(); !next.done; next = await events.next()) {
     if (next.value.type === "error") {

@@ -18,13 +18,15 @@ and prints which permission layer denied the request and the fix.
 
 Exit status: 0 on success (with or without findings), 1 when the input is rejected, 2 on usage errors.`;
 
-export type ParsedArgs = { kind: "help" } | { kind: "diagnose"; args: DiagnoseArgs } | { kind: "usage-error"; message: string };
+export type ParsedArgs =
+  { kind: "help" } | { kind: "diagnose"; args: DiagnoseArgs } | { kind: "usage-error"; message: string };
 
 /** Reads the command line; the only command is `diagnose`. */
 export function parseArgs(argv: string[]): ParsedArgs {
   if (argv.length === 0 || argv.includes("-h") || argv.includes("--help")) return { kind: "help" };
   const [command, ...rest] = argv;
-  if (command !== "diagnose") return { kind: "usage-error", message: `Unknown command "${command}". Try: whydenied diagnose --help` };
+  if (command !== "diagnose")
+    return { kind: "usage-error", message: `Unknown command "${command}". Try: whydenied diagnose --help` };
   const args: DiagnoseArgs = { json: false, batch: false, input: "-" };
   const positional: string[] = [];
   for (const arg of rest) {
@@ -33,7 +35,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     else if (arg.startsWith("--")) return { kind: "usage-error", message: `Unknown option ${arg}` };
     else positional.push(arg);
   }
-  if (positional.length > 1) return { kind: "usage-error", message: "Give at most one FILE (or - for standard input)." };
+  if (positional.length > 1)
+    return { kind: "usage-error", message: "Give at most one FILE (or - for standard input)." };
   args.input = positional[0] ?? "-";
   return { kind: "diagnose", args };
 }

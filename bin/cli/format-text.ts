@@ -26,7 +26,8 @@ function formatFinding(finding: Finding, index: number): string {
   const others = finding.candidates.slice(1);
   if (others.length > 0) {
     lines.push("", "   Could also be:");
-    for (const candidate of others) lines.push(`     ${LAYER_INFO[candidate.layer].label} (${percent(candidate.confidence)}): ${candidate.why}`);
+    for (const candidate of others)
+      lines.push(`     ${LAYER_INFO[candidate.layer].label} (${percent(candidate.confidence)}): ${candidate.why}`);
   }
   return lines.join("\n");
 }
@@ -44,6 +45,7 @@ export function formatDiagnosis(diagnosis: TextDiagnosis): string {
     ].join("\n");
   }
   const header = `${diagnosis.findings.length} denial${diagnosis.findings.length === 1 ? "" : "s"} found${diagnosis.truncated ? " (input truncated: only the first 500 are shown)" : ""}.`;
-  const others = notDenials.length > 0 ? [["Also in the text, not permission problems:", ...notDenials].join("\n")] : [];
+  const others =
+    notDenials.length > 0 ? [["Also in the text, not permission problems:", ...notDenials].join("\n")] : [];
   return [header, ...diagnosis.findings.map(formatFinding), ...others].join("\n\n");
 }

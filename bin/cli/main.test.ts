@@ -25,10 +25,17 @@ describe("whydenied diagnose", () => {
   });
 
   it("answers every batch line in order, including bad ones", async () => {
-    const lines = [JSON.stringify({ id: "a", text: DENIAL }), "not json", JSON.stringify({ id: "c", text: "hello" })].join("\n");
+    const lines = [
+      JSON.stringify({ id: "a", text: DENIAL }),
+      "not json",
+      JSON.stringify({ id: "c", text: "hello" }),
+    ].join("\n");
     const { code, out } = await run(["diagnose", "--batch"], lines);
     expect(code).toBe(0);
-    const answers = out.trim().split("\n").map((line) => JSON.parse(line));
+    const answers = out
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(answers.map((answer) => answer.id)).toEqual(["a", null, "c"]);
     expect(answers[0].findings).toHaveLength(1);
     expect(answers[1].error.code).toBe("request.malformed-json");

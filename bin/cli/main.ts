@@ -67,11 +67,19 @@ async function diagnoseBatchLine(line: string, lineNumber: number): Promise<Reco
   try {
     value = JSON.parse(line);
   } catch {
-    return { id: null, line: lineNumber, error: { code: "request.malformed-json", message: "Line is not valid JSON." } };
+    return {
+      id: null,
+      line: lineNumber,
+      error: { code: "request.malformed-json", message: "Line is not valid JSON." },
+    };
   }
   const parsed = batchLineSchema.safeParse(value);
   if (!parsed.success) {
-    return { id: null, line: lineNumber, error: { code: "request.invalid", message: 'Each line must be {"id": "...", "text": "..."}.' } };
+    return {
+      id: null,
+      line: lineNumber,
+      error: { code: "request.invalid", message: 'Each line must be {"id": "...", "text": "..."}.' },
+    };
   }
   const result = await diagnose(parsed.data.text);
   if (!result.ok) return { id: parsed.data.id, findings: [], error: result.error };
@@ -93,7 +101,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return parsed.args.batch ? await runBatch(parsed.args, io) : await runSingle(parsed.args, io);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.stderr.write(`whydenied: ${code === "ENOENT" ? `no such file: ${parsed.args.input}` : (error as Error).message}\n`);
+    io.stderr.write(
+      `whydenied: ${code === "ENOENT" ? `no such file: ${parsed.args.input}` : (error as Error).message}\n`,
+    );
     return 1;
   }
 }

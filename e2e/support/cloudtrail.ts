@@ -6,7 +6,10 @@ export const localCloudTrail = {
   async reset(request: APIRequestContext): Promise<void> {
     await request.post(`${CLOUDTRAIL_URL}/__control/reset`);
   },
-  async inject(request: APIRequestContext, fault: { times: number; status?: number; code?: string; delayMs?: number; region?: string }): Promise<void> {
+  async inject(
+    request: APIRequestContext,
+    fault: { times: number; status?: number; code?: string; delayMs?: number; region?: string },
+  ): Promise<void> {
     const response = await request.post(`${CLOUDTRAIL_URL}/__control/faults`, { data: fault });
     if (!response.ok()) throw new Error(`fault refused: ${await response.text()}`);
   },

@@ -15,23 +15,33 @@ function simulate(record: DenialRecord, subject: Subject): Check {
 }
 
 /** The command that prints a service's resource policy; only the denied service's command is built. */
-const RESOURCE_POLICY_COMMANDS = new Map<string, (subject: Subject) => string>(Object.entries({
-  lambda: (subject) => `aws lambda get-policy --function-name ${subject.resourceName}${regionFlag(subject)}`,
-  s3: (subject) => `aws s3api get-bucket-policy --bucket ${subject.bucket ?? "<BUCKET>"} --query Policy --output text`,
-  secretsmanager: (subject) => `aws secretsmanager get-resource-policy --secret-id ${subject.resourceArn ?? subject.resourceName}${regionFlag(subject)}`,
-  sqs: (subject) => `aws sqs get-queue-attributes --queue-url https://sqs.${subject.region}.amazonaws.com/${subject.account}/${subject.resourceName} --attribute-names Policy`,
-  sns: (subject) => `aws sns get-topic-attributes --topic-arn ${subject.resourceArn ?? "<TOPIC_ARN>"} --query Attributes.Policy --output text`,
-  "execute-api": (subject) => `aws apigateway get-rest-api --rest-api-id ${apiId(subject)} --query policy --output text${regionFlag(subject)}`,
-  kms: (subject) => `aws kms get-key-policy --key-id ${subject.resourceArn ?? "<KEY_ARN>"} --policy-name default --output text`,
-  ecr: (subject) => `aws ecr get-repository-policy --repository-name ${subject.resourceName}${regionFlag(subject)}`,
-}));
+const RESOURCE_POLICY_COMMANDS = new Map<string, (subject: Subject) => string>(
+  Object.entries({
+    lambda: (subject) => `aws lambda get-policy --function-name ${subject.resourceName}${regionFlag(subject)}`,
+    s3: (subject) =>
+      `aws s3api get-bucket-policy --bucket ${subject.bucket ?? "<BUCKET>"} --query Policy --output text`,
+    secretsmanager: (subject) =>
+      `aws secretsmanager get-resource-policy --secret-id ${subject.resourceArn ?? subject.resourceName}${regionFlag(subject)}`,
+    sqs: (subject) =>
+      `aws sqs get-queue-attributes --queue-url https://sqs.${subject.region}.amazonaws.com/${subject.account}/${subject.resourceName} --attribute-names Policy`,
+    sns: (subject) =>
+      `aws sns get-topic-attributes --topic-arn ${subject.resourceArn ?? "<TOPIC_ARN>"} --query Attributes.Policy --output text`,
+    "execute-api": (subject) =>
+      `aws apigateway get-rest-api --rest-api-id ${apiId(subject)} --query policy --output text${regionFlag(subject)}`,
+    kms: (subject) =>
+      `aws kms get-key-policy --key-id ${subject.resourceArn ?? "<KEY_ARN>"} --policy-name default --output text`,
+    ecr: (subject) => `aws ecr get-repository-policy --repository-name ${subject.resourceName}${regionFlag(subject)}`,
+  }),
+);
 
 function resourcePolicyCheck(record: DenialRecord, subject: Subject): Check {
   const service = record.service ?? "";
   const build = RESOURCE_POLICY_COMMANDS.get(service);
   return {
     description: "Read the resource's own policy and look for a statement that names this principal (or denies it).",
-    command: build ? build(subject) : `# Open the ${service || "target"} resource in the console and read its resource-based policy`,
+    command: build
+      ? build(subject)
+      : `# Open the ${service || "target"} resource in the console and read its resource-based policy`,
   };
 }
 
@@ -70,7 +80,8 @@ const CHECKS: Record<Layer, (record: DenialRecord, subject: Subject) => Check[]>
   ],
   scp: (record, subject) => [
     {
-      description: "From the management account, list the SCPs on this account and on each parent OU up to the root (all of them apply), and look for a Deny on the action.",
+      description:
+        "From the management account, list the SCPs on this account and on each parent OU up to the root (all of them apply), and look for a Deny on the action.",
       command: `aws organizations list-policies-for-target --target-id ${subject.account} --filter SERVICE_CONTROL_POLICY && aws organizations list-parents --child-id ${subject.account}  # repeat list-policies-for-target for each parent`,
     },
     simulate(record, subject),
@@ -104,7 +115,8 @@ const CHECKS: Record<Layer, (record: DenialRecord, subject: Subject) => Check[]>
 
 function decodeCheck(encodedMessage: string): Check {
   return {
-    description: "Decode EC2's authorization message: it names the action, resource, and whether a Deny matched (needs sts:DecodeAuthorizationMessage).",
+    description:
+      "Decode EC2's authorization message: it names the action, resource, and whether a Deny matched (needs sts:DecodeAuthorizationMessage).",
     command: `aws sts decode-authorization-message --encoded-message '${encodedMessage}' --query DecodedMessage --output text`,
   };
 }
@@ -119,7 +131,8 @@ function findEventCheck(record: DenialRecord): Check {
     };
   }
   return {
-    description: "Find the matching CloudTrail event: its errorMessage often names the policy type the pasted text left out.",
+    description:
+      "Find the matching CloudTrail event: its errorMessage often names the policy type the pasted text left out.",
     command: `aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=${eventName} --max-results 20`,
   };
 }
@@ -127,7 +140,9 @@ function findEventCheck(record: DenialRecord): Check {
 /** For sts:AssumeRole the trust policy to read is the target role's, not the caller's. */
 function trustAccountNote(subject: Subject, text: string): string {
   const account = subject.resourceArn?.includes(":role/") ? subject.resourceArn.split(":")[4] : undefined;
-  return account && account !== subject.principal?.account ? `${text} Run it with credentials of account ${account}, which owns the role.` : text;
+  return account && account !== subject.principal?.account
+    ? `${text} Run it with credentials of account ${account}, which owns the role.`
+    : text;
 }
 
 function trustedRoleName(subject: Subject): string {

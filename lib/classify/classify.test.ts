@@ -15,13 +15,53 @@ const sentence = (action: string, resource: string, reason: string) =>
 
 describe("classify", () => {
   it.each([
-    ["kms identity-based → execution role", sentence("kms:Decrypt", "arn:aws:kms:us-east-1:123456789012:key/k", "because no identity-based policy allows the kms:Decrypt action"), "execution-role"],
-    ["kms resource-based → key policy", sentence("kms:Decrypt", "arn:aws:kms:us-east-1:123456789012:key/k", "because no resource-based policy allows the kms:Decrypt action"), "kms-key-policy"],
-    ["invoke resource-based → resource policy", sentence("lambda:InvokeFunction", "arn:aws:lambda:us-east-1:123456789012:function:f", "because no resource-based policy allows the lambda:InvokeFunction action"), "resource-policy"],
+    [
+      "kms identity-based → execution role",
+      sentence(
+        "kms:Decrypt",
+        "arn:aws:kms:us-east-1:123456789012:key/k",
+        "because no identity-based policy allows the kms:Decrypt action",
+      ),
+      "execution-role",
+    ],
+    [
+      "kms resource-based → key policy",
+      sentence(
+        "kms:Decrypt",
+        "arn:aws:kms:us-east-1:123456789012:key/k",
+        "because no resource-based policy allows the kms:Decrypt action",
+      ),
+      "kms-key-policy",
+    ],
+    [
+      "invoke resource-based → resource policy",
+      sentence(
+        "lambda:InvokeFunction",
+        "arn:aws:lambda:us-east-1:123456789012:function:f",
+        "because no resource-based policy allows the lambda:InvokeFunction action",
+      ),
+      "resource-policy",
+    ],
     ["SCP", sentence("s3:GetObject", "arn:aws:s3:::b/k", "with an explicit deny in a service control policy"), "scp"],
-    ["boundary", sentence("s3:GetObject", "arn:aws:s3:::b/k", "because no permissions boundary allows the s3:GetObject action"), "permissions-boundary"],
-    ["trust", sentence("sts:AssumeRole", "arn:aws:iam::123456789012:role/x", "because no role trust policy allows the sts:AssumeRole action"), "trust-policy"],
-    ["API Gateway", "Execution failed due to configuration error: Invalid permissions on Lambda function", "resource-policy"],
+    [
+      "boundary",
+      sentence("s3:GetObject", "arn:aws:s3:::b/k", "because no permissions boundary allows the s3:GetObject action"),
+      "permissions-boundary",
+    ],
+    [
+      "trust",
+      sentence(
+        "sts:AssumeRole",
+        "arn:aws:iam::123456789012:role/x",
+        "because no role trust policy allows the sts:AssumeRole action",
+      ),
+      "trust-policy",
+    ],
+    [
+      "API Gateway",
+      "Execution failed due to configuration error: Invalid permissions on Lambda function",
+      "resource-policy",
+    ],
     ["role not assumable", "The role defined for the function cannot be assumed by Lambda.", "trust-policy"],
   ])("%s", (_name, text, layer) => {
     const { candidates } = classifyText(text);
@@ -29,14 +69,22 @@ describe("classify", () => {
   });
 
   it("lets AWS's stated type win with high confidence", () => {
-    const { candidates, evidence } = classifyText(sentence("dynamodb:PutItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/T", "because no identity-based policy allows the dynamodb:PutItem action"));
+    const { candidates, evidence } = classifyText(
+      sentence(
+        "dynamodb:PutItem",
+        "arn:aws:dynamodb:eu-west-1:123456789012:table/T",
+        "because no identity-based policy allows the dynamodb:PutItem action",
+      ),
+    );
     expect(candidates[0]?.confidence).toBeGreaterThanOrEqual(0.9);
     expect(evidence.join(" ")).toContain('session "app-fn" of role "app-role"');
   });
 
   it("ranks several candidates for a bare S3 Access Denied, with filled-in checks", () => {
     const { candidates } = classifyText(sentence("s3:GetObject", "arn:aws:s3:::my-bucket/k.json", ""));
-    const bare = classifyText("An error occurred (AccessDenied) when calling the ListObjectsV2 operation: Access Denied").candidates;
+    const bare = classifyText(
+      "An error occurred (AccessDenied) when calling the ListObjectsV2 operation: Access Denied",
+    ).candidates;
     for (const list of [candidates, bare]) {
       expect(list.length).toBeGreaterThan(1);
       const confidences = list.map((candidate) => candidate.confidence);
@@ -51,29 +99,50 @@ describe("classify", () => {
   });
 
   it("adds the caller's side for cross-account resource-policy denials", () => {
-    const text = sentence("secretsmanager:GetSecretValue", "arn:aws:secretsmanager:us-east-1:444455556666:secret:s-AbCdEf", "because no resource-based policy allows the secretsmanager:GetSecretValue action");
-    expect(classifyText(text).candidates.map((candidate) => candidate.layer)).toEqual(["resource-policy", "execution-role"]);
+    const text = sentence(
+      "secretsmanager:GetSecretValue",
+      "arn:aws:secretsmanager:us-east-1:444455556666:secret:s-AbCdEf",
+      "because no resource-based policy allows the secretsmanager:GetSecretValue action",
+    );
+    expect(classifyText(text).candidates.map((candidate) => candidate.layer)).toEqual([
+      "resource-policy",
+      "execution-role",
+    ]);
   });
 });
 
 describe("checks", () => {
   it("adds the decode step to every candidate when EC2 gave an encoded message", () => {
-    const text = "You are not authorized to perform this operation. User: arn:aws:sts::123456789012:assumed-role/r/s is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:123456789012:instance/* because no identity-based policy allows the ec2:RunInstances action. Encoded authorization failure message: AbC123";
+    const text =
+      "You are not authorized to perform this operation. User: arn:aws:sts::123456789012:assumed-role/r/s is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:123456789012:instance/* because no identity-based policy allows the ec2:RunInstances action. Encoded authorization failure message: AbC123";
     const { candidates } = classifyText(text);
-    for (const candidate of candidates) expect(candidate.checks.map((check) => check.command).join("\n")).toContain("aws sts decode-authorization-message --encoded-message 'AbC123'");
+    for (const candidate of candidates)
+      expect(candidate.checks.map((check) => check.command).join("\n")).toContain(
+        "aws sts decode-authorization-message --encoded-message 'AbC123'",
+      );
   });
 
   it("points data-event denials at trail files, not lookup-events", () => {
-    const [record] = parseDenials("An error occurred (AccessDenied) when calling the GetObject operation: Access Denied").records;
+    const [record] = parseDenials(
+      "An error occurred (AccessDenied) when calling the GetObject operation: Access Denied",
+    ).records;
     const [check] = checksFor("unknown", record!, subjectOf(record!));
     expect(check?.description).toContain("s3:GetObject is a data event");
     expect(check?.command).toMatch(/^aws s3 cp s3:\/\/<TRAIL_BUCKET>\/AWSLogs\//);
   });
 
   it("walks up the OUs for SCPs and names the account that owns a trusted role", () => {
-    const scp = classifyText(sentence("s3:GetObject", "arn:aws:s3:::b/k", "with an explicit deny in a service control policy")).candidates[0]!;
+    const scp = classifyText(
+      sentence("s3:GetObject", "arn:aws:s3:::b/k", "with an explicit deny in a service control policy"),
+    ).candidates[0]!;
     expect(scp.checks[0]?.command).toContain("aws organizations list-parents --child-id 123456789012");
-    const trust = classifyText(sentence("sts:AssumeRole", "arn:aws:iam::444455556666:role/billing-reader", "because no role trust policy allows the sts:AssumeRole action")).candidates[0]!;
+    const trust = classifyText(
+      sentence(
+        "sts:AssumeRole",
+        "arn:aws:iam::444455556666:role/billing-reader",
+        "because no role trust policy allows the sts:AssumeRole action",
+      ),
+    ).candidates[0]!;
     expect(trust.checks[0]?.description).toContain("account 444455556666");
   });
 });

@@ -19,6 +19,10 @@ describe("doorOf", () => {
 
   it("names the denying door after its layer and the others after what they usually are", () => {
     const denied = { door: "target" as const, layer: "kms-key-policy" as const };
-    expect([doorLabel("inbound", denied), doorLabel("outbound", denied), doorLabel("target", denied)]).toEqual(["Resource policy", "Execution role", "KMS key policy"]);
+    expect([doorLabel("inbound", denied), doorLabel("outbound", denied), doorLabel("target", denied)]).toEqual([
+      "Resource policy",
+      "Execution role",
+      "KMS key policy",
+    ]);
   });
 });

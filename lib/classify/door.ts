@@ -7,7 +7,11 @@ import { LAYER_INFO } from "./layers";
  */
 export type Door = "inbound" | "outbound" | "target" | "guardrail";
 
-const INBOUND_KINDS = new Set<Finding["kind"]>(["apigw-invalid-permissions", "s3-notification-destination", "execute-api-anonymous"]);
+const INBOUND_KINDS = new Set<Finding["kind"]>([
+  "apigw-invalid-permissions",
+  "s3-notification-destination",
+  "execute-api-anonymous",
+]);
 const GUARDRAILS = new Set<Layer>(["scp", "rcp", "permissions-boundary", "session-policy", "vpc-endpoint-policy"]);
 
 /** Which door a finding's layer is, from its direction: a bucket's or another account's role's policy is the target's, not the function's. */

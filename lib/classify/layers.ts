@@ -1,7 +1,10 @@
 import type { Layer, PolicyType } from "../model";
 
 /** Plain-words name and one-line meaning of each layer, shared by the page, the CLI and the API. */
-export const LAYER_INFO: Record<Layer, { label: string; direction: "outbound" | "inbound" | "guardrail" | "unknown"; summary: string }> = {
+export const LAYER_INFO: Record<
+  Layer,
+  { label: string; direction: "outbound" | "inbound" | "guardrail" | "unknown"; summary: string }
+> = {
   "execution-role": {
     label: "Execution role (identity policy)",
     direction: "outbound",

@@ -15,7 +15,13 @@ const isAssumeRole = (record: DenialRecord) => record.action?.toLowerCase().star
 function crossAccount(record: DenialRecord): boolean {
   const principalAccount = record.principal?.split(":")[4];
   const resourceAccount = record.resource?.split(":")[4];
-  return !!principalAccount && !!resourceAccount && /^\d{12}$/.test(principalAccount) && /^\d{12}$/.test(resourceAccount) && principalAccount !== resourceAccount;
+  return (
+    !!principalAccount &&
+    !!resourceAccount &&
+    /^\d{12}$/.test(principalAccount) &&
+    /^\d{12}$/.test(resourceAccount) &&
+    principalAccount !== resourceAccount
+  );
 }
 
 /** AWS named the policy type: that layer wins; only KMS and cross-account calls add a runner-up. */
@@ -24,12 +30,26 @@ function rankStated(record: DenialRecord): Ranked[] {
   if (!type) return [];
   const deny = record.statedReason === "explicit-deny" ? "an explicit Deny in" : "no Allow in";
   if (type === "resource-based" && isKms(record)) {
-    return [{ layer: "kms-key-policy", confidence: 0.95, why: `AWS says ${deny} the resource-based policy; for a KMS key that is the key policy.` }];
+    return [
+      {
+        layer: "kms-key-policy",
+        confidence: 0.95,
+        why: `AWS says ${deny} the resource-based policy; for a KMS key that is the key policy.`,
+      },
+    ];
   }
   if (type === "identity-based" && isKms(record)) {
     return [
-      { layer: "execution-role", confidence: 0.9, why: `AWS says ${deny} the identity-based policy: the key policy already delegates to IAM, so the role needs ${record.action}.` },
-      { layer: "kms-key-policy", confidence: 0.05, why: "Once the role allows it, the key policy is evaluated too; it rarely blocks when IAM delegation is on." },
+      {
+        layer: "execution-role",
+        confidence: 0.9,
+        why: `AWS says ${deny} the identity-based policy: the key policy already delegates to IAM, so the role needs ${record.action}.`,
+      },
+      {
+        layer: "kms-key-policy",
+        confidence: 0.05,
+        why: "Once the role allows it, the key policy is evaluated too; it rarely blocks when IAM delegation is on.",
+      },
     ];
   }
   const layer = LAYER_OF_POLICY_TYPE[type];
@@ -43,7 +63,11 @@ function rankStated(record: DenialRecord): Ranked[] {
     });
   } else if (type === "resource-based" && crossAccount(record)) {
     ranked[0] = { ...ranked[0]!, confidence: 0.8 };
-    ranked.push({ layer: "execution-role", confidence: 0.15, why: "Cross-account calls need an Allow on both sides: check the caller's policy too." });
+    ranked.push({
+      layer: "execution-role",
+      confidence: 0.15,
+      why: "Cross-account calls need an Allow on both sides: check the caller's policy too.",
+    });
   }
   return ranked;
 }
@@ -55,44 +79,102 @@ function rankUnstated(record: DenialRecord): Ranked[] {
     case "kinesis-kms":
     case "kms-opaque":
       return [
-        { layer: "kms-key-policy", confidence: 0.5, why: "The key policy must allow the role; it is the usual cause when the role already allows kms:Decrypt." },
-        { layer: "execution-role", confidence: 0.3, why: "The role may lack kms:Decrypt on this key (when the key policy delegates to IAM)." },
-        { layer: "unknown", confidence: 0.2, why: "The same text appears for a key in another Region or a deleted key." },
+        {
+          layer: "kms-key-policy",
+          confidence: 0.5,
+          why: "The key policy must allow the role; it is the usual cause when the role already allows kms:Decrypt.",
+        },
+        {
+          layer: "execution-role",
+          confidence: 0.3,
+          why: "The role may lack kms:Decrypt on this key (when the key policy delegates to IAM).",
+        },
+        {
+          layer: "unknown",
+          confidence: 0.2,
+          why: "The same text appears for a key in another Region or a deleted key.",
+        },
       ];
     case "lambda-stale-grant":
-      return [{ layer: "kms-key-policy", confidence: 0.85, why: "The role was deleted and recreated: Lambda's KMS grant still names the old role's id." }];
+      return [
+        {
+          layer: "kms-key-policy",
+          confidence: 0.85,
+          why: "The role was deleted and recreated: Lambda's KMS grant still names the old role's id.",
+        },
+      ];
     case "lambda-role-not-assumable":
       return [
-        { layer: "trust-policy", confidence: 0.85, why: "The role's trust policy must let lambda.amazonaws.com assume it." },
-        { layer: "unknown", confidence: 0.15, why: "Right after the role is created, IAM may not have propagated it yet: retry in a few seconds." },
+        {
+          layer: "trust-policy",
+          confidence: 0.85,
+          why: "The role's trust policy must let lambda.amazonaws.com assume it.",
+        },
+        {
+          layer: "unknown",
+          confidence: 0.15,
+          why: "Right after the role is created, IAM may not have propagated it yet: retry in a few seconds.",
+        },
       ];
     case "lambda-role-missing-permission":
     case "lambda-stream-access":
       return [
-        { layer: "execution-role", confidence: 0.8, why: "Lambda checks the execution role for this permission when it configures the function or event source." },
+        {
+          layer: "execution-role",
+          confidence: 0.8,
+          why: "Lambda checks the execution role for this permission when it configures the function or event source.",
+        },
         { layer: "scp", confidence: 0.15, why: "An SCP deny on the same action produces the same text." },
         { layer: "unknown", confidence: 0.05, why: "A role created seconds ago may not have propagated yet." },
       ];
     case "apigw-invalid-permissions":
-      return [{ layer: "resource-policy", confidence: 0.95, why: "API Gateway may not invoke the function: its resource policy lacks apigateway.amazonaws.com." }];
+      return [
+        {
+          layer: "resource-policy",
+          confidence: 0.95,
+          why: "API Gateway may not invoke the function: its resource policy lacks apigateway.amazonaws.com.",
+        },
+      ];
     case "s3-notification-destination":
       return [
-        { layer: "resource-policy", confidence: 0.85, why: "S3 checks that the destination's resource policy lets s3.amazonaws.com deliver to it." },
+        {
+          layer: "resource-policy",
+          confidence: 0.85,
+          why: "S3 checks that the destination's resource policy lets s3.amazonaws.com deliver to it.",
+        },
         { layer: "unknown", confidence: 0.15, why: "A wrong destination ARN gives the same error." },
       ];
     case "execute-api-anonymous":
-      return [{ layer: "resource-policy", confidence: 0.9, why: "The API's resource policy does not allow this caller (the Lambda function is never reached)." }];
+      return [
+        {
+          layer: "resource-policy",
+          confidence: 0.9,
+          why: "The API's resource policy does not allow this caller (the Lambda function is never reached).",
+        },
+      ];
     case "ec2-encoded":
       return [
-        { layer: "execution-role", confidence: 0.5, why: "Most EC2 denials are a missing Allow in the caller's policy." },
+        {
+          layer: "execution-role",
+          confidence: 0.5,
+          why: "Most EC2 denials are a missing Allow in the caller's policy.",
+        },
         { layer: "scp", confidence: 0.2, why: "SCPs commonly deny EC2 actions by Region or instance type." },
         { layer: "permissions-boundary", confidence: 0.1, why: "A boundary may leave the action out." },
         { layer: "unknown", confidence: 0.2, why: "Only the decoded message tells; decode it." },
       ];
     case "sqs-legacy":
       return [
-        { layer: "execution-role", confidence: 0.5, why: "The caller's policy may not allow the SQS action on this queue." },
-        { layer: "resource-policy", confidence: 0.4, why: "The queue policy may not let this caller in (always needed cross-account)." },
+        {
+          layer: "execution-role",
+          confidence: 0.5,
+          why: "The caller's policy may not allow the SQS action on this queue.",
+        },
+        {
+          layer: "resource-policy",
+          confidence: 0.4,
+          why: "The queue policy may not let this caller in (always needed cross-account).",
+        },
         { layer: "kms-key-policy", confidence: 0.1, why: "An SSE-KMS queue also needs the key to allow the caller." },
       ];
     default:
@@ -103,20 +185,36 @@ function rankUnstated(record: DenialRecord): Ranked[] {
 function rankGeneric(record: DenialRecord): Ranked[] {
   if (isAssumeRole(record)) {
     return [
-      { layer: "trust-policy", confidence: 0.55, why: "AssumeRole denials without a reason are usually the target role's trust policy." },
-      { layer: "execution-role", confidence: 0.35, why: "The caller also needs sts:AssumeRole on the role in its own policy." },
+      {
+        layer: "trust-policy",
+        confidence: 0.55,
+        why: "AssumeRole denials without a reason are usually the target role's trust policy.",
+      },
+      {
+        layer: "execution-role",
+        confidence: 0.35,
+        why: "The caller also needs sts:AssumeRole on the role in its own policy.",
+      },
       { layer: "scp", confidence: 0.1, why: "An SCP may deny role assumption." },
     ];
   }
   if (isInvoke(record)) {
     return [
-      { layer: "resource-policy", confidence: 0.55, why: "The function's resource policy must allow the caller (always, across accounts)." },
+      {
+        layer: "resource-policy",
+        confidence: 0.55,
+        why: "The function's resource policy must allow the caller (always, across accounts).",
+      },
       { layer: "execution-role", confidence: 0.45, why: "The caller's own role must allow lambda:InvokeFunction." },
     ];
   }
   if (record.kind === "http-forbidden" && record.service === "s3") {
     return [
-      { layer: "execution-role", confidence: 0.5, why: "HEAD returns 403 when the role lacks s3:GetObject, or lacks s3:ListBucket and the object does not exist." },
+      {
+        layer: "execution-role",
+        confidence: 0.5,
+        why: "HEAD returns 403 when the role lacks s3:GetObject, or lacks s3:ListBucket and the object does not exist.",
+      },
       { layer: "resource-policy", confidence: 0.3, why: "The bucket policy may deny this principal." },
       { layer: "kms-key-policy", confidence: 0.1, why: "An SSE-KMS object also needs kms:Decrypt on its key." },
       { layer: "vpc-endpoint-policy", confidence: 0.1, why: "A VPC endpoint policy may restrict the bucket." },
@@ -124,17 +222,37 @@ function rankGeneric(record: DenialRecord): Ranked[] {
   }
   if (record.service === "s3") {
     return [
-      { layer: "execution-role", confidence: 0.45, why: "Same-account S3 denials are most often a missing Allow in the caller's policy." },
-      { layer: "resource-policy", confidence: 0.3, why: "A bucket policy Deny (or, cross-account, a missing bucket-policy Allow) gives the same bare Access Denied." },
-      { layer: "kms-key-policy", confidence: 0.15, why: "SSE-KMS objects need kms:Decrypt / kms:GenerateDataKey on the key too." },
-      { layer: "vpc-endpoint-policy", confidence: 0.1, why: "Calls through an S3 gateway endpoint are filtered by its policy." },
+      {
+        layer: "execution-role",
+        confidence: 0.45,
+        why: "Same-account S3 denials are most often a missing Allow in the caller's policy.",
+      },
+      {
+        layer: "resource-policy",
+        confidence: 0.3,
+        why: "A bucket policy Deny (or, cross-account, a missing bucket-policy Allow) gives the same bare Access Denied.",
+      },
+      {
+        layer: "kms-key-policy",
+        confidence: 0.15,
+        why: "SSE-KMS objects need kms:Decrypt / kms:GenerateDataKey on the key too.",
+      },
+      {
+        layer: "vpc-endpoint-policy",
+        confidence: 0.1,
+        why: "Calls through an S3 gateway endpoint are filtered by its policy.",
+      },
     ];
   }
   if (!record.principal && !record.action) {
     return [{ layer: "unknown", confidence: 1, why: "The message names neither the caller nor the action." }];
   }
   return [
-    { layer: "execution-role", confidence: 0.6, why: "With no reason stated, a missing Allow in the caller's policy is the most common cause." },
+    {
+      layer: "execution-role",
+      confidence: 0.6,
+      why: "With no reason stated, a missing Allow in the caller's policy is the most common cause.",
+    },
     { layer: "resource-policy", confidence: 0.2, why: "The target's resource policy may deny the caller." },
     { layer: "scp", confidence: 0.1, why: "An SCP may deny the action." },
     { layer: "permissions-boundary", confidence: 0.1, why: "A permissions boundary may leave the action out." },

@@ -18,7 +18,11 @@ const holder = globalThis as typeof globalThis & { whydeniedDemo?: Promise<DemoS
 
 async function startDemo(): Promise<DemoServer> {
   const seededAt = Date.now();
-  const server = await startLocalCloudTrail({ events: seedDemoEvents({ now: new Date(seededAt) }), host: "127.0.0.1", port: 0 });
+  const server = await startLocalCloudTrail({
+    events: seedDemoEvents({ now: new Date(seededAt) }),
+    host: "127.0.0.1",
+    port: 0,
+  });
   return { server, seededAt };
 }
 

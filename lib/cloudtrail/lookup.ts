@@ -1,6 +1,15 @@
 import "server-only";
 import { serverEnv } from "../env";
-import { DEFAULT_RETRY, planLookup, parseRoleTarget, resolveWindow, scanDenials, systemClock, type LookupSource, type LookupStreamEvent } from "../lookup";
+import {
+  DEFAULT_RETRY,
+  planLookup,
+  parseRoleTarget,
+  resolveWindow,
+  scanDenials,
+  systemClock,
+  type LookupSource,
+  type LookupStreamEvent,
+} from "../lookup";
 import { fail, ok, type Result } from "../result";
 import { demoConnection } from "./demo";
 import { cloudTrailPages, type CloudTrailConnection } from "./page-source";
@@ -18,13 +27,18 @@ export interface LookupRequest {
   source: "aws" | "demo";
 }
 
-export type LookupStartErrorCode = "lookup.bad-arn" | "lookup.bad-region" | "lookup.bad-window" | "lookup.window-too-large" | "lookup.demo-disabled";
+export type LookupStartErrorCode =
+  "lookup.bad-arn" | "lookup.bad-region" | "lookup.bad-window" | "lookup.window-too-large" | "lookup.demo-disabled";
 
 /**
  * Validates a lookup before any AWS call and returns the stream of its events: the start, then
  * groups, denials and progress as pages arrive, then done. Aborting `signal` stops the scan.
  */
-export async function startLookup(request: LookupRequest, signal: AbortSignal, now = new Date()): Promise<Result<AsyncGenerator<LookupStreamEvent>, LookupStartErrorCode>> {
+export async function startLookup(
+  request: LookupRequest,
+  signal: AbortSignal,
+  now = new Date(),
+): Promise<Result<AsyncGenerator<LookupStreamEvent>, LookupStartErrorCode>> {
   const env = serverEnv();
   const target = parseRoleTarget(request.roleArn);
   if (!target.ok) return target;
@@ -32,7 +46,8 @@ export async function startLookup(request: LookupRequest, signal: AbortSignal, n
   if (!window.ok) return window;
   const regions = checkRegions(request.regions, target.value.partition);
   if (!regions.ok) return regions;
-  if (request.source === "demo" && env.WHYDENIED_DEMO === "off") return fail("lookup.demo-disabled", "The demo data is switched off on this server.");
+  if (request.source === "demo" && env.WHYDENIED_DEMO === "off")
+    return fail("lookup.demo-disabled", "The demo data is switched off on this server.");
 
   const plan = planLookup({
     target: target.value,
@@ -57,7 +72,10 @@ export async function startLookup(request: LookupRequest, signal: AbortSignal, n
   );
 }
 
-async function connectionFor(requested: "aws" | "demo", endpoint: string | undefined): Promise<{ connection: CloudTrailConnection; source: LookupSource }> {
+async function connectionFor(
+  requested: "aws" | "demo",
+  endpoint: string | undefined,
+): Promise<{ connection: CloudTrailConnection; source: LookupSource }> {
   if (requested === "demo") return { connection: await demoConnection(), source: "demo" };
   return endpoint ? { connection: { endpoint }, source: "endpoint" } : { connection: {}, source: "aws" };
 }

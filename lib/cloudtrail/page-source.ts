@@ -42,7 +42,9 @@ export function cloudTrailPages(connection: CloudTrailConnection): PageSource {
             EndTime: request.window.end,
             MaxResults: 50,
             NextToken: request.nextToken ?? undefined,
-            LookupAttributes: request.attribute ? [{ AttributeKey: request.attribute.key, AttributeValue: request.attribute.value }] : undefined,
+            LookupAttributes: request.attribute
+              ? [{ AttributeKey: request.attribute.key, AttributeValue: request.attribute.value }]
+              : undefined,
           }),
           { abortSignal: signal },
         );

@@ -3,7 +3,10 @@ import { checkRegions, globalRegionOf } from "./regions";
 
 describe("checkRegions", () => {
   it("accepts known Regions of the role's partition, trimmed and deduplicated", () => {
-    expect(checkRegions([" eu-west-1", "EU-WEST-1", "us-east-1", ""], "aws")).toEqual({ ok: true, value: ["eu-west-1", "us-east-1"] });
+    expect(checkRegions([" eu-west-1", "EU-WEST-1", "us-east-1", ""], "aws")).toEqual({
+      ok: true,
+      value: ["eu-west-1", "us-east-1"],
+    });
     expect(checkRegions(["cn-north-1"], "aws-cn")).toEqual({ ok: true, value: ["cn-north-1"] });
   });
 
@@ -20,6 +23,11 @@ describe("checkRegions", () => {
   });
 
   it("knows where each partition records its global events", () => {
-    expect([globalRegionOf("aws"), globalRegionOf("aws-us-gov"), globalRegionOf("aws-cn"), globalRegionOf("aws-iso")]).toEqual(["us-east-1", "us-gov-west-1", "cn-north-1", null]);
+    expect([
+      globalRegionOf("aws"),
+      globalRegionOf("aws-us-gov"),
+      globalRegionOf("aws-cn"),
+      globalRegionOf("aws-iso"),
+    ]).toEqual(["us-east-1", "us-gov-west-1", "cn-north-1", null]);
   });
 });

@@ -16,16 +16,27 @@ export function checkRegions(regions: string[], rolePartition: string): Result<s
   if (names.length > MAX_REGIONS) return fail("lookup.bad-region", `Search at most ${MAX_REGIONS} Regions at a time.`);
   for (const name of names) {
     const info = partition(name);
-    if (!("description" in info)) return fail("lookup.bad-region", `"${name.slice(0, 40)}" is not an AWS Region. Check the spelling, for example eu-west-1.`);
+    if (!("description" in info))
+      return fail(
+        "lookup.bad-region",
+        `"${name.slice(0, 40)}" is not an AWS Region. Check the spelling, for example eu-west-1.`,
+      );
     if (info.name !== rolePartition) {
-      return fail("lookup.bad-region", `${name} is in the ${info.name} partition but the role is in ${rolePartition}: CloudTrail there cannot see the role.`);
+      return fail(
+        "lookup.bad-region",
+        `${name} is in the ${info.name} partition but the role is in ${rolePartition}: CloudTrail there cannot see the role.`,
+      );
     }
   }
   return ok(names);
 }
 
 /** Where CloudTrail records each partition's global service events (IAM, STS's global endpoint). */
-const GLOBAL_EVENT_REGIONS: Record<string, string> = { aws: "us-east-1", "aws-cn": "cn-north-1", "aws-us-gov": "us-gov-west-1" };
+const GLOBAL_EVENT_REGIONS: Record<string, string> = {
+  aws: "us-east-1",
+  "aws-cn": "cn-north-1",
+  "aws-us-gov": "us-gov-west-1",
+};
 
 /** The Region where CloudTrail records the partition's global IAM and STS events. */
 export function globalRegionOf(partitionName: string): string | null {

@@ -7,7 +7,10 @@ const sdkError = (name: string, status?: number, message = "raw SDK text with AK
 describe("lookupErrorOf", () => {
   it.each([
     [sdkError("CredentialsProviderError"), "lookup.no-credentials"],
-    [sdkError("CredentialsProviderError", undefined, "The SSO session associated with this profile has expired"), "lookup.expired-credentials"],
+    [
+      sdkError("CredentialsProviderError", undefined, "The SSO session associated with this profile has expired"),
+      "lookup.expired-credentials",
+    ],
     [sdkError("ExpiredTokenException", 400), "lookup.expired-credentials"],
     [sdkError("ThrottlingException", 400), "lookup.throttled"],
     [sdkError("SomethingNew", 429), "lookup.throttled"],
@@ -25,8 +28,12 @@ describe("lookupErrorOf", () => {
   });
 
   it("names the Region and the status where that helps", () => {
-    expect(lookupErrorOf(sdkError("InternalFailure", 500), "eu-west-1")?.message).toBe("CloudTrail in eu-west-1 did not answer (HTTP 500).");
-    expect(lookupErrorOf(sdkError("UnrecognizedClientException", 400), "ap-east-1")?.message).toContain("If ap-east-1 is an opt-in Region");
+    expect(lookupErrorOf(sdkError("InternalFailure", 500), "eu-west-1")?.message).toBe(
+      "CloudTrail in eu-west-1 did not answer (HTTP 500).",
+    );
+    expect(lookupErrorOf(sdkError("UnrecognizedClientException", 400), "ap-east-1")?.message).toContain(
+      "If ap-east-1 is an opt-in Region",
+    );
   });
 
   it("treats an abort as a cancelled lookup, not an error", () => {

@@ -2,11 +2,39 @@ import "server-only";
 import { fail, type AppError } from "../result";
 import type { LookupErrorCode } from "../lookup/errors";
 
-const THROTTLING = new Set(["ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded", "RateExceeded", "SlowDown"]);
+const THROTTLING = new Set([
+  "ThrottlingException",
+  "Throttling",
+  "TooManyRequestsException",
+  "RequestLimitExceeded",
+  "RateExceeded",
+  "SlowDown",
+]);
 const EXPIRED = new Set(["ExpiredTokenException", "ExpiredToken", "RequestExpired", "TokenRefreshRequired"]);
-const INVALID = new Set(["UnrecognizedClientException", "InvalidClientTokenId", "InvalidSignatureException", "SignatureDoesNotMatch", "IncompleteSignatureException"]);
-const DENIED = new Set(["AccessDeniedException", "AccessDenied", "UnauthorizedOperation", "OperationNotPermittedException"]);
-const NETWORK = new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "TimeoutError"]);
+const INVALID = new Set([
+  "UnrecognizedClientException",
+  "InvalidClientTokenId",
+  "InvalidSignatureException",
+  "SignatureDoesNotMatch",
+  "IncompleteSignatureException",
+]);
+const DENIED = new Set([
+  "AccessDeniedException",
+  "AccessDenied",
+  "UnauthorizedOperation",
+  "OperationNotPermittedException",
+]);
+const NETWORK = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "TimeoutError",
+]);
 
 interface SdkErrorShape {
   name?: string;
@@ -26,21 +54,39 @@ export function lookupErrorOf(error: unknown, region: string): AppError<LookupEr
   const status = shape.$metadata?.httpStatusCode;
   if (name === "AbortError") return null;
   if (name === "CredentialsProviderError") {
-    return /expired/i.test(shape.message ?? "") ? expired() : code("lookup.no-credentials", "whydenied found no AWS credentials. Configure them as for the AWS CLI (environment variables, aws configure, aws sso login, or a container or instance role) and try again, or use the demo data.");
+    return /expired/i.test(shape.message ?? "")
+      ? expired()
+      : code(
+          "lookup.no-credentials",
+          "whydenied found no AWS credentials. Configure them as for the AWS CLI (environment variables, aws configure, aws sso login, or a container or instance role) and try again, or use the demo data.",
+        );
   }
   if (EXPIRED.has(name)) return expired();
-  if (THROTTLING.has(name) || status === 429) return code("lookup.throttled", `CloudTrail in ${region} is throttling requests.`);
-  if (DENIED.has(name)) return code("lookup.denied", "The credentials whydenied runs with may not call cloudtrail:LookupEvents. Attach the policy below to that identity, then try again.");
-  if (INVALID.has(name)) return code("lookup.invalid-credentials", `AWS did not accept the credentials in ${region}. If ${region} is an opt-in Region, enable it for the account; otherwise check the access key.`);
+  if (THROTTLING.has(name) || status === 429)
+    return code("lookup.throttled", `CloudTrail in ${region} is throttling requests.`);
+  if (DENIED.has(name))
+    return code(
+      "lookup.denied",
+      "The credentials whydenied runs with may not call cloudtrail:LookupEvents. Attach the policy below to that identity, then try again.",
+    );
+  if (INVALID.has(name))
+    return code(
+      "lookup.invalid-credentials",
+      `AWS did not accept the credentials in ${region}. If ${region} is an opt-in Region, enable it for the account; otherwise check the access key.`,
+    );
   if ((status !== undefined && status >= 500) || NETWORK.has(name) || NETWORK.has(shape.code ?? "")) {
     return code("lookup.unavailable", `CloudTrail in ${region} did not answer${status ? ` (HTTP ${status})` : ""}.`);
   }
-  if (status !== undefined && status >= 400) return code("lookup.bad-request", `CloudTrail in ${region} refused the request (${name || `HTTP ${status}`}).`);
+  if (status !== undefined && status >= 400)
+    return code("lookup.bad-request", `CloudTrail in ${region} refused the request (${name || `HTTP ${status}`}).`);
   return code("lookup.unavailable", `Could not reach CloudTrail in ${region}.`);
 }
 
 function expired(): AppError<LookupErrorCode> {
-  return code("lookup.expired-credentials", "The AWS credentials whydenied runs with have expired. Refresh them (aws sso login, or assume the role again) and retry.");
+  return code(
+    "lookup.expired-credentials",
+    "The AWS credentials whydenied runs with have expired. Refresh them (aws sso login, or assume the role again) and retry.",
+  );
 }
 
 function code(errorCode: LookupErrorCode, message: string): AppError<LookupErrorCode> {

@@ -6,21 +6,31 @@ import { parseDenials } from "../parse";
 
 let catalog: ActionCatalog;
 const TEXTS = {
-  listBucket: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: s3:ListBucket on resource: arn:aws:s3:::my-bucket because no identity-based policy allows the s3:ListBucket action",
-  getObject: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::my-bucket/a/b.json because no identity-based policy allows the s3:GetObject action",
-  logStream: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: logs:CreateLogStream on resource: arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/app-fn:log-stream:2026/01/01/[$LATEST]abc because no identity-based policy allows the logs:CreateLogStream action",
+  listBucket:
+    "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: s3:ListBucket on resource: arn:aws:s3:::my-bucket because no identity-based policy allows the s3:ListBucket action",
+  getObject:
+    "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::my-bucket/a/b.json because no identity-based policy allows the s3:GetObject action",
+  logStream:
+    "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: logs:CreateLogStream on resource: arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/app-fn:log-stream:2026/01/01/[$LATEST]abc because no identity-based policy allows the logs:CreateLogStream action",
   ecr: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: ecr:GetAuthorizationToken on resource: * because no identity-based policy allows the ecr:GetAuthorizationToken action",
-  secretName: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: secretsmanager:GetSecretValue on resource: prod/db because no identity-based policy allows the secretsmanager:GetSecretValue action",
-  kmsKey: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:123456789012:key/k-1 because no resource-based policy allows the kms:Decrypt action",
+  secretName:
+    "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: secretsmanager:GetSecretValue on resource: prod/db because no identity-based policy allows the secretsmanager:GetSecretValue action",
+  kmsKey:
+    "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:123456789012:key/k-1 because no resource-based policy allows the kms:Decrypt action",
   apiGateway: "Execution failed due to configuration error: Invalid permissions on Lambda function",
   notAssumable: "The role defined for the function cannot be assumed by Lambda.",
   scp: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k with an explicit deny in a service control policy",
-  china: "User: arn:aws-cn:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: s3:GetObject on resource: arn:aws-cn:s3:::cn-bucket/k because no identity-based policy allows the s3:GetObject action",
-  sqsLegacy: "An error occurred (AccessDenied) when calling the SendMessage operation: Access to the resource https://sqs.us-east-1.amazonaws.com/ is denied.",
+  china:
+    "User: arn:aws-cn:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: s3:GetObject on resource: arn:aws-cn:s3:::cn-bucket/k because no identity-based policy allows the s3:GetObject action",
+  sqsLegacy:
+    "An error occurred (AccessDenied) when calling the SendMessage operation: Access to the resource https://sqs.us-east-1.amazonaws.com/ is denied.",
   craftedResource: `User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: mobiletargeting:GetJourneyExecutionActivityMetrics on resource: arn:aws:mobiletargeting:us-east-1:123456789012:apps/${"a/journeys/a/activities/".repeat(5_000)}x because no identity-based policy allows the mobiletargeting:GetJourneyExecutionActivityMetrics action`,
-  journeyMetrics: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: mobiletargeting:GetJourneyExecutionActivityMetrics on resource: arn:aws:mobiletargeting:us-east-1:123456789012:apps/app-1/journeys/j-2/activities/act-3/execution-metrics because no identity-based policy allows the mobiletargeting:GetJourneyExecutionActivityMetrics action",
-  partnerSecret: "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:us-east-1:444455556666:secret:partner-AbCdEf because no resource-based policy allows the secretsmanager:GetSecretValue action",
-  redacted: "User: arn:aws:sts::XXXXXXXXXXXX:assumed-role/app-role/app-fn is not authorized to perform: dynamodb:GetItem on this resource because no identity-based policy allows the dynamodb:GetItem action",
+  journeyMetrics:
+    "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: mobiletargeting:GetJourneyExecutionActivityMetrics on resource: arn:aws:mobiletargeting:us-east-1:123456789012:apps/app-1/journeys/j-2/activities/act-3/execution-metrics because no identity-based policy allows the mobiletargeting:GetJourneyExecutionActivityMetrics action",
+  partnerSecret:
+    "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:us-east-1:444455556666:secret:partner-AbCdEf because no resource-based policy allows the secretsmanager:GetSecretValue action",
+  redacted:
+    "User: arn:aws:sts::XXXXXXXXXXXX:assumed-role/app-role/app-fn is not authorized to perform: dynamodb:GetItem on this resource because no identity-based policy allows the dynamodb:GetItem action",
 };
 
 beforeAll(async () => {
@@ -61,7 +71,9 @@ describe("fixes per layer", () => {
     const fix = topFix(TEXTS.kmsKey);
     expect(fix.layer).toBe("kms-key-policy");
     expect(fix.statement?.Principal).toEqual({ AWS: "arn:aws:iam::123456789012:role/app-role" });
-    expect(fix.cli).toContain("aws kms create-grant --key-id arn:aws:kms:us-east-1:123456789012:key/k-1 --grantee-principal arn:aws:iam::123456789012:role/app-role --operations Decrypt");
+    expect(fix.cli).toContain(
+      "aws kms create-grant --key-id arn:aws:kms:us-east-1:123456789012:key/k-1 --grantee-principal arn:aws:iam::123456789012:role/app-role --operations Decrypt",
+    );
     expect(fix.owner).toBe("key-admin");
   });
 
@@ -75,7 +87,9 @@ describe("fixes per layer", () => {
 
   it("API Gateway gets lambda add-permission with a source ARN", () => {
     const fix = topFix(TEXTS.apiGateway);
-    expect(fix.cli).toMatch(/aws lambda add-permission .*--principal apigateway\.amazonaws\.com --source-arn 'arn:aws:execute-api:<REGION>:<ACCOUNT_ID>:<API_ID>\/\*'/);
+    expect(fix.cli).toMatch(
+      /aws lambda add-permission .*--principal apigateway\.amazonaws\.com --source-arn 'arn:aws:execute-api:<REGION>:<ACCOUNT_ID>:<API_ID>\/\*'/,
+    );
     expect(fix.placeholders).toEqual(expect.arrayContaining(["FUNCTION_NAME", "API_ID"]));
     expect(fix.terraform).toContain("aws_lambda_permission");
     expect(fix.consoleUrl).toBeNull();
@@ -93,8 +107,12 @@ describe("fixes per layer", () => {
     expect(fix.terraform).toMatch(/^# Edit the existing aws_organizations_policy .* add this Condition/);
     expect(fix.terraform).toContain('"aws:PrincipalArn" = "arn:aws:iam::123456789012:role/app-role"');
     expect(fix.sam).toMatch(/^# Edit the existing AWS::Organizations::Policy/);
-    expect(fix.cli).toContain("aws organizations describe-policy --policy-id <SCP_ID> --query Policy.Content --output text > scp.json");
-    expect(fix.cli).toContain('add "Condition": {"ArnNotLike":{"aws:PrincipalArn":"arn:aws:iam::123456789012:role/app-role"}}');
+    expect(fix.cli).toContain(
+      "aws organizations describe-policy --policy-id <SCP_ID> --query Policy.Content --output text > scp.json",
+    );
+    expect(fix.cli).toContain(
+      'add "Condition": {"ArnNotLike":{"aws:PrincipalArn":"arn:aws:iam::123456789012:role/app-role"}}',
+    );
   });
 
   it("guardrails name an owner and give a request to send", () => {
@@ -111,15 +129,21 @@ describe("fixes per layer", () => {
   });
 
   it("scopes a resource with several variables, and reads a crafted one in one pass rather than backtracking", () => {
-    expect(topFix(TEXTS.journeyMetrics).statement?.Resource).toBe("arn:aws:mobiletargeting:us-east-1:123456789012:apps/app-1/journeys/j-2/activities/*/execution-metrics");
+    expect(topFix(TEXTS.journeyMetrics).statement?.Resource).toBe(
+      "arn:aws:mobiletargeting:us-east-1:123456789012:apps/app-1/journeys/j-2/activities/*/execution-metrics",
+    );
     // Three lazy regex groups backtrack cubically here (600 repeats: 0.5 s; these 5,000: minutes); one pass sees at once it is not of the type.
-    expect(topFix(TEXTS.craftedResource).statement?.Resource).toMatch(/^arn:aws:mobiletargeting:us-east-1:123456789012:apps\/a\/journeys\//);
+    expect(topFix(TEXTS.craftedResource).statement?.Resource).toMatch(
+      /^arn:aws:mobiletargeting:us-east-1:123456789012:apps\/a\/journeys\//,
+    );
   });
 
   it("sends a cross-account resource-policy fix to the owning account, with the key it needs", () => {
     const fix = topFix(TEXTS.partnerSecret);
     expect(fix.owner).toBe("resource-owner");
-    expect(fix.requestText).toContain("(account 444455556666). Could you add this statement to its secret's resource policy?");
+    expect(fix.requestText).toContain(
+      "(account 444455556666). Could you add this statement to its secret's resource policy?",
+    );
     expect(fix.notes.join(" ")).toContain("customer managed KMS key (not aws/secretsmanager)");
   });
 

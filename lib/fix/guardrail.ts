@@ -63,13 +63,15 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
       ].join("\n"),
     terraformResource: "aws_iam_policy",
     cfnType: "AWS::IAM::ManagedPolicy",
-    console: (s) => `https://${consoleHost(s.partition)}/iam/home#/${s.identityKind}s/details/${encodeURIComponent(s.identityName)}?section=permissions`,
+    console: (s) =>
+      `https://${consoleHost(s.partition)}/iam/home#/${s.identityKind}s/details/${encodeURIComponent(s.identityName)}?section=permissions`,
   },
   "session-policy": {
     name: "session policy",
     owner: "you",
     ownerWords: "whoever creates the session (the AssumeRole caller, an SSO permission set, or a broker)",
-    cli: (s, _service, file) => `# Pass a session policy that includes the action (or none at all) where the session is created:\naws sts assume-role --role-arn ${s.principalArn} --role-session-name <SESSION_NAME> --policy file://${file}`,
+    cli: (s, _service, file) =>
+      `# Pass a session policy that includes the action (or none at all) where the session is created:\naws sts assume-role --role-arn ${s.principalArn} --role-session-name <SESSION_NAME> --policy file://${file}`,
     terraformResource: null,
     cfnType: "",
     console: () => null,
@@ -103,13 +105,31 @@ const FILES: Record<GuardrailLayer, string> = {
  * What to change in the policy the owner already has, never a new policy holding only our statement:
  * applied as a replacement, that would drop every other statement of an organisation-wide guardrail.
  */
-function editSnippet(guardrail: Guardrail, explicitDeny: boolean, fragment: Record<string, unknown>, format: "hcl" | "yaml"): string {
-  const where = format === "hcl" ? (guardrail.terraformResource ? `the existing ${guardrail.terraformResource} that holds the ${guardrail.name}` : null) : `the existing ${guardrail.cfnType} that holds the ${guardrail.name}`;
-  if (!where) return "# Session policies are passed when the session is created, not managed by Terraform: change the code or broker that creates it.";
+function editSnippet(
+  guardrail: Guardrail,
+  explicitDeny: boolean,
+  fragment: Record<string, unknown>,
+  format: "hcl" | "yaml",
+): string {
+  const where =
+    format === "hcl"
+      ? guardrail.terraformResource
+        ? `the existing ${guardrail.terraformResource} that holds the ${guardrail.name}`
+        : null
+      : `the existing ${guardrail.cfnType} that holds the ${guardrail.name}`;
+  if (!where)
+    return "# Session policies are passed when the session is created, not managed by Terraform: change the code or broker that creates it.";
   const header = explicitDeny
     ? `# Edit ${where}: on the Deny statement that matches this call, add this Condition (merge it with any Condition already there). Keep every other statement.`
     : `# Edit ${where}: add this statement to its Statement list. Keep every other statement; do not replace the policy with this one.`;
-  const body = format === "hcl" ? (explicitDeny ? `Condition = ${toHcl(fragment, 0)}` : toHcl(fragment, 0)) : explicitDeny ? `Condition:\n${toYaml(fragment, 1)}` : toYaml([fragment]);
+  const body =
+    format === "hcl"
+      ? explicitDeny
+        ? `Condition = ${toHcl(fragment, 0)}`
+        : toHcl(fragment, 0)
+      : explicitDeny
+        ? `Condition:\n${toYaml(fragment, 1)}`
+        : toYaml([fragment]);
   return `${header}\n${body}`;
 }
 
@@ -145,9 +165,18 @@ export function guardrailFix(layer: GuardrailLayer, record: DenialRecord, subjec
     owner: guardrail.owner,
     statement: explicitDeny ? null : statement,
     target: `the ${guardrail.name} that applies to ${subject.identityName}`,
-    cli: guardrail.cli(subject, record.service ?? "<SERVICE>", file, explicitDeny ? `on the Deny statement for ${scope.action}, add "Condition": ${JSON.stringify(exemption)}` : "add the statement from the Policy JSON tab to its Statement list"),
+    cli: guardrail.cli(
+      subject,
+      record.service ?? "<SERVICE>",
+      file,
+      explicitDeny
+        ? `on the Deny statement for ${scope.action}, add "Condition": ${JSON.stringify(exemption)}`
+        : "add the statement from the Policy JSON tab to its Statement list",
+    ),
     terraform: editSnippet(guardrail, explicitDeny, explicitDeny ? exemption : statement, "hcl"),
-    sam: guardrail.cfnType ? editSnippet(guardrail, explicitDeny, explicitDeny ? exemption : statement, "yaml") : "# Not managed by CloudFormation: change the code or broker that creates the session.",
+    sam: guardrail.cfnType
+      ? editSnippet(guardrail, explicitDeny, explicitDeny ? exemption : statement, "yaml")
+      : "# Not managed by CloudFormation: change the code or broker that creates the session.",
     consoleUrl: guardrail.console(subject),
     requestText: [
       `Hi — ${subject.principalArn} is denied ${scope.action}${subject.resourceArn ? ` on ${subject.resourceArn}` : ""} by a ${guardrail.name} (${explicitDeny ? "explicit deny" : "no statement allows it"}).`,

@@ -22,17 +22,25 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
   const explicitDeny = record.statedReason === "explicit-deny";
   const notes: string[] = [];
   if (explicitDeny) {
-    notes.push(`An Allow never overrides an explicit Deny: find the Deny on ${scope.action} in the ${kind}'s policies and narrow or remove it; the Allow below is what must remain.`);
+    notes.push(
+      `An Allow never overrides an explicit Deny: find the Deny on ${scope.action} in the ${kind}'s policies and narrow or remove it; the Allow below is what must remain.`,
+    );
   }
   if (scope.note) notes.push(scope.note);
   if (needs?.managedPolicy) {
-    notes.push(`Or attach AWS's managed policy: aws iam attach-role-policy --role-name ${subject.identityName} --policy-arn arn:${subject.partition}:iam::aws:policy/${needs.managedPolicy}`);
+    notes.push(
+      `Or attach AWS's managed policy: aws iam attach-role-policy --role-name ${subject.identityName} --policy-arn arn:${subject.partition}:iam::aws:policy/${needs.managedPolicy}`,
+    );
   }
   if (subject.functionName) {
-    notes.push(`If ${subject.functionName} is a Lambda function: its running instances keep their old credentials for a while; update the function's configuration to refresh them at once.`);
+    notes.push(
+      `If ${subject.functionName} is a Lambda function: its running instances keep their old credentials for a while; update the function's configuration to refresh them at once.`,
+    );
   }
   if (record.kind === "lambda-role-missing-permission" || record.kind === "lambda-stream-access") {
-    notes.push("IAM changes take a few seconds to propagate: if the role was just created, retry the deployment before changing anything.");
+    notes.push(
+      "IAM changes take a few seconds to propagate: if the role was just created, retry the deployment before changing anything.",
+    );
   }
   const roleRef = `${kind.padEnd(6)} = ${quote(subject.identityName)}`;
   return {
@@ -45,7 +53,9 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
     target: `inline policy "${policyName}" on ${kind} ${subject.identityName}`,
     cli: `aws iam put-${kind}-policy --${kind}-name ${subject.identityName} --policy-name ${policyName} --policy-document ${shellJson(document)}`,
     terraform: `resource "aws_iam_${kind}_policy" "${identifier(policyName)}" {\n  name   = ${quote(policyName)}\n  ${roleRef}\n  policy = jsonencode(${toHcl(document, 1)})\n}`,
-    sam: subject.functionName ? samFunctionPolicy(subject.functionName, statement) : cfnInlinePolicy(subject, policyName, document),
+    sam: subject.functionName
+      ? samFunctionPolicy(subject.functionName, statement)
+      : cfnInlinePolicy(subject, policyName, document),
     consoleUrl: `https://${consoleHost(subject.partition)}/iam/home#/${kind}s/details/${encodeURIComponent(subject.identityName)}?section=permissions`,
     requestText: null,
     notes,

@@ -17,7 +17,9 @@ function investigateFix(record: DenialRecord): FixDraft {
     : `aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=${record.operation ?? "<EVENT_NAME>"} --max-results 20`;
   return {
     layer: "unknown",
-    title: record.encodedMessage ? "Decode the authorization message to see which policy denied the call" : "Find the deciding policy before changing anything",
+    title: record.encodedMessage
+      ? "Decode the authorization message to see which policy denied the call"
+      : "Find the deciding policy before changing anything",
     owner: "you",
     statement: null,
     target: "no change yet",
@@ -26,7 +28,9 @@ function investigateFix(record: DenialRecord): FixDraft {
     sam: "# Nothing to change until the checks name the layer.",
     consoleUrl: null,
     requestText: null,
-    notes: ["Run the checks of the other candidates: the first one that shows a missing Allow or a matching Deny is the layer to fix."],
+    notes: [
+      "Run the checks of the other candidates: the first one that shows a missing Allow or a matching Deny is the layer to fix.",
+    ],
   };
 }
 
@@ -40,7 +44,12 @@ function placeholdersIn(fix: FixDraft): string[] {
 }
 
 /** The least-privilege change for one candidate layer of one denial. */
-export function fixFor(layer: Layer, record: DenialRecord, catalog: ActionCatalog, subject: Subject = subjectOf(record)): Fix {
+export function fixFor(
+  layer: Layer,
+  record: DenialRecord,
+  catalog: ActionCatalog,
+  subject: Subject = subjectOf(record),
+): Fix {
   return fixBuilder(record, catalog, subject)(layer);
 }
 
@@ -48,7 +57,11 @@ export function fixFor(layer: Layer, record: DenialRecord, catalog: ActionCatalo
  * Builds the fix for any candidate layer of one denial. The candidates share the statement's scope,
  * so it is worked out once per denial, on the first layer that needs it.
  */
-export function fixBuilder(record: DenialRecord, catalog: ActionCatalog, subject: Subject = subjectOf(record)): (layer: Layer) => Fix {
+export function fixBuilder(
+  record: DenialRecord,
+  catalog: ActionCatalog,
+  subject: Subject = subjectOf(record),
+): (layer: Layer) => Fix {
   const scope = new SharedScope(record, subject, catalog);
   return (layer) => {
     const draft = draftFor(layer, record, subject, scope);
@@ -79,7 +92,10 @@ class SharedScope {
 
 function draftFor(layer: Layer, record: DenialRecord, subject: Subject, scope: SharedScope): FixDraft {
   if (layer === "execution-role") return identityFix(record, subject, scope.get());
-  if (layer === "resource-policy") return invokesLambda(record) ? lambdaPermissionFix(record, subject) : resourcePolicyFix(record, subject, scope.get());
+  if (layer === "resource-policy")
+    return invokesLambda(record)
+      ? lambdaPermissionFix(record, subject)
+      : resourcePolicyFix(record, subject, scope.get());
   if (layer === "kms-key-policy") return keyPolicyFix(record, subject);
   if (layer === "trust-policy") return trustPolicyFix(record, subject);
   if (isGuardrail(layer)) return guardrailFix(layer, record, subject, scope.get());

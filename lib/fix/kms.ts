@@ -34,8 +34,12 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
     'In a key policy, "Resource": "*" means "this key": it grants nothing on other keys.',
     "A grant is the alternative that leaves the key policy alone; it can take up to five minutes to take effect.",
   ];
-  if (record.statedReason === "explicit-deny") notes.unshift("The key policy has a Deny that matches this role: remove or narrow it; an Allow will not help.");
-  if (record.kind === "lambda-env-kms") notes.push("After fixing, update the function's configuration so Lambda retries decrypting its environment variables.");
+  if (record.statedReason === "explicit-deny")
+    notes.unshift("The key policy has a Deny that matches this role: remove or narrow it; an Allow will not help.");
+  if (record.kind === "lambda-env-kms")
+    notes.push(
+      "After fixing, update the function's configuration so Lambda retries decrypting its environment variables.",
+    );
   return {
     layer: "kms-key-policy",
     title: `Let ${subject.identityName} use the key for ${action}`,
@@ -51,7 +55,9 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
     ].join("\n"),
     terraform: `# Either add the statement to aws_kms_key.policy, or grant without editing the key policy:\nresource "aws_kms_grant" "${identifier(`${subject.identityName}_${operation}`)}" {\n  name              = "whydenied-${identifier(subject.identityName, "-")}"\n  key_id            = ${quote(key)}\n  grantee_principal = ${quote(subject.principalArn)}\n  operations        = [${quote(operation)}]\n}`,
     sam: `# CloudFormation: add to the key's KeyPolicy.Statement\nMyKey:\n  Type: AWS::KMS::Key\n  Properties:\n    KeyPolicy:\n      Statement:\n${toYaml([statement], 4)}`,
-    consoleUrl: keyRegion.startsWith("<") ? null : `https://${keyRegion}.${consoleHost(subject.partition)}/kms/home?region=${keyRegion}#/kms/keys/${encodeURIComponent(key.split("/").pop() ?? key)}/`,
+    consoleUrl: keyRegion.startsWith("<")
+      ? null
+      : `https://${keyRegion}.${consoleHost(subject.partition)}/kms/home?region=${keyRegion}#/kms/keys/${encodeURIComponent(key.split("/").pop() ?? key)}/`,
     requestText: `Hi — our role ${subject.principalArn} is denied ${action} on KMS key ${key}. Could you add this statement to the key policy (or create a grant for ${operation})?\n\n${JSON.stringify(statement, null, 2)}`,
     notes,
   };
@@ -67,10 +73,13 @@ function staleGrantFix(subject: Subject): FixDraft {
     statement: null,
     target: `the KMS grant Lambda holds for function ${fn}`,
     cli: `# Any configuration change makes Lambda create a fresh grant for the current role:\naws lambda update-function-configuration --function-name ${fn} --description "refresh KMS grant"`,
-    terraform: "# Re-apply the function with any configuration change (for example its description) to refresh the grant.",
+    terraform:
+      "# Re-apply the function with any configuration change (for example its description) to refresh the grant.",
     sam: "# Redeploy the function with any configuration change (for example its Description) to refresh the grant.",
     consoleUrl: null,
     requestText: null,
-    notes: ["Deleting and recreating a role with the same name gives it a new id; grants made for the old id no longer match."],
+    notes: [
+      "Deleting and recreating a role with the same name gives it a new id; grants made for the old id no longer match.",
+    ],
   };
 }

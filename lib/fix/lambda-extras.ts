@@ -19,7 +19,10 @@ const BY_SERVICE: Record<string, LambdaNeeds> = {
     ],
     managedPolicy: "service-role/AWSLambdaVPCAccessExecutionRole",
   },
-  sqs: { actions: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"], managedPolicy: "service-role/AWSLambdaSQSQueueExecutionRole" },
+  sqs: {
+    actions: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+    managedPolicy: "service-role/AWSLambdaSQSQueueExecutionRole",
+  },
   dynamodb: {
     actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
     managedPolicy: "service-role/AWSLambdaDynamoDBExecutionRole",
@@ -43,7 +46,12 @@ export function lambdaNeeds(record: DenialRecord): LambdaNeeds | null {
   if (record.kind !== "lambda-role-missing-permission" && record.kind !== "lambda-stream-access") return null;
   const needs = ownEntry(BY_SERVICE, record.service ?? "");
   if (!needs) return null;
-  if (record.kind === "lambda-role-missing-permission" && record.service === "sqs" && record.action && !needs.actions.includes(record.action)) {
+  if (
+    record.kind === "lambda-role-missing-permission" &&
+    record.service === "sqs" &&
+    record.action &&
+    !needs.actions.includes(record.action)
+  ) {
     return { actions: [record.action], managedPolicy: null };
   }
   return needs;

@@ -47,12 +47,19 @@ function functionOf(record: DenialRecord, subject: Subject): { name: string; arn
     const name = arn.resource.replace(/^function:/, "");
     return { name, arn: record.resource! };
   }
-  return { name: "<FUNCTION_NAME>", arn: `arn:${subject.partition}:lambda:${subject.region}:${subject.account}:function:<FUNCTION_NAME>` };
+  return {
+    name: "<FUNCTION_NAME>",
+    arn: `arn:${subject.partition}:lambda:${subject.region}:${subject.account}:function:<FUNCTION_NAME>`,
+  };
 }
 
 /** True when the denied call is an inbound call to a Lambda function, whose resource policy `add-permission` edits. */
 export function invokesLambda(record: DenialRecord): boolean {
-  return record.service === "lambda" || record.kind === "apigw-invalid-permissions" || record.kind === "s3-notification-destination";
+  return (
+    record.service === "lambda" ||
+    record.kind === "apigw-invalid-permissions" ||
+    record.kind === "s3-notification-destination"
+  );
 }
 
 /** The resource-policy fix for an inbound call: `lambda add-permission` for the caller. */
@@ -95,7 +102,8 @@ export function lambdaPermissionFix(record: DenialRecord, subject: Subject): Fix
   if (invoker.policyPrincipal.AWS) {
     notes.push("Across accounts the caller's own role must also allow lambda:InvokeFunction on this function.");
   }
-  if (invoker.sourceArn?.includes("<")) notes.push("Replace the <placeholders> in --source-arn so only your API / bucket may invoke the function.");
+  if (invoker.sourceArn?.includes("<"))
+    notes.push("Replace the <placeholders> in --source-arn so only your API / bucket may invoke the function.");
   return {
     layer: "resource-policy",
     title: `Let ${invoker.describe} invoke function ${fn.name}`,
@@ -110,4 +118,3 @@ export function lambdaPermissionFix(record: DenialRecord, subject: Subject): Fix
     notes,
   };
 }
-

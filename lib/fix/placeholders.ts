@@ -13,13 +13,14 @@ function isNameChar(code: number, first: boolean): boolean {
 /** The placeholder name starting just after the `<` at `open`, or null when none closes there. */
 function nameAt(text: string, open: number): string | null {
   let index = open + 1;
-  while (index < text.length && index - open <= MAX_NAME && isNameChar(text.charCodeAt(index), index === open + 1)) index++;
+  while (index < text.length && index - open <= MAX_NAME && isNameChar(text.charCodeAt(index), index === open + 1))
+    index++;
   return index > open + 1 && text.charCodeAt(index) === 62 /* > */ ? text.slice(open + 1, index) : null;
 }
 
 /** Appends the placeholder names in `text` to `found`, in order, each name once. */
 export function addPlaceholders(text: string, found: string[]): void {
-  for (let open = text.indexOf("<"); open !== -1; ) {
+  for (let open = text.indexOf("<"); open !== -1;) {
     const name = nameAt(text, open);
     if (name !== null && !found.includes(name)) found.push(name);
     // Matches do not overlap: scanning resumes after a placeholder's `>`, else at the next `<`.

@@ -47,12 +47,14 @@ function hclArray(items: Json[], indent: number): string {
   if (!items.some(isObject)) {
     let inline = "[";
     // `?? ""`: Array#join, which this replaces, printed undefined items as nothing.
-    for (let index = 0; index < items.length; index++) inline += (index > 0 ? ", " : "") + (scalarJson(items[index]) ?? "");
+    for (let index = 0; index < items.length; index++)
+      inline += (index > 0 ? ", " : "") + (scalarJson(items[index]) ?? "");
     return `${inline}]`;
   }
   const pad = indentOf(indent + 1);
   let out = "[\n";
-  for (let index = 0; index < items.length; index++) out += (index > 0 ? ",\n" : "") + pad + toHcl(items[index], indent + 1);
+  for (let index = 0; index < items.length; index++)
+    out += (index > 0 ? ",\n" : "") + pad + toHcl(items[index], indent + 1);
   return `${out}\n${indentOf(indent)}]`;
 }
 
@@ -62,13 +64,19 @@ function hclObject(object: { [key: string]: Json }, indent: number): string {
   const keys = Object.keys(object);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index]!;
-    out += (index > 0 ? "\n" : "") + pad + (SIMPLE_KEY.test(key) ? key : quote(key)) + " = " + toHcl(object[key], indent + 1);
+    out +=
+      (index > 0 ? "\n" : "") +
+      pad +
+      (SIMPLE_KEY.test(key) ? key : quote(key)) +
+      " = " +
+      toHcl(object[key], indent + 1);
   }
   return `${out}\n${indentOf(indent)}}`;
 }
 
 function yamlScalar(value: Json): string {
-  if (typeof value === "string") return PLAIN_YAML.test(value) && !YAML_KEYWORD_OR_NUMBER.test(value) ? value : quote(value);
+  if (typeof value === "string")
+    return PLAIN_YAML.test(value) && !YAML_KEYWORD_OR_NUMBER.test(value) ? value : quote(value);
   return JSON.stringify(value);
 }
 

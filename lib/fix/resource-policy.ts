@@ -26,7 +26,8 @@ const HOMES: Record<string, PolicyHome> = {
     terraform: (s, d) => tf("aws_s3_bucket_policy", "bucket", bucket(s), d),
     cfnType: "AWS::S3::BucketPolicy",
     cfnProperties: (s, d) => ({ Bucket: bucket(s), PolicyDocument: d }),
-    console: (s) => `https://s3.${consoleHost(s.partition)}/s3/buckets/${encodeURIComponent(bucket(s))}?tab=permissions`,
+    console: (s) =>
+      `https://s3.${consoleHost(s.partition)}/s3/buckets/${encodeURIComponent(bucket(s))}?tab=permissions`,
   },
   secretsmanager: {
     noun: "secret's resource policy",
@@ -35,7 +36,8 @@ const HOMES: Record<string, PolicyHome> = {
     terraform: (s, d) => tf("aws_secretsmanager_secret_policy", "secret_arn", secretId(s), d),
     cfnType: "AWS::SecretsManager::ResourcePolicy",
     cfnProperties: (s, d) => ({ SecretId: secretId(s), ResourcePolicy: d, BlockPublicPolicy: true }),
-    console: (s) => `https://${s.region}.${consoleHost(s.partition)}/secretsmanager/secret?name=${encodeURIComponent(s.resourceName)}&region=${s.region}`,
+    console: (s) =>
+      `https://${s.region}.${consoleHost(s.partition)}/secretsmanager/secret?name=${encodeURIComponent(s.resourceName)}&region=${s.region}`,
   },
   sqs: {
     noun: "queue policy",
@@ -62,7 +64,8 @@ const HOMES: Record<string, PolicyHome> = {
     terraform: (s, d) => tf("aws_api_gateway_rest_api_policy", "rest_api_id", apiId(s), d),
     cfnType: "AWS::ApiGateway::RestApi",
     cfnProperties: (_s, d) => ({ Policy: d }),
-    console: (s) => `https://${s.region}.${consoleHost(s.partition)}/apigateway/main/apis/${apiId(s)}/resource-policy?region=${s.region}`,
+    console: (s) =>
+      `https://${s.region}.${consoleHost(s.partition)}/apigateway/main/apis/${apiId(s)}/resource-policy?region=${s.region}`,
   },
 };
 
@@ -94,21 +97,35 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
       : `Put-style commands replace the whole ${noun}: merge the statement into the existing policy, never overwrite it.`,
   ];
   if (scope.note) notes.push(scope.note);
-  if (anonymous) notes.push('Principal "*" opens the API to anyone who can reach it: add a Condition (source IP, VPC endpoint) that fits your case.');
+  if (anonymous)
+    notes.push(
+      'Principal "*" opens the API to anyone who can reach it: add a Condition (source IP, VPC endpoint) that fits your case.',
+    );
   const resourceAccount = record.account;
-  const crossAccount = !!resourceAccount && !!subject.principal?.account && resourceAccount !== subject.principal.account;
-  if (crossAccount) notes.push(`The ${noun} belongs to account ${resourceAccount}: its owner makes this change, and ${subject.identityName}'s own policy must allow the call too.`);
+  const crossAccount =
+    !!resourceAccount && !!subject.principal?.account && resourceAccount !== subject.principal.account;
+  if (crossAccount)
+    notes.push(
+      `The ${noun} belongs to account ${resourceAccount}: its owner makes this change, and ${subject.identityName}'s own policy must allow the call too.`,
+    );
   if (crossAccount && service === "secretsmanager") {
-    notes.push("Across accounts, the secret must be encrypted with a customer managed KMS key (not aws/secretsmanager) whose key policy lets the caller kms:Decrypt.");
+    notes.push(
+      "Across accounts, the secret must be encrypted with a customer managed KMS key (not aws/secretsmanager) whose key policy lets the caller kms:Decrypt.",
+    );
   }
   return {
     layer: "resource-policy",
-    title: explicitDeny ? `Remove the Deny for this caller from the ${noun}` : `Allow ${anonymous ? "callers" : subject.identityName} in the ${noun}`,
+    title: explicitDeny
+      ? `Remove the Deny for this caller from the ${noun}`
+      : `Allow ${anonymous ? "callers" : subject.identityName} in the ${noun}`,
     owner: "resource-owner",
     statement,
     target: `${noun} of ${subject.resourceName}`,
-    cli: home?.cli(subject) ?? `# ${service} has no single CLI command for resource policies: add the statement in the console or your IaC.`,
-    terraform: home?.terraform(subject, document) ?? `# Add this statement to the ${noun}:\n# ${JSON.stringify(statement)}`,
+    cli:
+      home?.cli(subject) ??
+      `# ${service} has no single CLI command for resource policies: add the statement in the console or your IaC.`,
+    terraform:
+      home?.terraform(subject, document) ?? `# Add this statement to the ${noun}:\n# ${JSON.stringify(statement)}`,
     sam: `# CloudFormation\n${toYaml({ [sid("WhyDenied", service, "Policy")]: { Type: home?.cfnType ?? "<RESOURCE_POLICY_TYPE>", Properties: home?.cfnProperties(subject, document) ?? { PolicyDocument: document } } })}`,
     consoleUrl: home?.console(subject) ?? null,
     requestText: anonymous

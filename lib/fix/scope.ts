@@ -119,10 +119,18 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
   const info = service && name ? catalog.action(service, name) : null;
   const action = info ? `${service}:${info.name}` : (record.action ?? "<ACTION>");
   if (!info) {
-    return { action, resources: [subject.resourceArn ?? record.resource ?? "*"], note: "Action not in the IAM reference data; resource copied from the message." };
+    return {
+      action,
+      resources: [subject.resourceArn ?? record.resource ?? "*"],
+      note: "Action not in the IAM reference data; resource copied from the message.",
+    };
   }
   if (info.resourceTypes.length === 0) {
-    return { action, resources: ["*"], note: `${action} does not support resource-level permissions, so the statement must use "*".` };
+    return {
+      action,
+      resources: ["*"],
+      note: `${action} does not support resource-level permissions, so the statement must use "*".`,
+    };
   }
   const arn = subject.resourceArn && parseArn(subject.resourceArn) ? subject.resourceArn : null;
   if (arn) {
@@ -137,9 +145,12 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
   const compiled = compile(type.arnFormat);
   const values = locationValues(subject);
   const named = record.resource && !record.resource.includes("*") ? record.resource : null;
-  if (named && compiled.lastResourceVariable) values.set(compiled.lastResourceVariable, service === "secretsmanager" ? `${named}-*` : named);
+  if (named && compiled.lastResourceVariable)
+    values.set(compiled.lastResourceVariable, service === "secretsmanager" ? `${named}-*` : named);
   if (subject.bucket) values.set("BucketName", subject.bucket);
   const resource = fillFromValues(compiled, values);
-  const note = resource.includes("<") ? `The message does not name the ${type.name}: replace the <placeholders> with yours.` : null;
+  const note = resource.includes("<")
+    ? `The message does not name the ${type.name}: replace the <placeholders> with yours.`
+    : null;
   return { action, resources: [resource], note };
 }

@@ -14,15 +14,26 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
   const roleAccount = roleArn && isAccountId(roleArn.account) ? roleArn.account : null;
   const crossAccount = roleAccount !== null && roleAccount !== subject.principal?.account;
   const principal = forLambda ? { Service: "lambda.amazonaws.com" } : { AWS: subject.principalArn };
-  const statement = { Sid: forLambda ? "LambdaAssumesRole" : "AllowWhyDeniedCaller", Effect: "Allow", Principal: principal, Action: "sts:AssumeRole" };
+  const statement = {
+    Sid: forLambda ? "LambdaAssumesRole" : "AllowWhyDeniedCaller",
+    Effect: "Allow",
+    Principal: principal,
+    Action: "sts:AssumeRole",
+  };
   const inAccount = crossAccount ? ` (in account ${roleAccount})` : "";
   const notes = ["A trust policy is replaced whole on update: add the statement to the ones already there."];
-  if (!forLambda) notes.push(`The caller ${subject.principalArn} also needs sts:AssumeRole on the role in its own policy.`);
-  if (crossAccount) notes.push(`Role ${targetRole} belongs to account ${roleAccount}: run the commands with that account's credentials, or send its owner the message below.`);
+  if (!forLambda)
+    notes.push(`The caller ${subject.principalArn} also needs sts:AssumeRole on the role in its own policy.`);
+  if (crossAccount)
+    notes.push(
+      `Role ${targetRole} belongs to account ${roleAccount}: run the commands with that account's credentials, or send its owner the message below.`,
+    );
   if (forLambda) notes.push("If the role was created seconds ago, wait and retry: IAM may not have propagated it yet.");
   return {
     layer: "trust-policy",
-    title: forLambda ? "Let Lambda assume the execution role" : `Let ${subject.identityName} assume role ${targetRole}${inAccount}`,
+    title: forLambda
+      ? "Let Lambda assume the execution role"
+      : `Let ${subject.identityName} assume role ${targetRole}${inAccount}`,
     owner: crossAccount ? "resource-owner" : "you",
     statement,
     target: `trust policy of role ${targetRole}${inAccount}`,
@@ -33,7 +44,10 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
     ].join("\n"),
     terraform: `# In the aws_iam_role for ${targetRole}, add this statement to assume_role_policy's Statement list (keep the others):\n${toHcl(statement, 0)}`,
     sam: `# In the AWS::IAM::Role for ${targetRole}, add this statement to AssumeRolePolicyDocument.Statement (keep the others):\n${toYaml([statement])}`,
-    consoleUrl: targetRole.startsWith("<") || crossAccount ? null : `https://${consoleHost(subject.partition)}/iam/home#/roles/details/${encodeURIComponent(targetRole)}?section=trust_relationships`,
+    consoleUrl:
+      targetRole.startsWith("<") || crossAccount
+        ? null
+        : `https://${consoleHost(subject.partition)}/iam/home#/roles/details/${encodeURIComponent(targetRole)}?section=trust_relationships`,
     requestText: crossAccount
       ? `Hi — ${subject.principalArn} is denied sts:AssumeRole on ${subject.resourceArn} (account ${roleAccount}). Could you add this statement to the role's trust policy?\n\n${JSON.stringify(statement, null, 2)}`
       : null,

@@ -6,7 +6,10 @@ export type BodyErrorCode = "request.too-large" | "request.malformed-json";
  * Reads a request body as text, stopping as soon as it passes `limit` bytes so an oversized
  * upload is refused without being buffered whole.
  */
-export async function readLimitedText(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Result<string, "request.too-large">> {
+export async function readLimitedText(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Result<string, "request.too-large">> {
   if (!body) return ok("");
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];

@@ -21,7 +21,13 @@ export function parseArn(text: string): Arn | null {
   const partition = text.slice(4, partitionEnd);
   const service = text.slice(partitionEnd + 1, serviceEnd);
   if (!partition || !service) return null;
-  return { partition, service, region: text.slice(serviceEnd + 1, regionEnd), account: text.slice(regionEnd + 1, accountEnd), resource: text.slice(accountEnd + 1) };
+  return {
+    partition,
+    service,
+    region: text.slice(serviceEnd + 1, regionEnd),
+    account: text.slice(regionEnd + 1, accountEnd),
+    resource: text.slice(accountEnd + 1),
+  };
 }
 
 /** True for a real 12-digit account id, false for redactions like `XXXX` or `<account-id>`. */

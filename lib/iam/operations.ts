@@ -117,7 +117,10 @@ const SDK_SERVICE_ALIASES: Record<string, string> = {
 
 /** Maps an SDK's service label ("Amazon S3", "AWSKMS", "AmazonDynamoDBv2", "SSM") to the IAM prefix. */
 export function serviceFromSdkLabel(label: string): string {
-  const compact = label.toLowerCase().replace(/[^a-z0-9]/g, "").replace(/^(amazon|aws)/, "");
+  const compact = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")
+    .replace(/^(amazon|aws)/, "");
   return ownEntry(SDK_SERVICE_ALIASES, compact) ?? compact;
 }
 

@@ -22,7 +22,8 @@ export interface Subject {
 
 const LAMBDA_INTERNAL_SESSION = /^awslambda_\d+/;
 /** Session names tools other than Lambda give: SDK defaults, EC2 instance ids, CI runners, SSO e-mail addresses. */
-const NOT_A_FUNCTION_SESSION = /^(?:botocore-session-|aws-go-sdk-|aws-sdk-|aws-cli-|i-[0-9a-f]{8,}$|gha-|GitHubActions|terraform|cdk-)|@/i;
+const NOT_A_FUNCTION_SESSION =
+  /^(?:botocore-session-|aws-go-sdk-|aws-sdk-|aws-cli-|i-[0-9a-f]{8,}$|gha-|GitHubActions|terraform|cdk-)|@/i;
 const UNREADABLE = /^X{3,}$|\.\.\.|[<>*]/;
 
 function hole(name: string): string {
@@ -43,9 +44,19 @@ export function subjectOf(record: DenialRecord): Subject {
       : `arn:${record.partition}:iam::${account}:${identityKind}/${identityName}`;
   const session = principal?.sessionName ?? null;
   const functionName =
-    principal?.kind === "assumed-role" && isReadable(session) && !LAMBDA_INTERNAL_SESSION.test(session) && !NOT_A_FUNCTION_SESSION.test(session) ? session : null;
-  const bucket = resourceArn?.service === "s3" ? resourceArn.resource.slice(0, indexOrEnd(resourceArn.resource, "/")) : null;
-  const resourceName = resourceArn ? lastSegment(resourceArn.resource) : record.resource && isReadable(record.resource) ? record.resource : hole("RESOURCE_NAME");
+    principal?.kind === "assumed-role" &&
+    isReadable(session) &&
+    !LAMBDA_INTERNAL_SESSION.test(session) &&
+    !NOT_A_FUNCTION_SESSION.test(session)
+      ? session
+      : null;
+  const bucket =
+    resourceArn?.service === "s3" ? resourceArn.resource.slice(0, indexOrEnd(resourceArn.resource, "/")) : null;
+  const resourceName = resourceArn
+    ? lastSegment(resourceArn.resource)
+    : record.resource && isReadable(record.resource)
+      ? record.resource
+      : hole("RESOURCE_NAME");
   return {
     partition: record.partition,
     region,

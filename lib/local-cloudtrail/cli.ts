@@ -53,7 +53,10 @@ async function readRecordsFile(path: string): Promise<SeedRecord[]> {
     const candidates = Array.isArray(trail.Records) ? (trail.Records as unknown[]) : [value];
     for (const candidate of candidates) {
       const parsed = seedRecordSchema.safeParse(candidate);
-      if (!parsed.success) throw new UsageError(`${path}:${index + 1}: not a CloudTrail record (${parsed.error.issues[0]?.message ?? "invalid"})`);
+      if (!parsed.success)
+        throw new UsageError(
+          `${path}:${index + 1}: not a CloudTrail record (${parsed.error.issues[0]?.message ?? "invalid"})`,
+        );
       records.push(candidate as SeedRecord);
     }
   });
@@ -65,7 +68,8 @@ function exitStatusFor(error: unknown): number | null {
   const code = (error as { code?: unknown } | null)?.code;
   if (error instanceof UsageError || error instanceof RangeError) return 2;
   if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) return 2;
-  if (typeof code === "string" && ["EADDRINUSE", "EADDRNOTAVAIL", "EACCES", "ENOENT", "EISDIR"].includes(code)) return 1;
+  if (typeof code === "string" && ["EADDRINUSE", "EADDRNOTAVAIL", "EACCES", "ENOENT", "EISDIR"].includes(code))
+    return 1;
   return null;
 }
 
@@ -105,7 +109,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const extra = (await Promise.all((values.records ?? []).map(readRecordsFile))).flat();
     const demo = values["no-demo"]
       ? []
-      : seedDemoEvents({ now: new Date(), days: numberOption("days", values.days, 7), seed: numberOption("seed", values.seed, 1) });
+      : seedDemoEvents({
+          now: new Date(),
+          days: numberOption("days", values.days, 7),
+          seed: numberOption("seed", values.seed, 1),
+        });
     const endpoint = await startLocalCloudTrail({
       events: [...demo, ...extra],
       ratePerSecond: numberOption("rate", values.rate, 2),

@@ -30,7 +30,14 @@ function injectFault(body: string, targets: ControlTargets, response: ServerResp
  * The test-only routes that let another process steer the endpoint: inject and clear faults,
  * read stats, reset. They never touch the events.
  */
-export function handleControl(method: string, path: string, body: string, targets: ControlTargets, response: ServerResponse, requestId: string): void {
+export function handleControl(
+  method: string,
+  path: string,
+  body: string,
+  targets: ControlTargets,
+  response: ServerResponse,
+  requestId: string,
+): void {
   const route = `${method} ${path}`;
   switch (route) {
     case "POST /__control/faults":

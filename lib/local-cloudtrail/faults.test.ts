@@ -25,7 +25,11 @@ describe("injected faults", () => {
     endpoint.faults.inject({ times: 2, status: 503 });
     for (let attempt = 0; attempt < 2; attempt++) {
       const failure = await failureOf(() => lookup());
-      expect(failure).toMatchObject({ name: "ServiceUnavailableException", $fault: "server", $metadata: { httpStatusCode: 503 } });
+      expect(failure).toMatchObject({
+        name: "ServiceUnavailableException",
+        $fault: "server",
+        $metadata: { httpStatusCode: 503 },
+      });
     }
     expect((await lookup()).Events).toHaveLength(1);
     expect(endpoint.stats()).toMatchObject({ requests: 3, faultsServed: 2, throttled: 0 });
@@ -36,8 +40,15 @@ describe("injected faults", () => {
     endpoint.faults.inject({ times: 1, status: 500 });
     endpoint.faults.inject({ times: 1, code: "ExpiredTokenException" });
     expect(await failureOf(() => lookup())).toMatchObject({ name: "BadGateway", $metadata: { httpStatusCode: 502 } });
-    expect(await failureOf(() => lookup())).toMatchObject({ name: "InternalFailure", $metadata: { httpStatusCode: 500 } });
-    expect(await failureOf(() => lookup())).toMatchObject({ name: "ExpiredTokenException", $fault: "client", $metadata: { httpStatusCode: 400 } });
+    expect(await failureOf(() => lookup())).toMatchObject({
+      name: "InternalFailure",
+      $metadata: { httpStatusCode: 500 },
+    });
+    expect(await failureOf(() => lookup())).toMatchObject({
+      name: "ExpiredTokenException",
+      $fault: "client",
+      $metadata: { httpStatusCode: 400 },
+    });
   });
 
   it("lets the SDK's own retries ride over a transient fault", async () => {
@@ -51,7 +62,10 @@ describe("injected faults", () => {
   it("only hits the Region it names", async () => {
     endpoint.faults.inject({ times: 1, status: 504, region: "eu-west-1" });
     expect((await lookup("us-east-1")).Events).toHaveLength(1);
-    expect(await failureOf(() => lookup("eu-west-1"))).toMatchObject({ name: "GatewayTimeoutException", $metadata: { httpStatusCode: 504 } });
+    expect(await failureOf(() => lookup("eu-west-1"))).toMatchObject({
+      name: "GatewayTimeoutException",
+      $metadata: { httpStatusCode: 504 },
+    });
   });
 
   it("delays an answer long enough for a client timeout to fire", async () => {
@@ -83,7 +97,10 @@ describe("injected faults", () => {
 
 describe("control routes, for an endpoint in another process", () => {
   const control = (method: string, path: string, body?: unknown) =>
-    fetch(`${endpoint.url}/__control/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    fetch(`${endpoint.url}/__control/${path}`, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
 
   it("injects and clears faults", async () => {
     expect((await control("POST", "faults", { times: 1, status: 503 })).status).toBe(204);
@@ -96,13 +113,28 @@ describe("control routes, for an endpoint in another process", () => {
   it("reports and resets stats, without counting itself", async () => {
     await lookup();
     const stats = await (await control("GET", "stats")).json();
-    expect(stats).toEqual({ requests: 1, throttled: 0, faultsServed: 0, byRegion: { "us-east-1": { requests: 1, throttled: 0 } } });
+    expect(stats).toEqual({
+      requests: 1,
+      throttled: 0,
+      faultsServed: 0,
+      byRegion: { "us-east-1": { requests: 1, throttled: 0 } },
+    });
     expect((await control("POST", "reset")).status).toBe(204);
-    expect(await (await control("GET", "stats")).json()).toEqual({ requests: 0, throttled: 0, faultsServed: 0, byRegion: {} });
+    expect(await (await control("GET", "stats")).json()).toEqual({
+      requests: 0,
+      throttled: 0,
+      faultsServed: 0,
+      byRegion: {},
+    });
   });
 
   it("refuses bad fault bodies and unknown routes", async () => {
-    for (const body of [{ times: 1 }, { times: 1, status: 404 }, { times: "one", status: 500 }, { times: 1, status: 500, extra: true }]) {
+    for (const body of [
+      { times: 1 },
+      { times: 1, status: 404 },
+      { times: "one", status: 500 },
+      { times: 1, status: 500, extra: true },
+    ]) {
       const response = await control("POST", "faults", body);
       expect(response.status).toBe(400);
       expect(((await response.json()) as { __type: string }).__type).toBe("ValidationException");

@@ -11,7 +11,10 @@ export const faultSchema = z
   .strictObject({
     times: z.number().int().positive(),
     status: z.literal(FAULT_STATUSES).optional(),
-    code: z.string().regex(/^[A-Za-z][\w.]*$/).optional(),
+    code: z
+      .string()
+      .regex(/^[A-Za-z][\w.]*$/)
+      .optional(),
     delayMs: z.number().int().nonnegative().max(600_000).optional(),
     region: z.string().min(1).optional(),
   })

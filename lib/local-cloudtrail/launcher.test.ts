@@ -16,7 +16,10 @@ beforeAll(async () => {
   recordsFile = join(directory, "extra.jsonl");
   const now = new Date().toISOString();
   const trailFile = { Records: [testRecord({ eventID: "from-trail-file", eventTime: now })] };
-  await writeFile(recordsFile, `${JSON.stringify(testRecord({ eventID: "from-line", eventTime: now }))}\n${JSON.stringify(trailFile)}\n`);
+  await writeFile(
+    recordsFile,
+    `${JSON.stringify(testRecord({ eventID: "from-line", eventTime: now }))}\n${JSON.stringify(trailFile)}\n`,
+  );
 });
 afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
@@ -37,7 +40,16 @@ function urlOf(child: ChildProcessWithoutNullStreams): Promise<string> {
 
 describe("bin/local-cloudtrail.mjs", () => {
   it("serves the records it is given, then stops cleanly on SIGTERM", async () => {
-    const child = spawn(process.execPath, [launcher, "--port", "0", "--no-demo", "--records", recordsFile, "--rate", "Infinity"]);
+    const child = spawn(process.execPath, [
+      launcher,
+      "--port",
+      "0",
+      "--no-demo",
+      "--records",
+      recordsFile,
+      "--rate",
+      "Infinity",
+    ]);
     try {
       const url = await urlOf(child);
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -43,7 +43,8 @@ function isAttributeKey(key: string): key is LookupAttributeKey {
 
 function readAttribute(request: LookupRequest): Result<LookupAttribute | null, LookupErrorCode> {
   const attributes = request.LookupAttributes ?? [];
-  if (attributes.length > 1) return fail("InvalidLookupAttributesException", "You can specify at most one lookup attribute.");
+  if (attributes.length > 1)
+    return fail("InvalidLookupAttributesException", "You can specify at most one lookup attribute.");
   const [attribute] = attributes;
   if (!attribute) return ok(null);
   const { AttributeKey: key, AttributeValue: value } = attribute;
@@ -51,7 +52,10 @@ function readAttribute(request: LookupRequest): Result<LookupAttribute | null, L
     return fail("InvalidLookupAttributesException", `AttributeKey must be one of ${LOOKUP_ATTRIBUTE_KEYS.join(", ")}.`);
   }
   if (!value || value.length > MAX_ATTRIBUTE_VALUE_LENGTH) {
-    return fail("InvalidLookupAttributesException", `AttributeValue must be 1 to ${MAX_ATTRIBUTE_VALUE_LENGTH} characters long.`);
+    return fail(
+      "InvalidLookupAttributesException",
+      `AttributeValue must be 1 to ${MAX_ATTRIBUTE_VALUE_LENGTH} characters long.`,
+    );
   }
   return ok({ key, value });
 }
@@ -75,7 +79,8 @@ export function lookupEvents(
   nowMs: number,
 ): Result<LookupEventsResponse, LookupErrorCode> {
   const parsed = lookupRequestSchema.safeParse(body);
-  if (!parsed.success) return fail("SerializationException", "The request body does not match the LookupEvents input shape.");
+  if (!parsed.success)
+    return fail("SerializationException", "The request body does not match the LookupEvents input shape.");
   const request = parsed.data;
 
   const attributeRead = readAttribute(request);

@@ -1,4 +1,10 @@
-import { LookupEventsCommand, paginateLookupEvents, type Event, type LookupAttribute, type LookupAttributeKey } from "@aws-sdk/client-cloudtrail";
+import {
+  LookupEventsCommand,
+  paginateLookupEvents,
+  type Event,
+  type LookupAttribute,
+  type LookupAttributeKey,
+} from "@aws-sdk/client-cloudtrail";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoEvents, startLocalCloudTrail, type LocalCloudTrail } from "./index";
 import type { SeedRecord } from "./record";
@@ -39,7 +45,9 @@ async function lookupAll(region: string, input: Parameters<typeof paginateLookup
 }
 
 function recordsIn(region: string): SeedRecord[] {
-  return [...demo, ...crafted].filter((record) => record.awsRegion === region && Date.parse(record.eventTime) > now.getTime() - 90 * DAY_MS);
+  return [...demo, ...crafted].filter(
+    (record) => record.awsRegion === region && Date.parse(record.eventTime) > now.getTime() - 90 * DAY_MS,
+  );
 }
 
 describe("LookupEvents paging", () => {
@@ -53,7 +61,9 @@ describe("LookupEvents paging", () => {
   });
 
   it("returns the record itself as CloudTrailEvent, with the Event fields taken from it", async () => {
-    const [event] = await lookupAll("us-east-1", { LookupAttributes: [{ AttributeKey: "EventId", AttributeValue: "root-call" }] });
+    const [event] = await lookupAll("us-east-1", {
+      LookupAttributes: [{ AttributeKey: "EventId", AttributeValue: "root-call" }],
+    });
     expect(event).toMatchObject({
       EventName: "CreateUser",
       EventSource: "iam.amazonaws.com",
@@ -65,28 +75,47 @@ describe("LookupEvents paging", () => {
   });
 
   it("hides events older than 90 days", async () => {
-    expect(await lookupAll("us-east-1", { LookupAttributes: [{ AttributeKey: "EventId", AttributeValue: "too-old" }] })).toEqual([]);
+    expect(
+      await lookupAll("us-east-1", { LookupAttributes: [{ AttributeKey: "EventId", AttributeValue: "too-old" }] }),
+    ).toEqual([]);
   });
 
   it("keeps Regions apart", async () => {
-    const events = await lookupAll("eu-west-1", { LookupAttributes: [{ AttributeKey: "EventSource", AttributeValue: "iam.amazonaws.com" }] });
+    const events = await lookupAll("eu-west-1", {
+      LookupAttributes: [{ AttributeKey: "EventSource", AttributeValue: "iam.amazonaws.com" }],
+    });
     expect(events).toEqual([]);
     expect(await lookupAll("ap-southeast-2")).toEqual([]);
   });
 });
 
 describe("LookupEvents attributes", () => {
-  const sample = demo.find((record) => record.resources?.length && record.userIdentity?.type === "AssumedRole" && record.awsRegion === "us-east-1");
+  const sample = demo.find(
+    (record) =>
+      record.resources?.length && record.userIdentity?.type === "AssumedRole" && record.awsRegion === "us-east-1",
+  );
   const resource = sample?.resources?.[0];
   const cases: [LookupAttributeKey, string, (record: SeedRecord) => boolean][] = [
     ["EventId", sample?.eventID ?? "", (record) => record.eventID === sample?.eventID],
     ["EventName", "Decrypt", (record) => record.eventName === "Decrypt"],
     ["ReadOnly", "false", (record) => record.readOnly === false],
     ["Username", "nightly-report", (record) => usernameOf(record.userIdentity) === "nightly-report"],
-    ["ResourceType", "AWS::KMS::Key", (record) => Boolean(record.resources?.some((item) => item.type === "AWS::KMS::Key"))],
-    ["ResourceName", resource?.ARN ?? "", (record) => Boolean(record.resources?.some((item) => item.ARN === resource?.ARN))],
+    [
+      "ResourceType",
+      "AWS::KMS::Key",
+      (record) => Boolean(record.resources?.some((item) => item.type === "AWS::KMS::Key")),
+    ],
+    [
+      "ResourceName",
+      resource?.ARN ?? "",
+      (record) => Boolean(record.resources?.some((item) => item.ARN === resource?.ARN)),
+    ],
     ["EventSource", "ssm.amazonaws.com", (record) => record.eventSource === "ssm.amazonaws.com"],
-    ["AccessKeyId", sample?.userIdentity?.accessKeyId ?? "", (record) => record.userIdentity?.accessKeyId === sample?.userIdentity?.accessKeyId],
+    [
+      "AccessKeyId",
+      sample?.userIdentity?.accessKeyId ?? "",
+      (record) => record.userIdentity?.accessKeyId === sample?.userIdentity?.accessKeyId,
+    ],
   ];
 
   it.each(cases)("filters by %s", async (key, value, matches) => {
@@ -97,7 +126,9 @@ describe("LookupEvents attributes", () => {
   });
 
   it("names an assumed role's session as Username and an IAM user by name", async () => {
-    const [alice] = await lookupAll("us-east-1", { LookupAttributes: [{ AttributeKey: "Username", AttributeValue: "alice" }] });
+    const [alice] = await lookupAll("us-east-1", {
+      LookupAttributes: [{ AttributeKey: "Username", AttributeValue: "alice" }],
+    });
     expect(JSON.parse(alice?.CloudTrailEvent ?? "{}").userIdentity.type).toBe("IAMUser");
   });
 
@@ -127,14 +158,21 @@ describe("LookupEvents parameters", () => {
     const first = inWindow[0];
     const last = inWindow.at(-1);
     if (!first || !last) throw new Error("seed too small");
-    const events = await lookupAll("eu-west-1", { StartTime: new Date(first.eventTime), EndTime: new Date(last.eventTime) });
-    const expected = recordsIn("eu-west-1").filter((record) => record.eventTime >= first.eventTime && record.eventTime <= last.eventTime);
+    const events = await lookupAll("eu-west-1", {
+      StartTime: new Date(first.eventTime),
+      EndTime: new Date(last.eventTime),
+    });
+    const expected = recordsIn("eu-west-1").filter(
+      (record) => record.eventTime >= first.eventTime && record.eventTime <= last.eventTime,
+    );
     expect(events.map((event) => event.EventId).sort()).toEqual(expected.map((record) => record.eventID).sort());
   });
 
   it("refuses a StartTime after the EndTime", async () => {
     const client = localClient(endpoint.url, "eu-west-1");
-    const failure = await failureOf(() => client.send(new LookupEventsCommand({ StartTime: now, EndTime: new Date(now.getTime() - 1000) })));
+    const failure = await failureOf(() =>
+      client.send(new LookupEventsCommand({ StartTime: now, EndTime: new Date(now.getTime() - 1000) })),
+    );
     expect(failure.name).toBe("InvalidTimeRangeException");
     client.destroy();
   });
@@ -145,14 +183,19 @@ describe("LookupEvents parameters", () => {
     expect(page.Events).toHaveLength(1);
     expect(page.NextToken).toBeTruthy();
     for (const MaxResults of [0, 51, 1.5]) {
-      expect((await failureOf(() => client.send(new LookupEventsCommand({ MaxResults })))).name).toBe("InvalidMaxResultsException");
+      expect((await failureOf(() => client.send(new LookupEventsCommand({ MaxResults })))).name).toBe(
+        "InvalidMaxResultsException",
+      );
     }
     client.destroy();
   });
 
   it("refuses a NextToken used with other parameters, or made up", async () => {
     const client = localClient(endpoint.url, "us-east-1");
-    const byName = { LookupAttributes: [{ AttributeKey: "EventName" as const, AttributeValue: "Decrypt" }], MaxResults: 5 };
+    const byName = {
+      LookupAttributes: [{ AttributeKey: "EventName" as const, AttributeValue: "Decrypt" }],
+      MaxResults: 5,
+    };
     const first = await client.send(new LookupEventsCommand(byName));
     const second = await client.send(new LookupEventsCommand({ ...byName, NextToken: first.NextToken }));
     expect(second.Events?.[0]?.EventId).not.toBe(first.Events?.[0]?.EventId);
@@ -162,12 +205,15 @@ describe("LookupEvents parameters", () => {
       { ...byName, NextToken: "bm90LWEtdG9rZW4" },
     ];
     for (const input of misuses) {
-      expect((await failureOf(() => client.send(new LookupEventsCommand(input)))).name).toBe("InvalidNextTokenException");
+      expect((await failureOf(() => client.send(new LookupEventsCommand(input)))).name).toBe(
+        "InvalidNextTokenException",
+      );
     }
     const otherRegion = localClient(endpoint.url, "eu-west-1");
-    expect((await failureOf(() => otherRegion.send(new LookupEventsCommand({ ...byName, NextToken: first.NextToken })))).name).toBe(
-      "InvalidNextTokenException",
-    );
+    expect(
+      (await failureOf(() => otherRegion.send(new LookupEventsCommand({ ...byName, NextToken: first.NextToken }))))
+        .name,
+    ).toBe("InvalidNextTokenException");
     client.destroy();
     otherRegion.destroy();
   });
@@ -175,7 +221,9 @@ describe("LookupEvents parameters", () => {
   it("finds no Insights events and refuses unknown event categories", async () => {
     const client = localClient(endpoint.url, "us-east-1");
     expect((await client.send(new LookupEventsCommand({ EventCategory: "insight" }))).Events).toEqual([]);
-    const failure = await failureOf(() => client.send(new LookupEventsCommand({ EventCategory: "management" as "insight" })));
+    const failure = await failureOf(() =>
+      client.send(new LookupEventsCommand({ EventCategory: "management" as "insight" })),
+    );
     expect(failure.name).toBe("InvalidEventCategoryException");
     client.destroy();
   });

@@ -38,7 +38,11 @@ describe("SlidingWindowLimiter", () => {
   it("counts each key on its own and forgets everything on reset", () => {
     const { limiter, at } = limiterAt(1);
     at(0);
-    expect([limiter.tryAdmit("us-east-1"), limiter.tryAdmit("eu-west-1"), limiter.tryAdmit("us-east-1")]).toEqual([true, true, false]);
+    expect([limiter.tryAdmit("us-east-1"), limiter.tryAdmit("eu-west-1"), limiter.tryAdmit("us-east-1")]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     limiter.reset();
     expect(limiter.tryAdmit("us-east-1")).toBe(true);
   });

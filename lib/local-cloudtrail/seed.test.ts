@@ -60,12 +60,17 @@ describe("seedDemoEvents", () => {
     const eventIds = new Set<string>();
     for (const record of records) {
       expect(seedRecordSchema.safeParse(record).success).toBe(true);
-      expect(record).toMatchObject({ managementEvent: true, eventCategory: "Management", recipientAccountId: DEMO_ACCOUNT });
+      expect(record).toMatchObject({
+        managementEvent: true,
+        eventCategory: "Management",
+        recipientAccountId: DEMO_ACCOUNT,
+      });
       expect(["us-east-1", "eu-west-1"]).toContain(record.awsRegion);
       expect(record.eventID).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       eventIds.add(record.eventID ?? "");
       expect(record.eventTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-      if (["iam.amazonaws.com", "signin.amazonaws.com"].includes(record.eventSource)) expect(record.awsRegion).toBe("us-east-1");
+      if (["iam.amazonaws.com", "signin.amazonaws.com"].includes(record.eventSource))
+        expect(record.awsRegion).toBe("us-east-1");
       const identity = identityOf(record);
       if (identity.type === "AssumedRole") {
         expect(identity.accountId).toBe(DEMO_ACCOUNT);
@@ -101,7 +106,9 @@ describe("seedDemoEvents", () => {
       "ssm:GetParameter identity-based no-allow": expect.any(Number),
       "logs:CreateLogStream identity-based no-allow": expect.any(Number),
     });
-    expect(denialLayers("image-resizer-role")).toEqual({ "ec2:CreateNetworkInterface identity-based no-allow": expect.any(Number) });
+    expect(denialLayers("image-resizer-role")).toEqual({
+      "ec2:CreateNetworkInterface identity-based no-allow": expect.any(Number),
+    });
     expect(denialLayers("billing-sync-role")).toEqual({
       "sts:AssumeRole role-trust no-allow": expect.any(Number),
       "secretsmanager:GetSecretValue resource-based no-allow": expect.any(Number),
@@ -143,10 +150,16 @@ describe("seedDemoEvents", () => {
 
   it("adds denials by other principals and errors that are not denials", () => {
     const others = new Set(denials.map(({ record }) => issuerOf(record) ?? identityOf(record).arn));
-    for (const principal of [roleArn("deploy-ci-role"), roleArn("DatadogIntegrationRole"), "arn:aws:iam::123456789012:user/alice"]) {
+    for (const principal of [
+      roleArn("deploy-ci-role"),
+      roleArn("DatadogIntegrationRole"),
+      "arn:aws:iam::123456789012:user/alice",
+    ]) {
       expect(others).toContain(principal);
     }
-    const notDenials = records.filter((record) => record.errorCode && !isDenialRecord(cloudTrailRecordSchema.parse(record)));
+    const notDenials = records.filter(
+      (record) => record.errorCode && !isDenialRecord(cloudTrailRecordSchema.parse(record)),
+    );
     expect(new Set(notDenials.map((record) => record.errorCode))).toEqual(
       new Set([
         "ThrottlingException",

@@ -49,9 +49,13 @@ export { DEMO_ACCOUNT };
  * The roles and functions the demo data is about, for UI presets and tests. A function whose
  * denials are in Lambda's own sessions is offered without its name, so the preset finds them.
  */
-export const DEMO_ROLES: { roleArn: string; functionName: string | null; region: string; summary: string }[] = Object.values(FUNCTIONS).map(
-  (fn: DemoFunction) => ({ roleArn: roleArn(fn.role), functionName: fn.deniedInLambdaSessions ? null : fn.name, region: fn.region, summary: fn.summary }),
-);
+export const DEMO_ROLES: { roleArn: string; functionName: string | null; region: string; summary: string }[] =
+  Object.values(FUNCTIONS).map((fn: DemoFunction) => ({
+    roleArn: roleArn(fn.role),
+    functionName: fn.deniedInLambdaSessions ? null : fn.name,
+    region: fn.region,
+    summary: fn.summary,
+  }));
 
 const DEFAULT_DAYS = 7;
 const DEFAULT_SEED = 1;
@@ -65,11 +69,20 @@ export function seedDemoEvents(options: { now: Date; days?: number; seed?: numbe
   const endMs = options.now.getTime();
   const days = options.days ?? DEFAULT_DAYS;
   if (Number.isNaN(endMs)) throw new RangeError("seedDemoEvents needs a valid `now`");
-  if (!(days > 0 && days <= MAX_DAYS)) throw new RangeError(`days must be more than 0 and at most ${MAX_DAYS}, got ${days}`);
+  if (!(days > 0 && days <= MAX_DAYS))
+    throw new RangeError(`days must be more than 0 and at most ${MAX_DAYS}, got ${days}`);
   const startMs = endMs - days * DAY;
 
   const { context, records } = createSeedContext(options.seed ?? DEFAULT_SEED, startMs, endMs);
-  for (const recordActor of [recordOrdersApi, recordNightlyReport, recordImageResizer, recordBillingSync, recordDeployCi, recordAlice, recordMonitoring]) {
+  for (const recordActor of [
+    recordOrdersApi,
+    recordNightlyReport,
+    recordImageResizer,
+    recordBillingSync,
+    recordDeployCi,
+    recordAlice,
+    recordMonitoring,
+  ]) {
     recordActor(context);
   }
   return records()

@@ -48,7 +48,8 @@ interface Endpoint {
 function assertRecords(events: readonly SeedRecord[]): void {
   events.forEach((event, index) => {
     const parsed = seedRecordSchema.safeParse(event);
-    if (!parsed.success) throw new TypeError(`events[${index}] is not a CloudTrail record: ${z.prettifyError(parsed.error)}`);
+    if (!parsed.success)
+      throw new TypeError(`events[${index}] is not a CloudTrail record: ${z.prettifyError(parsed.error)}`);
   });
 }
 
@@ -67,7 +68,13 @@ async function serveLookupEvents(
   requestId: string,
 ): Promise<void> {
   if (!isLookupEventsTarget(request.headers["x-amz-target"])) {
-    return sendError(response, 400, "UnknownOperationException", "This endpoint serves CloudTrail LookupEvents only.", requestId);
+    return sendError(
+      response,
+      400,
+      "UnknownOperationException",
+      "This endpoint serves CloudTrail LookupEvents only.",
+      requestId,
+    );
   }
   const region = regionOfSignedRequest(request.headers.authorization);
   if (!region.ok) return sendError(response, 400, region.error.code, region.error.message, requestId);
@@ -80,7 +87,13 @@ async function serveLookupEvents(
       await sleep(fault.delayMs, undefined, { signal: AbortSignal.any([endpoint.shutdown, clientGone(response)]) });
     }
     if (fault.error) {
-      return sendError(response, fault.error.status, fault.error.code, "Injected fault from the local CloudTrail endpoint.", requestId);
+      return sendError(
+        response,
+        fault.error.status,
+        fault.error.code,
+        "Injected fault from the local CloudTrail endpoint.",
+        requestId,
+      );
     }
   }
   if (!endpoint.limiter.tryAdmit(region.value)) {
@@ -106,7 +119,8 @@ async function route(request: IncomingMessage, response: ServerResponse, endpoin
   }
   if (path.startsWith(CONTROL_PREFIX)) return handleControl(method, path, body.value, endpoint, response, requestId);
   if (path !== "/") return sendError(response, 404, "UnknownOperationException", `No route for ${path}.`, requestId);
-  if (method !== "POST") return sendError(response, 405, "UnknownOperationException", "CloudTrail operations are POST /.", requestId);
+  if (method !== "POST")
+    return sendError(response, 405, "UnknownOperationException", "CloudTrail operations are POST /.", requestId);
   return serveLookupEvents(request, response, body.value, endpoint, requestId);
 }
 
@@ -156,7 +170,14 @@ export async function startLocalCloudTrail(options: LocalCloudTrailOptions = {})
     faults.clear();
     limiter.reset();
   };
-  const endpoint: Endpoint = { store: EventStore.fromRecords(records), limiter, faults, stats, shutdown: shutdown.signal, reset };
+  const endpoint: Endpoint = {
+    store: EventStore.fromRecords(records),
+    limiter,
+    faults,
+    stats,
+    shutdown: shutdown.signal,
+    reset,
+  };
 
   const server = createServer((request, response) => {
     route(request, response, endpoint).catch((error: unknown) => answerUnexpected(response, error, shutdown.signal));

@@ -146,7 +146,12 @@ export class EventStore {
     const windowEnd = firstIndexWhere(candidates, (event) => event.timeMs < query.startMs);
     const { afterRank } = query;
     const pageStart =
-      afterRank === null ? windowStart : Math.max(windowStart, firstIndexWhere(candidates, (event) => event.rank > afterRank));
+      afterRank === null
+        ? windowStart
+        : Math.max(
+            windowStart,
+            firstIndexWhere(candidates, (event) => event.rank > afterRank),
+          );
     const pageEnd = Math.min(windowEnd, pageStart + query.limit);
     const page = candidates.slice(pageStart, pageEnd);
     const last = page.at(-1);

@@ -2,13 +2,19 @@ import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import type { SeedRecord } from "./record";
 
 /** A real SDK client pointed at a local endpoint; `maxAttempts: 1` so errors surface without retries. */
-export function localClient(url: string, region: string, options: { maxAttempts?: number; requestTimeoutMs?: number } = {}): CloudTrailClient {
+export function localClient(
+  url: string,
+  region: string,
+  options: { maxAttempts?: number; requestTimeoutMs?: number } = {},
+): CloudTrailClient {
   return new CloudTrailClient({
     region,
     endpoint: url,
     credentials: { accessKeyId: "test", secretAccessKey: "test" },
     maxAttempts: options.maxAttempts ?? 1,
-    ...(options.requestTimeoutMs === undefined ? {} : { requestHandler: { requestTimeout: options.requestTimeoutMs, throwOnRequestTimeout: true } }),
+    ...(options.requestTimeoutMs === undefined
+      ? {}
+      : { requestHandler: { requestTimeout: options.requestTimeoutMs, throwOnRequestTimeout: true } }),
   });
 }
 

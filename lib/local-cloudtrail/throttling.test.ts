@@ -9,7 +9,9 @@ const PACED_MS = 500 + 30;
 
 let endpoint: LocalCloudTrail;
 beforeAll(async () => {
-  endpoint = await startLocalCloudTrail({ events: [testRecord({ eventID: "e1", eventTime: new Date().toISOString() })] });
+  endpoint = await startLocalCloudTrail({
+    events: [testRecord({ eventID: "e1", eventTime: new Date().toISOString() })],
+  });
 });
 beforeEach(() => endpoint.reset());
 afterAll(async () => {
@@ -28,12 +30,22 @@ async function outcome(send: () => Promise<unknown>): Promise<string> {
 describe("the two-per-second limit, per Region", () => {
   it("throttles a burst with ThrottlingException and counts it", async () => {
     const client = localClient(endpoint.url, "us-east-1");
-    const results = await Promise.all(Array.from({ length: 5 }, () => outcome(() => client.send(new LookupEventsCommand({})))));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => outcome(() => client.send(new LookupEventsCommand({})))),
+    );
     expect(results.filter((result) => result === "ok")).toHaveLength(2);
     expect(results.filter((result) => result === "ThrottlingException")).toHaveLength(3);
     const failure = await failureOf(() => client.send(new LookupEventsCommand({})));
-    expect(failure).toMatchObject({ name: "ThrottlingException", message: "Rate exceeded", $metadata: { httpStatusCode: 400 } });
-    expect(endpoint.stats()).toMatchObject({ requests: 6, throttled: 4, byRegion: { "us-east-1": { requests: 6, throttled: 4 } } });
+    expect(failure).toMatchObject({
+      name: "ThrottlingException",
+      message: "Rate exceeded",
+      $metadata: { httpStatusCode: 400 },
+    });
+    expect(endpoint.stats()).toMatchObject({
+      requests: 6,
+      throttled: 4,
+      byRegion: { "us-east-1": { requests: 6, throttled: 4 } },
+    });
     client.destroy();
   });
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalCloudTrail, type LocalCloudTrail } from "./index";
 import { testRecord } from "./test-clients";
 
-const SIGNED = "AWS4-HMAC-SHA256 Credential=test/20261123/us-east-1/cloudtrail/aws4_request, SignedHeaders=host;x-amz-date, Signature=00";
+const SIGNED =
+  "AWS4-HMAC-SHA256 Credential=test/20261123/us-east-1/cloudtrail/aws4_request, SignedHeaders=host;x-amz-date, Signature=00";
 
 let endpoint: LocalCloudTrail;
 beforeAll(async () => {
@@ -28,7 +29,9 @@ function post(body: string, headers: Record<string, string> = {}): Promise<Respo
   });
 }
 
-async function errorOf(response: Response): Promise<{ status: number; type: string | null; code: unknown; requestId: string | null }> {
+async function errorOf(
+  response: Response,
+): Promise<{ status: number; type: string | null; code: unknown; requestId: string | null }> {
   const body = (await response.json()) as { __type?: unknown };
   return {
     status: response.status,
@@ -50,14 +53,21 @@ describe("the JSON 1.1 wire format", () => {
   });
 
   it("accepts the fully qualified target", async () => {
-    const response = await post("{}", { "x-amz-target": "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents" });
+    const response = await post("{}", {
+      "x-amz-target": "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents",
+    });
     expect(response.status).toBe(200);
   });
 
   it.each([
     ["an unknown target", "{}", { "x-amz-target": "CloudTrail_20131101.DescribeTrails" }, "UnknownOperationException"],
     ["no Authorization header", "{}", { authorization: "" }, "MissingAuthenticationTokenException"],
-    ["a credential scope without a Region", "{}", { authorization: "AWS4-HMAC-SHA256 Signature=00" }, "IncompleteSignatureException"],
+    [
+      "a credential scope without a Region",
+      "{}",
+      { authorization: "AWS4-HMAC-SHA256 Signature=00" },
+      "IncompleteSignatureException",
+    ],
     ["a body that is not JSON", "{", {}, "SerializationException"],
     ["a body of the wrong shape", '{"MaxResults":"ten"}', {}, "SerializationException"],
     ["a JSON array", "[]", {}, "SerializationException"],

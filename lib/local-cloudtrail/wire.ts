@@ -18,7 +18,10 @@ export function regionOfSignedRequest(authorization: string | undefined): Result
   }
   const scope = CREDENTIAL_SCOPE.exec(authorization);
   if (!scope?.[1]) {
-    return fail("IncompleteSignatureException", "Authorization header requires a 'Credential' parameter with a valid SigV4 scope.");
+    return fail(
+      "IncompleteSignatureException",
+      "Authorization header requires a 'Credential' parameter with a valid SigV4 scope.",
+    );
   }
   if (scope[2] !== "cloudtrail") {
     return fail("InvalidSignatureException", `Credential should be scoped to correct service: 'cloudtrail'.`);
@@ -28,7 +31,10 @@ export function regionOfSignedRequest(authorization: string | undefined): Result
 
 /** True for `CloudTrail_20131101.LookupEvents` and the fully qualified Smithy form. */
 export function isLookupEventsTarget(target: string | string[] | undefined): boolean {
-  return target === "CloudTrail_20131101.LookupEvents" || target === "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents";
+  return (
+    target === "CloudTrail_20131101.LookupEvents" ||
+    target === "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents"
+  );
 }
 
 /** Reads a whole request body, or says it was too large without buffering the rest. */
@@ -64,7 +70,13 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 }
 
 /** Answers with an AWS JSON error: `{"__type", "message"}` plus the `x-amzn-ErrorType` header the SDK reads first. */
-export function sendError(response: ServerResponse, status: number, code: string, message: string, requestId: string): void {
+export function sendError(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+): void {
   response.setHeader("x-amzn-errortype", code);
   sendJson(response, status, { __type: code, message }, requestId);
 }

@@ -31,7 +31,10 @@ describe("createDenialCollector", () => {
     const collector = createDenialCollector({ select: isDenialRecord, linkToConsole: true });
     const first = await collector.add([keyDenial("1", "k-1"), keyDenial("2", "k-1"), keyDenial("3", "k-2")]);
     expect(collector.takeCounts()).toMatchObject({ type: "counts", counts: [{ count: 2 }, { count: 1 }] });
-    const second = await collector.add([keyDenial("4", "k-2"), roleRecord({ role: "r", session: "s", id: "5", time: "2026-11-23T10:00:05Z", errorCode: null })]);
+    const second = await collector.add([
+      keyDenial("4", "k-2"),
+      roleRecord({ role: "r", session: "s", id: "5", time: "2026-11-23T10:00:05Z", errorCode: null }),
+    ]);
     expect(first.map((event) => event.type)).toEqual(["group", "denial", "denial", "group", "denial"]);
     expect(second.map((event) => event.type)).toEqual(["denial"]);
     expect(collector.denialsFound).toBe(4);
@@ -43,7 +46,15 @@ describe("createDenialCollector", () => {
     expect(groups[0]?.finding?.fix.cli).toContain("aws kms create-grant");
     expect(collector.takeCounts()).toEqual({
       type: "counts",
-      counts: [{ key: groups[1]!.key, count: 2, firstSeen: "2026-11-23T10:00:03Z", lastSeen: "2026-11-23T10:00:04Z", regions: ["us-east-1"] }],
+      counts: [
+        {
+          key: groups[1]!.key,
+          count: 2,
+          firstSeen: "2026-11-23T10:00:03Z",
+          lastSeen: "2026-11-23T10:00:04Z",
+          regions: ["us-east-1"],
+        },
+      ],
     });
     expect(collector.takeCounts()).toBeNull();
     expect(collector.unlistedNotice()).toBeNull();
@@ -51,7 +62,11 @@ describe("createDenialCollector", () => {
 
   it("groups by what the fix is scoped to: every object of a bucket is one fix", async () => {
     const collector = createDenialCollector({ select: isDenialRecord, linkToConsole: true });
-    const events = await collector.add([objectDenial(1, "orders"), objectDenial(2, "orders"), objectDenial(3, "invoices")]);
+    const events = await collector.add([
+      objectDenial(1, "orders"),
+      objectDenial(2, "orders"),
+      objectDenial(3, "invoices"),
+    ]);
     const groups = events.flatMap((event) => (event.type === "group" ? [event.group] : []));
     expect(groups.map((group) => group.resource)).toEqual(["arn:aws:s3:::orders/*", "arn:aws:s3:::invoices/*"]);
   });
@@ -59,7 +74,9 @@ describe("createDenialCollector", () => {
   it("caps the rows and the detailed findings a huge file sends, but counts everything", async () => {
     const collector = createDenialCollector({ select: isDenialRecord, linkToConsole: true });
     const buckets = Array.from({ length: MAX_DETAILED_GROUPS + 5 }, (_, index) => `bucket-${index}`);
-    const records = Array.from({ length: MAX_ROWS + 100 }, (_, index) => objectDenial(index, buckets[index % buckets.length]!));
+    const records = Array.from({ length: MAX_ROWS + 100 }, (_, index) =>
+      objectDenial(index, buckets[index % buckets.length]!),
+    );
     const events = await collector.add(records);
     const groups = events.flatMap((event) => (event.type === "group" ? [event.group] : []));
     expect(events.filter((event) => event.type === "denial")).toHaveLength(MAX_ROWS);
@@ -67,9 +84,15 @@ describe("createDenialCollector", () => {
     expect(groups.filter((group) => group.finding !== null)).toHaveLength(MAX_DETAILED_GROUPS);
     const late = groups.at(-1)!;
     expect(late.finding).toBeNull();
-    expect(JSON.parse(late.sample!)).toMatchObject({ eventSource: "s3.amazonaws.com", eventName: "GetObject", errorCode: "AccessDenied" });
+    expect(JSON.parse(late.sample!)).toMatchObject({
+      eventSource: "s3.amazonaws.com",
+      eventName: "GetObject",
+      errorCode: "AccessDenied",
+    });
     const counts = collector.takeCounts();
-    expect(counts?.type === "counts" && counts.counts.reduce((sum, count) => sum + count.count, 0)).toBe(records.length);
+    expect(counts?.type === "counts" && counts.counts.reduce((sum, count) => sum + count.count, 0)).toBe(
+      records.length,
+    );
   });
 
   it("stops listing new groups past the cap, and says how many denials it only counted", async () => {
@@ -78,7 +101,11 @@ describe("createDenialCollector", () => {
     const events = await collector.add([...records, objectDenial(MAX_GROUPS + 10, "bucket-0")]);
     expect(events.filter((event) => event.type === "group")).toHaveLength(MAX_GROUPS);
     expect(collector.denialsFound).toBe(records.length + 1);
-    expect(collector.unlistedNotice()).toMatchObject({ type: "notice", code: "denials.unlisted", message: expect.stringMatching(/^3 more denials fell into groups past the first 2,000/) });
+    expect(collector.unlistedNotice()).toMatchObject({
+      type: "notice",
+      code: "denials.unlisted",
+      message: expect.stringMatching(/^3 more denials fell into groups past the first 2,000/),
+    });
   });
 
   it("leaves console links out when the events exist in no account", async () => {
@@ -91,7 +118,9 @@ describe("createDenialCollector", () => {
 describe("cloudTrailConsoleUrl", () => {
   it("links the event in its Region and partition, and refuses odd Regions", () => {
     const record = keyDenial("1", "k-1");
-    expect(cloudTrailConsoleUrl(record)).toBe("https://us-east-1.console.aws.amazon.com/cloudtrailv2/home?region=us-east-1#/events/1");
+    expect(cloudTrailConsoleUrl(record)).toBe(
+      "https://us-east-1.console.aws.amazon.com/cloudtrailv2/home?region=us-east-1#/events/1",
+    );
     expect(cloudTrailConsoleUrl({ ...record, awsRegion: "us-east-1/../evil" })).toBeNull();
   });
 });

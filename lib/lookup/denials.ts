@@ -3,7 +3,14 @@ import { consoleHost, parseArn } from "../iam/arn";
 import { loadCatalog } from "../iam/load-catalog";
 import type { Finding } from "../model";
 import { denialFromRecord, type CloudTrailRecord } from "../parse";
-import { MAX_DETAILED_GROUPS, MAX_GROUPS, MAX_ROWS, type DeniedEvent, type GroupCount, type LookupStreamEvent } from "./events";
+import {
+  MAX_DETAILED_GROUPS,
+  MAX_GROUPS,
+  MAX_ROWS,
+  type DeniedEvent,
+  type GroupCount,
+  type LookupStreamEvent,
+} from "./events";
 
 /** Turns batches of CloudTrail records into diagnosed groups, tallies and event rows for the stream. */
 export interface DenialCollector {
@@ -39,8 +46,30 @@ export function cloudTrailConsoleUrl(record: CloudTrailRecord): string | null {
 
 /** The fields a diagnosis reads, as CloudTrail JSON that POST /api/diagnose accepts. */
 function sampleOf(record: CloudTrailRecord): string {
-  const { eventSource, eventName, eventTime, eventID, awsRegion, errorCode, errorMessage, recipientAccountId, resources, userIdentity } = record;
-  return JSON.stringify({ eventSource, eventName, eventTime, eventID, awsRegion, errorCode, errorMessage, recipientAccountId, resources, userIdentity });
+  const {
+    eventSource,
+    eventName,
+    eventTime,
+    eventID,
+    awsRegion,
+    errorCode,
+    errorMessage,
+    recipientAccountId,
+    resources,
+    userIdentity,
+  } = record;
+  return JSON.stringify({
+    eventSource,
+    eventName,
+    eventTime,
+    eventID,
+    awsRegion,
+    errorCode,
+    errorMessage,
+    recipientAccountId,
+    resources,
+    userIdentity,
+  });
 }
 
 /**
@@ -48,7 +77,10 @@ function sampleOf(record: CloudTrailRecord): string {
  * only a group's first denial travels with its full finding, later ones as tallies and table rows.
  * Console links are left out for events that exist in no account (the demo data).
  */
-export function createDenialCollector(options: { select: (record: CloudTrailRecord) => boolean; linkToConsole: boolean }): DenialCollector {
+export function createDenialCollector(options: {
+  select: (record: CloudTrailRecord) => boolean;
+  linkToConsole: boolean;
+}): DenialCollector {
   const tallies = new Map<string, GroupCount>();
   const changed = new Set<GroupCount>();
   let denialsFound = 0;
@@ -92,12 +124,20 @@ export function createDenialCollector(options: { select: (record: CloudTrailReco
           tallies.set(key, tally);
           events.push({
             type: "group",
-            group: { key, layer: finding.layer, action: finding.action, resource: fixScopeOf(finding), finding: detailed ? finding : null, sample: detailed ? null : sampleOf(record) },
+            group: {
+              key,
+              layer: finding.layer,
+              action: finding.action,
+              resource: fixScopeOf(finding),
+              finding: detailed ? finding : null,
+              sample: detailed ? null : sampleOf(record),
+            },
           });
         }
         count(tally, record);
         changed.add(tally);
-        if (denialsFound + index < MAX_ROWS) events.push({ type: "denial", event: rowOf(record, key, options.linkToConsole) });
+        if (denialsFound + index < MAX_ROWS)
+          events.push({ type: "denial", event: rowOf(record, key, options.linkToConsole) });
       });
       denialsFound += chosen.length;
       return events;

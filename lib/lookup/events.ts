@@ -64,7 +64,13 @@ export const MAX_GROUPS = 2000;
 
 /** One line of the NDJSON stream that lookups and uploads answer with. */
 export type LookupStreamEvent =
-  | { type: "start"; source: LookupSource; window: { start: string; end: string } | null; scans: PlannedScan[]; notes: string[] }
+  | {
+      type: "start";
+      source: LookupSource;
+      window: { start: string; end: string } | null;
+      scans: PlannedScan[];
+      notes: string[];
+    }
   | { type: "progress"; progress: LookupProgress }
   | { type: "group"; group: DenialGroupHead }
   | { type: "denial"; event: DeniedEvent }

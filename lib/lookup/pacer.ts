@@ -46,7 +46,8 @@ export function createPacer({ requestsPerSecond, marginMs, clock }: PacerOptions
     signal?.throwIfAborted();
     await waitUntil(lastStart + spacing, signal);
     const windowOpener = turns.length >= requestsPerSecond ? turns[turns.length - requestsPerSecond] : undefined;
-    if (windowOpener) await waitUntil((await abortable(windowOpener.finishedAt, signal)) + WINDOW_MS + marginMs, signal);
+    if (windowOpener)
+      await waitUntil((await abortable(windowOpener.finishedAt, signal)) + WINDOW_MS + marginMs, signal);
     lastStart = clock.now();
     let finished!: (at: number) => void;
     turns.push({ finishedAt: new Promise<number>((resolve) => (finished = resolve)) });

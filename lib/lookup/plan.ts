@@ -38,7 +38,9 @@ export function planLookup(input: PlanInput): LookupPlan {
   const regions = [...new Set(input.regions)];
   if (input.globalRegion && !regions.includes(input.globalRegion)) {
     regions.push(input.globalRegion);
-    notes.push(`Added ${input.globalRegion}: CloudTrail records IAM and STS events there (role assumption, trust-policy denials).`);
+    notes.push(
+      `Added ${input.globalRegion}: CloudTrail records IAM and STS events there (role assumption, trust-policy denials).`,
+    );
   }
   const session = input.functionName ?? input.target.sessionName;
   let attribute: LookupAttribute | null = null;
@@ -51,7 +53,9 @@ export function planLookup(input: PlanInput): LookupPlan {
     attribute = { key: "EventSource", value: input.eventSource };
     notes.push(`Reading only ${input.eventSource} events, then keeping those of ${input.target.roleName}.`);
   } else {
-    notes.push(`Reading every event in the window and keeping those of ${input.target.roleName}: give a function name to narrow the scan.`);
+    notes.push(
+      `Reading every event in the window and keeping those of ${input.target.roleName}: give a function name to narrow the scan.`,
+    );
   }
   return { scans: regions.map((region) => ({ region, attribute })), notes };
 }

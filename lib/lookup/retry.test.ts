@@ -10,7 +10,12 @@ describe("withRetry", () => {
     const clock = new VirtualClock();
     const answers = [fail("lookup.throttled", "slow down"), fail("lookup.unavailable", "503"), ok("page")];
     const retried: string[] = [];
-    const result = await withRetry(async () => answers.shift()!, { policy, clock, isRetryable: () => true, onRetry: (error) => retried.push(error.code) });
+    const result = await withRetry(async () => answers.shift()!, {
+      policy,
+      clock,
+      isRetryable: () => true,
+      onRetry: (error) => retried.push(error.code),
+    });
     expect(result).toEqual(ok("page"));
     expect(retried).toEqual(["lookup.throttled", "lookup.unavailable"]);
     expect(clock.now()).toBe(backoffDelay(0, policy) + backoffDelay(1, policy));
@@ -19,14 +24,22 @@ describe("withRetry", () => {
 
   it("gives up after the last attempt and returns the last failure", async () => {
     let calls = 0;
-    const result = await withRetry(async () => (calls++, fail("lookup.unavailable", "503")), { policy, clock: new VirtualClock(), isRetryable: () => true });
+    const result = await withRetry(async () => (calls++, fail("lookup.unavailable", "503")), {
+      policy,
+      clock: new VirtualClock(),
+      isRetryable: () => true,
+    });
     expect(calls).toBe(4);
     expect(result).toEqual(fail("lookup.unavailable", "503"));
   });
 
   it("does not retry what cannot get better", async () => {
     let calls = 0;
-    const result = await withRetry(async () => (calls++, fail("lookup.denied", "no")), { policy, clock: new VirtualClock(), isRetryable: (code) => code !== "lookup.denied" });
+    const result = await withRetry(async () => (calls++, fail("lookup.denied", "no")), {
+      policy,
+      clock: new VirtualClock(),
+      isRetryable: (code) => code !== "lookup.denied",
+    });
     expect(calls).toBe(1);
     expect(result.ok).toBe(false);
   });

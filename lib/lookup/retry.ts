@@ -17,7 +17,9 @@ export function backoffDelay(attempt: number, policy: RetryPolicy): number {
   return ceiling / 2 + (policy.random() * ceiling) / 2;
 }
 
-export type Attempt<T, Code extends string> = () => Promise<{ ok: true; value: T } | { ok: false; error: AppError<Code> }>;
+export type Attempt<T, Code extends string> = () => Promise<
+  { ok: true; value: T } | { ok: false; error: AppError<Code> }
+>;
 
 /**
  * Runs `attempt` until it succeeds, fails with a code that is not retryable, or runs out of
@@ -25,7 +27,13 @@ export type Attempt<T, Code extends string> = () => Promise<{ ok: true; value: T
  */
 export async function withRetry<T, Code extends string>(
   attempt: Attempt<T, Code>,
-  options: { policy: RetryPolicy; clock: Clock; isRetryable: (code: Code) => boolean; onRetry?: (error: AppError<Code>) => void; signal?: AbortSignal },
+  options: {
+    policy: RetryPolicy;
+    clock: Clock;
+    isRetryable: (code: Code) => boolean;
+    onRetry?: (error: AppError<Code>) => void;
+    signal?: AbortSignal;
+  },
 ): Promise<{ ok: true; value: T } | { ok: false; error: AppError<Code> }> {
   for (let tried = 1; ; tried++) {
     const result = await attempt();

@@ -5,13 +5,26 @@ describe("parseRoleTarget", () => {
   it("reads a role ARN, keeping its path", () => {
     expect(parseRoleTarget(" arn:aws:iam::123456789012:role/service-role/orders-api-role ")).toEqual({
       ok: true,
-      value: { partition: "aws", account: "123456789012", roleName: "orders-api-role", roleArn: "arn:aws:iam::123456789012:role/service-role/orders-api-role", sessionName: null },
+      value: {
+        partition: "aws",
+        account: "123456789012",
+        roleName: "orders-api-role",
+        roleArn: "arn:aws:iam::123456789012:role/service-role/orders-api-role",
+        sessionName: null,
+      },
     });
   });
 
   it("reads an assumed-role ARN as the role plus its session", () => {
     const result = parseRoleTarget('"arn:aws-cn:sts::123456789012:assumed-role/reports-fn-role/nightly-report"');
-    expect(result).toMatchObject({ ok: true, value: { partition: "aws-cn", roleArn: "arn:aws-cn:iam::123456789012:role/reports-fn-role", sessionName: "nightly-report" } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        partition: "aws-cn",
+        roleArn: "arn:aws-cn:iam::123456789012:role/reports-fn-role",
+        sessionName: "nightly-report",
+      },
+    });
   });
 
   it.each([

@@ -61,28 +61,42 @@ interface ScanState {
  * and streams the role's denials as they are found. A page that still fails after its retries ends
  * only its own scan; what was found stays. Aborting `signal` stops all requests at once.
  */
-export async function* scanDenials(input: ScanInput, deps: ScanDeps, signal: AbortSignal): AsyncGenerator<LookupStreamEvent> {
+export async function* scanDenials(
+  input: ScanInput,
+  deps: ScanDeps,
+  signal: AbortSignal,
+): AsyncGenerator<LookupStreamEvent> {
   const startedAt = deps.clock.now();
   const stop = new AbortController();
   const onAbort = () => stop.abort(signal.reason);
   signal.addEventListener("abort", onAbort, { once: true });
 
   const window = { start: input.window.start.getTime(), end: input.window.end.getTime() };
-  const states: ScanState[] = input.plan.scans.map((scan) => ({ scan, reachedBack: window.end, finished: false, startedAt: null }));
-  const collector = createDenialCollector({ select: (record) => isRoleDenial(record, input.target), linkToConsole: input.source !== "demo" });
+  const states: ScanState[] = input.plan.scans.map((scan) => ({
+    scan,
+    reachedBack: window.end,
+    finished: false,
+    startedAt: null,
+  }));
+  const collector = createDenialCollector({
+    select: (record) => isRoleDenial(record, input.target),
+    linkToConsole: input.source !== "demo",
+  });
   const queue = new EventQueue<LookupStreamEvent>();
   const totals = { pagesRead: 0, eventsScanned: 0, retries: 0 };
   // Set inside the scans' callbacks, which TypeScript's narrowing cannot see: hence the widening cast.
   let fatal = null as { code: string; message: string } | null;
   let partial = false;
 
-  const fractionOf = (state: ScanState) => (state.finished ? 1 : windowFraction(window.start, window.end, state.reachedBack));
+  const fractionOf = (state: ScanState) =>
+    state.finished ? 1 : windowFraction(window.start, window.end, state.reachedBack);
   /** Regions run side by side, so the lookup ends with its slowest scan: each scan's own pace says when. */
   const secondsLeft = (): number | null => {
     let longest = 0;
     for (const state of states) {
       if (state.finished) continue;
-      const eta = state.startedAt === null ? null : etaSeconds(fractionOf(state), (deps.clock.now() - state.startedAt) / 1000);
+      const eta =
+        state.startedAt === null ? null : etaSeconds(fractionOf(state), (deps.clock.now() - state.startedAt) / 1000);
       if (eta === null) return null;
       longest = Math.max(longest, eta);
     }
@@ -104,7 +118,12 @@ export async function* scanDenials(input: ScanInput, deps: ScanDeps, signal: Abo
     state.startedAt = deps.clock.now();
     let nextToken: string | null = null;
     do {
-      const request: PageRequest = { region: state.scan.region, attribute: state.scan.attribute, window: input.window, nextToken };
+      const request: PageRequest = {
+        region: state.scan.region,
+        attribute: state.scan.attribute,
+        window: input.window,
+        nextToken,
+      };
       const result = await withRetry(
         async () => {
           const slot = await pacer.acquire(stop.signal);
@@ -124,8 +143,14 @@ export async function* scanDenials(input: ScanInput, deps: ScanDeps, signal: Abo
           stop.abort();
         } else {
           partial = true;
-          const why = regional ? `CloudTrail refused LookupEvents there although other Regions answered: an SCP or a Region restriction probably denies it.` : result.error.message;
-          queue.push({ type: "notice", code: result.error.code, message: `Stopped reading ${state.scan.region}: ${why} Denials found before that are kept.` });
+          const why = regional
+            ? `CloudTrail refused LookupEvents there although other Regions answered: an SCP or a Region restriction probably denies it.`
+            : result.error.message;
+          queue.push({
+            type: "notice",
+            code: result.error.code,
+            message: `Stopped reading ${state.scan.region}: ${why} Denials found before that are kept.`,
+          });
         }
         return;
       }
@@ -178,5 +203,11 @@ export async function* scanDenials(input: ScanInput, deps: ScanDeps, signal: Abo
   const unlisted = collector.unlistedNotice();
   if (unlisted) yield unlisted;
   if (fatal) yield { type: "error", ...fatal };
-  yield { type: "done", progress: progress(), partial: partial || cancelled || fatal !== null, cancelled, seconds: (deps.clock.now() - startedAt) / 1000 };
+  yield {
+    type: "done",
+    progress: progress(),
+    partial: partial || cancelled || fatal !== null,
+    cancelled,
+    seconds: (deps.clock.now() - startedAt) / 1000,
+  };
 }

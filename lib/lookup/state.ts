@@ -1,4 +1,11 @@
-import { EMPTY_PROGRESS, type DenialGroupHead, type DeniedEvent, type GroupCount, type LookupProgress, type LookupStreamEvent } from "./events";
+import {
+  EMPTY_PROGRESS,
+  type DenialGroupHead,
+  type DeniedEvent,
+  type GroupCount,
+  type LookupProgress,
+  type LookupStreamEvent,
+} from "./events";
 
 export type DenialGroup = DenialGroupHead & Omit<GroupCount, "key">;
 

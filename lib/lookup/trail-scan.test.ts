@@ -10,7 +10,13 @@ import { scanTrail } from "./trail-scan";
 
 const records = [
   roleRecord({ role: "orders-api-role", session: "orders-api", id: "1", time: "2026-11-23T10:00:00Z" }),
-  roleRecord({ role: "orders-api-role", session: "orders-api", id: "2", time: "2026-11-23T10:01:00Z", errorCode: null }),
+  roleRecord({
+    role: "orders-api-role",
+    session: "orders-api",
+    id: "2",
+    time: "2026-11-23T10:01:00Z",
+    errorCode: null,
+  }),
   roleRecord({ role: "billing-sync-role", session: "billing-sync", id: "3", time: "2026-11-23T10:02:00Z" }),
   roleRecord({ role: "orders-api-role", session: "orders-api", id: "4", time: "2026-11-23T10:03:00Z" }),
 ];
@@ -21,7 +27,11 @@ async function* chunksOf(bytes: Uint8Array, size: number): AsyncGenerator<Uint8A
 
 async function scan(bytes: Uint8Array, target: RoleTarget | null) {
   const events: LookupStreamEvent[] = [];
-  for await (const event of scanTrail({ batches: readTrail(chunksOf(bytes, 100)), target, totalBytes: bytes.length }, new VirtualClock())) events.push(event);
+  for await (const event of scanTrail(
+    { batches: readTrail(chunksOf(bytes, 100)), target, totalBytes: bytes.length },
+    new VirtualClock(),
+  ))
+    events.push(event);
   return { events, state: reduceLookup(INITIAL_LOOKUP_STATE, events) };
 }
 
@@ -37,8 +47,13 @@ describe("scanTrail", () => {
   });
 
   it("keeps one role's denials when asked", async () => {
-    const target = (parseRoleTarget("arn:aws:iam::123456789012:role/orders-api-role") as { ok: true; value: RoleTarget }).value;
-    const { state } = await scan(new TextEncoder().encode(records.map((record) => JSON.stringify(record)).join("\n")), target);
+    const target = (
+      parseRoleTarget("arn:aws:iam::123456789012:role/orders-api-role") as { ok: true; value: RoleTarget }
+    ).value;
+    const { state } = await scan(
+      new TextEncoder().encode(records.map((record) => JSON.stringify(record)).join("\n")),
+      target,
+    );
     expect(state.rows.map((row) => row.id)).toEqual(["1", "4"]);
   });
 
@@ -49,7 +64,11 @@ describe("scanTrail", () => {
   });
 
   it("counts skipped records in a notice", async () => {
-    const lines = [JSON.stringify(records[0]), '{"errorCode": "AccessDenied", "broken', JSON.stringify(records[3])].join("\n");
+    const lines = [
+      JSON.stringify(records[0]),
+      '{"errorCode": "AccessDenied", "broken',
+      JSON.stringify(records[3]),
+    ].join("\n");
     const { state } = await scan(new TextEncoder().encode(lines), null);
     expect(state.rows).toHaveLength(2);
     expect(state.notices[0]?.message).toMatch(/^Skipped 1 record /);

@@ -50,7 +50,16 @@ export async function* scanTrail(input: TrailScanInput, clock: Clock): AsyncGene
     yield { type: "progress", progress: progress(finished) };
   }
 
-  yield { type: "start", source: "upload", window: null, scans: [], notes: [target ? `Keeping the denials of ${target.roleName}.` : "Keeping every denial in the file.", DATA_EVENTS_NOTE] };
+  yield {
+    type: "start",
+    source: "upload",
+    window: null,
+    scans: [],
+    notes: [
+      target ? `Keeping the denials of ${target.roleName}.` : "Keeping every denial in the file.",
+      DATA_EVENTS_NOTE,
+    ],
+  };
   let step = await input.batches.next();
   let reportedAt = -Infinity;
   try {
@@ -66,7 +75,8 @@ export async function* scanTrail(input: TrailScanInput, clock: Clock): AsyncGene
     }
   } finally {
     // A reader that leaves early (the user cancelled) stops the file being read any further.
-    if (!step.done) await input.batches.return({ ok: false, error: { code: "trail.truncated", message: "Cancelled." } });
+    if (!step.done)
+      await input.batches.return({ ok: false, error: { code: "trail.truncated", message: "Cancelled." } });
   }
   const result = step.value;
   const counts = collector.takeCounts();
@@ -75,7 +85,17 @@ export async function* scanTrail(input: TrailScanInput, clock: Clock): AsyncGene
   if (unlisted) yield unlisted;
   if (!result.ok) yield { type: "error", code: result.error.code, message: result.error.message };
   else if (result.malformed > 0) {
-    yield { type: "notice", code: "trail.malformed", message: `Skipped ${result.malformed.toLocaleString("en")} record${result.malformed === 1 ? "" : "s"} that were not valid CloudTrail JSON.` };
+    yield {
+      type: "notice",
+      code: "trail.malformed",
+      message: `Skipped ${result.malformed.toLocaleString("en")} record${result.malformed === 1 ? "" : "s"} that were not valid CloudTrail JSON.`,
+    };
   }
-  yield { type: "done", progress: progress(result.ok), partial: !result.ok, cancelled: false, seconds: (clock.now() - startedAt) / 1000 };
+  yield {
+    type: "done",
+    progress: progress(result.ok),
+    partial: !result.ok,
+    cancelled: false,
+    seconds: (clock.now() - startedAt) / 1000,
+  };
 }

@@ -17,10 +17,16 @@ export type WindowErrorCode = "lookup.window-too-large" | "lookup.bad-window";
  * The time window to search: the last `hours` hours, or an explicit start and end. Refuses windows
  * that reach past CloudTrail's 90 days or end before they start; an end in the future becomes now.
  */
-export function resolveWindow(input: { hours?: number; start?: string; end?: string }, now: Date): Result<TimeWindow, WindowErrorCode> {
+export function resolveWindow(
+  input: { hours?: number; start?: string; end?: string },
+  now: Date,
+): Result<TimeWindow, WindowErrorCode> {
   const end = input.end ? new Date(input.end) : now;
-  const start = input.start ? new Date(input.start) : new Date(end.getTime() - (input.hours ?? DEFAULT_WINDOW_HOURS) * 60 * 60 * 1000);
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return fail("lookup.bad-window", "The start or end time is not a valid date.");
+  const start = input.start
+    ? new Date(input.start)
+    : new Date(end.getTime() - (input.hours ?? DEFAULT_WINDOW_HOURS) * 60 * 60 * 1000);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()))
+    return fail("lookup.bad-window", "The start or end time is not a valid date.");
   const clampedEnd = end > now ? now : end;
   if (start >= clampedEnd) return fail("lookup.bad-window", "The window must start before it ends (and before now).");
   const oldest = now.getTime() - MAX_WINDOW_DAYS * DAY_MS;

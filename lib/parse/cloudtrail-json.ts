@@ -1,6 +1,11 @@
 import type { DenialRecord, NonDenial } from "../model";
 import { actionForOperation, operationOfEvent, serviceFromEventSource } from "../iam/operations";
-import { cloudTrailRecordSchema, lookupEventsOutputSchema, trailFileSchema, type CloudTrailRecord } from "./cloudtrail-record";
+import {
+  cloudTrailRecordSchema,
+  lookupEventsOutputSchema,
+  trailFileSchema,
+  type CloudTrailRecord,
+} from "./cloudtrail-record";
 import { findNonDenials } from "./non-denials";
 import { findSpecialMessage } from "./special-messages";
 import { emptyRecord, isDenialCode, parseText, withLocation } from "./text";
@@ -70,7 +75,8 @@ function collectRecords(value: unknown, depth = 0): CloudTrailRecord[] | null {
 export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
   const service = serviceFromEventSource(record.eventSource);
   const fromMessage = record.errorMessage ? parseText(record.errorMessage, "cloudtrail").records[0] : undefined;
-  const base = fromMessage ?? emptyRecord("generic-denied", "cloudtrail", record.errorMessage ?? record.errorCode ?? "", 0);
+  const base =
+    fromMessage ?? emptyRecord("generic-denied", "cloudtrail", record.errorMessage ?? record.errorCode ?? "", 0);
   const resource = base.resource ?? record.resources?.[0]?.ARN ?? record.resources?.[0]?.arn ?? null;
   return withLocation({
     ...base,
@@ -94,7 +100,10 @@ export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
 }
 
 /** Splits CloudTrail records into denials and the non-permission errors among them. */
-export function readCloudTrailRecords(records: CloudTrailRecord[]): { denials: DenialRecord[]; nonDenials: NonDenial[] } {
+export function readCloudTrailRecords(records: CloudTrailRecord[]): {
+  denials: DenialRecord[];
+  nonDenials: NonDenial[];
+} {
   const denials: DenialRecord[] = [];
   const errors: string[] = [];
   for (const record of records) {

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { isDenialCode, parseDenials } from "./index";
 
 // Real records: invictus-ir/aws_dataset (MIT) and panther-labs/panther-analysis (Apache-2.0); see cases/SOURCES.md.
-const realRecords = readFileSync(new URL("./cases/cloudtrail-records.jsonl", import.meta.url), "utf8").trim().split("\n");
+const realRecords = readFileSync(new URL("./cases/cloudtrail-records.jsonl", import.meta.url), "utf8")
+  .trim()
+  .split("\n");
 
 const kmsRecord = {
   eventVersion: "1.09",
@@ -23,19 +25,34 @@ const okRecord = { ...kmsRecord, eventID: "e2", errorCode: undefined, errorMessa
 describe("CloudTrail JSON", () => {
   it("reads a single record", () => {
     const [record] = parseDenials(JSON.stringify(kmsRecord)).records;
-    expect(record).toMatchObject({ sourceFormat: "cloudtrail", action: "kms:Decrypt", statedPolicyType: "resource-based", event: { id: "e1", name: "Decrypt" } });
+    expect(record).toMatchObject({
+      sourceFormat: "cloudtrail",
+      action: "kms:Decrypt",
+      statedPolicyType: "resource-based",
+      event: { id: "e1", name: "Decrypt" },
+    });
   });
 
   it("reads a trail file, lookup-events output and JSON Lines alike", () => {
     const trail = JSON.stringify({ Records: [kmsRecord, okRecord] });
     const lookup = JSON.stringify({ Events: [{ EventId: "e1", CloudTrailEvent: JSON.stringify(kmsRecord) }] });
     const lines = `${JSON.stringify(okRecord)}\n${JSON.stringify(kmsRecord)}\n`;
-    for (const text of [trail, lookup, lines]) expect(parseDenials(text).records.map((record) => record.action)).toEqual(["kms:Decrypt"]);
+    for (const text of [trail, lookup, lines])
+      expect(parseDenials(text).records.map((record) => record.action)).toEqual(["kms:Decrypt"]);
   });
 
   it("builds the action from the event when there is no errorMessage", () => {
-    const bare = { ...kmsRecord, eventSource: "s3.amazonaws.com", eventName: "ListObjects", errorMessage: undefined, resources: [{ ARN: "arn:aws:s3:::b" }] };
-    expect(parseDenials(JSON.stringify(bare)).records[0]).toMatchObject({ action: "s3:ListBucket", resource: "arn:aws:s3:::b" });
+    const bare = {
+      ...kmsRecord,
+      eventSource: "s3.amazonaws.com",
+      eventName: "ListObjects",
+      errorMessage: undefined,
+      resources: [{ ARN: "arn:aws:s3:::b" }],
+    };
+    expect(parseDenials(JSON.stringify(bare)).records[0]).toMatchObject({
+      action: "s3:ListBucket",
+      resource: "arn:aws:s3:::b",
+    });
   });
 
   it("counts Lambda's configuration-time errors as denials and strips the API version from the operation", () => {
@@ -55,17 +72,30 @@ describe("CloudTrail JSON", () => {
 
   it("finds the denials among real records and ignores the rest", () => {
     const { records } = parseDenials(realRecords.join("\n"));
-    const denials = realRecords.map((line) => JSON.parse(line) as { errorCode?: string }).filter((record) => record.errorCode && /AccessDenied|UnauthorizedOperation/.test(record.errorCode));
+    const denials = realRecords
+      .map((line) => JSON.parse(line) as { errorCode?: string })
+      .filter((record) => record.errorCode && /AccessDenied|UnauthorizedOperation/.test(record.errorCode));
     expect(records.reduce((sum, record) => sum + record.occurrences, 0)).toBe(denials.length);
     expect(records.every((record) => record.sourceFormat === "cloudtrail")).toBe(true);
   });
 });
 
 describe("denial error codes", () => {
-  it.each(["AccessDenied", "AccessDeniedException", "Client.UnauthorizedOperation", "UnauthorizedOperation", "AuthorizationError", "AuthorizationErrorException", "Forbidden", "ForbiddenException", "KMS.AccessDeniedException", "AccessDeniedForDependencyException"])(
-    "%s is a denial",
-    (code) => expect(isDenialCode(code)).toBe(true),
-  );
+  it.each([
+    "AccessDenied",
+    "AccessDeniedException",
+    "Client.UnauthorizedOperation",
+    "UnauthorizedOperation",
+    "AuthorizationError",
+    "AuthorizationErrorException",
+    "Forbidden",
+    "ForbiddenException",
+    "KMS.AccessDeniedException",
+    "AccessDeniedForDependencyException",
+  ])("%s is a denial", (code) => expect(isDenialCode(code)).toBe(true));
 
-  it.each(["ThrottlingException", "NoSuchKey", "ExpiredToken", "AccessDeniedX", "InvalidParameterValueException"])("%s is not", (code) => expect(isDenialCode(code)).toBe(false));
+  it.each(["ThrottlingException", "NoSuchKey", "ExpiredToken", "AccessDeniedX", "InvalidParameterValueException"])(
+    "%s is not",
+    (code) => expect(isDenialCode(code)).toBe(false),
+  );
 });

@@ -10,7 +10,7 @@ const FRAGMENTS = [
   "arn:aws:sts::123456789012:assumed-role/r/",
   " on resource: ",
   '"',
-  "\\\"",
+  '\\"',
   "<Code>AccessDenied</Code>",
   "│ ",
   "Access Denied",
@@ -38,15 +38,24 @@ function assertWellFormed(text: string): void {
 
 describe("parser robustness", () => {
   it("never throws on random text", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 2000 }), (text) => assertWellFormed(text)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 2000 }), (text) => assertWellFormed(text)),
+      { numRuns: 300 },
+    );
   });
 
   it("never throws on random unicode", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 2000 }), (text) => assertWellFormed(text)), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 2000 }), (text) => assertWellFormed(text)),
+      { numRuns: 200 },
+    );
   });
 
   it("never throws on fragments of real messages", () => {
-    fc.assert(fc.property(fragmentText, (text) => assertWellFormed(text)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fragmentText, (text) => assertWellFormed(text)),
+      { numRuns: 300 },
+    );
   });
 
   // Adversarial inputs at the 256 KiB limit: a super-linear regex would take minutes here.
@@ -57,8 +66,11 @@ describe("parser robustness", () => {
     ["XML codes", "<Code>AccessDenied</Code>"],
     ["quotes", '"'],
     ["capitalised words", "AccessDeniedExceptionX"],
-    ["backslash runs in a JSON-escaped line", '\\n' + "\\".repeat(64)],
-    ["full denials", "User: arn:aws:sts::1:assumed-role/r/s is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k because no identity-based policy allows the s3:GetObject action\n"],
+    ["backslash runs in a JSON-escaped line", "\\n" + "\\".repeat(64)],
+    [
+      "full denials",
+      "User: arn:aws:sts::1:assumed-role/r/s is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k because no identity-based policy allows the s3:GetObject action\n",
+    ],
   ])("handles 256 KiB of %s", (_name, unit) => {
     const text = unit.repeat(Math.floor((256 * 1024) / unit.length));
     const result = diagnoseText(text, emptyCatalog);
@@ -66,7 +78,8 @@ describe("parser robustness", () => {
   });
 
   it("keeps pasted HTML as plain data in excerpts", () => {
-    const hostile = '<img src=x onerror=alert(1)> User: arn:aws:iam::123456789012:user/a is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k';
+    const hostile =
+      "<img src=x onerror=alert(1)> User: arn:aws:iam::123456789012:user/a is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k";
     const [record] = parseDenials(hostile).records;
     expect(hostile).toContain(record?.excerpt ?? "missing");
   });

@@ -36,7 +36,8 @@ const EXPLICIT_DENY = new RegExp(
   `\\s*with an explicit deny in (?:a|an|the) (${POLICY_ALTERNATION})(?: transitively through (?:a|an|the) (${POLICY_ALTERNATION}))?`,
   "iy",
 );
-const BLOCK_PUBLIC_ACCESS = /\s*because public (?:ACLs|policies) are prevented by the \w+ setting in S3 Block Public Access/iy;
+const BLOCK_PUBLIC_ACCESS =
+  /\s*because public (?:ACLs|policies) are prevented by the \w+ setting in S3 Block Public Access/iy;
 const REASONS = [NO_ALLOW, EXPLICIT_DENY, BLOCK_PUBLIC_ACCESS];
 // Group 1 is set when the sentence says "on this resource" instead of naming one.
 const ON_RESOURCE = /\s+on (?:resource:?\s*|(this resource))/iy;
@@ -112,7 +113,9 @@ function isGreaterThan(code: number): boolean {
 
 function trimTrailingPunctuation(token: string): string {
   const withoutClosingTag = token.includes("</") ? token.replace(CLOSING_TAG_TO_END, "") : token;
-  const trimmed = endsRedacted(withoutClosingTag) ? withoutClosingTag : trimEndWhere(withoutClosingTag, isClosingPunctuation);
+  const trimmed = endsRedacted(withoutClosingTag)
+    ? withoutClosingTag
+    : trimEndWhere(withoutClosingTag, isClosingPunctuation);
   return trimmed.includes("<") ? trimmed : trimEndWhere(trimmed, isGreaterThan);
 }
 
@@ -163,14 +166,24 @@ function principalFrom(token: string): string | null {
 }
 
 function readReason(text: string, cursor: number): Omit<IamSentence, "principal" | "action" | "resource"> {
-  const unstated = { statedPolicyType: null, transitivePolicyType: null, statedReason: "unstated" as const, end: cursor };
+  const unstated = {
+    statedPolicyType: null,
+    transitivePolicyType: null,
+    statedReason: "unstated" as const,
+    end: cursor,
+  };
   for (const pattern of REASONS) {
     pattern.lastIndex = cursor;
     const match = pattern.exec(text);
     if (!match) continue;
     const end = pattern.lastIndex;
     if (pattern === BLOCK_PUBLIC_ACCESS) {
-      return { statedPolicyType: "s3-block-public-access", transitivePolicyType: null, statedReason: "explicit-deny", end };
+      return {
+        statedPolicyType: "s3-block-public-access",
+        transitivePolicyType: null,
+        statedReason: "explicit-deny",
+        end,
+      };
     }
     return {
       statedPolicyType: policyTypeOf(match[1]),

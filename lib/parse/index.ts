@@ -18,7 +18,6 @@ export interface ParseResult {
   truncated: boolean;
 }
 
-
 /**
  * Finds every denial in pasted text: CLI/SDK output, log lines, Terraform or CloudFormation
  * errors, S3 XML bodies, or CloudTrail JSON. Pure and linear-time.

@@ -4,23 +4,29 @@ import type { NonDenial } from "../model";
 const NON_DENIALS: { code: string; pattern: RegExp; explanation: string }[] = [
   {
     code: "Throttling",
-    pattern: /\b(?:ThrottlingException|Throttling|TooManyRequestsException|RequestLimitExceeded|SlowDown|Rate exceeded)\b/,
+    pattern:
+      /\b(?:ThrottlingException|Throttling|TooManyRequestsException|RequestLimitExceeded|SlowDown|Rate exceeded)\b/,
     explanation: "The request was throttled, not denied: retry with backoff or ask for a higher quota.",
   },
   {
     code: "ExpiredToken",
     pattern: /\b(?:ExpiredToken(?:Exception)?|RequestExpired|The security token included in the request is expired)\b/,
-    explanation: "The credentials expired: refresh them (aws sso login, or re-assume the role). No policy needs changing.",
+    explanation:
+      "The credentials expired: refresh them (aws sso login, or re-assume the role). No policy needs changing.",
   },
   {
     code: "InvalidToken",
-    pattern: /\b(?:InvalidClientTokenId|UnrecognizedClientException|InvalidAccessKeyId|SignatureDoesNotMatch|InvalidSignatureException|The security token included in the request is invalid)\b/,
-    explanation: "AWS did not recognise the credentials (wrong keys, wrong partition or a deleted role). Fix the credentials, not a policy.",
+    pattern:
+      /\b(?:InvalidClientTokenId|UnrecognizedClientException|InvalidAccessKeyId|SignatureDoesNotMatch|InvalidSignatureException|The security token included in the request is invalid)\b/,
+    explanation:
+      "AWS did not recognise the credentials (wrong keys, wrong partition or a deleted role). Fix the credentials, not a policy.",
   },
   {
     code: "NotFound",
-    pattern: /\b(?:NoSuchKey|NoSuchBucket|ResourceNotFoundException|KMS\.NotFoundException|NotFoundException|ParameterNotFound|NoSuchEntity)\b/,
-    explanation: "The resource does not exist (or is in another Region or account). Check the name and Region; permissions are not the problem.",
+    pattern:
+      /\b(?:NoSuchKey|NoSuchBucket|ResourceNotFoundException|KMS\.NotFoundException|NotFoundException|ParameterNotFound|NoSuchEntity)\b/,
+    explanation:
+      "The resource does not exist (or is in another Region or account). Check the name and Region; permissions are not the problem.",
   },
   {
     code: "KMS.DisabledException",

@@ -11,11 +11,17 @@ describe("parseDenials: one case per documented message family", () => {
 });
 
 describe("parseDenials: several denials and noise", () => {
-  const dynamo = "User: arn:aws:sts::123456789012:assumed-role/r/fn is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:eu-west-1:123456789012:table/T because no identity-based policy allows the dynamodb:PutItem action";
-  const kms = "User: arn:aws:sts::123456789012:assumed-role/r/fn is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:eu-west-1:123456789012:key/k because no resource-based policy allows the kms:Decrypt action";
+  const dynamo =
+    "User: arn:aws:sts::123456789012:assumed-role/r/fn is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:eu-west-1:123456789012:table/T because no identity-based policy allows the dynamodb:PutItem action";
+  const kms =
+    "User: arn:aws:sts::123456789012:assumed-role/r/fn is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:eu-west-1:123456789012:key/k because no resource-based policy allows the kms:Decrypt action";
 
   it("finds every denial in a log excerpt, in order", () => {
-    const log = [`2026-01-01T00:00:00Z INFO start`, `2026-01-01T00:00:01Z ERROR ${dynamo}`, `2026-01-01T00:00:02Z ERROR ${kms}`].join("\n");
+    const log = [
+      `2026-01-01T00:00:00Z INFO start`,
+      `2026-01-01T00:00:01Z ERROR ${dynamo}`,
+      `2026-01-01T00:00:02Z ERROR ${kms}`,
+    ].join("\n");
     expect(parseDenials(log).records.map((record) => record.action)).toEqual(["dynamodb:PutItem", "kms:Decrypt"]);
   });
 
@@ -27,22 +33,42 @@ describe("parseDenials: several denials and noise", () => {
 
   it("strips Terraform gutters and ANSI colours", () => {
     const terraform = `\u001b[31m╷\u001b[0m\n│ Error: putting item: ${dynamo}\n│ \n╵`;
-    expect(parseDenials(terraform).records[0]).toMatchObject({ action: "dynamodb:PutItem", resource: "arn:aws:dynamodb:eu-west-1:123456789012:table/T" });
+    expect(parseDenials(terraform).records[0]).toMatchObject({
+      action: "dynamodb:PutItem",
+      resource: "arn:aws:dynamodb:eu-west-1:123456789012:table/T",
+    });
   });
 
   it("reads the operation from a multi-line boto3 traceback", () => {
-    const traceback = 'Traceback (most recent call last):\n  File "app.py", line 3, in handler\nbotocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied';
-    expect(parseDenials(traceback).records[0]).toMatchObject({ kind: "generic-denied", action: "s3:GetObject", sourceFormat: "sdk-python" });
+    const traceback =
+      'Traceback (most recent call last):\n  File "app.py", line 3, in handler\nbotocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied';
+    expect(parseDenials(traceback).records[0]).toMatchObject({
+      kind: "generic-denied",
+      action: "s3:GetObject",
+      sourceFormat: "sdk-python",
+    });
   });
 });
 
 describe("parseDenials: non-denials", () => {
   it.each([
     ["An error occurred (ThrottlingException) when calling the LookupEvents operation: Rate exceeded", "Throttling"],
-    ["An error occurred (NoSuchKey) when calling the GetObject operation: The specified key does not exist.", "NotFound"],
-    ["An error occurred (ExpiredToken) when calling the GetObject operation: The provided token has expired.", "ExpiredToken"],
-    ["An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.", "InvalidToken"],
-    ["An error occurred (KMS.NotFoundException) when calling the PutObject operation: Key 'arn:aws:kms:us-east-1:1:key/x' does not exist", "NotFound"],
+    [
+      "An error occurred (NoSuchKey) when calling the GetObject operation: The specified key does not exist.",
+      "NotFound",
+    ],
+    [
+      "An error occurred (ExpiredToken) when calling the GetObject operation: The provided token has expired.",
+      "ExpiredToken",
+    ],
+    [
+      "An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.",
+      "InvalidToken",
+    ],
+    [
+      "An error occurred (KMS.NotFoundException) when calling the PutObject operation: Key 'arn:aws:kms:us-east-1:1:key/x' does not exist",
+      "NotFound",
+    ],
   ])("%s is not a permission problem", (text, code) => {
     const result = parseDenials(text);
     expect(result.records).toEqual([]);

@@ -71,13 +71,15 @@ const PATTERNS: SpecialPattern[] = [
   },
   {
     kind: "lambda-role-missing-permission",
-    pattern: /Your access has been denied by EC2, please make sure your function execution role have permission to (\w{1,80})/,
+    pattern:
+      /Your access has been denied by EC2, please make sure your function execution role have permission to (\w{1,80})/,
     anchors: ["Your access has been denied by EC2, please make sure your function execution role have permission to "],
     read: (m) => lambdaMissingPermission(m[1] ?? "", "EC2"),
   },
   {
     kind: "lambda-stream-access",
-    pattern: /Cannot access stream (arn:[^\s.]{1,400}(?:\.[^\s.]{1,400})*)\. Please ensure the role can perform the ([\w, ]{1,120}) Actions/,
+    pattern:
+      /Cannot access stream (arn:[^\s.]{1,400}(?:\.[^\s.]{1,400})*)\. Please ensure the role can perform the ([\w, ]{1,120}) Actions/,
     anchors: ["Cannot access stream arn:"],
     read: (m) => {
       const service = (m[1] ?? "").split(":")[2] ?? "dynamodb";
@@ -110,13 +112,15 @@ const PATTERNS: SpecialPattern[] = [
   },
   {
     kind: "ec2-encoded",
-    pattern: /You are not authorized to perform this operation\.?(?: Encoded authorization failure message: ([\w+/=-]{1,20000}))?/,
+    pattern:
+      /You are not authorized to perform this operation\.?(?: Encoded authorization failure message: ([\w+/=-]{1,20000}))?/,
     anchors: ["You are not authorized to perform this operation"],
     read: (m) => ({ service: "ec2", encodedMessage: m[1] }),
   },
   {
     kind: "http-forbidden",
-    pattern: /when calling the (Head\w{1,60}) operation: Forbidden|operation error S3: (Head\w{1,60}), https response error StatusCode: 403/,
+    pattern:
+      /when calling the (Head\w{1,60}) operation: Forbidden|operation error S3: (Head\w{1,60}), https response error StatusCode: 403/,
     anchors: [" operation: Forbidden", ", https response error StatusCode: 403"],
   },
   {
@@ -156,7 +160,10 @@ export function findWrappingKind(line: string): DenialKind | null {
   return null;
 }
 
-const ENCODED_MESSAGE = anchored(/Encoded authorization failure message: ([\w+/=-]{1,20000})/, "Encoded authorization failure message: ");
+const ENCODED_MESSAGE = anchored(
+  /Encoded authorization failure message: ([\w+/=-]{1,20000})/,
+  "Encoded authorization failure message: ",
+);
 
 /** The encoded EC2 authorization message, when a line carries one. */
 export function findEncodedMessage(line: string): string | null {

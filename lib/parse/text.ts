@@ -50,7 +50,9 @@ function denialsInLine(line: string, defaultFormat: SourceFormat): DenialRecord[
   if (sentences.length > 0) {
     const encodedMessage = findEncodedMessage(line);
     const wrappingKind = findWrappingKind(line);
-    return sentences.map(({ sentence, at }) => recordFromSentence(sentence, at, wrappingKind, wrapper, format, encodedMessage, line));
+    return sentences.map(({ sentence, at }) =>
+      recordFromSentence(sentence, at, wrappingKind, wrapper, format, encodedMessage, line),
+    );
   }
   const special = findSpecialMessage(line);
   if (special) return [recordFromSpecial(special, wrapper, format, line)];
@@ -80,9 +82,7 @@ function recordFromSentence(
   const [prefix, name] = splitAction(sentence.action);
   const service = prefix.toLowerCase();
   const isAnonymousApiCall = sentence.principal === "anonymous" && service === "execute-api";
-  const kind = isAnonymousApiCall
-    ? "execute-api-anonymous"
-    : (wrappingKind ?? "iam-authorization");
+  const kind = isAnonymousApiCall ? "execute-api-anonymous" : (wrappingKind ?? "iam-authorization");
   // Filled in place rather than spread into a copy: one record per sentence, and it is ours alone.
   const record = emptyRecord(kind, format, line, anchor);
   record.service = service;
@@ -99,12 +99,18 @@ function recordFromSentence(
   return locate(record);
 }
 
-function recordFromSpecial(special: SpecialHit, wrapper: WrapperFacts, format: SourceFormat, line: string): DenialRecord {
+function recordFromSpecial(
+  special: SpecialHit,
+  wrapper: WrapperFacts,
+  format: SourceFormat,
+  line: string,
+): DenialRecord {
   const operationService = wrapper.operation ? serviceForOperation(wrapper.operation) : null;
   const looksLikeS3 = format === "s3-xml" || line.includes("Access Denied");
   const service = special.service ?? wrapper.service ?? operationService ?? (looksLikeS3 ? "s3" : null);
   const action =
-    special.action ?? (service && wrapper.operation ? `${service}:${actionForOperation(service, wrapper.operation)}` : null);
+    special.action ??
+    (service && wrapper.operation ? `${service}:${actionForOperation(service, wrapper.operation)}` : null);
   const record = emptyRecord(special.kind, format, line, special.index);
   record.service = service;
   record.action = action;
@@ -122,7 +128,12 @@ function regionOfSqsUrl(url: string | undefined): string | null {
 }
 
 /** A record with only its kind and excerpt filled in. */
-export function emptyRecord(kind: DenialRecord["kind"], sourceFormat: SourceFormat, line: string, at: number): DenialRecord {
+export function emptyRecord(
+  kind: DenialRecord["kind"],
+  sourceFormat: SourceFormat,
+  line: string,
+  at: number,
+): DenialRecord {
   return {
     kind,
     sourceFormat,
@@ -162,7 +173,11 @@ export function withLocation(record: DenialRecord): DenialRecord {
 function locate(record: DenialRecord): DenialRecord {
   const resourceArn = record.resource ? parseArn(record.resource) : null;
   const principalArn = record.principal ? parseArn(record.principal) : null;
-  const account = isAccountId(resourceArn?.account) ? resourceArn.account : isAccountId(principalArn?.account) ? principalArn.account : null;
+  const account = isAccountId(resourceArn?.account)
+    ? resourceArn.account
+    : isAccountId(principalArn?.account)
+      ? principalArn.account
+      : null;
   record.partition = resourceArn?.partition ?? principalArn?.partition ?? record.partition;
   record.region = resourceArn?.region || record.region;
   record.account = record.account ?? account;
@@ -191,7 +206,8 @@ function fillFromNeighbours(hits: LineHit[], lines: string[]): void {
     }
     if (!record.action && facts.operation) {
       const service = record.service ?? facts.service ?? serviceForOperation(facts.operation);
-      if (service) hit.record = { ...hit.record, service, action: `${service}:${actionForOperation(service, facts.operation)}` };
+      if (service)
+        hit.record = { ...hit.record, service, action: `${service}:${actionForOperation(service, facts.operation)}` };
     }
   }
 }
@@ -214,7 +230,10 @@ function mergeGenericNeighbours(hits: LineHit[]): DenialRecord[] {
       (!hit.record.operation || !previous.record.operation || hit.record.operation === previous.record.operation);
     if (close && VAGUE_KINDS.has(hit.record.kind)) continue;
     if (close && VAGUE_KINDS.has(previous.record.kind)) {
-      kept[kept.length - 1] = { line: hit.line, record: { ...hit.record, errorCode: hit.record.errorCode ?? previous.record.errorCode } };
+      kept[kept.length - 1] = {
+        line: hit.line,
+        record: { ...hit.record, errorCode: hit.record.errorCode ?? previous.record.errorCode },
+      };
       continue;
     }
     kept.push(hit);

@@ -11,17 +11,32 @@ export interface WrapperFacts {
   region: string | null;
 }
 
-const CLI = anchored(/An error occurred \(([\w.]{1,80})\) when calling the (\w{1,80}) operation/, "An error occurred (");
+const CLI = anchored(
+  /An error occurred \(([\w.]{1,80})\) when calling the (\w{1,80}) operation/,
+  "An error occurred (",
+);
 const JAVA = anchored(/\(Service: ([^;,)]{1,60})[;,] Status Code: \d{3}[;,] Error Code: ([\w.]{1,80})/, "(Service: ");
 const GO_OPERATION = anchored(/operation error ([\w ]{1,40}): (\w{1,80}), https response error/, "operation error ");
 const GO_API_ERROR = anchored(/api error ([\w.]{1,80}):/, "api error ");
 const JS_NAME = anchored(/\bname: ['"]([\w.]{1,80})['"]/, "name: ");
 const JSON_ERROR_TYPE = anchored(/"(?:errorType|__type|code|Code)"\s?:\s?"(?:[\w.]{1,80}#)?([\w.]{1,80})"/, '"');
-const EXCEPTION_PREFIX = anchored(/\b([A-Z][\w.]{1,80}(?:Exception|Error|Denied|Forbidden|Operation))[:\s]/, "Exception", "Error", "Denied", "Forbidden", "Operation");
+const EXCEPTION_PREFIX = anchored(
+  /\b([A-Z][\w.]{1,80}(?:Exception|Error|Denied|Forbidden|Operation))[:\s]/,
+  "Exception",
+  "Error",
+  "Denied",
+  "Forbidden",
+  "Operation",
+);
 const XML_CODE = anchored(/<Code>([\w.]{1,80})<\/Code>/, "<Code>");
 const REGIONAL_HOST = anchored(/\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com/, ".amazonaws.com");
 
-const CLOUDFORMATION_PHRASES = ["Resource handler returned message", "CREATE_FAILED", "UPDATE_FAILED", "UPDATE_ROLLBACK"];
+const CLOUDFORMATION_PHRASES = [
+  "Resource handler returned message",
+  "CREATE_FAILED",
+  "UPDATE_FAILED",
+  "UPDATE_ROLLBACK",
+];
 const PYTHON_PHRASES = ["botocore", "ClientError:", "Traceback"];
 
 function detectFormat(line: string): SourceFormat | null {
@@ -38,7 +53,13 @@ function knowsCodeAndFormat(facts: WrapperFacts): boolean {
 
 /** Reads the error code, operation and service that an SDK or CLI wrapper put around a message. */
 export function readWrapper(line: string): WrapperFacts {
-  const facts: WrapperFacts = { errorCode: null, operation: null, service: null, sourceFormat: detectFormat(line), region: null };
+  const facts: WrapperFacts = {
+    errorCode: null,
+    operation: null,
+    service: null,
+    sourceFormat: detectFormat(line),
+    region: null,
+  };
   const cli = execAnchored(CLI, line);
   if (cli) {
     facts.errorCode = cli[1] ?? null;

@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { gunzipIfCompressed } from "./gunzip";
 import { chunked } from "./test-support";
 
-async function inflate(bytes: Uint8Array, sizes?: number[]): Promise<{ text: string; end: unknown; bytesRead: number }> {
+async function inflate(
+  bytes: Uint8Array,
+  sizes?: number[],
+): Promise<{ text: string; end: unknown; bytesRead: number }> {
   const progress = { bytesRead: 0 };
   const data = gunzipIfCompressed(chunked(bytes, sizes), progress);
   const parts: Uint8Array[] = [];
@@ -23,7 +26,11 @@ describe("gunzipIfCompressed", () => {
 
   it("inflates gzip, told by its magic bytes, in chunks of any size", async () => {
     for (const sizes of [[1], [2], [3, 7], [first.length]]) {
-      expect(await inflate(first, sizes)).toEqual({ text: '{"Records":[{"eventName":"A"}]}', end: null, bytesRead: first.length });
+      expect(await inflate(first, sizes)).toEqual({
+        text: '{"Records":[{"eventName":"A"}]}',
+        end: null,
+        bytesRead: first.length,
+      });
     }
   });
 
@@ -34,13 +41,19 @@ describe("gunzipIfCompressed", () => {
 
   it("reports gzip data cut short", async () => {
     for (const cut of [2, 10, first.length - 4]) {
-      expect((await inflate(first.subarray(0, cut))).end).toMatchObject({ ok: false, error: { code: "trail.truncated" } });
+      expect((await inflate(first.subarray(0, cut))).end).toMatchObject({
+        ok: false,
+        error: { code: "trail.truncated" },
+      });
     }
   });
 
   it("reports damaged gzip data", async () => {
     const damaged = Buffer.concat([first.subarray(0, 10), Buffer.alloc(40, 0xff)]);
-    expect((await inflate(damaged)).end).toMatchObject({ ok: false, error: { code: "trail.unrecognized", message: expect.stringContaining("damaged") } });
+    expect((await inflate(damaged)).end).toMatchObject({
+      ok: false,
+      error: { code: "trail.unrecognized", message: expect.stringContaining("damaged") },
+    });
   });
 
   it("yields nothing for no data", async () => {

@@ -10,7 +10,10 @@ export interface ReadProgress {
 
 const INFLATED_CHUNK_BYTES = 256 * 1024;
 /** Inflation runs ahead of the reader by a few chunks (zlib streams hand stream options to Transform), so both cores work at once. */
-const INFLATER_OPTIONS: ZlibOptions & TransformOptions = { chunkSize: INFLATED_CHUNK_BYTES, highWaterMark: 4 * INFLATED_CHUNK_BYTES };
+const INFLATER_OPTIONS: ZlibOptions & TransformOptions = {
+  chunkSize: INFLATED_CHUNK_BYTES,
+  highWaterMark: 4 * INFLATED_CHUNK_BYTES,
+};
 
 /** True when the bytes start like every gzip member does (1f 8b), whatever the file is called. */
 function isGzip(start: Uint8Array): boolean {
@@ -22,7 +25,10 @@ function isGzip(start: Uint8Array): boolean {
  * one another (as when trail files are concatenated). Counts the bytes taken from `chunks` in
  * `progress`. Returns a failure when the gzip data is cut short or damaged.
  */
-export async function* gunzipIfCompressed(chunks: AsyncIterable<Uint8Array>, progress: ReadProgress): AsyncGenerator<Uint8Array, TrailFailure | null> {
+export async function* gunzipIfCompressed(
+  chunks: AsyncIterable<Uint8Array>,
+  progress: ReadProgress,
+): AsyncGenerator<Uint8Array, TrailFailure | null> {
   const source = counted(chunks, progress);
   const head = await readHead(source, 2);
   const input = replay(head, source);

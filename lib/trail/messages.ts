@@ -37,7 +37,10 @@ export function truncatedData(recordsScanned: number): TrailFailure {
 }
 
 export function truncatedGzip(): TrailFailure {
-  return failure("trail.truncated", "The gzip data ends early: the file was cut short (an interrupted download or upload?).");
+  return failure(
+    "trail.truncated",
+    "The gzip data ends early: the file was cut short (an interrupted download or upload?).",
+  );
 }
 
 export function damagedGzip(reason: string): TrailFailure {
@@ -48,12 +51,16 @@ const SHOWN_BYTES = 40;
 
 function describeStart(start: Uint8Array): string {
   const shown = start.subarray(0, SHOWN_BYTES);
-  const printable = shown.every((byte) => (byte >= 0x20 && byte < 0x7f) || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte >= 0x80);
+  const printable = shown.every(
+    (byte) => (byte >= 0x20 && byte < 0x7f) || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte >= 0x80,
+  );
   if (!printable) return "It is binary data, not text.";
   const text = new TextDecoder().decode(shown).replace(/\s+/g, " ").trim();
   return `It starts with: ${text}${start.length > SHOWN_BYTES ? "…" : ""}`;
 }
 
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toLocaleString("en")} MiB` : `${bytes.toLocaleString("en")} bytes`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / (1024 * 1024)).toLocaleString("en")} MiB`
+    : `${bytes.toLocaleString("en")} bytes`;
 }

@@ -44,7 +44,9 @@ export function readItem(found: FoundItem): ItemReading {
   }
   const parsed = cloudTrailRecordSchema.safeParse(value);
   if (!parsed.success) return FOREIGN;
-  return parsed.data.errorCode || parsed.data.errorMessage ? { kind: "with-error", record: parsed.data } : WITHOUT_ERROR;
+  return parsed.data.errorCode || parsed.data.errorMessage
+    ? { kind: "with-error", record: parsed.data }
+    : WITHOUT_ERROR;
 }
 
 function parseJson(text: string): unknown {

@@ -3,7 +3,12 @@ import { describe, expect, it, vi } from "vitest";
 import { readTrail } from "./read-trail";
 import { chunked, readAll, utf8 } from "./test-support";
 
-const record = { eventVersion: "1.08", eventSource: "s3.amazonaws.com", eventName: "GetObject", errorCode: "AccessDenied" };
+const record = {
+  eventVersion: "1.08",
+  eventSource: "s3.amazonaws.com",
+  eventName: "GetObject",
+  errorCode: "AccessDenied",
+};
 const trailFile = JSON.stringify({ Records: [record, { ...record, errorCode: undefined }, record] });
 
 /** Deterministic bytes that look like nothing in particular. */
@@ -20,7 +25,7 @@ function noise(length: number, seed: number): Buffer {
 /** A single JSON Lines "record" whose one string goes on for `megabytes` MiB, produced lazily. */
 async function* hugeRecord(megabytes: number, consumed: { chunks: number }): AsyncGenerator<Uint8Array> {
   yield utf8('{"eventSource":"s3.amazonaws.com","eventName":"GetObject","blob":"');
-  const megabyte = Buffer.alloc(1024 * 1024, "{\\\"");
+  const megabyte = Buffer.alloc(1024 * 1024, '{\\"');
   for (let index = 0; index < megabytes; index++) {
     consumed.chunks++;
     yield megabyte;
@@ -31,7 +36,10 @@ async function* hugeRecord(megabytes: number, consumed: { chunks: number }): Asy
 describe("readTrail on data it cannot read", () => {
   it("says an empty file is empty", async () => {
     for (const text of ["", "  \n\t"]) {
-      expect((await readAll(chunked(utf8(text)))).result).toEqual({ ok: false, error: { code: "trail.unrecognized", message: expect.stringContaining("empty") } });
+      expect((await readAll(chunked(utf8(text)))).result).toEqual({
+        ok: false,
+        error: { code: "trail.unrecognized", message: expect.stringContaining("empty") },
+      });
     }
   });
 
@@ -42,7 +50,8 @@ describe("readTrail on data it cannot read", () => {
       ok: false,
       error: {
         code: "trail.unrecognized",
-        message: 'This is not CloudTrail data: expected {"Records": […]}, lookup-events output, a JSON array or JSON Lines of CloudTrail records. It starts with: <!DOCTYPE html><html><body>Access Denied…',
+        message:
+          'This is not CloudTrail data: expected {"Records": […]}, lookup-events output, a JSON array or JSON Lines of CloudTrail records. It starts with: <!DOCTYPE html><html><body>Access Denied…',
       },
     });
   });
@@ -54,19 +63,35 @@ describe("readTrail on data it cannot read", () => {
         const { result } = await readAll(chunked(Buffer.concat([Buffer.from(start), garbage]), [4096]));
         expect(result.ok, `seed ${seed}, start ${start.join(" ")}`).toBe(false);
       }
-      expect((await readAll(chunked(garbage))).result).toMatchObject({ ok: false, error: { code: "trail.unrecognized" } });
+      expect((await readAll(chunked(garbage))).result).toMatchObject({
+        ok: false,
+        error: { code: "trail.unrecognized" },
+      });
     }
   });
 
   it("says JSON that is not CloudTrail is not CloudTrail", async () => {
-    for (const text of ['{"name":"whydenied","version":"0.1.0"}', "[1, 2, 3]", '{"Records": 5}', '{"Records":[{"eventName":"no source"}]}', '"text"', "null"]) {
-      expect((await readAll(chunked(utf8(text)))).result, text).toMatchObject({ ok: false, error: { code: "trail.unrecognized" } });
+    for (const text of [
+      '{"name":"whydenied","version":"0.1.0"}',
+      "[1, 2, 3]",
+      '{"Records": 5}',
+      '{"Records":[{"eventName":"no source"}]}',
+      '"text"',
+      "null",
+    ]) {
+      expect((await readAll(chunked(utf8(text)))).result, text).toMatchObject({
+        ok: false,
+        error: { code: "trail.unrecognized" },
+      });
     }
   });
 
   it("says so when not one record is valid JSON", async () => {
     const { result } = await readAll(chunked(utf8('{"Records":[{"eventName":},{"a":tru}]}')));
-    expect(result).toMatchObject({ ok: false, error: { code: "trail.unrecognized", message: expect.stringContaining("none of its 2 records is valid JSON") } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "trail.unrecognized", message: expect.stringContaining("none of its 2 records is valid JSON") },
+    });
   });
 
   it("says a file cut mid-record was cut short", async () => {
@@ -80,21 +105,30 @@ describe("readTrail on data it cannot read", () => {
   it("says a gzip file cut short was cut short", async () => {
     const gzipped = gzipSync(trailFile);
     for (const cut of [2, 12, gzipped.length - 5]) {
-      expect((await readAll(chunked(gzipped.subarray(0, cut), [16]))).result).toMatchObject({ ok: false, error: { code: "trail.truncated" } });
+      expect((await readAll(chunked(gzipped.subarray(0, cut), [16]))).result).toMatchObject({
+        ok: false,
+        error: { code: "trail.truncated" },
+      });
     }
   });
 
   it("stops at a 100 MB record soon after the cap, without reading on", async () => {
     const consumed = { chunks: 0 };
     const { result } = await readAll(hugeRecord(100, consumed));
-    expect(result).toEqual({ ok: false, error: { code: "trail.record-too-large", message: expect.stringContaining("8 MiB") } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: "trail.record-too-large", message: expect.stringContaining("8 MiB") },
+    });
     expect(consumed.chunks).toBeLessThan(12);
   });
 
   it("honours a smaller cap, after handing over the records read before the large one", async () => {
     const text = JSON.stringify({ Records: [record, record, { ...record, blob: "x".repeat(200) }, record] });
     const { records, result } = await readAll(chunked(utf8(text)), { maxRecordBytes: 128 });
-    expect(result).toMatchObject({ ok: false, error: { code: "trail.record-too-large", message: expect.stringContaining("128 bytes") } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "trail.record-too-large", message: expect.stringContaining("128 bytes") },
+    });
     expect(records).toHaveLength(2);
   });
 
@@ -104,12 +138,18 @@ describe("readTrail on data it cannot read", () => {
     const nested = await readAll(chunked(utf8(deepRecord), [4096]));
     expect(nested.result).toMatchObject({ ok: true, recordsScanned: 1 });
     expect(nested.records).toHaveLength(1);
-    expect((await readAll(chunked(utf8(`[${nesting}]`)))).result).toMatchObject({ ok: false, error: { code: "trail.unrecognized" } });
+    expect((await readAll(chunked(utf8(`[${nesting}]`)))).result).toMatchObject({
+      ok: false,
+      error: { code: "trail.unrecognized" },
+    });
   });
 
   it("reads strings full of braces, quotes and backslashes", async () => {
-    const tricky = Buffer.from(noise(20_000, 7).map((byte) => "{}[]\"\\,:".charCodeAt(byte % 8))).toString("latin1");
-    const records = [{ ...record, errorMessage: tricky }, { ...record, requestParameters: { [tricky]: tricky } }];
+    const tricky = Buffer.from(noise(20_000, 7).map((byte) => '{}[]"\\,:'.charCodeAt(byte % 8))).toString("latin1");
+    const records = [
+      { ...record, errorMessage: tricky },
+      { ...record, requestParameters: { [tricky]: tricky } },
+    ];
     const { records: found, result } = await readAll(chunked(utf8(JSON.stringify({ Records: records })), [333]));
     expect(found.map((one) => one.errorMessage ?? null)).toEqual([tricky, null]);
     expect(result).toMatchObject({ ok: true, recordsScanned: 2, malformed: 0 });

@@ -7,11 +7,23 @@ import type { TrailFormat } from "./types";
 
 /** Strings heavy in what a byte-level splitter could trip on: structure, escapes, multi-byte UTF-8. */
 const trickyText = fc.string({
-  unit: fc.oneof(fc.constantFrom("{", "}", "[", "]", '"', "\\", ",", ":", "\n", "é", "€", "😀", "err", "errorCode", '\\"'), fc.string({ unit: "binary", maxLength: 1 })),
+  unit: fc.oneof(
+    fc.constantFrom("{", "}", "[", "]", '"', "\\", ",", ":", "\n", "é", "€", "😀", "err", "errorCode", '\\"'),
+    fc.string({ unit: "binary", maxLength: 1 }),
+  ),
   maxLength: 12,
 });
 
-const KEYS = ["eventVersion", "eventSource", "eventName", "eventID", "errorCode", "errorMessage", "requestParameters", "readOnly"] as const;
+const KEYS = [
+  "eventVersion",
+  "eventSource",
+  "eventName",
+  "eventID",
+  "errorCode",
+  "errorMessage",
+  "requestParameters",
+  "readOnly",
+] as const;
 
 const recordArbitrary = fc
   .record(
@@ -22,7 +34,10 @@ const recordArbitrary = fc
       eventID: fc.uuid(),
       errorCode: fc.oneof(trickyText, fc.constant(null)),
       errorMessage: fc.oneof(trickyText, fc.constant(null)),
-      requestParameters: fc.oneof(fc.constant(null), fc.dictionary(trickyText, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 3 })),
+      requestParameters: fc.oneof(
+        fc.constant(null),
+        fc.dictionary(trickyText, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 3 }),
+      ),
       readOnly: fc.boolean(),
     },
     { requiredKeys: ["eventSource", "eventName"] },
@@ -38,11 +53,20 @@ function serialise(records: object[], format: TrailFormat, trailFiles: number, p
   switch (format) {
     case "trail-file": {
       const size = Math.ceil(records.length / trailFiles);
-      const files = Array.from({ length: trailFiles }, (_, file) => JSON.stringify({ Records: records.slice(file * size, (file + 1) * size) }, null, spacing));
+      const files = Array.from({ length: trailFiles }, (_, file) =>
+        JSON.stringify({ Records: records.slice(file * size, (file + 1) * size) }, null, spacing),
+      );
       return files.join(pretty ? "\n" : "");
     }
     case "lookup-events":
-      return JSON.stringify({ Events: records.map((record) => ({ EventId: "x", CloudTrailEvent: JSON.stringify(record) })), NextToken: "t" }, null, spacing);
+      return JSON.stringify(
+        {
+          Events: records.map((record) => ({ EventId: "x", CloudTrailEvent: JSON.stringify(record) })),
+          NextToken: "t",
+        },
+        null,
+        spacing,
+      );
     case "json-array":
       return JSON.stringify(records, null, spacing);
     case "json-lines":
@@ -81,20 +105,38 @@ describe("readTrail, property-based", () => {
 
   // The first record must be one: JSON that is not CloudTrail before any record proves the file is not CloudTrail.
   it("counts malformed records after the first and reads the rest", async () => {
-    const broken = fc.constantFrom('{"errorCode":"AccessDenied",}', '{"errorMessage":"x","eventName":}', '{"errorCode":"}{", "eventSource": 1, "eventName": "x"}');
+    const broken = fc.constantFrom(
+      '{"errorCode":"AccessDenied",}',
+      '{"errorMessage":"x","eventName":}',
+      '{"errorCode":"}{", "eventSource": 1, "eventName": "x"}',
+    );
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.oneof(recordArbitrary.map((record) => ({ record })), broken.map((text) => ({ text }))), { minLength: 1, maxLength: 12 }),
+        fc.array(
+          fc.oneof(
+            recordArbitrary.map((record) => ({ record })),
+            broken.map((text) => ({ text })),
+          ),
+          { minLength: 1, maxLength: 12 },
+        ),
         recordArbitrary,
         fc.constantFrom<TrailFormat>("trail-file", "json-array", "json-lines"),
         fc.integer({ min: 1, max: 61 }),
         async (entries, guaranteed, format, chunkSize) => {
-          const texts = [JSON.stringify(guaranteed), ...entries.map((entry) => ("text" in entry ? entry.text : JSON.stringify(entry.record)))];
+          const texts = [
+            JSON.stringify(guaranteed),
+            ...entries.map((entry) => ("text" in entry ? entry.text : JSON.stringify(entry.record))),
+          ];
           const joined = format === "json-lines" ? texts.join("\n") : `[${texts.join(",")}]`;
           const text = format === "trail-file" ? `{"Records":${joined}}` : joined;
           const good = [guaranteed, ...entries.flatMap((entry) => ("record" in entry ? [entry.record] : []))];
           const { records: found, result } = await readAll(chunked(utf8(text), [chunkSize]));
-          expect(result).toEqual({ ok: true, format, recordsScanned: texts.length, malformed: texts.length - good.length });
+          expect(result).toEqual({
+            ok: true,
+            format,
+            recordsScanned: texts.length,
+            malformed: texts.length - good.length,
+          });
           expect(found).toEqual(expectedRecords(good));
         },
       ),

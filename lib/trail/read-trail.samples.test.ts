@@ -6,21 +6,35 @@ import { chunked, readAll, utf8 } from "./test-support";
 
 // Real records: invictus-ir/aws_dataset (MIT) and panther-labs/panther-analysis (Apache-2.0); see cases/SOURCES.md.
 const lines = ["invictus-records.jsonl", "panther-records.jsonl"].flatMap((file) =>
-  readFileSync(new URL(`./cases/${file}`, import.meta.url), "utf8").trim().split("\n"),
+  readFileSync(new URL(`./cases/${file}`, import.meta.url), "utf8")
+    .trim()
+    .split("\n"),
 );
 const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-const withErrors = records.filter((record) => record.errorCode || record.errorMessage).map((record) => cloudTrailRecordSchema.parse(record));
+const withErrors = records
+  .filter((record) => record.errorCode || record.errorMessage)
+  .map((record) => cloudTrailRecordSchema.parse(record));
 
 /** Trail files of 50 records, as CloudTrail delivers them, gzipped one by one and concatenated. */
 function deliveredTrail(): Buffer {
   const files: Buffer[] = [];
-  for (let first = 0; first < records.length; first += 50) files.push(gzipSync(JSON.stringify({ Records: records.slice(first, first + 50) })));
+  for (let first = 0; first < records.length; first += 50)
+    files.push(gzipSync(JSON.stringify({ Records: records.slice(first, first + 50) })));
   return Buffer.concat(files);
 }
 
 const inputs: [string, Buffer][] = [
   ["concatenated gzip trail files", deliveredTrail()],
-  ["lookup-events output", utf8(JSON.stringify({ Events: records.map((record) => ({ EventId: record.eventID, CloudTrailEvent: JSON.stringify(record) })) }, null, 4))],
+  [
+    "lookup-events output",
+    utf8(
+      JSON.stringify(
+        { Events: records.map((record) => ({ EventId: record.eventID, CloudTrailEvent: JSON.stringify(record) })) },
+        null,
+        4,
+      ),
+    ),
+  ],
   ["a JSON array", utf8(JSON.stringify(records))],
   ["JSON Lines", utf8(lines.join("\n"))],
 ];

@@ -32,7 +32,12 @@ export async function* readTrail(
       const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
       tally.noteData(chunk);
       const failure = splitter.push(chunk) ?? tally.failure;
-      const batch = { records: tally.takeRecords(), bytesRead: progress.bytesRead, recordsScanned: tally.recordsScanned, malformed: tally.malformed };
+      const batch = {
+        records: tally.takeRecords(),
+        bytesRead: progress.bytesRead,
+        recordsScanned: tally.recordsScanned,
+        malformed: tally.malformed,
+      };
       if (!failure || batch.records.length > 0) yield batch;
       if (failure) return failure;
     }

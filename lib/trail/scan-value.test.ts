@@ -30,7 +30,8 @@ describe("scanToValueEnd", () => {
   it("gives the same answer wherever the ranges are cut", () => {
     const length = Buffer.byteLength(TRICKY);
     for (let cut = 1; cut < length; cut++) expect(scanInRanges(TRICKY, [cut]).end, `cut at ${cut}`).toBe(length - 1);
-    for (let cut = 1; cut + 2 < length; cut++) expect(scanInRanges(TRICKY, [cut, cut + 1, cut + 2]).end).toBe(length - 1);
+    for (let cut = 1; cut + 2 < length; cut++)
+      expect(scanInRanges(TRICKY, [cut, cut + 1, cut + 2]).end).toBe(length - 1);
   });
 
   it("ends a string at depth 0 on its closing quote", () => {

@@ -45,15 +45,22 @@ describe("RecordSplitter", () => {
     ["JSON Lines", `${A}\n${B}\n`, "json-lines"],
     ["run of records pasted from inside an array", `${A},\n${B}`, "json-lines"],
     ["JSON Lines of trail files", `{"Records":[${A}]}\n{"Records":[${B}]}\n`, "trail-file"],
-    ["a single record", B.replace(`"eventName":"B",`, "").replace("{", `{"eventName":"A",`).replace(`"A"`, `"B"`), "json-lines"],
+    [
+      "a single record",
+      B.replace(`"eventName":"B",`, "").replace("{", `{"eventName":"A",`).replace(`"A"`, `"B"`),
+      "json-lines",
+    ],
   ])("finds each record of a %s", (_, text, format) => {
     const { items, end } = split(text);
     expect(end).toEqual({ ok: true, format });
-    expect(items.map((item) => (JSON.parse(item) as { eventName: string }).eventName)).toEqual(format === "json-lines" && items.length === 1 ? ["B"] : ["A", "B"]);
+    expect(items.map((item) => (JSON.parse(item) as { eventName: string }).eventName)).toEqual(
+      format === "json-lines" && items.length === 1 ? ["B"] : ["A", "B"],
+    );
   });
 
   it("finds lookup-events Events whatever their key order, and skips the other members", () => {
-    const event = (record: string) => JSON.stringify({ EventId: "1", CloudTrailEvent: record, Resources: [{ ResourceName: "}" }] });
+    const event = (record: string) =>
+      JSON.stringify({ EventId: "1", CloudTrailEvent: record, Resources: [{ ResourceName: "}" }] });
     for (const text of [
       `{"Events":[${event(A)},${event(B)}],"NextToken":"abc"}`,
       `{"NextToken":"a\\"}","Other":{"Records":[1]},"Events":[${event(A)},${event(B)}]}`,
@@ -88,7 +95,9 @@ describe("RecordSplitter", () => {
   it("tells the scan when a record's first key is errorCode", () => {
     const found: boolean[] = [];
     const splitter = new RecordSplitter({ item: (item) => found.push(item.mentionsErr) > 0, stray: () => true }, 1024);
-    splitter.push(Buffer.from(`{"errorCode":"AccessDenied","eventName":"x"}\n{"eventName":"y"}\n{"err":1}\n{"event":"ok"}\n`));
+    splitter.push(
+      Buffer.from(`{"errorCode":"AccessDenied","eventName":"x"}\n{"eventName":"y"}\n{"err":1}\n{"event":"ok"}\n`),
+    );
     expect(found).toEqual([true, false, true, false]);
   });
 

@@ -99,7 +99,8 @@ export class RecordSplitter {
     this.nextNewline = -1;
     let index = 0;
     while (index < chunk.length && !this.stopped) index = this.advance(chunk, index);
-    if (this.pending.active && !this.stopped && this.pending.carryOver(chunk) > this.maxItemBytes) this.fail(recordTooLarge(this.maxItemBytes), chunk.length);
+    if (this.pending.active && !this.stopped && this.pending.carryOver(chunk) > this.maxItemBytes)
+      this.fail(recordTooLarge(this.maxItemBytes), chunk.length);
     return this.failure;
   }
 
@@ -310,7 +311,8 @@ export class RecordSplitter {
     found.mentionsErr = this.scan.mentionsErr;
     this.step = this.itemReturn;
     if (found.end - found.start > this.maxItemBytes) return this.fail(recordTooLarge(this.maxItemBytes), end);
-    if (this.itemsSeen === 0 && this.format === "json-lines") this.oneRecordPerLine = !found.bytes.subarray(found.start, found.end).includes(NEWLINE);
+    if (this.itemsSeen === 0 && this.format === "json-lines")
+      this.oneRecordPerLine = !found.bytes.subarray(found.start, found.end).includes(NEWLINE);
     this.itemsSeen++;
     if (!this.sink.item(found)) this.stopped = true;
     return end;
@@ -357,7 +359,14 @@ export class RecordSplitter {
 
   private continueScalar(chunk: Buffer, index: number): number {
     const byte = chunk[index]!;
-    const endsScalar = isWhitespace(byte) || byte === COMMA || byte === CLOSE_BRACKET || byte === CLOSE_BRACE || byte === QUOTE || byte === OPEN_BRACE || byte === OPEN_BRACKET;
+    const endsScalar =
+      isWhitespace(byte) ||
+      byte === COMMA ||
+      byte === CLOSE_BRACKET ||
+      byte === CLOSE_BRACE ||
+      byte === QUOTE ||
+      byte === OPEN_BRACE ||
+      byte === OPEN_BRACKET;
     if (!endsScalar) return index + 1;
     this.step = this.skipReturn;
     return index;

@@ -19,7 +19,10 @@ export interface TrailReading {
 }
 
 /** Runs readTrail to its end, keeping every batch and the result. */
-export async function readAll(chunks: AsyncIterable<Uint8Array>, options?: { maxRecordBytes?: number }): Promise<TrailReading> {
+export async function readAll(
+  chunks: AsyncIterable<Uint8Array>,
+  options?: { maxRecordBytes?: number },
+): Promise<TrailReading> {
   const reader = readTrail(chunks, options);
   const batches: TrailBatch[] = [];
   for (let next = await reader.next(); ; next = await reader.next()) {

@@ -12,11 +12,16 @@ const MAX_BODY_BYTES = MAX_INPUT_BYTES * 6 + 1024;
 export async function POST(request: Request): Promise<Response> {
   try {
     const body = await readLimitedText(request.body, MAX_BODY_BYTES);
-    if (!body.ok) return errorResponse({ code: "input.too-large", message: `The text is larger than the ${MAX_INPUT_BYTES / 1024} KiB limit.` });
+    if (!body.ok)
+      return errorResponse({
+        code: "input.too-large",
+        message: `The text is larger than the ${MAX_INPUT_BYTES / 1024} KiB limit.`,
+      });
     const json = parseJson(body.value);
     if (!json.ok) return errorResponse(json.error);
     const parsed = diagnoseRequestSchema.safeParse(json.value);
-    if (!parsed.success) return errorResponse({ code: "request.invalid", message: parsed.error.issues[0]?.message ?? "Invalid request." });
+    if (!parsed.success)
+      return errorResponse({ code: "request.invalid", message: parsed.error.issues[0]?.message ?? "Invalid request." });
     const result = await diagnose(parsed.data.text);
     return result.ok ? jsonResponse(result.value) : errorResponse(result.error);
   } catch (error) {

@@ -9,10 +9,22 @@ let endpoint: LocalCloudTrail;
 const savedEnv = { ...process.env };
 
 function lookup(body: Record<string, unknown>): Promise<Response> {
-  return POST(new Request("http://127.0.0.1/api/lookup", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }));
+  return POST(
+    new Request("http://127.0.0.1/api/lookup", {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    }),
+  );
 }
 
-const ORDERS = { roleArn: "arn:aws:iam::123456789012:role/orders-api-role", functionName: "orders-api", regions: ["eu-west-1"], includeGlobalRegion: false, window: { hours: 48 } };
+const ORDERS = {
+  roleArn: "arn:aws:iam::123456789012:role/orders-api-role",
+  functionName: "orders-api",
+  regions: ["eu-west-1"],
+  includeGlobalRegion: false,
+  window: { hours: 48 },
+};
 
 beforeAll(async () => {
   endpoint = await startLocalCloudTrail({ events: seedDemoEvents({ now: NOW }) });
@@ -20,7 +32,13 @@ beforeAll(async () => {
 
 beforeEach(() => {
   endpoint.reset();
-  process.env = { ...savedEnv, WHYDENIED_CLOUDTRAIL_ENDPOINT: endpoint.url, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_EC2_METADATA_DISABLED: "true" };
+  process.env = {
+    ...savedEnv,
+    WHYDENIED_CLOUDTRAIL_ENDPOINT: endpoint.url,
+    AWS_ACCESS_KEY_ID: "test",
+    AWS_SECRET_ACCESS_KEY: "test",
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
 });
 
 afterAll(async () => {
@@ -35,11 +53,18 @@ describe("POST /api/lookup against the local CloudTrail endpoint", () => {
     expect(response.headers.get("content-type")).toContain("application/x-ndjson");
     const events = await readEvents(response);
     const state = reduceLookup(INITIAL_LOOKUP_STATE, events);
-    expect(state.start).toMatchObject({ source: "endpoint", scans: [{ region: "eu-west-1", attribute: { key: "Username", value: "orders-api" } }] });
+    expect(state.start).toMatchObject({
+      source: "endpoint",
+      scans: [{ region: "eu-west-1", attribute: { key: "Username", value: "orders-api" } }],
+    });
     expect(state.done).toMatchObject({ partial: false, cancelled: false });
     expect(state.done!.progress.pagesRead).toBeGreaterThan(1);
-    expect(state.groups.map((group) => group.layer)).toEqual(expect.arrayContaining(["execution-role", "kms-key-policy"]));
-    expect(state.groups.find((group) => group.layer === "kms-key-policy")?.finding?.fix.cli).toContain("aws kms create-grant");
+    expect(state.groups.map((group) => group.layer)).toEqual(
+      expect.arrayContaining(["execution-role", "kms-key-policy"]),
+    );
+    expect(state.groups.find((group) => group.layer === "kms-key-policy")?.finding?.fix.cli).toContain(
+      "aws kms create-grant",
+    );
     expect(endpoint.stats().throttled).toBe(0);
     expect(endpoint.stats().requests).toBe(state.done!.progress.pagesRead);
   });
@@ -50,15 +75,30 @@ describe("POST /api/lookup against the local CloudTrail endpoint", () => {
     endpoint.faults.inject({ times: 1, code: "ThrottlingException" });
     endpoint.faults.inject({ times: 2, status: 503 });
     const state = reduceLookup(INITIAL_LOOKUP_STATE, await readEvents(await lookup(ORDERS)));
-    expect(state.done).toMatchObject({ partial: false, progress: { retries: 3, eventsScanned: clean.done!.progress.eventsScanned, denialsFound: clean.done!.progress.denialsFound } });
+    expect(state.done).toMatchObject({
+      partial: false,
+      progress: {
+        retries: 3,
+        eventsScanned: clean.done!.progress.eventsScanned,
+        denialsFound: clean.done!.progress.denialsFound,
+      },
+    });
     expect(state.notices).toEqual([]);
   });
 
   it("keeps the other Regions' results when one Region keeps failing", async () => {
     endpoint.faults.inject({ times: 20, status: 500, region: "us-east-1" });
-    const body = { ...ORDERS, functionName: null, roleArn: "arn:aws:iam::123456789012:role/reports-fn-role", regions: ["us-east-1", "eu-west-1"], window: { hours: 6 } };
+    const body = {
+      ...ORDERS,
+      functionName: null,
+      roleArn: "arn:aws:iam::123456789012:role/reports-fn-role",
+      regions: ["us-east-1", "eu-west-1"],
+      window: { hours: 6 },
+    };
     const state = reduceLookup(INITIAL_LOOKUP_STATE, await readEvents(await lookup(body)));
-    expect(state.notices.map((notice) => notice.message)).toEqual([expect.stringMatching(/^Stopped reading us-east-1: CloudTrail in us-east-1 did not answer \(HTTP 500\)\./)]);
+    expect(state.notices.map((notice) => notice.message)).toEqual([
+      expect.stringMatching(/^Stopped reading us-east-1: CloudTrail in us-east-1 did not answer \(HTTP 500\)\./),
+    ]);
     expect(state.done).toMatchObject({ partial: true });
     expect(state.done!.progress.pagesRead).toBeGreaterThan(0);
   }, 60_000);
@@ -93,12 +133,20 @@ describe("POST /api/lookup against the local CloudTrail endpoint", () => {
     const malformed = await POST(new Request("http://127.0.0.1/api/lookup", { method: "POST", body: "{not json" }));
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ code: "request.malformed-json" });
-    const huge = await POST(new Request("http://127.0.0.1/api/lookup", { method: "POST", body: "x".repeat(64 * 1024) }));
+    const huge = await POST(
+      new Request("http://127.0.0.1/api/lookup", { method: "POST", body: "x".repeat(64 * 1024) }),
+    );
     expect(huge.status).toBe(413);
   });
 
   it("answers 401 without credentials, and never echoes secrets", async () => {
-    process.env = { ...savedEnv, WHYDENIED_CLOUDTRAIL_ENDPOINT: endpoint.url, AWS_EC2_METADATA_DISABLED: "true", AWS_CONFIG_FILE: "/nonexistent", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent" };
+    process.env = {
+      ...savedEnv,
+      WHYDENIED_CLOUDTRAIL_ENDPOINT: endpoint.url,
+      AWS_EC2_METADATA_DISABLED: "true",
+      AWS_CONFIG_FILE: "/nonexistent",
+      AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+    };
     delete process.env.AWS_ACCESS_KEY_ID;
     delete process.env.AWS_SECRET_ACCESS_KEY;
     delete process.env.AWS_PROFILE;

@@ -17,7 +17,8 @@ export async function POST(request: Request): Promise<Response> {
     const json = parseJson(body.value);
     if (!json.ok) return errorResponse(json.error);
     const parsed = lookupRequestSchema.safeParse(json.value);
-    if (!parsed.success) return errorResponse({ code: "request.invalid", message: parsed.error.issues[0]?.message ?? "Invalid request." });
+    if (!parsed.success)
+      return errorResponse({ code: "request.invalid", message: parsed.error.issues[0]?.message ?? "Invalid request." });
     const cancel = new AbortController();
     request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
     const lookup = await startLookup(parsed.data, cancel.signal);

@@ -12,16 +12,27 @@ const functionName = z
   .trim()
   .max(256)
   .transform((value) => FUNCTION_ARN.exec(value)?.[1] ?? value)
-  .refine((value) => value === "" || FUNCTION_NAME.test(value), "A Lambda function name has 1 to 64 letters, digits, hyphens or underscores.")
+  .refine(
+    (value) => value === "" || FUNCTION_NAME.test(value),
+    "A Lambda function name has 1 to 64 letters, digits, hyphens or underscores.",
+  )
   .transform((value) => value || null);
 
 export const lookupRequestSchema = z.object({
   roleArn: z.string({ error: "Enter the role ARN." }).max(2048),
   functionName: functionName.nullish().transform((value) => value ?? null),
-  regions: z.array(z.string().max(64)).min(1, "Choose at least one Region.").max(10, "Search at most 10 Regions at a time."),
+  regions: z
+    .array(z.string().max(64))
+    .min(1, "Choose at least one Region.")
+    .max(10, "Search at most 10 Regions at a time."),
   includeGlobalRegion: z.boolean().default(true),
   window: z.union([
-    z.object({ hours: z.number().positive().max(MAX_WINDOW_DAYS * 24 + 1) }),
+    z.object({
+      hours: z
+        .number()
+        .positive()
+        .max(MAX_WINDOW_DAYS * 24 + 1),
+    }),
     z.object({ start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }).optional() }),
   ]),
   eventSource: z

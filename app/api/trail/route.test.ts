@@ -9,7 +9,14 @@ const savedEnv = { ...process.env };
 const day = seedDemoEvents({ now: new Date(), days: 1 });
 
 function upload(body: BodyInit, query = "", headers: Record<string, string> = {}): Promise<Response> {
-  return POST(new Request(`http://127.0.0.1/api/trail${query}`, { method: "POST", body, headers: { "content-type": "application/octet-stream", ...headers }, duplex: "half" } as RequestInit));
+  return POST(
+    new Request(`http://127.0.0.1/api/trail${query}`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/octet-stream", ...headers },
+      duplex: "half",
+    } as RequestInit),
+  );
 }
 
 /** A body of unknown length, as a browser streams a file it has not measured. */
@@ -34,16 +41,30 @@ describe("POST /api/trail", () => {
     const response = await upload(file, "", { "content-length": String(file.length) });
     expect(response.status).toBe(200);
     const state = reduceLookup(INITIAL_LOOKUP_STATE, await readEvents(response));
-    const denials = day.filter((record) => typeof record.errorCode === "string" && /AccessDenied|Unauthorized/.test(record.errorCode)).length;
+    const denials = day.filter(
+      (record) => typeof record.errorCode === "string" && /AccessDenied|Unauthorized/.test(record.errorCode),
+    ).length;
     expect(state.done).toMatchObject({ partial: false, progress: { eventsScanned: day.length, fraction: 1 } });
     expect(state.done!.progress.denialsFound).toBeGreaterThanOrEqual(denials);
-    expect(state.groups.map((group) => group.layer)).toEqual(expect.arrayContaining(["execution-role", "kms-key-policy", "resource-policy", "scp", "trust-policy"]));
+    expect(state.groups.map((group) => group.layer)).toEqual(
+      expect.arrayContaining(["execution-role", "kms-key-policy", "resource-policy", "scp", "trust-policy"]),
+    );
   });
 
   it("keeps one role's denials with ?roleArn=", async () => {
-    const state = reduceLookup(INITIAL_LOOKUP_STATE, await readEvents(await upload(streamOf(new TextEncoder().encode(JSON.stringify({ Records: day }))), "?roleArn=arn:aws:iam::123456789012:role/billing-sync-role")));
+    const state = reduceLookup(
+      INITIAL_LOOKUP_STATE,
+      await readEvents(
+        await upload(
+          streamOf(new TextEncoder().encode(JSON.stringify({ Records: day }))),
+          "?roleArn=arn:aws:iam::123456789012:role/billing-sync-role",
+        ),
+      ),
+    );
     expect(state.rows.length).toBeGreaterThan(0);
-    expect(state.rows.every((row) => row.principal?.includes("billing-sync-role") || row.name === "AssumeRole")).toBe(true);
+    expect(state.rows.every((row) => row.principal?.includes("billing-sync-role") || row.name === "AssumeRole")).toBe(
+      true,
+    );
   });
 
   it.each([

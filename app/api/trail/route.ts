@@ -16,8 +16,13 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const maxBytes = serverEnv().WHYDENIED_MAX_UPLOAD_MIB * 1024 * 1024;
     const declared = Number(request.headers.get("content-length") ?? NaN);
-    if (declared > maxBytes) return errorResponse({ code: "upload.too-large", message: `The file is larger than the ${maxBytes / 1024 / 1024} MiB upload limit.` });
-    if (declared === 0 || !request.body) return errorResponse({ code: "upload.empty", message: "The upload is empty: choose a CloudTrail file." });
+    if (declared > maxBytes)
+      return errorResponse({
+        code: "upload.too-large",
+        message: `The file is larger than the ${maxBytes / 1024 / 1024} MiB upload limit.`,
+      });
+    if (declared === 0 || !request.body)
+      return errorResponse({ code: "upload.empty", message: "The upload is empty: choose a CloudTrail file." });
     const roleArn = new URL(request.url).searchParams.get("roleArn");
     let target: RoleTarget | null = null;
     if (roleArn) {

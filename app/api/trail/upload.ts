@@ -9,7 +9,11 @@ export class UploadTooLargeError extends Error {
 }
 
 /** The request body as chunks, refusing to read past `maxBytes` or after the client has gone. */
-export async function* uploadChunks(body: ReadableStream<Uint8Array>, maxBytes: number, signal: AbortSignal): AsyncGenerator<Uint8Array> {
+export async function* uploadChunks(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+  signal: AbortSignal,
+): AsyncGenerator<Uint8Array> {
   const reader = body.getReader();
   let size = 0;
   try {
@@ -27,7 +31,9 @@ export async function* uploadChunks(body: ReadableStream<Uint8Array>, maxBytes: 
 }
 
 /** Ends the stream with a typed error when the upload outgrew the limit, instead of a server error. */
-export async function* stopAtUploadLimit<T extends { type: string }>(events: AsyncGenerator<T>): AsyncGenerator<T | { type: "error"; code: string; message: string }> {
+export async function* stopAtUploadLimit<T extends { type: string }>(
+  events: AsyncGenerator<T>,
+): AsyncGenerator<T | { type: "error"; code: string; message: string }> {
   try {
     yield* events;
   } catch (error) {

@@ -68,7 +68,8 @@ export const FUNCTIONS = {
     runtime: "nodejs20.x",
     role: ROLES.imageResizer,
     region: US_EAST_1,
-    summary: "A VPC function whose execution role lacks ec2:CreateNetworkInterface, so Lambda cannot create its network interfaces.",
+    summary:
+      "A VPC function whose execution role lacks ec2:CreateNetworkInterface, so Lambda cannot create its network interfaces.",
     deniedInLambdaSessions: true,
   },
   billingSync: {

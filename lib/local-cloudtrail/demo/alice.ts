@@ -1,10 +1,21 @@
-import { ALICE, EU_WEST_1, FUNCTIONS, KEYS, PROD_ADMIN_ROLE, ROLES, SECRETS, US_EAST_1, type DemoFunction } from "./account";
+import {
+  ALICE,
+  EU_WEST_1,
+  FUNCTIONS,
+  KEYS,
+  PROD_ADMIN_ROLE,
+  ROLES,
+  SECRETS,
+  US_EAST_1,
+  type DemoFunction,
+} from "./account";
 import { BROWSER_AGENT, aliceCaller } from "./callers";
 import { DAY, HOUR, MINUTE, hourOfDay, isWeekday, periodic, randomTimes, type SeedContext } from "./context";
 import { explicitDenyIn, notAuthorized } from "./messages";
 import type { ApiCall } from "./records";
 
-const CLI = "aws-cli/2.15.30 md/awscrt#0.19.19 ua/2.0 os/macos#23.4.0 md/arch#arm64 lang/python#3.11.8 md/pyimpl#CPython cfg/retry-mode#standard md/installer#source md/prompt#off";
+const CLI =
+  "aws-cli/2.15.30 md/awscrt#0.19.19 ua/2.0 os/macos#23.4.0 md/arch#arm64 lang/python#3.11.8 md/pyimpl#CPython cfg/retry-mode#standard md/installer#source md/prompt#off";
 const FUNCTION_LIST: DemoFunction[] = Object.values(FUNCTIONS);
 const ROLE_NAMES = Object.values(ROLES).map((role) => role.name);
 
@@ -29,7 +40,9 @@ const ACTIVITIES: [weight: number, activity: Activity][] = [
         eventName: "GetRole",
         readOnly: true,
         requestParameters: { roleName },
-        ...(missing ? { error: { code: "NoSuchEntityException", message: `The role with name ${roleName} cannot be found.` } } : {}),
+        ...(missing
+          ? { error: { code: "NoSuchEntityException", message: `The role with name ${roleName} cannot be found.` } }
+          : {}),
       });
     },
   ],
@@ -81,7 +94,9 @@ const ACTIVITIES: [weight: number, activity: Activity][] = [
         eventName: "GetPolicy20150331v2",
         readOnly: true,
         requestParameters: { functionName: fn.name },
-        ...(noPolicy ? { error: { code: "ResourceNotFoundException", message: "The resource you requested does not exist." } } : {}),
+        ...(noPolicy
+          ? { error: { code: "ResourceNotFoundException", message: "The resource you requested does not exist." } }
+          : {}),
       });
     },
   ],
@@ -105,7 +120,10 @@ const ACTIVITIES: [weight: number, activity: Activity][] = [
         service: "cloudtrail",
         eventName: "LookupEvents",
         readOnly: true,
-        requestParameters: { lookupAttributes: [{ attributeKey: "Username", attributeValue: fn.name }], maxResults: 50 },
+        requestParameters: {
+          lookupAttributes: [{ attributeKey: "Username", attributeValue: fn.name }],
+          maxResults: 50,
+        },
       });
     },
   ],
@@ -153,7 +171,9 @@ const ACTIVITIES: [weight: number, activity: Activity][] = [
 ];
 
 /** Each activity repeated as often as its weight, so a uniform pick honours the weights. */
-const WEIGHTED_ACTIVITIES: Activity[] = ACTIVITIES.flatMap(([weight, activity]) => Array.from({ length: weight }, () => activity));
+const WEIGHTED_ACTIVITIES: Activity[] = ACTIVITIES.flatMap(([weight, activity]) =>
+  Array.from({ length: weight }, () => activity),
+);
 
 function workingHoursRate(hourStartMs: number): number {
   const hour = hourOfDay(hourStartMs);
@@ -171,7 +191,11 @@ function recordConsoleSignIn(context: SeedContext, timeMs: number): void {
     readOnly: false,
     eventType: "AwsConsoleSignIn",
     responseElements: { ConsoleLogin: "Success" },
-    additionalEventData: { LoginTo: "https://console.aws.amazon.com/console/home?state=hashArgs%23&isauthcode=true", MobileVersion: "No", MFAUsed: "Yes" },
+    additionalEventData: {
+      LoginTo: "https://console.aws.amazon.com/console/home?state=hashArgs%23&isauthcode=true",
+      MobileVersion: "No",
+      MFAUsed: "Yes",
+    },
   });
 }
 
@@ -198,7 +222,10 @@ function recordAliceDenials(context: SeedContext): void {
         readOnly: false,
         requestParameters: { keyId: KEYS.reportsData, policyName: "default", bypassPolicyLockoutSafetyCheck: false },
         resources: [{ ARN: KEYS.reportsData, type: "AWS::KMS::Key" }],
-        error: { code: "AccessDenied", message: notAuthorized(ALICE.arn, action, KEYS.reportsData, explicitDenyIn("an identity-based policy")) },
+        error: {
+          code: "AccessDenied",
+          message: notAuthorized(ALICE.arn, action, KEYS.reportsData, explicitDenyIn("an identity-based policy")),
+        },
       }),
     );
   }

@@ -20,7 +20,12 @@ function recordPartnerAccess(context: SeedContext, environment: LambdaEnvironmen
     crossAccount: true,
     error: {
       code: "AccessDenied",
-      message: notAuthorized(principal, "sts:AssumeRole", PARTNER_READER_ROLE, noPolicyAllows("role trust policy", "sts:AssumeRole")),
+      message: notAuthorized(
+        principal,
+        "sts:AssumeRole",
+        PARTNER_READER_ROLE,
+        noPolicyAllows("role trust policy", "sts:AssumeRole"),
+      ),
     },
   });
   const action = "secretsmanager:GetSecretValue";
@@ -33,7 +38,15 @@ function recordPartnerAccess(context: SeedContext, environment: LambdaEnvironmen
     readOnly: true,
     crossAccount: true,
     requestParameters: { secretId: SECRETS.partnerApiToken },
-    error: { code: "AccessDenied", message: notAuthorized(principal, action, SECRETS.partnerApiToken, noPolicyAllows("resource-based policy", action)) },
+    error: {
+      code: "AccessDenied",
+      message: notAuthorized(
+        principal,
+        action,
+        SECRETS.partnerApiToken,
+        noPolicyAllows("resource-based policy", action),
+      ),
+    },
   });
 }
 
@@ -77,9 +90,16 @@ function recordExportEncryption(context: SeedContext, environment: LambdaEnviron
     service: "kms",
     eventName: "GenerateDataKey",
     readOnly: true,
-    requestParameters: { keyId: KEYS.billingLedger, keySpec: "AES_256", encryptionContext: { ledger: "partner-export" } },
+    requestParameters: {
+      keyId: KEYS.billingLedger,
+      keySpec: "AES_256",
+      encryptionContext: { ledger: "partner-export" },
+    },
     resources: KEY_RESOURCE,
-    error: { code: "AccessDenied", message: notAuthorized(principal, action, KEYS.billingLedger, explicitDenyIn("a service control policy")) },
+    error: {
+      code: "AccessDenied",
+      message: notAuthorized(principal, action, KEYS.billingLedger, explicitDenyIn("a service control policy")),
+    },
   });
 }
 

@@ -10,7 +10,13 @@ export function assumedRoleArn(role: DemoRole, session: string): string {
 export function assumedRoleCaller(
   role: DemoRole,
   session: string,
-  where: { accessKeyId: string; sessionStartMs: number; userAgent: string; sourceIPAddress: string; viaAwsService?: boolean },
+  where: {
+    accessKeyId: string;
+    sessionStartMs: number;
+    userAgent: string;
+    sourceIPAddress: string;
+    viaAwsService?: boolean;
+  },
 ): Caller {
   return {
     userIdentity: {
@@ -20,7 +26,13 @@ export function assumedRoleCaller(
       accountId: DEMO_ACCOUNT,
       accessKeyId: where.accessKeyId,
       sessionContext: {
-        sessionIssuer: { type: "Role", principalId: role.id, arn: roleArn(role), accountId: DEMO_ACCOUNT, userName: role.name },
+        sessionIssuer: {
+          type: "Role",
+          principalId: role.id,
+          arn: roleArn(role),
+          accountId: DEMO_ACCOUNT,
+          userName: role.name,
+        },
         attributes: { creationDate: cloudTrailTime(where.sessionStartMs), mfaAuthenticated: "false" },
       },
     },
@@ -67,5 +79,7 @@ export function lambdaSdkAgent(runtime: LambdaRuntime, api: string): string {
   }
 }
 
-export const CLI_AGENT = "aws-cli/2.17.20 md/awscrt#0.20.11 ua/2.0 os/linux#6.5.0-1025-azure md/arch#x86_64 lang/python#3.11.9 md/pyimpl#CPython cfg/retry-mode#standard md/installer#exe md/distrib#ubuntu.22 md/prompt#off";
-export const BROWSER_AGENT = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
+export const CLI_AGENT =
+  "aws-cli/2.17.20 md/awscrt#0.20.11 ua/2.0 os/linux#6.5.0-1025-azure md/arch#x86_64 lang/python#3.11.9 md/pyimpl#CPython cfg/retry-mode#standard md/installer#exe md/distrib#ubuntu.22 md/prompt#off";
+export const BROWSER_AGENT =
+  "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";

@@ -20,7 +20,11 @@ export interface SeedContext {
   memo<T>(key: string, create: () => T): T;
 }
 
-export function createSeedContext(seed: number, startMs: number, endMs: number): { context: SeedContext; records(): SeedRecord[] } {
+export function createSeedContext(
+  seed: number,
+  startMs: number,
+  endMs: number,
+): { context: SeedContext; records(): SeedRecord[] } {
   const random = createRandom(seed);
   const records: SeedRecord[] = [];
   const keys = new Map<string, string>();
@@ -48,7 +52,11 @@ export function createSeedContext(seed: number, startMs: number, endMs: number):
 }
 
 /** Times `periodMs` apart (aligned to the epoch, shifted by `phaseMs`) inside the window, each moved by up to `jitterMs`. */
-export function* periodic(context: SeedContext, periodMs: number, options: { phaseMs?: number; jitterMs?: number } = {}): Generator<number> {
+export function* periodic(
+  context: SeedContext,
+  periodMs: number,
+  options: { phaseMs?: number; jitterMs?: number } = {},
+): Generator<number> {
   const phase = options.phaseMs ?? 0;
   const first = Math.floor((context.startMs - phase) / periodMs) * periodMs + phase;
   for (let slot = first; slot <= context.endMs; slot += periodMs) {
@@ -59,7 +67,10 @@ export function* periodic(context: SeedContext, periodMs: number, options: { pha
 /** Random times, hour by hour, averaging `perHour(hourStartMs)` per hour. */
 export function* randomTimes(context: SeedContext, perHour: (hourStartMs: number) => number): Generator<number> {
   for (let hour = Math.floor(context.startMs / HOUR) * HOUR; hour <= context.endMs; hour += HOUR) {
-    const times = Array.from({ length: context.random.poisson(perHour(hour)) }, () => hour + context.random.int(0, HOUR - 1));
+    const times = Array.from(
+      { length: context.random.poisson(perHour(hour)) },
+      () => hour + context.random.int(0, HOUR - 1),
+    );
     yield* times.sort((a, b) => a - b);
   }
 }

@@ -8,7 +8,13 @@ import { cloudTrailLongTime, type Caller } from "./records";
 
 const OIDC_PROVIDER = `arn:aws:iam::${DEMO_ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
 const REPOSITORY_SUBJECT = "repo:acme/serverless-apps:ref:refs/heads/main";
-const TARGETS: DemoFunction[] = [FUNCTIONS.ordersApi, FUNCTIONS.ordersApi, FUNCTIONS.nightlyReport, FUNCTIONS.imageResizer, FUNCTIONS.billingSync];
+const TARGETS: DemoFunction[] = [
+  FUNCTIONS.ordersApi,
+  FUNCTIONS.ordersApi,
+  FUNCTIONS.nightlyReport,
+  FUNCTIONS.imageResizer,
+  FUNCTIONS.billingSync,
+];
 
 function runsPerHour(hourStartMs: number): number {
   if (!isWeekday(hourStartMs)) return 0.05;
@@ -40,15 +46,27 @@ function startSession(context: SeedContext, timeMs: number): Caller {
     host: "sts.amazonaws.com",
     requestParameters: { roleArn: roleArn(ROLES.deployCi), roleSessionName: session, durationSeconds: 3600 },
     responseElements: {
-      credentials: { accessKeyId, sessionToken: context.random.string(BASE64URL, 120), expiration: cloudTrailLongTime(timeMs + HOUR) },
+      credentials: {
+        accessKeyId,
+        sessionToken: context.random.string(BASE64URL, 120),
+        expiration: cloudTrailLongTime(timeMs + HOUR),
+      },
       subjectFromWebIdentityToken: REPOSITORY_SUBJECT,
-      assumedRoleUser: { assumedRoleId: `${ROLES.deployCi.id}:${session}`, arn: assumedRoleArn(ROLES.deployCi, session) },
+      assumedRoleUser: {
+        assumedRoleId: `${ROLES.deployCi.id}:${session}`,
+        arn: assumedRoleArn(ROLES.deployCi, session),
+      },
       provider: OIDC_PROVIDER,
       audience: "sts.amazonaws.com",
     },
     resources: [{ ARN: roleArn(ROLES.deployCi), type: "AWS::IAM::Role" }],
   });
-  return assumedRoleCaller(ROLES.deployCi, session, { accessKeyId, sessionStartMs: timeMs, userAgent: CLI_AGENT, sourceIPAddress: "20.163.42.17" });
+  return assumedRoleCaller(ROLES.deployCi, session, {
+    accessKeyId,
+    sessionStartMs: timeMs,
+    userAgent: CLI_AGENT,
+    sourceIPAddress: "20.163.42.17",
+  });
 }
 
 /** Configuration changes end in Lambda checking the role can create network interfaces, which image-resizer's cannot. */
@@ -62,7 +80,10 @@ function recordVpcConfigUpdate(context: SeedContext, caller: Caller, timeMs: num
     service: "lambda",
     eventName: "UpdateFunctionConfiguration20150331v2",
     readOnly: false,
-    requestParameters: { functionName: target.name, vpcConfig: { subnetIds: IMAGE_RESIZER_SUBNETS, securityGroupIds: [IMAGE_RESIZER_SECURITY_GROUP] } },
+    requestParameters: {
+      functionName: target.name,
+      vpcConfig: { subnetIds: IMAGE_RESIZER_SUBNETS, securityGroupIds: [IMAGE_RESIZER_SECURITY_GROUP] },
+    },
     error: { code: "InvalidParameterValueException", message: LAMBDA_CANNOT_CREATE_ENI },
   });
 }
@@ -88,7 +109,14 @@ function recordCodeDeploy(context: SeedContext, caller: Caller, target: DemoFunc
       lastUpdateStatus: "InProgress",
       packageType: "Zip",
     },
-    ...(tooLarge ? { error: { code: "InvalidParameterValueException", message: "Unzipped size must be smaller than 262144000 bytes" } } : {}),
+    ...(tooLarge
+      ? {
+          error: {
+            code: "InvalidParameterValueException",
+            message: "Unzipped size must be smaller than 262144000 bytes",
+          },
+        }
+      : {}),
   });
   if (tooLarge) return null;
   let at = timeMs;
@@ -140,11 +168,20 @@ export function recordDeployCi(context: SeedContext): void {
         timeMs: startMs + 2 * SECOND,
         eventName: "GetFunction20150331",
         requestParameters: { functionName: canary },
-        error: { code: "ResourceNotFoundException", message: `Function not found: ${functionArn(target.region, canary)}` },
+        error: {
+          code: "ResourceNotFoundException",
+          message: `Function not found: ${functionArn(target.region, canary)}`,
+        },
       });
     }
-    context.record({ ...lambdaCall, timeMs: startMs + 3 * SECOND, eventName: "GetFunction20150331", requestParameters: { functionName: target.name } });
+    context.record({
+      ...lambdaCall,
+      timeMs: startMs + 3 * SECOND,
+      eventName: "GetFunction20150331",
+      requestParameters: { functionName: target.name },
+    });
     const deployedMs = recordCodeDeploy(context, caller, target, startMs + 8 * SECOND);
-    if (deployedMs !== null && target === FUNCTIONS.imageResizer) recordVpcConfigUpdate(context, caller, deployedMs + 3 * SECOND);
+    if (deployedMs !== null && target === FUNCTIONS.imageResizer)
+      recordVpcConfigUpdate(context, caller, deployedMs + 3 * SECOND);
   }
 }

@@ -10,7 +10,13 @@ export const IMAGE_RESIZER_SUBNETS = ["subnet-0b7e3c9a1d5f24e68", "subnet-05d2a8
 export const IMAGE_RESIZER_SECURITY_GROUP = "sg-0a4d8f2c6e1b7390d";
 const NETWORK_INTERFACES = `arn:aws:ec2:${fn.region}:${DEMO_ACCOUNT}:network-interface/*`;
 
-function recordDescribe(context: SeedContext, caller: Caller, timeMs: number, eventName: string, requestParameters: Record<string, unknown>): void {
+function recordDescribe(
+  context: SeedContext,
+  caller: Caller,
+  timeMs: number,
+  eventName: string,
+  requestParameters: Record<string, unknown>,
+): void {
   context.record({ timeMs, region: fn.region, caller, service: "ec2", eventName, readOnly: true, requestParameters });
 }
 
@@ -21,8 +27,12 @@ function recordDescribe(context: SeedContext, caller: Caller, timeMs: number, ev
  */
 export function recordNetworkInterfaceAttempt(context: SeedContext, timeMs: number): void {
   const { caller, principal } = lambdaServiceSession(context, fn, timeMs);
-  recordDescribe(context, caller, timeMs + 200, "DescribeSubnets", { subnetSet: { items: IMAGE_RESIZER_SUBNETS.map((subnetId) => ({ subnetId })) } });
-  recordDescribe(context, caller, timeMs + 300, "DescribeSecurityGroups", { securityGroupSet: { items: [{ groupId: IMAGE_RESIZER_SECURITY_GROUP }] } });
+  recordDescribe(context, caller, timeMs + 200, "DescribeSubnets", {
+    subnetSet: { items: IMAGE_RESIZER_SUBNETS.map((subnetId) => ({ subnetId })) },
+  });
+  recordDescribe(context, caller, timeMs + 300, "DescribeSecurityGroups", {
+    securityGroupSet: { items: [{ groupId: IMAGE_RESIZER_SECURITY_GROUP }] },
+  });
   const action = "ec2:CreateNetworkInterface";
   IMAGE_RESIZER_SUBNETS.forEach((subnetId, index) => {
     context.record({

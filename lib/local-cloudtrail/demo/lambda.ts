@@ -20,7 +20,13 @@ export interface LambdaEnvironment {
 }
 
 /** Lambda assuming the execution role, recorded in the function's Region (STS Regional endpoint). */
-function issueCredentials(context: SeedContext, fn: DemoFunction, timeMs: number, session: string, accessKeyId: string): void {
+function issueCredentials(
+  context: SeedContext,
+  fn: DemoFunction,
+  timeMs: number,
+  session: string,
+  accessKeyId: string,
+): void {
   context.record({
     timeMs,
     region: fn.region,
@@ -53,7 +59,8 @@ export function lambdaEnvironment(context: SeedContext, fn: DemoFunction, startM
     const date = new Date(startMs).toISOString().slice(0, 10).replaceAll("-", "/");
     const session = { accessKeyId, sessionStartMs: startMs, sourceIPAddress };
     return {
-      code: (api: string) => assumedRoleCaller(fn.role, fn.name, { ...session, userAgent: lambdaSdkAgent(fn.runtime, api) }),
+      code: (api: string) =>
+        assumedRoleCaller(fn.role, fn.name, { ...session, userAgent: lambdaSdkAgent(fn.runtime, api) }),
       worker: assumedRoleCaller(fn.role, fn.name, { ...session, userAgent: "awslambda-worker" }),
       logStream: `${date}/[$LATEST]${context.random.string(HEX, 32)}`,
     };
@@ -64,7 +71,11 @@ export function lambdaEnvironment(context: SeedContext, fn: DemoFunction, startM
  * A session Lambda opens on the execution role to act for the function itself, named
  * `awslambda_<n>_<yyyyMMddHHmmssSSS>` (e.g. to create a VPC function's network interfaces).
  */
-export function lambdaServiceSession(context: SeedContext, fn: DemoFunction, startMs: number): { caller: Caller; principal: string } {
+export function lambdaServiceSession(
+  context: SeedContext,
+  fn: DemoFunction,
+  startMs: number,
+): { caller: Caller; principal: string } {
   const stamp = new Date(startMs).toISOString().replace(/[-:T.Z]/g, "");
   const session = `awslambda_${context.random.int(100, 999)}_${stamp}`;
   const accessKeyId = context.sessionKey(session);
@@ -80,12 +91,23 @@ export function lambdaServiceSession(context: SeedContext, fn: DemoFunction, sta
 }
 
 /** The log worker creating the environment's log stream, once per environment; `denied` when the role lacks logs:CreateLogStream. */
-export function recordLogStreamCreation(context: SeedContext, fn: DemoFunction, environment: LambdaEnvironment, timeMs: number, denied: boolean): void {
+export function recordLogStreamCreation(
+  context: SeedContext,
+  fn: DemoFunction,
+  environment: LambdaEnvironment,
+  timeMs: number,
+  denied: boolean,
+): void {
   context.memo(`log-stream:${environment.logStream}`, () => {
     const logGroupName = `/aws/lambda/${fn.name}`;
     const resource = `${logGroupArn(fn.region, fn.name)}:log-stream:${environment.logStream}`;
     const action = "logs:CreateLogStream";
-    const message = notAuthorized(assumedRoleArn(fn.role, fn.name), action, resource, noPolicyAllows("identity-based policy", action));
+    const message = notAuthorized(
+      assumedRoleArn(fn.role, fn.name),
+      action,
+      resource,
+      noPolicyAllows("identity-based policy", action),
+    );
     context.record({
       timeMs,
       region: fn.region,

@@ -1,6 +1,7 @@
 /** AWS's denial messages, word for word (reference section A). */
 
-type PolicyWithoutAllow = "identity-based policy" | "resource-based policy" | "role trust policy" | "service control policy";
+type PolicyWithoutAllow =
+  "identity-based policy" | "resource-based policy" | "role trust policy" | "service control policy";
 type PolicyWithDeny = "a service control policy" | "an identity-based policy" | "a resource-based policy";
 
 /** "because no identity-based policy allows the kms:Decrypt action" */
@@ -23,9 +24,16 @@ export function notAuthorized(principal: string, action: string, resource: strin
 }
 
 /** EC2 wraps the same sentence and appends an opaque encoded message for `sts decode-authorization-message`. */
-export function ec2NotAuthorized(principal: string, action: string, resource: string, reason: string, encoded: string): string {
+export function ec2NotAuthorized(
+  principal: string,
+  action: string,
+  resource: string,
+  reason: string,
+  encoded: string,
+): string {
   return `You are not authorized to perform this operation. ${notAuthorized(principal, action, resource, reason)}. Encoded authorization failure message: ${encoded}`;
 }
 
 /** Lambda's configuration-time error when the execution role cannot create network interfaces. */
-export const LAMBDA_CANNOT_CREATE_ENI = "The provided execution role does not have permissions to call CreateNetworkInterface on EC2";
+export const LAMBDA_CANNOT_CREATE_ENI =
+  "The provided execution role does not have permissions to call CreateNetworkInterface on EC2";

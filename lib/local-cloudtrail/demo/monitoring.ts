@@ -20,7 +20,11 @@ function datadogSession(context: SeedContext, timeMs: number): Caller {
       timeMs: startMs,
       region: US_EAST_1,
       caller: {
-        userIdentity: { type: "AWSAccount", principalId: `AROAWPPO3NQLGDEXAMPLE:${SESSION}`, accountId: DATADOG_ACCOUNT },
+        userIdentity: {
+          type: "AWSAccount",
+          principalId: `AROAWPPO3NQLGDEXAMPLE:${SESSION}`,
+          accountId: DATADOG_ACCOUNT,
+        },
         userAgent: AGENT,
         sourceIPAddress: ADDRESS,
         viaAwsService: false,
@@ -29,20 +33,39 @@ function datadogSession(context: SeedContext, timeMs: number): Caller {
       eventName: "AssumeRole",
       readOnly: true,
       crossAccount: true,
-      requestParameters: { roleArn: roleArn(role), roleSessionName: SESSION, externalId: "HIDDEN_DUE_TO_SECURITY_REASONS", durationSeconds: 3600 },
+      requestParameters: {
+        roleArn: roleArn(role),
+        roleSessionName: SESSION,
+        externalId: "HIDDEN_DUE_TO_SECURITY_REASONS",
+        durationSeconds: 3600,
+      },
       responseElements: {
-        credentials: { accessKeyId, sessionToken: context.random.string(BASE64URL, 120), expiration: cloudTrailLongTime(startMs + HOUR) },
+        credentials: {
+          accessKeyId,
+          sessionToken: context.random.string(BASE64URL, 120),
+          expiration: cloudTrailLongTime(startMs + HOUR),
+        },
         assumedRoleUser: { assumedRoleId: `${role.id}:${SESSION}`, arn: assumedRoleArn(role, SESSION) },
       },
       resources: [{ ARN: roleArn(role), type: "AWS::IAM::Role" }],
     });
-    return assumedRoleCaller(role, SESSION, { accessKeyId, sessionStartMs: startMs, userAgent: AGENT, sourceIPAddress: ADDRESS });
+    return assumedRoleCaller(role, SESSION, {
+      accessKeyId,
+      sessionStartMs: startMs,
+      userAgent: AGENT,
+      sourceIPAddress: ADDRESS,
+    });
   });
 }
 
 type Poll = Omit<ApiCall, "timeMs" | "caller" | "region">;
 
-function recordPolls(context: SeedContext, region: string, periodMs: number, poll: (context: SeedContext) => Poll): void {
+function recordPolls(
+  context: SeedContext,
+  region: string,
+  periodMs: number,
+  poll: (context: SeedContext) => Poll,
+): void {
   for (const timeMs of periodic(context, periodMs, { jitterMs: 30 * SECOND })) {
     context.record({ ...poll(context), timeMs, region, caller: datadogSession(context, timeMs) });
   }
@@ -64,7 +87,10 @@ function recordTagReads(context: SeedContext, region: string): void {
         eventName: "ListTags20170331",
         readOnly: true,
         requestParameters: { resource },
-        error: { code: "AccessDeniedException", message: notAuthorized(principal, action, resource, noPolicyAllows("identity-based policy", action)) },
+        error: {
+          code: "AccessDeniedException",
+          message: notAuthorized(principal, action, resource, noPolicyAllows("identity-based policy", action)),
+        },
       });
     });
   }
@@ -82,13 +108,20 @@ export function recordMonitoring(context: SeedContext): void {
       readOnly: true,
       requestParameters: { maxRecords: 100 },
     }));
-    recordPolls(context, region, 30 * MINUTE, () => ({ service: "lambda", eventName: "ListFunctions20150331", readOnly: true, requestParameters: null }));
+    recordPolls(context, region, 30 * MINUTE, () => ({
+      service: "lambda",
+      eventName: "ListFunctions20150331",
+      readOnly: true,
+      requestParameters: null,
+    }));
     recordPolls(context, region, 30 * MINUTE, ({ random }) => ({
       service: "ec2",
       eventName: "DescribeInstances",
       readOnly: true,
       requestParameters: { instancesSet: {}, filterSet: {} },
-      ...(random.chance(0.01) ? { error: { code: "Client.RequestLimitExceeded", message: "Request limit exceeded." } } : {}),
+      ...(random.chance(0.01)
+        ? { error: { code: "Client.RequestLimitExceeded", message: "Request limit exceeded." } }
+        : {}),
     }));
     recordPolls(context, region, HOUR, () => ({
       service: "tagging",
@@ -96,7 +129,12 @@ export function recordMonitoring(context: SeedContext): void {
       readOnly: true,
       requestParameters: { resourcesPerPage: 100 },
     }));
-    recordPolls(context, region, HOUR, () => ({ service: "logs", eventName: "DescribeLogGroups", readOnly: true, requestParameters: { limit: 50 } }));
+    recordPolls(context, region, HOUR, () => ({
+      service: "logs",
+      eventName: "DescribeLogGroups",
+      readOnly: true,
+      requestParameters: { limit: 50 },
+    }));
     recordTagReads(context, region);
   }
 }

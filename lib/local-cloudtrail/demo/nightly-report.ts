@@ -30,7 +30,12 @@ function recordParameterReads(context: SeedContext, environment: LambdaEnvironme
     resources: smtpParameters.map((name) => ({ ARN: parameterArn(fn.region, name) })),
     error: {
       code: "AccessDeniedException",
-      message: notAuthorized(principal, "ssm:GetParameters", deniedFirst, noPolicyAllows("identity-based policy", "ssm:GetParameters")),
+      message: notAuthorized(
+        principal,
+        "ssm:GetParameters",
+        deniedFirst,
+        noPolicyAllows("identity-based policy", "ssm:GetParameters"),
+      ),
     },
   });
   if (context.random.chance(0.5)) {
@@ -43,7 +48,12 @@ function recordParameterReads(context: SeedContext, environment: LambdaEnvironme
       resources: [{ ARN: webhook }],
       error: {
         code: "AccessDeniedException",
-        message: notAuthorized(principal, "ssm:GetParameter", webhook, noPolicyAllows("identity-based policy", "ssm:GetParameter")),
+        message: notAuthorized(
+          principal,
+          "ssm:GetParameter",
+          webhook,
+          noPolicyAllows("identity-based policy", "ssm:GetParameter"),
+        ),
       },
     });
   }
@@ -58,14 +68,21 @@ function recordQuery(context: SeedContext, environment: LambdaEnvironment, timeM
     eventName: "StartQueryExecution",
     readOnly: false,
     requestParameters: {
-      queryString: "SELECT region, sum(amount) AS revenue FROM sales.daily_orders WHERE day = current_date - interval '1' day GROUP BY region",
+      queryString:
+        "SELECT region, sum(amount) AS revenue FROM sales.daily_orders WHERE day = current_date - interval '1' day GROUP BY region",
       workGroup: "reports",
     },
     responseElements: { queryExecutionId },
   });
   const polls = context.random.int(2, 4);
   for (let poll = 1; poll <= polls; poll++) {
-    context.record({ ...call, timeMs: timeMs + poll * SECOND, eventName: "GetQueryExecution", readOnly: true, requestParameters: { queryExecutionId } });
+    context.record({
+      ...call,
+      timeMs: timeMs + poll * SECOND,
+      eventName: "GetQueryExecution",
+      readOnly: true,
+      requestParameters: { queryExecutionId },
+    });
   }
 }
 
@@ -80,7 +97,10 @@ function recordDecrypt(context: SeedContext, environment: LambdaEnvironment, tim
     readOnly: true,
     requestParameters: { encryptionAlgorithm: "SYMMETRIC_DEFAULT", encryptionContext: { report: "daily-revenue" } },
     resources: [{ ARN: KEYS.reportsData, type: "AWS::KMS::Key" }],
-    error: { code: "AccessDenied", message: notAuthorized(principal, action, KEYS.reportsData, noPolicyAllows("resource-based policy", action)) },
+    error: {
+      code: "AccessDenied",
+      message: notAuthorized(principal, action, KEYS.reportsData, noPolicyAllows("resource-based policy", action)),
+    },
   });
 }
 
@@ -90,7 +110,8 @@ function recordRun(context: SeedContext, startMs: number): void {
   recordLogStreamCreation(context, fn, environment, startMs + 400, true);
   recordParameterReads(context, environment, startMs + 900);
   recordQuery(context, environment, startMs + 1600);
-  if (context.random.chance(0.8)) recordDecrypt(context, environment, startMs + 7 * SECOND + context.random.int(0, 999));
+  if (context.random.chance(0.8))
+    recordDecrypt(context, environment, startMs + 7 * SECOND + context.random.int(0, 999));
 }
 
 /**
@@ -99,8 +120,10 @@ function recordRun(context: SeedContext, startMs: number): void {
  */
 export function recordNightlyReport(context: SeedContext): void {
   for (const scheduledMs of periodic(context, DAY, { phaseMs: 2 * HOUR, jitterMs: 20 * SECOND })) {
-    for (const delay of ASYNC_RETRY_DELAYS_MS) recordRun(context, scheduledMs + delay + context.random.int(0, 5 * SECOND));
+    for (const delay of ASYNC_RETRY_DELAYS_MS)
+      recordRun(context, scheduledMs + delay + context.random.int(0, 5 * SECOND));
   }
-  const manualPerHour = (hourStartMs: number): number => (isWeekday(hourStartMs) && hourOfDay(hourStartMs) === 10 ? 0.8 : 0);
+  const manualPerHour = (hourStartMs: number): number =>
+    isWeekday(hourStartMs) && hourOfDay(hourStartMs) === 10 ? 0.8 : 0;
   for (const manualMs of randomTimes(context, manualPerHour)) recordRun(context, manualMs);
 }

@@ -22,7 +22,11 @@ function busyPerHour(hourStartMs: number): number {
 export function recordOrdersApi(context: SeedContext): void {
   const { random } = context;
   for (const timeMs of randomTimes(context, busyPerHour)) {
-    const environment = lambdaEnvironment(context, fn, Math.floor(timeMs / ENVIRONMENT_LIFETIME_MS) * ENVIRONMENT_LIFETIME_MS);
+    const environment = lambdaEnvironment(
+      context,
+      fn,
+      Math.floor(timeMs / ENVIRONMENT_LIFETIME_MS) * ENVIRONMENT_LIFETIME_MS,
+    );
     recordLogStreamCreation(context, fn, environment, timeMs - 900, false);
     const call = { region: fn.region, readOnly: true };
     if (random.chance(0.35)) {
@@ -44,7 +48,10 @@ export function recordOrdersApi(context: SeedContext): void {
         service: "secretsmanager",
         eventName: "GetSecretValue",
         requestParameters: { secretId: SECRETS.ordersDb },
-        error: { code: "AccessDenied", message: notAuthorized(principal, action, SECRETS.ordersDb, noPolicyAllows("identity-based policy", action)) },
+        error: {
+          code: "AccessDenied",
+          message: notAuthorized(principal, action, SECRETS.ordersDb, noPolicyAllows("identity-based policy", action)),
+        },
       });
     }
     if (random.chance(0.3)) {
@@ -81,7 +88,15 @@ export function recordOrdersApi(context: SeedContext): void {
         eventName: "Decrypt",
         requestParameters: { encryptionAlgorithm: "SYMMETRIC_DEFAULT", encryptionContext },
         resources: [{ ARN: KEYS.ordersPayload, type: "AWS::KMS::Key" }],
-        error: { code: "AccessDenied", message: notAuthorized(principal, action, KEYS.ordersPayload, noPolicyAllows("resource-based policy", action)) },
+        error: {
+          code: "AccessDenied",
+          message: notAuthorized(
+            principal,
+            action,
+            KEYS.ordersPayload,
+            noPolicyAllows("resource-based policy", action),
+          ),
+        },
       });
     }
     if (random.chance(0.1)) {

@@ -73,7 +73,13 @@ export function buildRecord(call: ApiCall, random: Random): SeedRecord {
     eventID: random.uuid(),
     readOnly: call.readOnly,
     ...(call.resources
-      ? { resources: call.resources.map(({ ARN, type }) => ({ accountId: accountOf(ARN), ...(type ? { type } : {}), ARN })) }
+      ? {
+          resources: call.resources.map(({ ARN, type }) => ({
+            accountId: accountOf(ARN),
+            ...(type ? { type } : {}),
+            ARN,
+          })),
+        }
       : {}),
     eventType,
     managementEvent: true,

@@ -38,7 +38,9 @@ export function roleRecord(options: {
       type: "AssumedRole",
       arn: sessionArn,
       accountId: ACCOUNT,
-      sessionContext: { sessionIssuer: { type: "Role", arn: `arn:aws:iam::${ACCOUNT}:role/${options.role}`, userName: options.role } },
+      sessionContext: {
+        sessionIssuer: { type: "Role", arn: `arn:aws:iam::${ACCOUNT}:role/${options.role}`, userName: options.role },
+      },
     },
   };
 }
