@@ -1,0 +1,165 @@
+import { z } from "zod";
+
+/**
+ * The public shape of a diagnosis: what `POST /api/diagnose`, `whydenied diagnose --json` and the lookup and trail
+ * streams send, and what the browser and the CLI parse. The engine's own types are inferred from these schemas.
+ */
+
+export const layerSchema = z.enum([
+  "execution-role",
+  "resource-policy",
+  "kms-key-policy",
+  "trust-policy",
+  "scp",
+  "rcp",
+  "permissions-boundary",
+  "session-policy",
+  "vpc-endpoint-policy",
+  "unknown",
+]);
+
+/** The policy type AWS itself names in the message ("no identity-based policy allows…"). */
+export const policyTypeSchema = z.enum([
+  "identity-based",
+  "resource-based",
+  "service-control",
+  "resource-control",
+  "permissions-boundary",
+  "session",
+  "vpc-endpoint",
+  "role-trust",
+  "s3-block-public-access",
+]);
+
+/** Whether AWS says nothing allowed the request, or a statement denied it. */
+export const statedReasonSchema = z.enum(["no-allow", "explicit-deny", "unstated"]);
+
+/** Which family of message the denial came from; drives classification. */
+export const denialKindSchema = z.enum([
+  "iam-authorization",
+  "generic-denied",
+  "http-forbidden",
+  "kms-opaque",
+  "kinesis-kms",
+  "lambda-env-kms",
+  "lambda-stale-grant",
+  "lambda-role-not-assumable",
+  "lambda-role-missing-permission",
+  "lambda-stream-access",
+  "apigw-invalid-permissions",
+  "execute-api-anonymous",
+  "s3-notification-destination",
+  "sqs-legacy",
+  "ec2-encoded",
+]);
+
+/** Where the text came from, as far as the parser can tell. */
+export const sourceFormatSchema = z.enum([
+  "iam-message",
+  "aws-cli",
+  "sdk-python",
+  "sdk-js",
+  "sdk-java",
+  "sdk-go",
+  "terraform",
+  "cloudformation",
+  "s3-xml",
+  "lambda-console",
+  "api-gateway-log",
+  "cloudtrail",
+]);
+
+/** Who owns a layer: the team that must make the change. */
+export const ownerSchema = z.enum([
+  "you",
+  "resource-owner",
+  "key-admin",
+  "organization-admin",
+  "iam-admin",
+  "network-admin",
+]);
+
+/** A command that tells one candidate layer from another. */
+export const checkSchema = z.object({ description: z.string(), command: z.string() });
+
+export const fixSchema = z.object({
+  layer: layerSchema,
+  title: z.string(),
+  owner: ownerSchema,
+  /** The statement to add (or, for explicit denies, the allow you need once the deny is gone). */
+  statement: z.record(z.string(), z.unknown()).nullable(),
+  /** Where the statement goes, in words: "inline policy on role my-fn-role". */
+  target: z.string(),
+  cli: z.string(),
+  terraform: z.string(),
+  /** AWS SAM or plain CloudFormation YAML. */
+  sam: z.string(),
+  consoleUrl: z.string().nullable(),
+  /** For guardrails owned by another team: the message to send them. */
+  requestText: z.string().nullable(),
+  notes: z.array(z.string()),
+  /** Values the message hid, shown as <Placeholders> in the snippets. */
+  placeholders: z.array(z.string()),
+});
+
+export const candidateSchema = z.object({
+  layer: layerSchema,
+  /** 0..1; candidates of one finding sum to at most 1. */
+  confidence: z.number(),
+  why: z.string(),
+  checks: z.array(checkSchema),
+  fix: fixSchema,
+});
+
+/** The CloudTrail event a denial was read from. */
+export const denialEventSchema = z.object({ id: z.string(), time: z.string(), source: z.string(), name: z.string() });
+
+export const findingSchema = z.object({
+  id: z.string(),
+  layer: layerSchema,
+  confidence: z.number(),
+  service: z.string().nullable(),
+  action: z.string().nullable(),
+  operation: z.string().nullable(),
+  principal: z.string().nullable(),
+  resource: z.string().nullable(),
+  region: z.string().nullable(),
+  account: z.string().nullable(),
+  statedPolicyType: policyTypeSchema.nullable(),
+  statedReason: statedReasonSchema,
+  kind: denialKindSchema,
+  sourceFormat: sourceFormatSchema,
+  errorCode: z.string().nullable(),
+  excerpt: z.string(),
+  occurrences: z.number().int(),
+  event: denialEventSchema.nullable(),
+  evidence: z.array(z.string()),
+  /** Ranked, most likely first; never empty. */
+  candidates: z.tuple([candidateSchema], candidateSchema),
+  fix: fixSchema,
+});
+
+/** An error that looks like AWS's but is not a permission problem. */
+export const nonDenialSchema = z.object({ code: z.string(), explanation: z.string(), excerpt: z.string() });
+
+/** The answer of `POST /api/diagnose` and `whydenied diagnose --json`. */
+export const diagnosisSchema = z.object({
+  findings: z.array(findingSchema),
+  nonDenials: z.array(nonDenialSchema),
+  /** True when the text held more distinct denials than the engine reads. */
+  truncated: z.boolean(),
+});
+
+export type Layer = z.infer<typeof layerSchema>;
+export type PolicyType = z.infer<typeof policyTypeSchema>;
+export type StatedReason = z.infer<typeof statedReasonSchema>;
+export type DenialKind = z.infer<typeof denialKindSchema>;
+export type SourceFormat = z.infer<typeof sourceFormatSchema>;
+export type Owner = z.infer<typeof ownerSchema>;
+export type Check = z.infer<typeof checkSchema>;
+export type Fix = z.infer<typeof fixSchema>;
+export type CandidateWithFix = z.infer<typeof candidateSchema>;
+export type DenialEvent = z.infer<typeof denialEventSchema>;
+export type Finding = z.infer<typeof findingSchema>;
+export type NonDenial = z.infer<typeof nonDenialSchema>;
+export type Diagnosis = z.infer<typeof diagnosisSchema>;

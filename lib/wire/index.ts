@@ -1,0 +1,2 @@
+export * from "./diagnosis";
+export * from "./error";
