@@ -9,7 +9,8 @@ import {
 } from "../lib/lookup";
 import { cloudTrailPages } from "../lib/cloudtrail/page-source";
 import { pacerFor } from "../lib/cloudtrail/pacers";
-import { seedDemoEvents, startLocalCloudTrail, type LocalCloudTrail } from "../lib/local-cloudtrail";
+import { seedDemoEvents } from "../lib/demo";
+import { startLocalAws, type LocalAws } from "../lib/local-aws";
 import type { BenchSection } from "./report";
 
 /** The API's ceiling: 2 LookupEvents requests per second per Region, 50 events each. */
@@ -30,7 +31,7 @@ interface Run {
 }
 
 /** One whole lookup of the week in us-east-1 through the real SDK client and the app's pacer. */
-async function lookup(endpoint: LocalCloudTrail, role: string, now: Date, pacerKey: string) {
+async function lookup(endpoint: LocalAws, role: string, now: Date, pacerKey: string) {
   const target = (parseRoleTarget(role) as { ok: true; value: RoleTarget }).value;
   const plan = planLookup({ target, functionName: null, regions: [REGION], globalRegion: null, eventSource: null });
   const pages = cloudTrailPages({
@@ -54,7 +55,7 @@ async function lookup(endpoint: LocalCloudTrail, role: string, now: Date, pacerK
 }
 
 /** `roles.length` lookups of one Region at once, sharing its pacer as concurrent users of a portal do. */
-async function measure(endpoint: LocalCloudTrail, scenario: string, roles: string[], now: Date): Promise<Run> {
+async function measure(endpoint: LocalAws, scenario: string, roles: string[], now: Date): Promise<Run> {
   endpoint.reset();
   const started = performance.now();
   const results = await Promise.all(roles.map((role) => lookup(endpoint, role, now, scenario)));
@@ -83,7 +84,7 @@ export const lookupEfficiencySection: BenchSection = {
   id: "lookup",
   async run() {
     const now = new Date();
-    const endpoint = await startLocalCloudTrail({ events: seedDemoEvents({ now, days: 7 }), ratePerSecond: RATE });
+    const endpoint = await startLocalAws({ events: seedDemoEvents({ now, days: 7 }), ratePerSecond: RATE });
     const scenarios = [
       { name: "one lookup", roles: ["arn:aws:iam::123456789012:role/billing-sync-role"] },
       {
@@ -103,7 +104,7 @@ export const lookupEfficiencySection: BenchSection = {
 
 Measured on ${now.toISOString().slice(0, 10)} with \`npm run bench -- lookup\`.
 
-Role lookups with no function name (so every event of the week in ${REGION} is read and filtered), through the app's own path: \`scanDenials\` with the real \`@aws-sdk/client-cloudtrail\` client (\`lib/cloudtrail/page-source.ts\`, SDK retries off) and the app's per-Region pacer, against the local CloudTrail endpoint (\`lib/local-cloudtrail\`, a real HTTP server on 127.0.0.1) serving the seeded demo week and enforcing LookupEvents' limit of ${RATE} requests per second per Region with real \`ThrottlingException\` answers. Efficiency is events scanned per second divided by the API's ceiling of ${CEILING_EVENTS_PER_SECOND} events/s per Region (2 requests × 50 events); target ≥ ${TARGET} with no throttling surfaced. The second row runs two lookups of the same Region at once: they share the Region's pacer, as concurrent users of one server do, so together they still stay under the limit.
+Role lookups with no function name (so every event of the week in ${REGION} is read and filtered), through the app's own path: \`scanDenials\` with the real \`@aws-sdk/client-cloudtrail\` client (\`lib/cloudtrail/page-source.ts\`, SDK retries off) and the app's per-Region pacer, against the local CloudTrail endpoint (\`lib/local-aws\`, a real HTTP server on 127.0.0.1) serving the seeded demo week and enforcing LookupEvents' limit of ${RATE} requests per second per Region with real \`ThrottlingException\` answers. Efficiency is events scanned per second divided by the API's ceiling of ${CEILING_EVENTS_PER_SECOND} events/s per Region (2 requests × 50 events); target ≥ ${TARGET} with no throttling surfaced. The second row runs two lookups of the same Region at once: they share the Region's pacer, as concurrent users of one server do, so together they still stay under the limit.
 
 | scenario | pages | events | seconds | events/s | efficiency | throttled (server) | retries | notices | target |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |

@@ -4,7 +4,7 @@
  * about 4% other errors (throttling, missing resources, validation).
  */
 
-import { createRandom } from "../lib/local-cloudtrail/demo/prng";
+import { createRandom } from "../lib/demo";
 
 const ACCOUNT = "123456789012";
 const OTHER_ACCOUNT = "210987654321";

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { seedDemoEvents, startLocalCloudTrail, type LocalCloudTrail } from "@/lib/local-cloudtrail";
+import { seedDemoEvents } from "@/lib/demo";
+import { startLocalAws, type LocalAws } from "@/lib/local-aws";
 import { INITIAL_LOOKUP_STATE, reduceLookup } from "@/lib/lookup";
 import { readEvents } from "../testing/ndjson";
 import { POST } from "./route";
 
 const NOW = new Date();
-let endpoint: LocalCloudTrail;
+let endpoint: LocalAws;
 const savedEnv = { ...process.env };
 
 function lookup(body: Record<string, unknown>): Promise<Response> {
@@ -27,7 +28,7 @@ const ORDERS = {
 };
 
 beforeAll(async () => {
-  endpoint = await startLocalCloudTrail({ events: seedDemoEvents({ now: NOW }) });
+  endpoint = await startLocalAws({ events: seedDemoEvents({ now: NOW }) });
 });
 
 beforeEach(() => {

@@ -32,30 +32,15 @@
  * SQS SendMessage or SNS Publish events. IAM and global STS events are in us-east-1.
  * About 850 events a day, about 100 of them denials (seed 1).
  */
-import { parseEventTime, type SeedRecord } from "./record";
-import { DEMO_ACCOUNT, FUNCTIONS, roleArn, type DemoFunction } from "./demo/account";
-import { recordAlice } from "./demo/alice";
-import { recordBillingSync } from "./demo/billing-sync";
-import { DAY, createSeedContext } from "./demo/context";
-import { recordDeployCi } from "./demo/deploy-ci";
-import { recordImageResizer } from "./demo/image-resizer";
-import { recordMonitoring } from "./demo/monitoring";
-import { recordNightlyReport } from "./demo/nightly-report";
-import { recordOrdersApi } from "./demo/orders-api";
-
-export { DEMO_ACCOUNT };
-
-/**
- * The roles and functions the demo data is about, for UI presets and tests. A function whose
- * denials are in Lambda's own sessions is offered without its name, so the preset finds them.
- */
-export const DEMO_ROLES: { roleArn: string; functionName: string | null; region: string; summary: string }[] =
-  Object.values(FUNCTIONS).map((fn: DemoFunction) => ({
-    roleArn: roleArn(fn.role),
-    functionName: fn.deniedInLambdaSessions ? null : fn.name,
-    region: fn.region,
-    summary: fn.summary,
-  }));
+import { parseEventTime, type TrailRecord } from "../trail-record";
+import { recordAlice } from "./alice";
+import { recordBillingSync } from "./billing-sync";
+import { DAY, createSeedContext } from "./context";
+import { recordDeployCi } from "./deploy-ci";
+import { recordImageResizer } from "./image-resizer";
+import { recordMonitoring } from "./monitoring";
+import { recordNightlyReport } from "./nightly-report";
+import { recordOrdersApi } from "./orders-api";
 
 const DEFAULT_DAYS = 7;
 const DEFAULT_SEED = 1;
@@ -65,7 +50,7 @@ const MAX_DAYS = 90;
  * Generates the demo data set (see the top of this file) for the `days` days before `now`,
  * oldest first, as plain CloudTrail records.
  */
-export function seedDemoEvents(options: { now: Date; days?: number; seed?: number }): SeedRecord[] {
+export function seedDemoEvents(options: { now: Date; days?: number; seed?: number }): TrailRecord[] {
   const endMs = options.now.getTime();
   const days = options.days ?? DEFAULT_DAYS;
   if (Number.isNaN(endMs)) throw new RangeError("seedDemoEvents needs a valid `now`");

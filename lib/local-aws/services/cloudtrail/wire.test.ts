@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalCloudTrail, type LocalCloudTrail } from "./index";
-import { testRecord } from "./test-clients";
+import { startLocalAws, type LocalAws } from "../../index";
+import { testRecord } from "../../testing/clients";
 
 const SIGNED =
   "AWS4-HMAC-SHA256 Credential=test/20261123/us-east-1/cloudtrail/aws4_request, SignedHeaders=host;x-amz-date, Signature=00";
 
-let endpoint: LocalCloudTrail;
+let endpoint: LocalAws;
 beforeAll(async () => {
-  endpoint = await startLocalCloudTrail({
+  endpoint = await startLocalAws({
     events: [testRecord({ eventID: "only", eventTime: new Date().toISOString() })],
     ratePerSecond: Number.POSITIVE_INFINITY,
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fail, ok, type Result } from "../result";
+import { fail, ok, type Result } from "../../../result";
 import { decodeNextToken, encodeNextToken, queryFingerprint } from "./next-token";
 import { LOOKUP_ATTRIBUTE_KEYS, type EventStore, type LookupAttribute, type LookupAttributeKey } from "./store";
 import type { WireEvent } from "./wire-event";

@@ -1,15 +1,15 @@
 import { LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startLocalCloudTrail, type LocalCloudTrail } from "./index";
-import { failureOf, localClient, testRecord } from "./test-clients";
+import { startLocalAws, type LocalAws } from "./index";
+import { failureOf, localClient, testRecord } from "./testing/clients";
 
 /** The spacing a polite client keeps at 2 requests per second, plus margin for timer and network jitter. */
 const PACED_MS = 500 + 30;
 
-let endpoint: LocalCloudTrail;
+let endpoint: LocalAws;
 beforeAll(async () => {
-  endpoint = await startLocalCloudTrail({
+  endpoint = await startLocalAws({
     events: [testRecord({ eventID: "e1", eventTime: new Date().toISOString() })],
   });
 });

@@ -1,4 +1,4 @@
-import type { SeedRecord } from "./record";
+import type { TrailRecord } from "../../../trail-record";
 
 /** One `Resource` of a LookupEvents `Event`. */
 export interface WireResource {
@@ -25,7 +25,7 @@ export interface WireEvent {
  * The `Username` CloudTrail reports for a record: the role session name for an assumed role
  * (the last segment of its ARN), the user name for an IAM user, "root" for the root user.
  */
-export function usernameOf(identity: SeedRecord["userIdentity"]): string | undefined {
+export function usernameOf(identity: TrailRecord["userIdentity"]): string | undefined {
   if (!identity) return undefined;
   if (identity.type === "Root") return "root";
   if (identity.type === "AssumedRole") {
@@ -35,7 +35,7 @@ export function usernameOf(identity: SeedRecord["userIdentity"]): string | undef
   return identity.userName ?? identity.arn?.split("/").pop();
 }
 
-function resourcesOf(record: SeedRecord): WireResource[] {
+function resourcesOf(record: TrailRecord): WireResource[] {
   return (record.resources ?? []).map((resource) => {
     const name = resource.ARN ?? resource.arn;
     return {
@@ -46,7 +46,7 @@ function resourcesOf(record: SeedRecord): WireResource[] {
 }
 
 /** Builds the LookupEvents view of a record whose event time is `timeMs`. */
-export function toWireEvent(record: SeedRecord, timeMs: number): WireEvent {
+export function toWireEvent(record: TrailRecord, timeMs: number): WireEvent {
   const username = usernameOf(record.userIdentity);
   const accessKeyId = record.userIdentity?.accessKeyId;
   return {

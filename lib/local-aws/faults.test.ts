@@ -1,11 +1,11 @@
 import { LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startLocalCloudTrail, type LocalCloudTrail } from "./index";
-import { failureOf, localClient, testRecord } from "./test-clients";
+import { startLocalAws, type LocalAws } from "./index";
+import { failureOf, localClient, testRecord } from "./testing/clients";
 
-let endpoint: LocalCloudTrail;
+let endpoint: LocalAws;
 beforeAll(async () => {
-  endpoint = await startLocalCloudTrail({
+  endpoint = await startLocalAws({
     events: [testRecord({ eventID: "e1", eventTime: new Date().toISOString() })],
     ratePerSecond: Number.POSITIVE_INFINITY,
   });

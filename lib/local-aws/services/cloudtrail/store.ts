@@ -1,4 +1,4 @@
-import { parseEventTime, type SeedRecord } from "./record";
+import { parseEventTime, type TrailRecord } from "../../../trail-record";
 import { toWireEvent, type WireEvent } from "./wire-event";
 
 export const LOOKUP_ATTRIBUTE_KEYS = [
@@ -82,7 +82,7 @@ function buildRegionIndex(newestFirst: StoredEvent[]): RegionIndex {
 }
 
 interface IncomingRecord {
-  record: SeedRecord;
+  record: TrailRecord;
   timeMs: number;
   /** Position in the caller's list, the last tie-breaker. */
   order: number;
@@ -118,8 +118,8 @@ export class EventStore {
     this.regions = regions;
   }
 
-  /** Indexes records (already validated against `seedRecordSchema`) by their `awsRegion`. */
-  static fromRecords(records: readonly SeedRecord[]): EventStore {
+  /** Indexes records (already validated against `trailRecordSchema`) by their `awsRegion`. */
+  static fromRecords(records: readonly TrailRecord[]): EventStore {
     const byRegion = new Map<string, IncomingRecord[]>();
     records.forEach((record, order) => {
       const list = byRegion.get(record.awsRegion) ?? [];

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localClient, testRecord } from "./test-clients";
+import { localClient, testRecord } from "../../lib/local-aws/testing/clients";
 
-const launcher = fileURLToPath(new URL("../../bin/local-cloudtrail.mjs", import.meta.url));
+const launcher = fileURLToPath(new URL("../local-cloudtrail.mjs", import.meta.url));
 let directory: string;
 let recordsFile: string;
 

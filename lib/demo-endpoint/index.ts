@@ -1,6 +1,12 @@
 import "server-only";
-import { seedDemoEvents, startLocalCloudTrail, type LocalCloudTrail } from "../local-cloudtrail";
-import type { CloudTrailConnection } from "./page-source";
+import { seedDemoEvents } from "../demo";
+import { startLocalAws, type LocalAws } from "../local-aws";
+
+/** Where demo lookups go: the loopback endpoint's URL and the fixed credentials the SDK signs with. */
+export interface DemoEndpoint {
+  endpoint: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+}
 
 /** The demo's events are seeded relative to "now"; past this age they are seeded afresh. */
 const RESEED_AFTER_MS = 6 * 60 * 60 * 1000;
@@ -9,7 +15,7 @@ const RESEED_AFTER_MS = 6 * 60 * 60 * 1000;
 const DEMO_CREDENTIALS = { accessKeyId: "AKIAWHYDENIEDDEMO000", secretAccessKey: "whydenied-demo-not-a-secret" };
 
 interface DemoServer {
-  server: LocalCloudTrail;
+  server: LocalAws;
   seededAt: number;
 }
 
@@ -18,7 +24,7 @@ const holder = globalThis as typeof globalThis & { whydeniedDemo?: Promise<DemoS
 
 async function startDemo(): Promise<DemoServer> {
   const seededAt = Date.now();
-  const server = await startLocalCloudTrail({
+  const server = await startLocalAws({
     events: seedDemoEvents({ now: new Date(seededAt) }),
     host: "127.0.0.1",
     port: 0,
@@ -27,10 +33,11 @@ async function startDemo(): Promise<DemoServer> {
 }
 
 /**
- * The connection for the no-account demo: the bundled local CloudTrail, started on a loopback
- * port the first time a demo lookup runs, answering the real wire protocol at the real rate limit.
+ * The endpoint for the no-account demo: the local AWS endpoint serving the demo data, started on
+ * a loopback port the first time a demo lookup runs, answering the real wire protocol at the real
+ * rate limit.
  */
-export async function demoConnection(): Promise<CloudTrailConnection> {
+export async function demoEndpoint(): Promise<DemoEndpoint> {
   let demo = await (holder.whydeniedDemo ??= startDemo());
   if (Date.now() - demo.seededAt > RESEED_AFTER_MS) {
     const stale = demo.server;

@@ -21,7 +21,7 @@ const resourceSchema = z.looseObject({
  * One CloudTrail record as a trail file holds it. The endpoint checks the fields it indexes;
  * every other field passes through untouched into `CloudTrailEvent`.
  */
-export const seedRecordSchema = z.looseObject({
+export const trailRecordSchema = z.looseObject({
   eventTime: z.string().refine((text) => !Number.isNaN(parseEventTime(text)), "eventTime is not a readable timestamp"),
   eventSource: z.string().min(1),
   eventName: z.string().min(1),
@@ -40,6 +40,6 @@ export const seedRecordSchema = z.looseObject({
 });
 
 /** A CloudTrail record (a plain object, as in a trail file) that the local endpoint can serve. */
-export type SeedRecord = z.infer<typeof seedRecordSchema>;
+export type TrailRecord = z.infer<typeof trailRecordSchema>;
 
 export type RecordResource = z.infer<typeof resourceSchema>;

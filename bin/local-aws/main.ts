@@ -1,9 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
-import { seedRecordSchema, type SeedRecord } from "./record";
-import { seedDemoEvents } from "./seed";
-import { startLocalCloudTrail } from "./server";
+import { seedDemoEvents } from "../../lib/demo";
+import { startLocalAws, trailRecordSchema, type TrailRecord } from "../../lib/local-aws";
 
 export const USAGE = `Usage: node bin/local-cloudtrail.mjs [options]
 
@@ -38,9 +37,9 @@ function numberOption(name: string, text: string | undefined, fallback: number):
 }
 
 /** Records from a JSON Lines file whose lines are records or whole trail files. */
-async function readRecordsFile(path: string): Promise<SeedRecord[]> {
+async function readRecordsFile(path: string): Promise<TrailRecord[]> {
   const lines = (await readFile(path, "utf8")).split("\n");
-  const records: SeedRecord[] = [];
+  const records: TrailRecord[] = [];
   lines.forEach((line, index) => {
     if (!line.trim()) return;
     let value: unknown;
@@ -52,12 +51,12 @@ async function readRecordsFile(path: string): Promise<SeedRecord[]> {
     const trail = value as { Records?: unknown };
     const candidates = Array.isArray(trail.Records) ? (trail.Records as unknown[]) : [value];
     for (const candidate of candidates) {
-      const parsed = seedRecordSchema.safeParse(candidate);
+      const parsed = trailRecordSchema.safeParse(candidate);
       if (!parsed.success)
         throw new UsageError(
           `${path}:${index + 1}: not a CloudTrail record (${parsed.error.issues[0]?.message ?? "invalid"})`,
         );
-      records.push(candidate as SeedRecord);
+      records.push(parsed.data);
     }
   });
   return records;
@@ -85,7 +84,10 @@ function waitForStopSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-/** Runs the standalone endpoint until SIGINT/SIGTERM. Returns the exit status: 0; 1 when the port or a file cannot be used; 2 on usage errors. */
+/**
+ * Runs the standalone endpoint until SIGINT/SIGTERM. Returns the exit status: 0; 1 when the port
+ * or a file cannot be used; 2 on usage errors.
+ */
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const { values } = parseArgs({
@@ -114,7 +116,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           days: numberOption("days", values.days, 7),
           seed: numberOption("seed", values.seed, 1),
         });
-    const endpoint = await startLocalCloudTrail({
+    const endpoint = await startLocalAws({
       events: [...demo, ...extra],
       ratePerSecond: numberOption("rate", values.rate, 2),
       host: values.host ?? "127.0.0.1",

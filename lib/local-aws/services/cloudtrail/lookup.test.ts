@@ -6,9 +6,10 @@ import {
   type LookupAttributeKey,
 } from "@aws-sdk/client-cloudtrail";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoEvents, startLocalCloudTrail, type LocalCloudTrail } from "./index";
-import type { SeedRecord } from "./record";
-import { failureOf, localClient, testRecord } from "./test-clients";
+import { seedDemoEvents } from "../../../demo";
+import { startLocalAws, type LocalAws } from "../../index";
+import type { TrailRecord } from "../../../trail-record";
+import { failureOf, localClient, testRecord } from "../../testing/clients";
 import { usernameOf } from "./wire-event";
 
 const now = new Date();
@@ -16,7 +17,7 @@ const demo = seedDemoEvents({ now, days: 3 });
 const DAY_MS = 24 * 60 * 60 * 1000;
 const isoAgo = (ms: number): string => new Date(now.getTime() - ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 
-const crafted: SeedRecord[] = [
+const crafted: TrailRecord[] = [
   testRecord({ eventID: "too-old", eventTime: isoAgo(100 * DAY_MS) }),
   testRecord({
     eventID: "root-call",
@@ -28,9 +29,9 @@ const crafted: SeedRecord[] = [
   }),
 ];
 
-let endpoint: LocalCloudTrail;
+let endpoint: LocalAws;
 beforeAll(async () => {
-  endpoint = await startLocalCloudTrail({ events: [...demo, ...crafted], ratePerSecond: Number.POSITIVE_INFINITY });
+  endpoint = await startLocalAws({ events: [...demo, ...crafted], ratePerSecond: Number.POSITIVE_INFINITY });
 });
 afterAll(async () => {
   await endpoint.close();
@@ -44,7 +45,7 @@ async function lookupAll(region: string, input: Parameters<typeof paginateLookup
   return events;
 }
 
-function recordsIn(region: string): SeedRecord[] {
+function recordsIn(region: string): TrailRecord[] {
   return [...demo, ...crafted].filter(
     (record) => record.awsRegion === region && Date.parse(record.eventTime) > now.getTime() - 90 * DAY_MS,
   );
@@ -95,7 +96,7 @@ describe("LookupEvents attributes", () => {
       record.resources?.length && record.userIdentity?.type === "AssumedRole" && record.awsRegion === "us-east-1",
   );
   const resource = sample?.resources?.[0];
-  const cases: [LookupAttributeKey, string, (record: SeedRecord) => boolean][] = [
+  const cases: [LookupAttributeKey, string, (record: TrailRecord) => boolean][] = [
     ["EventId", sample?.eventID ?? "", (record) => record.eventID === sample?.eventID],
     ["EventName", "Decrypt", (record) => record.eventName === "Decrypt"],
     ["ReadOnly", "false", (record) => record.readOnly === false],

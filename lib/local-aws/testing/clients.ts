@@ -1,5 +1,5 @@
 import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
-import type { SeedRecord } from "./record";
+import type { TrailRecord } from "../../trail-record";
 
 /** A real SDK client pointed at a local endpoint; `maxAttempts: 1` so errors surface without retries. */
 export function localClient(
@@ -37,7 +37,7 @@ export async function failureOf(call: () => Promise<unknown>): Promise<ServiceFa
 }
 
 /** A minimal valid CloudTrail record, for tests that need exact control over the data. */
-export function testRecord(fields: Partial<SeedRecord> & { eventID: string; eventTime: string }): SeedRecord {
+export function testRecord(fields: Partial<TrailRecord> & { eventID: string; eventTime: string }): TrailRecord {
   return {
     eventSource: "kms.amazonaws.com",
     eventName: "Decrypt",

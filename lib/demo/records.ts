@@ -1,4 +1,4 @@
-import type { SeedRecord } from "../record";
+import type { TrailRecord } from "../trail-record";
 import { DEMO_ACCOUNT } from "./account";
 import type { Random } from "./prng";
 
@@ -54,9 +54,9 @@ function accountOf(arn: string): string {
 }
 
 /** Builds the CloudTrail record of one call, fields in the order CloudTrail writes them. */
-export function buildRecord(call: ApiCall, random: Random): SeedRecord {
+export function buildRecord(call: ApiCall, random: Random): TrailRecord {
   const eventType = call.eventType ?? "AwsApiCall";
-  const record: SeedRecord = {
+  const record: TrailRecord = {
     eventVersion: eventType === "AwsConsoleSignIn" ? "1.09" : "1.11",
     userIdentity: call.caller.userIdentity,
     eventTime: cloudTrailTime(call.timeMs),

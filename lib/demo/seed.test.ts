@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cloudTrailRecordSchema, denialFromRecord, isDenialRecord } from "../parse";
-import { DEMO_ACCOUNT, DEMO_ROLES, seedDemoEvents } from "./seed";
-import { parseEventTime, seedRecordSchema, type SeedRecord } from "./record";
+import { DEMO_ACCOUNT, DEMO_ROLES, seedDemoEvents } from "./index";
+import { parseEventTime, trailRecordSchema, type TrailRecord } from "../trail-record";
 
 const now = new Date("2026-11-23T12:00:00Z");
 const records = seedDemoEvents({ now });
@@ -14,8 +14,8 @@ interface Identity {
   sessionContext?: { sessionIssuer?: { arn?: string } };
 }
 
-const identityOf = (record: SeedRecord): Identity => (record.userIdentity ?? {}) as Identity;
-const issuerOf = (record: SeedRecord): string | undefined => identityOf(record).sessionContext?.sessionIssuer?.arn;
+const identityOf = (record: TrailRecord): Identity => (record.userIdentity ?? {}) as Identity;
+const issuerOf = (record: TrailRecord): string | undefined => identityOf(record).sessionContext?.sessionIssuer?.arn;
 const roleArn = (name: string): string => `arn:aws:iam::${DEMO_ACCOUNT}:role/${name}`;
 
 const denials = records
@@ -59,7 +59,7 @@ describe("seedDemoEvents", () => {
   it("writes records shaped like CloudTrail's, in one account and two Regions", () => {
     const eventIds = new Set<string>();
     for (const record of records) {
-      expect(seedRecordSchema.safeParse(record).success).toBe(true);
+      expect(trailRecordSchema.safeParse(record).success).toBe(true);
       expect(record).toMatchObject({
         managementEvent: true,
         eventCategory: "Management",

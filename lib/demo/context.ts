@@ -1,4 +1,4 @@
-import type { SeedRecord } from "../record";
+import type { TrailRecord } from "../trail-record";
 import { createRandom, UPPER_ALPHANUMERIC, type Random } from "./prng";
 import { buildRecord, type ApiCall } from "./records";
 
@@ -24,9 +24,9 @@ export function createSeedContext(
   seed: number,
   startMs: number,
   endMs: number,
-): { context: SeedContext; records(): SeedRecord[] } {
+): { context: SeedContext; records: () => TrailRecord[] } {
   const random = createRandom(seed);
-  const records: SeedRecord[] = [];
+  const records: TrailRecord[] = [];
   const keys = new Map<string, string>();
   const memos = new Map<string, unknown>();
   const context: SeedContext = {

@@ -2,7 +2,7 @@ import type { ServerResponse } from "node:http";
 import { z } from "zod";
 import { faultSchema, type FaultQueue } from "./faults";
 import type { StatsCounter } from "./stats";
-import { parseJsonBody, sendError, sendJson } from "./wire";
+import { parseJsonBody, sendError, sendJson } from "./protocols/json-1-1";
 
 export const CONTROL_PREFIX = "/__control/";
 
