@@ -53,7 +53,8 @@ export const FUNCTIONS = {
     role: ROLES.ordersApi,
     region: EU_WEST_1,
     summary:
-      "The execution role does not allow secretsmanager:GetSecretValue on orders/db-credentials, and the orders-payload KMS key policy does not allow the role kms:Decrypt.",
+      "The execution role does not allow secretsmanager:GetSecretValue on orders/db-credentials, and the " +
+      "orders-payload KMS key policy does not allow the role kms:Decrypt.",
   },
   nightlyReport: {
     name: "nightly-report",
@@ -61,7 +62,8 @@ export const FUNCTIONS = {
     role: ROLES.reports,
     region: US_EAST_1,
     summary:
-      "The reports-data KMS key policy does not allow the role kms:Decrypt; the execution role lacks ssm:GetParameter(s) on /reports/smtp-* and /reports/slack-webhook and logs:CreateLogStream.",
+      "The reports-data KMS key policy does not allow the role kms:Decrypt; the execution role lacks " +
+      "ssm:GetParameter(s) on /reports/smtp-* and /reports/slack-webhook and logs:CreateLogStream.",
   },
   imageResizer: {
     name: "image-resizer",

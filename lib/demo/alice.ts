@@ -15,7 +15,8 @@ import { explicitDenyIn, notAuthorized } from "./messages";
 import type { ApiCall } from "./records";
 
 const CLI =
-  "aws-cli/2.15.30 md/awscrt#0.19.19 ua/2.0 os/macos#23.4.0 md/arch#arm64 lang/python#3.11.8 md/pyimpl#CPython cfg/retry-mode#standard md/installer#source md/prompt#off";
+  "aws-cli/2.15.30 md/awscrt#0.19.19 ua/2.0 os/macos#23.4.0 md/arch#arm64 lang/python#3.11.8 " +
+  "md/pyimpl#CPython cfg/retry-mode#standard md/installer#source md/prompt#off";
 const FUNCTION_LIST: DemoFunction[] = Object.values(FUNCTIONS);
 const ROLE_NAMES = Object.values(ROLES).map((role) => role.name);
 

@@ -31,7 +31,8 @@ export function ec2NotAuthorized(
   reason: string,
   encoded: string,
 ): string {
-  return `You are not authorized to perform this operation. ${notAuthorized(principal, action, resource, reason)}. Encoded authorization failure message: ${encoded}`;
+  const statement = notAuthorized(principal, action, resource, reason);
+  return `You are not authorized to perform this operation. ${statement}. Encoded authorization failure message: ${encoded}`;
 }
 
 /** Lambda's configuration-time error when the execution role cannot create network interfaces. */

@@ -2,12 +2,18 @@ import { LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startLocalAws, type LocalAws } from "./index";
 import { failureOf, localClient, testRecord } from "./testing/clients";
+import { HeldClock } from "./testing/held-clock";
+
+const START = Date.parse("2026-11-23T12:00:00Z");
+/** Injected delays sleep on this clock, so a test holds and releases them instead of waiting. */
+const clock = new HeldClock(START);
 
 let endpoint: LocalAws;
 beforeAll(async () => {
   endpoint = await startLocalAws({
-    events: [testRecord({ eventID: "e1", eventTime: new Date().toISOString() })],
+    events: [testRecord({ eventID: "e1", eventTime: new Date(START).toISOString() })],
     ratePerSecond: Number.POSITIVE_INFINITY,
+    clock,
   });
 });
 beforeEach(() => endpoint.reset());
@@ -68,18 +74,38 @@ describe("injected faults", () => {
     });
   });
 
-  it("delays an answer long enough for a client timeout to fire", async () => {
+  it("holds an answer for delayMs on the endpoint's clock, then answers", async () => {
     endpoint.faults.inject({ times: 1, delayMs: 5_000 });
-    const client = localClient(endpoint.url, "us-east-1", { requestTimeoutMs: 100 });
-    const failure = await failureOf(() => client.send(new LookupEventsCommand({})));
-    expect(failure.name).toBe("TimeoutError");
-    client.destroy();
+    const slept = clock.nextSleep();
+    const answer = lookup();
+    expect(await slept).toBe(5_000);
+    clock.advance(4_999);
+    expect(clock.pendingSleeps).toBe(1);
+    clock.advance(1);
+    expect((await answer).Events).toHaveLength(1);
     expect(endpoint.stats().faultsServed).toBe(1);
   });
 
-  it("answers normally after a short delay", async () => {
-    endpoint.faults.inject({ times: 1, delayMs: 50 });
+  it("stops holding an answer when the client gives up", async () => {
+    endpoint.faults.inject({ times: 1, delayMs: 5_000 });
+    const client = localClient(endpoint.url, "us-east-1");
+    const giveUp = new AbortController();
+    const slept = clock.nextSleep();
+    const answer = failureOf(() => client.send(new LookupEventsCommand({}), { abortSignal: giveUp.signal }));
+    await slept;
+    giveUp.abort();
+    expect((await answer).name).toBe("AbortError");
+    client.destroy();
     expect((await lookup()).Events).toHaveLength(1);
+  });
+
+  it("delays then fails when a fault has both", async () => {
+    endpoint.faults.inject({ times: 1, delayMs: 50, status: 503 });
+    const slept = clock.nextSleep();
+    const answer = failureOf(() => lookup());
+    expect(await slept).toBe(50);
+    clock.advance(50);
+    expect(await answer).toMatchObject({ name: "ServiceUnavailableException", $metadata: { httpStatusCode: 503 } });
   });
 
   it("refuses faults that do nothing or make no sense", () => {
@@ -112,7 +138,7 @@ describe("control routes, for an endpoint in another process", () => {
 
   it("reports and resets stats, without counting itself", async () => {
     await lookup();
-    const stats = await (await control("GET", "stats")).json();
+    const stats: unknown = await (await control("GET", "stats")).json();
     expect(stats).toEqual({
       requests: 1,
       throttled: 0,
@@ -120,7 +146,7 @@ describe("control routes, for an endpoint in another process", () => {
       byRegion: { "us-east-1": { requests: 1, throttled: 0 } },
     });
     expect((await control("POST", "reset")).status).toBe(204);
-    expect(await (await control("GET", "stats")).json()).toEqual({
+    expect((await (await control("GET", "stats")).json()) as unknown).toEqual({
       requests: 0,
       throttled: 0,
       faultsServed: 0,

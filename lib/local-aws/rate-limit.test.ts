@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SlidingWindowLimiter } from "./rate-limit";
 
-function limiterAt(limit: number): { limiter: SlidingWindowLimiter; at(ms: number): void } {
+function limiterAt(limit: number): { limiter: SlidingWindowLimiter; at: (ms: number) => void } {
   let now = 0;
   return { limiter: new SlidingWindowLimiter(limit, () => now), at: (ms) => (now = ms) };
 }

@@ -1,19 +1,24 @@
 import { LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { VirtualClock } from "../lookup/testing/virtual-clock";
 import { startLocalAws, type LocalAws } from "./index";
 import { failureOf, localClient, testRecord } from "./testing/clients";
 
-/** The spacing a polite client keeps at 2 requests per second, plus margin for timer and network jitter. */
-const PACED_MS = 500 + 30;
+const START = Date.parse("2026-11-23T12:00:00Z");
+/** The rate limiter reads this clock, so the tests move time instead of waiting for it. */
+const clock = new VirtualClock(START);
 
 let endpoint: LocalAws;
 beforeAll(async () => {
   endpoint = await startLocalAws({
-    events: [testRecord({ eventID: "e1", eventTime: new Date().toISOString() })],
+    events: [testRecord({ eventID: "e1", eventTime: new Date(START).toISOString() })],
+    clock,
   });
 });
-beforeEach(() => endpoint.reset());
+beforeEach(() => {
+  endpoint.reset();
+  clock.advance(60_000);
+});
 afterAll(async () => {
   await endpoint.close();
 });
@@ -49,20 +54,22 @@ describe("the two-per-second limit, per Region", () => {
     client.destroy();
   });
 
-  it("throttles two requests 100 ms apart after a burst", async () => {
+  it("throttles requests 100 ms apart after a burst, and admits again a second after it", async () => {
     const client = localClient(endpoint.url, "us-east-1");
     await Promise.all([client.send(new LookupEventsCommand({})), client.send(new LookupEventsCommand({}))]);
-    await sleep(100);
+    clock.advance(100);
     expect(await outcome(() => client.send(new LookupEventsCommand({})))).toBe("ThrottlingException");
-    await sleep(100);
+    clock.advance(100);
     expect(await outcome(() => client.send(new LookupEventsCommand({})))).toBe("ThrottlingException");
+    clock.advance(800);
+    expect(await outcome(() => client.send(new LookupEventsCommand({})))).toBe("ok");
     client.destroy();
   });
 
   it("never throttles requests spaced 500 ms apart", async () => {
     const client = localClient(endpoint.url, "eu-west-1");
     for (let request = 0; request < 4; request++) {
-      if (request > 0) await sleep(PACED_MS);
+      if (request > 0) clock.advance(500);
       expect(await outcome(() => client.send(new LookupEventsCommand({})))).toBe("ok");
     }
     expect(endpoint.stats().throttled).toBe(0);
