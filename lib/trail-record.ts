@@ -39,7 +39,5 @@ export const trailRecordSchema = z.looseObject({
   resources: z.array(resourceSchema).nullish(),
 });
 
-/** A CloudTrail record (a plain object, as in a trail file) that the local endpoint can serve. */
+/** A CloudTrail record (a plain object, as in a trail file): what lib/demo generates and lib/local-aws serves. */
 export type TrailRecord = z.infer<typeof trailRecordSchema>;
-
-export type RecordResource = z.infer<typeof resourceSchema>;

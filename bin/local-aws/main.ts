@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { seedDemoEvents } from "../../lib/demo";
 import { startLocalAws, trailRecordSchema, type TrailRecord } from "../../lib/local-aws";
 
-export const USAGE = `Usage: node bin/local-cloudtrail.mjs [options]
+const USAGE = `Usage: node bin/local-cloudtrail.mjs [options]
 
 Serves CloudTrail LookupEvents (JSON 1.1, as @aws-sdk/client-cloudtrail speaks it) on a local port,
 with the seeded demo data set. Point a client at it with endpoint: <url> and any credentials.

@@ -2,7 +2,7 @@
 
 export const DEMO_ACCOUNT = "123456789012";
 /** The partner account billing-sync reaches into. */
-export const PARTNER_ACCOUNT = "444455556666";
+const PARTNER_ACCOUNT = "444455556666";
 
 export const US_EAST_1 = "us-east-1";
 export const EU_WEST_1 = "eu-west-1";

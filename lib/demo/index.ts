@@ -4,6 +4,6 @@
  * Plain records only; serving them is the local endpoint's job (lib/local-aws).
  */
 export { DEMO_ACCOUNT } from "./account";
-export { createRandom, type Random } from "./prng";
-export { DEMO_ROLES, type DemoRolePreset } from "./roles";
+export { createRandom } from "./prng";
+export { DEMO_ROLES } from "./roles";
 export { seedDemoEvents } from "./seed";

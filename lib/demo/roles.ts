@@ -1,7 +1,7 @@
 import { FUNCTIONS, roleArn, type DemoFunction } from "./account";
 
 /** One role the demo data is about, as the lookup form offers it. */
-export interface DemoRolePreset {
+interface DemoRolePreset {
   roleArn: string;
   functionName: string | null;
   region: string;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-export const FAULT_STATUSES = [500, 502, 503, 504] as const;
-export type FaultStatus = (typeof FAULT_STATUSES)[number];
+const FAULT_STATUSES = [500, 502, 503, 504] as const;
+type FaultStatus = (typeof FAULT_STATUSES)[number];
 
 /** A fault that names only a code is a client error, as AWS answers ExpiredTokenException or AccessDeniedException. */
 const CODE_ONLY_STATUS = 400;

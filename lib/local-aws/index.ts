@@ -3,7 +3,7 @@
  * (one file each in ./services; today CloudTrail LookupEvents) over the records it is given,
  * with a shared rate limit, injectable faults and stats for tests.
  */
-export { startLocalAws, type LocalAws, type LocalAwsOptions } from "./server";
-export type { Fault, FaultControl } from "./faults";
+export { startLocalAws, type LocalAws } from "./server";
+export type { Fault } from "./faults";
 export type { EndpointStats } from "./stats";
 export { trailRecordSchema, type TrailRecord } from "../trail-record";

@@ -12,7 +12,7 @@ import { readBody } from "./request-body";
 import { createServices, type LocalService, type ServiceCall, type SharedState } from "./services";
 import { StatsCounter, type EndpointStats } from "./stats";
 
-export interface LocalAwsOptions {
+interface LocalAwsOptions {
   /** CloudTrail records (plain objects, as in a trail file) that LookupEvents serves. */
   events: readonly TrailRecord[];
   /** Requests allowed per second per service and Region; default 2, LookupEvents' limit. */

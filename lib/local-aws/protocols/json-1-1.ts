@@ -2,7 +2,7 @@ import type { ServerResponse } from "node:http";
 import { fail, ok, type Result } from "../../result";
 
 /** The content type of AWS's JSON 1.1 protocol (CloudTrail, KMS, Organizations…). */
-export const JSON_1_1 = "application/x-amz-json-1.1";
+const JSON_1_1 = "application/x-amz-json-1.1";
 
 /** Reads a JSON 1.1 request body; anything that is not JSON is the protocol's SerializationException. */
 export function parseJsonBody(text: string): Result<unknown> {

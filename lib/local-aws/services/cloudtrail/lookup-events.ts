@@ -5,7 +5,7 @@ import { LOOKUP_ATTRIBUTE_KEYS, type EventStore, type LookupAttribute, type Look
 import type { WireEvent } from "./wire-event";
 
 /** "You can look up events that occurred in a Region within the last 90 days." */
-export const RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
+const RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 
 const DEFAULT_MAX_RESULTS = 50;
 const MAX_ATTRIBUTE_VALUE_LENGTH = 2000;

@@ -1,7 +1,7 @@
 import type { TrailRecord } from "../../../trail-record";
 
 /** One `Resource` of a LookupEvents `Event`. */
-export interface WireResource {
+interface WireResource {
   ResourceType?: string;
   ResourceName?: string;
 }
