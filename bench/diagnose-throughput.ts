@@ -2,7 +2,7 @@ import { actionKeys, diagnoseParsed } from "../lib/diagnose";
 import { loadCatalog } from "../lib/iam/load-catalog";
 import { parseDenials } from "../lib/parse";
 import { generateMessages } from "./messages";
-import type { BenchSection } from "./report";
+import { tableRow, type BenchSection } from "./report";
 
 const MESSAGES = 100_000;
 const TARGET = 50_000;
@@ -39,10 +39,19 @@ export const diagnoseThroughputSection: BenchSection = {
 
 Measured on ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- paste\`.
 
-A deterministic mix of ${MESSAGES.toLocaleString("en")} messages (\`bench/messages.ts\`: 80% IAM "not authorized" sentences in CLI, Go, Java, JSON-log and bare wrappers with every reason variant; 20% bare S3, API Gateway, Lambda VPC, Lambda KMS and HEAD 403 messages), diagnosed one at a time in one thread, including every candidate's fix (policy JSON, CLI, Terraform, SAM). The IAM catalog is loaded and the code warmed up on 2,000 messages before timing.
+A deterministic mix of ${MESSAGES.toLocaleString("en")} messages (\`bench/messages.ts\`: 80% IAM "not authorized"
+sentences in CLI, Go, Java, JSON-log and bare wrappers with every reason variant; 20% bare S3, API Gateway, Lambda VPC,
+Lambda KMS and HEAD 403 messages), diagnosed one at a time in one thread, including every candidate's fix (policy JSON,
+CLI, Terraform, SAM). The IAM catalog is loaded and the code warmed up on 2,000 messages before timing.
 
 | messages | findings | seconds | messages/s | target |
 | ---: | ---: | ---: | ---: | ---: |
-| ${MESSAGES.toLocaleString("en")} | ${result.findings.toLocaleString("en")} | ${result.seconds.toFixed(2)} | **${rate.toLocaleString("en")}** | ${TARGET.toLocaleString("en")} ${rate >= TARGET ? "(met)" : "(not met)"} |`;
+${tableRow([
+  MESSAGES.toLocaleString("en"),
+  result.findings.toLocaleString("en"),
+  result.seconds.toFixed(2),
+  `**${rate.toLocaleString("en")}**`,
+  `${TARGET.toLocaleString("en")} ${rate >= TARGET ? "(met)" : "(not met)"}`,
+])}`;
   },
 };

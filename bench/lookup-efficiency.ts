@@ -9,8 +9,9 @@ import {
 } from "../lib/lookup";
 import { cloudTrailPages } from "../lib/cloudtrail/page-source";
 import { pacerFor } from "../lib/cloudtrail/pacers";
-import { seedDemoEvents, startLocalCloudTrail, type LocalCloudTrail } from "../lib/local-cloudtrail";
-import type { BenchSection } from "./report";
+import { seedDemoEvents } from "../lib/demo";
+import { startLocalAws, type LocalAws } from "../lib/local-aws";
+import { tableRow, type BenchSection } from "./report";
 
 /** The API's ceiling: 2 LookupEvents requests per second per Region, 50 events each. */
 const CEILING_EVENTS_PER_SECOND = 2 * 50;
@@ -30,7 +31,7 @@ interface Run {
 }
 
 /** One whole lookup of the week in us-east-1 through the real SDK client and the app's pacer. */
-async function lookup(endpoint: LocalCloudTrail, role: string, now: Date, pacerKey: string) {
+async function lookup(endpoint: LocalAws, role: string, now: Date, pacerKey: string) {
   const target = (parseRoleTarget(role) as { ok: true; value: RoleTarget }).value;
   const plan = planLookup({ target, functionName: null, regions: [REGION], globalRegion: null, eventSource: null });
   const pages = cloudTrailPages({
@@ -54,7 +55,7 @@ async function lookup(endpoint: LocalCloudTrail, role: string, now: Date, pacerK
 }
 
 /** `roles.length` lookups of one Region at once, sharing its pacer as concurrent users of a portal do. */
-async function measure(endpoint: LocalCloudTrail, scenario: string, roles: string[], now: Date): Promise<Run> {
+async function measure(endpoint: LocalAws, scenario: string, roles: string[], now: Date): Promise<Run> {
   endpoint.reset();
   const started = performance.now();
   const results = await Promise.all(roles.map((role) => lookup(endpoint, role, now, scenario)));
@@ -76,14 +77,25 @@ function row(run: Run): string {
   const eventsPerSecond = run.events / run.seconds;
   const efficiency = eventsPerSecond / CEILING_EVENTS_PER_SECOND;
   const verdict = efficiency >= TARGET && run.throttledAtServer === 0 && run.notices === 0 ? "met" : "not met";
-  return `| ${run.scenario} | ${run.pages} | ${run.events.toLocaleString("en")} | ${run.seconds.toFixed(1)} | ${eventsPerSecond.toFixed(1)} | **${efficiency.toFixed(3)}** | ${run.throttledAtServer} | ${run.retries} | ${run.notices} | ${verdict} |`;
+  return tableRow([
+    run.scenario,
+    run.pages,
+    run.events.toLocaleString("en"),
+    run.seconds.toFixed(1),
+    eventsPerSecond.toFixed(1),
+    `**${efficiency.toFixed(3)}**`,
+    run.throttledAtServer,
+    run.retries,
+    run.notices,
+    verdict,
+  ]);
 }
 
 export const lookupEfficiencySection: BenchSection = {
   id: "lookup",
   async run() {
     const now = new Date();
-    const endpoint = await startLocalCloudTrail({ events: seedDemoEvents({ now, days: 7 }), ratePerSecond: RATE });
+    const endpoint = await startLocalAws({ events: seedDemoEvents({ now, days: 7 }), ratePerSecond: RATE });
     const scenarios = [
       { name: "one lookup", roles: ["arn:aws:iam::123456789012:role/billing-sync-role"] },
       {
@@ -103,13 +115,22 @@ export const lookupEfficiencySection: BenchSection = {
 
 Measured on ${now.toISOString().slice(0, 10)} with \`npm run bench -- lookup\`.
 
-Role lookups with no function name (so every event of the week in ${REGION} is read and filtered), through the app's own path: \`scanDenials\` with the real \`@aws-sdk/client-cloudtrail\` client (\`lib/cloudtrail/page-source.ts\`, SDK retries off) and the app's per-Region pacer, against the local CloudTrail endpoint (\`lib/local-cloudtrail\`, a real HTTP server on 127.0.0.1) serving the seeded demo week and enforcing LookupEvents' limit of ${RATE} requests per second per Region with real \`ThrottlingException\` answers. Efficiency is events scanned per second divided by the API's ceiling of ${CEILING_EVENTS_PER_SECOND} events/s per Region (2 requests × 50 events); target ≥ ${TARGET} with no throttling surfaced. The second row runs two lookups of the same Region at once: they share the Region's pacer, as concurrent users of one server do, so together they still stay under the limit.
+Role lookups with no function name (so every event of the week in ${REGION} is read and filtered), through the app's own
+path: \`scanDenials\` with the real \`@aws-sdk/client-cloudtrail\` client (\`lib/cloudtrail/page-source.ts\`, SDK
+retries off) and the app's per-Region pacer, against the local CloudTrail endpoint (\`lib/local-aws\`, a real HTTP
+server on 127.0.0.1) serving the seeded demo week and enforcing LookupEvents' limit of ${RATE} requests per second per
+Region with real \`ThrottlingException\` answers. Efficiency is events scanned per second divided by the API's ceiling
+of ${CEILING_EVENTS_PER_SECOND} events/s per Region (2 requests × 50 events); target ≥ ${TARGET} with no throttling
+surfaced. The second row runs two lookups of the same Region at once: they share the Region's pacer, as concurrent users
+of one server do, so together they still stay under the limit.
 
 | scenario | pages | events | seconds | events/s | efficiency | throttled (server) | retries | notices | target |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 ${runs.map(row).join("\n")}
 
-The last page of each lookup is partly empty, and the pacer waits a full second plus 10 ms after each answer before the request two turns later (so a slow arrival can never put three requests in the server's one-second window): both cost a little of the ceiling.`;
+The last page of each lookup is partly empty, and the pacer waits a full second plus 10 ms after each answer before the
+request two turns later (so a slow arrival can never put three requests in the server's one-second window): both cost a
+little of the ceiling.`;
     } finally {
       await endpoint.close();
     }

@@ -39,7 +39,10 @@ const OTHER_MESSAGES = [
   "An error occurred (AccessDenied) when calling the ListObjectsV2 operation: Access Denied",
   "Execution failed due to configuration error: Invalid permissions on Lambda function",
   "InvalidParameterValueException: The provided execution role does not have permissions to call CreateNetworkInterface on EC2",
-  "Lambda was unable to decrypt the environment variables because KMS access was denied. Please check the function's KMS key settings. KMS Exception: AccessDeniedExceptionKMS Message: The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.",
+  "Lambda was unable to decrypt the environment variables because KMS access was denied. Please check " +
+    "the function's KMS key settings. KMS Exception: AccessDeniedExceptionKMS Message: The ciphertext " +
+    "refers to a customer master key that does not exist, does not exist in this region, or you are not " +
+    "allowed to access.",
   "An error occurred (403) when calling the HeadObject operation: Forbidden",
 ];
 

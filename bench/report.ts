@@ -11,6 +11,11 @@ export function machine(): string {
   return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}`;
 }
 
+/** One row of a Markdown table. */
+export function tableRow(cells: readonly (string | number)[]): string {
+  return `| ${cells.join(" | ")} |`;
+}
+
 const marker = (id: string) => [`<!-- bench:${id} -->`, `<!-- /bench:${id} -->`] as const;
 
 /**

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PipelineRun } from "./trail-pipeline";
 
-export const JQ = "/usr/bin/jq";
+const JQ = "/usr/bin/jq";
 export const JQ_FILTER = ".Records[] | select(.errorCode != null)";
 const GNU_TIME = "/usr/bin/time";
 const PIPELINE = fileURLToPath(new URL("./trail-pipeline.ts", import.meta.url));

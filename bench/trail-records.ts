@@ -4,7 +4,7 @@
  * about 4% other errors (throttling, missing resources, validation).
  */
 
-import { createRandom } from "../lib/local-cloudtrail/demo/prng";
+import { createRandom } from "../lib/demo";
 
 const ACCOUNT = "123456789012";
 const OTHER_ACCOUNT = "210987654321";
@@ -14,7 +14,8 @@ export type Random = () => number;
 
 /** The demo data's seeded generator, so the file is the same on every machine. */
 export function seededRandom(seed: number): Random {
-  return createRandom(seed).next;
+  const random = createRandom(seed);
+  return () => random.next();
 }
 
 function pick<T>(random: Random, items: readonly T[]): T {
@@ -54,10 +55,13 @@ const SSO_ROLES = [
   "AWSReservedSSO_Developer_5d7f9b1c3e5a7c9e",
 ];
 const AGENTS = [
-  "aws-cli/2.17.20 md/awscrt#0.20.11 ua/2.0 os/linux#6.8.0 md/arch#x86_64 lang/python#3.11.9 md/pyimpl#CPython cfg/retry-mode#standard md/installer#exe sid/7a3c",
-  "Boto3/1.34.144 md/Botocore#1.34.144 ua/2.0 os/linux#5.10.219-208.866.amzn2.x86_64 md/arch#x86_64 lang/python#3.12.3 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.144",
+  "aws-cli/2.17.20 md/awscrt#0.20.11 ua/2.0 os/linux#6.8.0 md/arch#x86_64 lang/python#3.11.9 " +
+    "md/pyimpl#CPython cfg/retry-mode#standard md/installer#exe sid/7a3c",
+  "Boto3/1.34.144 md/Botocore#1.34.144 ua/2.0 os/linux#5.10.219-208.866.amzn2.x86_64 md/arch#x86_64 " +
+    "lang/python#3.12.3 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.144",
   "aws-sdk-go-v2/1.30.3 os/linux lang/go#1.22.5 md/GOOS#linux md/GOARCH#amd64 api/s3#1.58.2",
-  "APN/1.0 HashiCorp/1.0 Terraform/1.9.2 (+https://www.terraform.io) terraform-provider-aws/5.59.0 (+https://registry.terraform.io/providers/hashicorp/aws) aws-sdk-go-v2/1.30.3",
+  "APN/1.0 HashiCorp/1.0 Terraform/1.9.2 (+https://www.terraform.io) terraform-provider-aws/5.59.0 " +
+    "(+https://registry.terraform.io/providers/hashicorp/aws) aws-sdk-go-v2/1.30.3",
   "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",
 ];
 
@@ -96,7 +100,8 @@ function identity(random: Random): Identity {
     return {
       arn,
       userAgent: lambda
-        ? `Boto3/1.34.126 md/Botocore#1.34.126 ua/2.0 os/linux#5.10.219 md/arch#x86_64 lang/python#3.12.4 md/pyimpl#CPython exec-env/AWS_Lambda_python3.12 cfg/retry-mode#legacy`
+        ? "Boto3/1.34.126 md/Botocore#1.34.126 ua/2.0 os/linux#5.10.219 md/arch#x86_64 lang/python#3.12.4 " +
+          "md/pyimpl#CPython exec-env/AWS_Lambda_python3.12 cfg/retry-mode#legacy"
         : pick(random, AGENTS),
       sourceIPAddress: ip,
       userIdentity: {

@@ -43,11 +43,26 @@ function report(file: TrailFile, ours: Measured<PipelineRun>, jq: Measured<JqRun
   const sameRecords = ours.run.withErrorCode === jq.run.matches;
   return `## Trail upload: streaming a gzip trail, against jq
 
-Measured on ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- trail\`; load average ${context.loadBefore} before and ${context.loadAfter} after (2 cores, shared with other work).
+Measured on ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- trail\`; load average ${context.loadBefore}
+before and ${context.loadAfter} after (2 cores, shared with other work).
 
-**The file** (\`bench/trail-file.ts\`, \`bench/trail-records.ts\`, written once into \`bench/out/\`): ${count(file.records)} generated CloudTrail records, ${count(file.uncompressedBytes / file.records)} bytes each on average, from IAM users, Lambda execution roles, SSO and EC2 roles and AWS services calling S3, DynamoDB, KMS, Secrets Manager, CloudWatch Logs, SQS, SNS, EC2, STS, IAM, Lambda and CloudWatch; ${DENIAL_SHARE * 100}% denials across the IAM message families (no identity-based, resource-based, permissions-boundary, session or VPC endpoint policy allows; explicit deny in an SCP, RCP or identity policy; no reason; EC2's encoded message; S3's bare "Access Denied") and ${OTHER_ERROR_SHARE * 100}% other errors (throttling, not found, validation). They are written as ${count(file.records / file.recordsPerFile)} trail files of ${count(file.recordsPerFile)} records (\`{"Records":[…]}\`), each gzipped on its own and the gzip members concatenated, as \`cat\` of a day's \`*.json.gz\` deliveries gives: **${megabytes(file.compressedBytes)} compressed, ${megabytes(file.uncompressedBytes)} uncompressed**.
+**The file** (\`bench/trail-file.ts\`, \`bench/trail-records.ts\`, written once into \`bench/out/\`):
+${count(file.records)} generated CloudTrail records, ${count(file.uncompressedBytes / file.records)} bytes each on
+average, from IAM users, Lambda execution roles, SSO and EC2 roles and AWS services calling S3, DynamoDB, KMS, Secrets
+Manager, CloudWatch Logs, SQS, SNS, EC2, STS, IAM, Lambda and CloudWatch; ${DENIAL_SHARE * 100}% denials across the IAM
+message families (no identity-based, resource-based, permissions-boundary, session or VPC endpoint policy allows;
+explicit deny in an SCP, RCP or identity policy; no reason; EC2's encoded message; S3's bare "Access Denied") and
+${OTHER_ERROR_SHARE * 100}% other errors (throttling, not found, validation). They are written as
+${count(file.records / file.recordsPerFile)} trail files of ${count(file.recordsPerFile)} records (\`{"Records":[…]}\`),
+each gzipped on its own and the gzip members concatenated, as \`cat\` of a day's \`*.json.gz\` deliveries gives:
+**${megabytes(file.compressedBytes)} compressed, ${megabytes(file.uncompressedBytes)} uncompressed**.
 
-**whydenied**: \`readTrail\` (\`lib/trail\`) → \`isDenialRecord\` → \`denialFromRecord\` → \`diagnoseRecord\` (classification and every candidate's fix, catalog from \`loadCatalog(actionKeys(…))\`) over the whole file, read from disk in 64 KiB chunks, in a child process of its own (\`bench/trail-pipeline.ts\`; peak RSS is its \`process.resourceUsage().maxRSS\`). **jq** (${context.jq}): \`zcat <file> | jq -c '${JQ_FILTER}'\`, output counted with \`wc -l\` rather than sent to /dev/null, peak RSS of jq from GNU \`time -f %M\`. Seconds are wall-clock from spawning to exit (start-up included), the fastest of ${PIPELINE_RUNS} runs for whydenied and ${JQ_RUNS} for jq.
+**whydenied**: \`readTrail\` (\`lib/trail\`) → \`isDenialRecord\` → \`denialFromRecord\` → \`diagnoseRecord\`
+(classification and every candidate's fix, catalog from \`loadCatalog(actionKeys(…))\`) over the whole file, read from
+disk in 64 KiB chunks, in a child process of its own (\`bench/trail-pipeline.ts\`; peak RSS is its
+\`process.resourceUsage().maxRSS\`). **jq** (${context.jq}): \`zcat <file> | jq -c '${JQ_FILTER}'\`, output counted with
+\`wc -l\` rather than sent to /dev/null, peak RSS of jq from GNU \`time -f %M\`. Seconds are wall-clock from spawning to
+exit (start-up included), the fastest of ${PIPELINE_RUNS} runs for whydenied and ${JQ_RUNS} for jq.
 
 | | whydenied | zcat \\| jq |
 | --- | ---: | ---: |
@@ -57,9 +72,14 @@ Measured on ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- tra
 | denials diagnosed (classify + fix) | ${count(ours.run.findings)} | — |
 | peak RSS | ${megabytes(ours.run.maxRssBytes)} | ${megabytes(jq.run.maxRssBytes)} (jq alone) |
 
-Both found ${sameRecords ? "the same" : "**different**"} records with an errorCode${sameRecords ? "" : " (a bug to look at)"}; whydenied read ${count(result.recordsScanned)} records in all, ${count(result.malformed)} malformed. Its peak memory does not grow with the file: on a tenth of the file (${count(SMALL_SPEC.records)} records) it peaks at ${megabytes(context.smallFileMaxRssBytes)}.
+Both found ${sameRecords ? "the same" : "**different**"} records with an
+errorCode${sameRecords ? "" : " (a bug to look at)"}; whydenied read ${count(result.recordsScanned)} records in all,
+${count(result.malformed)} malformed. Its peak memory does not grow with the file: on a tenth of the file
+(${count(SMALL_SPEC.records)} records) it peaks at ${megabytes(context.smallFileMaxRssBytes)}.
 
-Targets: whydenied faster than jq — **${faster ? "met" : "not met"}** (${(jq.seconds / ours.seconds).toFixed(1)}× jq's speed); whydenied peak memory under 300 MB — **${underMemory ? "met" : "not met"}** (${megabytes(ours.run.maxRssBytes)}).`;
+Targets: whydenied faster than jq — **${faster ? "met" : "not met"}** (${(jq.seconds / ours.seconds).toFixed(1)}× jq's
+speed); whydenied peak memory under 300 MB — **${underMemory ? "met" : "not met"}**
+(${megabytes(ours.run.maxRssBytes)}).`;
 }
 
 export const trailThroughputSection: BenchSection = {

@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
-import { seedDemoEvents } from "../lib/local-cloudtrail";
+import { seedDemoEvents } from "../lib/demo";
 
 /** A day of the demo account's events, as CloudTrail would deliver them to S3. */
 const day = seedDemoEvents({ now: new Date(), days: 1 });
@@ -11,13 +11,11 @@ test.beforeEach(async ({ page }) => {
 });
 
 test("an uploaded .json.gz trail file is streamed, grouped and linked", async ({ page }) => {
-  await page
-    .getByLabel(/Drop a CloudTrail file here/)
-    .setInputFiles({
-      name: "123456789012_CloudTrail_us-east-1_20261123T0000Z_demo.json.gz",
-      mimeType: "application/gzip",
-      buffer: trailFile,
-    });
+  await page.getByLabel(/Drop a CloudTrail file here/).setInputFiles({
+    name: "123456789012_CloudTrail_us-east-1_20261123T0000Z_demo.json.gz",
+    mimeType: "application/gzip",
+    buffer: trailFile,
+  });
   await expect(page.getByText(/\.json\.gz · \d/)).toBeVisible();
   await page.getByRole("button", { name: "Find denials in the file" }).click();
   await expect(page.getByText(/^Finished/)).toBeVisible({ timeout: 30_000 });

@@ -11,7 +11,6 @@ import {
   type LookupStreamEvent,
 } from "../lookup";
 import { fail, ok, type Result } from "../result";
-import { demoConnection } from "./demo";
 import { cloudTrailPages, type CloudTrailConnection } from "./page-source";
 import { pacerFor } from "./pacers";
 import { checkRegions, globalRegionOf } from "./regions";
@@ -30,13 +29,18 @@ export interface LookupRequest {
 export type LookupStartErrorCode =
   "lookup.bad-arn" | "lookup.bad-region" | "lookup.bad-window" | "lookup.window-too-large" | "lookup.demo-disabled";
 
+/** Where a lookup of the demo data goes; asked only once the request has passed every check. */
+export type DemoConnection = () => Promise<Required<CloudTrailConnection>>;
+
 /**
  * Validates a lookup before any AWS call and returns the stream of its events: the start, then
  * groups, denials and progress as pages arrive, then done. Aborting `signal` stops the scan.
+ * `demo` gives the endpoint of the demo data (the caller composes it; this module knows no demo).
  */
 export async function startLookup(
   request: LookupRequest,
   signal: AbortSignal,
+  demo: DemoConnection,
   now = new Date(),
 ): Promise<Result<AsyncGenerator<LookupStreamEvent>, LookupStartErrorCode>> {
   const env = serverEnv();
@@ -56,7 +60,7 @@ export async function startLookup(
     globalRegion: request.includeGlobalRegion ? globalRegionOf(target.value.partition) : null,
     eventSource: request.eventSource,
   });
-  const { connection, source } = await connectionFor(request.source, env.WHYDENIED_CLOUDTRAIL_ENDPOINT);
+  const { connection, source } = await connectionFor(request.source, env.WHYDENIED_CLOUDTRAIL_ENDPOINT, demo);
   const pacerKey = connection.endpoint ?? "aws";
   return ok(
     scanDenials(
@@ -75,7 +79,8 @@ export async function startLookup(
 async function connectionFor(
   requested: "aws" | "demo",
   endpoint: string | undefined,
+  demo: DemoConnection,
 ): Promise<{ connection: CloudTrailConnection; source: LookupSource }> {
-  if (requested === "demo") return { connection: await demoConnection(), source: "demo" };
+  if (requested === "demo") return { connection: await demo(), source: "demo" };
   return endpoint ? { connection: { endpoint }, source: "endpoint" } : { connection: {}, source: "aws" };
 }

@@ -1,4 +1,5 @@
 import { startLookup } from "@/lib/cloudtrail/lookup";
+import { demoEndpoint } from "@/lib/demo-endpoint";
 import { parseJson, readLimitedText } from "@/lib/http/read-body";
 import { errorResponse, internalError } from "../respond";
 import { streamEvents } from "../stream";
@@ -21,7 +22,7 @@ export async function POST(request: Request): Promise<Response> {
       return errorResponse({ code: "request.invalid", message: parsed.error.issues[0]?.message ?? "Invalid request." });
     const cancel = new AbortController();
     request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
-    const lookup = await startLookup(parsed.data, cancel.signal);
+    const lookup = await startLookup(parsed.data, cancel.signal, demoEndpoint);
     if (!lookup.ok) return errorResponse(lookup.error);
     return await streamEvents(lookup.value, cancel, "lookup");
   } catch (error) {

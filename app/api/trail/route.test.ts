@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { seedDemoEvents } from "@/lib/local-cloudtrail";
+import { seedDemoEvents } from "@/lib/demo";
 import { INITIAL_LOOKUP_STATE, reduceLookup } from "@/lib/lookup";
 import { readEvents } from "../testing/ndjson";
 import { POST } from "./route";

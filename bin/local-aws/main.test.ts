@@ -1,0 +1,76 @@
+import { LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localClient, testRecord } from "../../lib/local-aws/testing/clients";
+
+const launcher = fileURLToPath(new URL("../local-cloudtrail.mjs", import.meta.url));
+let directory: string;
+let recordsFile: string;
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), "local-cloudtrail-"));
+  recordsFile = join(directory, "extra.jsonl");
+  const now = new Date().toISOString();
+  const trailFile = { Records: [testRecord({ eventID: "from-trail-file", eventTime: now })] };
+  await writeFile(
+    recordsFile,
+    `${JSON.stringify(testRecord({ eventID: "from-line", eventTime: now }))}\n${JSON.stringify(trailFile)}\n`,
+  );
+});
+afterAll(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+/** Resolves with the URL the launcher prints once it listens. */
+function urlOf(child: ChildProcessWithoutNullStreams): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (url) resolve(url);
+    });
+    child.once("exit", (code) => reject(new Error(`launcher exited with ${code} before listening`)));
+  });
+}
+
+describe("bin/local-cloudtrail.mjs", () => {
+  it("serves the records it is given, then stops cleanly on SIGTERM", async () => {
+    const child = spawn(process.execPath, [
+      launcher,
+      "--port",
+      "0",
+      "--no-demo",
+      "--records",
+      recordsFile,
+      "--rate",
+      "Infinity",
+    ]);
+    try {
+      const url = await urlOf(child);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const client = localClient(url, "us-east-1");
+      const output = await client.send(new LookupEventsCommand({}));
+      expect(output.Events?.map((event) => event.EventId).sort()).toEqual(["from-line", "from-trail-file"]);
+      client.destroy();
+      const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it("prints help, and refuses unknown options with status 2", () => {
+    const help = spawnSync(process.execPath, [launcher, "--help"], { encoding: "utf8", timeout: 20_000 });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("--records FILE");
+    const bad = spawnSync(process.execPath, [launcher, "--colour"], { encoding: "utf8", timeout: 20_000 });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--colour");
+  });
+});
