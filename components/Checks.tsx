@@ -10,7 +10,7 @@ export function Checks({ checks }: { checks: Check[] }) {
         <li key={check.command}>
           <p className="text-sm text-slate-700 dark:text-slate-300">{check.description}</p>
           <div className="mt-1 flex items-start gap-2">
-            <CodeBlock surface="muted" overflow="wrap" className="min-w-0 flex-1 rounded-md p-2 text-xs">
+            <CodeBlock surface="muted" overflow="scroll" className="min-w-0 flex-1 rounded-md p-2 text-xs">
               <code>{check.command}</code>
             </CodeBlock>
             <CopyButton text={check.command} label="Copy command" />

@@ -67,7 +67,7 @@ export function DeniedEventsTable({ state }: { state: LookupState }) {
                   {callerLabel(row.principal)}
                 </td>
                 <td className={CODE_CELL}>{row.errorCode ?? ""}</td>
-                <td className="px-3 py-2 text-right whitespace-nowrap">
+                <td className="px-3 py-2 text-right">
                   {row.consoleUrl ? (
                     <a
                       href={row.consoleUrl}

@@ -70,11 +70,7 @@ export function FixTabs({ fix }: { fix: Fix }) {
       </div>
       <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={`${baseId}-tab-${active}`} className="relative">
         <CopyButton text={content} label={`Copy ${tab.label}`} className="absolute top-2 right-2" />
-        <CodeBlock
-          surface="dark"
-          overflow={tab.id === "json" ? "scroll" : "wrap"}
-          className="max-h-96 p-4 pr-20 text-[13px] leading-relaxed"
-        >
+        <CodeBlock surface="dark" overflow="scroll" className="max-h-96 p-4 pr-20 text-[13px] leading-relaxed">
           <code>{content}</code>
         </CodeBlock>
       </div>
