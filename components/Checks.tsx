@@ -1,5 +1,6 @@
 import type { Check } from "@/lib/model";
 import { CopyButton } from "./CopyButton";
+import { CodeBlock } from "./ui/code-block";
 
 /** Commands that confirm a layer, each copyable. */
 export function Checks({ checks }: { checks: Check[] }) {
@@ -9,12 +10,9 @@ export function Checks({ checks }: { checks: Check[] }) {
         <li key={check.command}>
           <p className="text-sm text-slate-700 dark:text-slate-300">{check.description}</p>
           <div className="mt-1 flex items-start gap-2">
-            <pre
-              tabIndex={0}
-              className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 min-w-0 flex-1 overflow-x-auto rounded-md bg-slate-100 p-2 text-xs whitespace-pre-wrap break-all text-slate-800 dark:bg-slate-800 dark:text-slate-100"
-            >
+            <CodeBlock surface="muted" overflow="scroll" className="min-w-0 flex-1 rounded-md p-2 text-xs">
               <code>{check.command}</code>
-            </pre>
+            </CodeBlock>
             <CopyButton text={check.command} label="Copy command" />
           </div>
         </li>

@@ -1,31 +1,34 @@
 "use client";
 
-import { useState } from "react";
-import { cn } from "@/lib/cn";
+import { useEffect, useState } from "react";
+import { Button } from "./ui/button";
+
+type CopyState = { status: "idle" } | { status: "copied" | "failed"; text: string };
+
+/** How long "Copied" stays before the button reads "Copy" again. */
+const SAY_COPIED_MS = 1500;
 
 /** Copies text to the clipboard and says so for a moment (announced to screen readers). */
 export function CopyButton({ text, label, className }: { text: string; label: string; className?: string }) {
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  const [state, setState] = useState<CopyState>({ status: "idle" });
+  useEffect(() => {
+    if (state.status === "idle") return;
+    const timer = setTimeout(() => setState({ status: "idle" }), SAY_COPIED_MS);
+    return () => clearTimeout(timer);
+  }, [state]);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setState("copied");
+      setState({ status: "copied", text });
     } catch {
-      setState("failed");
+      setState({ status: "failed", text });
     }
-    setTimeout(() => setState("idle"), 1500);
   };
+  // "Copied" belongs to the text that was copied: another tab's text, shown in the same button, was not.
+  const status = state.status !== "idle" && state.text === text ? state.status : "idle";
   return (
-    <button
-      type="button"
-      onClick={copy}
-      aria-label={label}
-      className={cn(
-        "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700",
-        className,
-      )}
-    >
-      <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy"}</span>
-    </button>
+    <Button variant="subtle" onClick={() => void copy()} aria-label={label} className={className}>
+      <span aria-live="polite">{status === "copied" ? "Copied" : status === "failed" ? "Copy failed" : "Copy"}</span>
+    </Button>
   );
 }

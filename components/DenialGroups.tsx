@@ -8,49 +8,83 @@ import { FindingCard } from "./FindingCard";
 import { GroupDiagnosis } from "./GroupDiagnosis";
 import { formatTime, plural } from "./format";
 import { LAYER_CHIP } from "./layer-style";
+import { pinnedFirst } from "./pinned-order";
+import { Badge } from "./ui/badge";
+import { Button } from "./ui/button";
+import { FOCUS_RING } from "./ui/focus-ring";
 
 /** Groups shown at first, and added per "Show more": a huge file can hold thousands. */
 const PAGE = 25;
 
+/** Which groups are open, and the groups from the top down to the last one opened, which keep their place. */
+interface GroupsView {
+  open: ReadonlySet<string>;
+  pinned: readonly string[];
+}
+
 /** One row per (layer, action, resource): the short list of things to fix, each opening to its diagnosis. */
 export function DenialGroups({ groups }: { groups: DenialGroup[] }) {
   const [shown, setShown] = useState(PAGE);
+  const [view, setView] = useState<GroupsView | null>(null);
   const ranked = rankGroups(groups);
+  const first = ranked[0];
+  // The first group to arrive opens by itself, once; from then on only the reader opens and closes groups.
+  if (view === null && first) setView({ open: new Set([first.key]), pinned: [first.key] });
+  const ordered = pinnedFirst(ranked, view?.pinned ?? []);
+
+  const toggle = (key: string, index: number, open: boolean) =>
+    setView((current) => {
+      const was = current ?? { open: new Set<string>(), pinned: [] };
+      if (was.open.has(key) === open) return current;
+      const next = new Set(was.open);
+      if (open) next.add(key);
+      else next.delete(key);
+      const pinned =
+        open && index >= was.pinned.length ? ordered.slice(0, index + 1).map((group) => group.key) : was.pinned;
+      return { open: next, pinned };
+    });
+
   return (
     <section aria-labelledby="groups-heading" className="space-y-3">
       <h2 id="groups-heading" className="text-lg font-bold">
-        {plural(ranked.length, "fix", "fixes")} for{" "}
+        {plural(ordered.length, "fix", "fixes")} for{" "}
         {plural(
-          ranked.reduce((sum, group) => sum + group.count, 0),
+          ordered.reduce((sum, group) => sum + group.count, 0),
           "denial",
         )}
       </h2>
       <ol className="space-y-3">
-        {ranked.slice(0, shown).map((group, index) => (
+        {ordered.slice(0, shown).map((group, index) => (
           <li key={group.key}>
             <details
-              open={index === 0}
+              open={view?.open.has(group.key) ?? false}
+              onToggle={(event) => toggle(group.key, index, event.currentTarget.open)}
               data-testid="denial-group"
               data-layer={group.layer}
               className="group rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"
             >
-              <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 rounded-xl p-4 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-slate-800/60">
+              <summary
+                className={cn(
+                  "flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 rounded-xl p-4",
+                  "hover:bg-slate-50 dark:hover:bg-slate-800/60",
+                  FOCUS_RING,
+                )}
+              >
                 <span aria-hidden="true" className="text-slate-400 transition-transform group-open:rotate-90">
                   ▶
                 </span>
-                <span className={cn("rounded-full px-2.5 py-0.5 text-xs font-semibold", LAYER_CHIP[group.layer])}>
-                  {LAYER_INFO[group.layer].label}
-                </span>
+                <Badge className={LAYER_CHIP[group.layer]}>{LAYER_INFO[group.layer].label}</Badge>
                 <span className="font-mono text-sm font-semibold">{group.action ?? "unknown action"}</span>
                 <span
-                  className="order-last w-full pl-7 font-mono text-xs break-all text-slate-600 sm:order-none sm:w-auto sm:min-w-0 sm:flex-1 sm:truncate sm:pl-0 dark:text-slate-400"
+                  className={cn(
+                    "order-last w-full pl-7 font-mono text-xs break-all text-slate-600 dark:text-slate-400",
+                    "sm:order-none sm:w-auto sm:min-w-0 sm:flex-1 sm:truncate sm:pl-0",
+                  )}
                   title={group.resource ?? undefined}
                 >
                   {group.resource ?? "resource not stated"}
                 </span>
-                <span className="rounded-md bg-slate-900 px-2 py-0.5 text-xs font-bold text-white tabular-nums dark:bg-slate-100 dark:text-slate-900">
-                  ×{group.count}
-                </span>
+                <Badge tone="count">×{group.count}</Badge>
                 <span className="w-full pl-7 text-xs text-slate-600 dark:text-slate-400">
                   First {formatTime(group.firstSeen)} · last {formatTime(group.lastSeen)} · {group.regions.join(", ")}
                 </span>
@@ -73,15 +107,11 @@ export function DenialGroups({ groups }: { groups: DenialGroup[] }) {
           </li>
         ))}
       </ol>
-      {ranked.length > shown && (
-        <button
-          type="button"
-          onClick={() => setShown(shown + PAGE)}
-          className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-semibold hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:hover:bg-slate-800"
-        >
-          Show {Math.min(PAGE, ranked.length - shown)} more of{" "}
-          {plural(ranked.length - shown, "less frequent fix", "less frequent fixes")}
-        </button>
+      {ordered.length > shown && (
+        <Button onClick={() => setShown(shown + PAGE)} className="text-sm">
+          Show {Math.min(PAGE, ordered.length - shown)} more of{" "}
+          {plural(ordered.length - shown, "less frequent fix", "less frequent fixes")}
+        </Button>
       )}
     </section>
   );

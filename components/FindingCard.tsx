@@ -7,6 +7,9 @@ import { cn } from "@/lib/cn";
 import { Checks } from "./Checks";
 import { FixDetails } from "./FixDetails";
 import { TwoDoors } from "./TwoDoors";
+import { Badge } from "./ui/badge";
+import { CodeBlock } from "./ui/code-block";
+import { FOCUS_RING } from "./ui/focus-ring";
 
 /** How sure the top answer is, in words: AWS's own statement needs no percentage. */
 function certainty(finding: Finding): string {
@@ -25,12 +28,16 @@ function Fact({ label, value }: { label: string; value: string | null }) {
   );
 }
 
-/** One denial: which layer, why, the two-doors picture, the fix, and how to confirm. `label` replaces "Denial N". */
+/**
+ * One denial: which layer and why, then the fix (first, so a phone shows it without scrolling past the picture),
+ * the two-doors picture, the facts, and how to confirm. `label` replaces "Denial N".
+ */
 export function FindingCard({ finding, index, label }: { finding: Finding; index: number; label?: string }) {
   const [selected, setSelected] = useState(0);
   const candidate = finding.candidates[selected] ?? finding.candidates[0]!;
   const top = finding.candidates[0]!;
   const headingId = `${finding.id}-heading`;
+  const stated = certainty(finding);
   return (
     <article
       data-testid="finding-card"
@@ -44,27 +51,13 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
         </p>
         <h2 id={headingId} className="text-xl font-bold text-slate-900 dark:text-white">
           {LAYER_INFO[finding.layer].label}
-          <span
-            className={cn(
-              "ml-2 inline-block rounded-full px-2 py-0.5 align-middle text-xs font-semibold whitespace-nowrap",
-              finding.statedPolicyType || finding.confidence >= 0.9
-                ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200"
-                : "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
-            )}
-          >
-            {certainty(finding)}
-          </span>
+          {/* Certainty is information, not an alarm: the denial itself is the bad news. */}
+          <Badge tone={finding.statedPolicyType ? "calm" : "neutral"} className="ml-2 align-middle">
+            {stated}
+          </Badge>
         </h2>
         <p className="text-slate-700 dark:text-slate-300">{top.why}</p>
       </header>
-
-      <TwoDoors finding={finding} />
-
-      <dl className="grid gap-3 sm:grid-cols-3">
-        <Fact label="Action" value={finding.action} />
-        <Fact label="Principal" value={finding.principal} />
-        <Fact label="Resource" value={finding.resource} />
-      </dl>
 
       <div className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
@@ -75,11 +68,16 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
               <select
                 value={selected}
                 onChange={(event) => setSelected(Number(event.target.value))}
-                className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
+                className={cn(
+                  "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800",
+                  FOCUS_RING,
+                )}
               >
                 {finding.candidates.map((item, itemIndex) => (
                   <option key={item.layer} value={itemIndex}>
-                    {LAYER_INFO[item.layer].label} ({Math.round(item.confidence * 100)}%)
+                    {/* The top answer reads as its badge does, never as a second, different number. */}
+                    {LAYER_INFO[item.layer].label} ({itemIndex === 0 ? stated : `${Math.round(item.confidence * 100)}%`}
+                    )
                   </option>
                 ))}
               </select>
@@ -88,6 +86,14 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
         </div>
         <FixDetails fix={candidate.fix} />
       </div>
+
+      <TwoDoors finding={finding} />
+
+      <dl className="grid gap-3 sm:grid-cols-3">
+        <Fact label="Action" value={finding.action} />
+        <Fact label="Principal" value={finding.principal} />
+        <Fact label="Resource" value={finding.resource} />
+      </dl>
 
       <div className="space-y-2">
         <h3 className="text-lg font-semibold">How to confirm</h3>
@@ -118,7 +124,7 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
       )}
 
       <details className="text-sm">
-        <summary className="cursor-pointer font-medium text-slate-700 dark:text-slate-300">
+        <summary className={cn("cursor-pointer rounded font-medium text-slate-700 dark:text-slate-300", FOCUS_RING)}>
           Evidence and the original message
         </summary>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-700 dark:text-slate-300">
@@ -126,12 +132,9 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
             <li key={item}>{item}</li>
           ))}
         </ul>
-        <pre
-          tabIndex={0}
-          className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 mt-2 overflow-x-auto rounded-md bg-slate-100 p-2 text-xs whitespace-pre-wrap break-all dark:bg-slate-800"
-        >
+        <CodeBlock surface="muted" overflow="wrap" className="mt-2 rounded-md p-2 text-xs">
           {finding.excerpt}
-        </pre>
+        </CodeBlock>
       </details>
     </article>
   );

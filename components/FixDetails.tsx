@@ -1,6 +1,8 @@
 import type { Fix } from "@/lib/model";
 import { CopyButton } from "./CopyButton";
 import { FixTabs } from "./FixTabs";
+import { Alert } from "./ui/alert";
+import { CodeBlock } from "./ui/code-block";
 
 const OWNER_WORDS: Record<Fix["owner"], string> = {
   you: "You (the function's owner)",
@@ -35,9 +37,9 @@ export function FixDetails({ fix }: { fix: Fix }) {
         </p>
       </div>
       {fix.placeholders.length > 0 && (
-        <p className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+        <Alert tone="warning" size="sm">
           The error hid some values. Replace {fix.placeholders.map((name) => `<${name}>`).join(", ")} before running.
-        </p>
+        </Alert>
       )}
       <FixTabs fix={fix} />
       {fix.notes.length > 0 && (
@@ -53,12 +55,9 @@ export function FixDetails({ fix }: { fix: Fix }) {
             <p className="text-sm font-medium">Message to send the owner</p>
             <CopyButton text={fix.requestText} label="Copy message" />
           </div>
-          <pre
-            tabIndex={0}
-            className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 mt-2 text-xs whitespace-pre-wrap break-words text-slate-700 dark:text-slate-300"
-          >
+          <CodeBlock surface="plain" overflow="wrap" className="mt-2 text-xs">
             {fix.requestText}
-          </pre>
+          </CodeBlock>
         </div>
       )}
     </div>

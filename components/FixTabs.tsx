@@ -4,6 +4,8 @@ import { useId, useState, type KeyboardEvent } from "react";
 import type { Fix } from "@/lib/model";
 import { cn } from "@/lib/cn";
 import { CopyButton } from "./CopyButton";
+import { CodeBlock } from "./ui/code-block";
+import { FOCUS_RING } from "./ui/focus-ring";
 
 const TABS = [
   { id: "json", label: "Policy JSON", text: (fix: Fix) => JSON.stringify(fix.statement, null, 2) },
@@ -55,7 +57,8 @@ export function FixTabs({ fix }: { fix: Fix }) {
             onClick={() => setActive(index)}
             onKeyDown={onKeyDown}
             className={cn(
-              "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600",
+              "rounded-md px-3 py-1.5 text-sm font-medium",
+              FOCUS_RING,
               index === active
                 ? "bg-white text-indigo-700 shadow-sm dark:bg-slate-800 dark:text-indigo-300"
                 : "text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white",
@@ -67,12 +70,9 @@ export function FixTabs({ fix }: { fix: Fix }) {
       </div>
       <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={`${baseId}-tab-${active}`} className="relative">
         <CopyButton text={content} label={`Copy ${tab.label}`} className="absolute top-2 right-2" />
-        <pre
-          tabIndex={0}
-          className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 max-h-96 overflow-auto bg-slate-900 p-4 dark:bg-slate-950 pr-20 text-[13px] leading-relaxed whitespace-pre-wrap break-all text-slate-100"
-        >
+        <CodeBlock surface="dark" overflow="scroll" className="max-h-96 p-4 pr-20 text-[13px] leading-relaxed">
           <code>{content}</code>
-        </pre>
+        </CodeBlock>
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { FindingCard } from "./FindingCard";
+import { Button } from "./ui/button";
 import { useDiagnose } from "./use-diagnose";
 
 /**
@@ -13,14 +14,9 @@ export function GroupDiagnosis({ sample, label }: { sample: string; label: strin
   if (finding) return <FindingCard finding={finding} index={0} label={label} />;
   return (
     <div className="flex flex-wrap items-center gap-3 p-2 text-sm">
-      <button
-        type="button"
-        onClick={() => diagnose.mutate(sample)}
-        disabled={diagnose.isPending}
-        className="rounded-lg bg-indigo-600 px-4 py-1.5 font-semibold text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-50"
-      >
+      <Button variant="primary" size="sm" onClick={() => diagnose.mutate(sample)} disabled={diagnose.isPending}>
         {diagnose.isPending ? "Diagnosing…" : "Show the diagnosis"}
-      </button>
+      </Button>
       {diagnose.isError && (
         <span role="alert" className="text-red-700 dark:text-red-400">
           {diagnose.error.message}

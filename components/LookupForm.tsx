@@ -8,12 +8,15 @@ import { cn } from "@/lib/cn";
 import { RunButtons } from "./RunButtons";
 import { fieldsFromSearch, searchForFields } from "./lookup-link";
 import { EVENT_SOURCES, WINDOWS } from "./lookup-options";
+import { Alert } from "./ui/alert";
+import { Button } from "./ui/button";
+import { FieldHint, Input, Label, Select } from "./ui/field";
+import { FOCUS_WITHIN_RING } from "./ui/focus-ring";
 import { useRecentRoles } from "./use-recent-roles";
 
-const FIELD =
-  "w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900";
-const LABEL = "block text-sm font-semibold text-slate-800 dark:text-slate-200";
-const HINT = "mt-1 text-xs text-slate-600 dark:text-slate-400";
+const ROLE_HINT =
+  "A role ARN, or an assumed-role ARN copied from an error (its session name becomes the function name). " +
+  "Recent roles are remembered in this browser only.";
 
 type Source = "aws" | "demo";
 
@@ -93,13 +96,15 @@ export function LookupForm({
     >
       {status.demo.enabled && (
         <fieldset className="space-y-2">
-          <legend className={LABEL}>Where to look</legend>
+          <legend className="block text-sm font-semibold text-slate-800 dark:text-slate-200">Where to look</legend>
           <div className="flex flex-wrap gap-2">
             {(["aws", "demo"] as const).map((value) => (
               <label
                 key={value}
                 className={cn(
-                  "flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm font-medium has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600",
+                  "flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm font-medium",
+                  "has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60",
+                  FOCUS_WITHIN_RING,
                   source === value
                     ? "border-indigo-500 bg-indigo-50 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100"
                     : "border-slate-300 dark:border-slate-600",
@@ -132,16 +137,15 @@ export function LookupForm({
           <p className="text-sm text-slate-700 dark:text-slate-300">Try one of the demo functions:</p>
           <div className="flex flex-wrap gap-2">
             {status.demo.roles.map((role) => (
-              <button
+              <Button
                 key={role.roleArn}
-                type="button"
+                variant="chip"
                 onClick={() => applyPreset(role)}
                 aria-label={`Demo: ${role.functionName ?? role.roleArn} in ${role.region}`}
-                className="rounded-full border border-slate-300 bg-white px-3 py-1 text-xs font-medium text-slate-700 hover:border-indigo-400 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200"
               >
                 {role.functionName ?? role.roleArn.split("/").pop()}{" "}
                 <span className="text-slate-500 dark:text-slate-400">· {role.region}</span>
-              </button>
+              </Button>
             ))}
           </div>
         </div>
@@ -149,10 +153,8 @@ export function LookupForm({
 
       <div className="grid gap-4 md:grid-cols-2">
         <div className="md:col-span-2">
-          <label htmlFor="role-arn" className={LABEL}>
-            Execution role ARN
-          </label>
-          <input
+          <Label htmlFor="role-arn">Execution role ARN</Label>
+          <Input
             id="role-arn"
             value={roleArn}
             onChange={(event) => setRoleArn(event.target.value)}
@@ -163,7 +165,7 @@ export function LookupForm({
             placeholder="arn:aws:iam::123456789012:role/my-function-role"
             aria-invalid={roleError !== null}
             aria-describedby="role-arn-help"
-            className={cn(FIELD, "font-mono", roleError && "border-red-500")}
+            className="font-mono"
           />
           <datalist id="recent-roles">
             {recent.map((role) => (
@@ -172,42 +174,36 @@ export function LookupForm({
               </option>
             ))}
           </datalist>
-          <p
-            id="role-arn-help"
-            className={roleError ? "mt-1 text-sm font-medium text-red-700 dark:text-red-400" : HINT}
-          >
-            {roleError ??
-              "A role ARN, or an assumed-role ARN copied from an error (its session name becomes the function name). Recent roles are remembered in this browser only."}
-          </p>
+          <FieldHint id="role-arn-help" error={roleError}>
+            {ROLE_HINT}
+          </FieldHint>
         </div>
         <div>
-          <label htmlFor="function-name" className={LABEL}>
-            Function name <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>
-          </label>
-          <input
+          <Label htmlFor="function-name" optional>
+            Function name
+          </Label>
+          <Input
             id="function-name"
             value={functionName}
             onChange={(event) => setFunctionName(event.target.value)}
             spellCheck={false}
             placeholder="orders-api"
             aria-describedby="function-name-help"
-            className={cn(FIELD, "font-mono")}
+            className="font-mono"
           />
-          <p id="function-name-help" className={HINT}>
+          <FieldHint id="function-name-help">
             Narrows the scan to the function&apos;s own session: much faster.
-          </p>
+          </FieldHint>
         </div>
         <div>
-          <label htmlFor="regions" className={LABEL}>
-            Regions
-          </label>
-          <input
+          <Label htmlFor="regions">Regions</Label>
+          <Input
             id="regions"
             value={regions}
             onChange={(event) => setRegions(event.target.value)}
             spellCheck={false}
             aria-describedby="regions-help"
-            className={cn(FIELD, "font-mono")}
+            className="font-mono"
           />
           <label id="regions-help" className="mt-1 flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
             <input
@@ -220,53 +216,36 @@ export function LookupForm({
           </label>
         </div>
         <div>
-          <label htmlFor="window" className={LABEL}>
-            Time window
-          </label>
-          <select
-            id="window"
-            value={hours}
-            onChange={(event) => setHours(Number(event.target.value))}
-            className={FIELD}
-          >
+          <Label htmlFor="window">Time window</Label>
+          <Select id="window" value={hours} onChange={(event) => setHours(Number(event.target.value))}>
             {WINDOWS.map((item) => (
               <option key={item.hours} value={item.hours}>
                 {item.label}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
         <div>
-          <label htmlFor="event-source" className={LABEL}>
-            Service
-          </label>
-          <select
-            id="event-source"
-            value={eventSource}
-            onChange={(event) => setEventSource(event.target.value)}
-            className={FIELD}
-          >
+          <Label htmlFor="event-source">Service</Label>
+          <Select id="event-source" value={eventSource} onChange={(event) => setEventSource(event.target.value)}>
             {EVENT_SOURCES.map((item) => (
               <option key={item.value} value={item.value}>
                 {item.label}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
       </div>
 
       {dataEvents && (
-        <p
-          role="note"
-          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
-        >
+        <Alert tone="warning" role="note">
           CloudTrail lookups only return management events: {dataEvents} are data events and never appear here. If the
           denial was one of those, upload the trail&apos;s log files on the{" "}
           <a href="/trail" className="font-semibold underline">
             Trail file
           </a>{" "}
           page (the trail must log data events).
-        </p>
+        </Alert>
       )}
 
       <RunButtons running={running} idleLabel="Find denials" runningLabel="Looking up…" onCancel={onCancel}>

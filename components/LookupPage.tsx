@@ -8,7 +8,12 @@ import { lookupStatusQuery } from "./queries";
 import { LookupForm } from "./LookupForm";
 import { RunResults } from "./RunResults";
 import { SiteHeader } from "./SiteHeader";
+import { Alert } from "./ui/alert";
+import { Button } from "./ui/button";
 import { useStreamRun } from "./use-stream-run";
+
+const TAGLINE =
+  "Give a Lambda function's execution role: whydenied reads CloudTrail for its denied calls and groups them into fixes.";
 
 /** Find a role's denials in CloudTrail: the form, the live progress, the grouped fixes. */
 export function LookupPage() {
@@ -19,27 +24,20 @@ export function LookupPage() {
   const noCredentials = status.data?.credentials === "missing" && status.data.target === "aws";
   return (
     <div className="mx-auto max-w-5xl space-y-6 px-4 py-8">
-      <SiteHeader tagline="Give a Lambda function's execution role: whydenied reads CloudTrail for its denied calls and groups them into fixes." />
+      <SiteHeader tagline={TAGLINE} />
       <main className="space-y-6">
         <h1 className="text-xl font-bold">Find a role&apos;s denials in CloudTrail</h1>
         {noCredentials && (
-          <p
-            role="status"
-            data-testid="demo-banner"
-            className="rounded-xl border border-indigo-300 bg-indigo-50 p-4 text-sm text-indigo-950 dark:border-indigo-700 dark:bg-indigo-950 dark:text-indigo-100"
-          >
+          <Alert tone="info" size="lg" role="status" data-testid="demo-banner">
             <strong>No AWS credentials on this server, so you are looking at demo data.</strong> To search your own
             account, start whydenied with credentials the AWS CLI would find (a profile, <code>aws sso login</code>,
             environment variables or an instance role) allowed to call <code>cloudtrail:LookupEvents</code>.
-          </p>
+          </Alert>
         )}
         {status.isError && (
-          <p
-            role="alert"
-            className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-          >
+          <Alert tone="error" role="alert">
             {status.error.message}
-          </p>
+          </Alert>
         )}
         {status.isPending && (
           <p className="text-sm text-slate-600 dark:text-slate-400">Checking for AWS credentials…</p>
@@ -74,13 +72,12 @@ export function LookupPage() {
                 <p className="text-sm text-slate-700 dark:text-slate-300">
                   Only session &quot;{lastRequest.functionName}&quot; was searched: calls Lambda makes for the function
                   (creating network interfaces, polling queues) run in awslambda_* sessions.{" "}
-                  <button
-                    type="button"
+                  <Button
+                    variant="link"
                     onClick={() => runner.start({ kind: "lookup", request: { ...lastRequest, functionName: null } })}
-                    className="font-semibold text-indigo-700 underline dark:text-indigo-300"
                   >
                     Search the whole role
-                  </button>
+                  </Button>
                 </p>
               )}
               <p className="text-sm text-slate-700 dark:text-slate-300">

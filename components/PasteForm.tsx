@@ -3,7 +3,10 @@
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { utf8Length } from "@/lib/diagnose/input";
 import { MAX_INPUT_BYTES } from "@/lib/parse/limits";
+import { formatBytes } from "./format";
 import { SAMPLES } from "./samples";
+import { Button } from "./ui/button";
+import { Label, Textarea } from "./ui/field";
 
 const LIMIT_KIB = MAX_INPUT_BYTES / 1024;
 
@@ -36,10 +39,8 @@ export function PasteForm({ pending, onDiagnose }: { pending: boolean; onDiagnos
 
   return (
     <form onSubmit={onSubmit} className="space-y-3">
-      <label htmlFor="error-text" className="block text-sm font-semibold text-slate-800 dark:text-slate-200">
-        AWS error text
-      </label>
-      <textarea
+      <Label htmlFor="error-text">AWS error text</Label>
+      <Textarea
         id="error-text"
         value={text}
         onChange={(event) => setText(event.target.value)}
@@ -48,7 +49,7 @@ export function PasteForm({ pending, onDiagnose }: { pending: boolean; onDiagnos
         spellCheck={false}
         aria-describedby="error-text-help"
         placeholder="Paste CLI or SDK output, a Lambda log line, Terraform output or CloudTrail JSON…"
-        className="w-full rounded-lg border border-slate-300 bg-white p-3 font-mono text-sm shadow-inner focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900"
+        className="font-mono shadow-inner"
       />
       <div id="error-text-help" className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <span
@@ -56,32 +57,27 @@ export function PasteForm({ pending, onDiagnose }: { pending: boolean; onDiagnos
         >
           {tooLarge
             ? `${Math.ceil(bytes / 1024)} KiB is over the ${LIMIT_KIB} KiB limit: paste only the lines around the error.`
-            : `${(bytes / 1024).toFixed(1)} of ${LIMIT_KIB} KiB · Ctrl/⌘+Enter to diagnose`}
+            : `${formatBytes(bytes)} of ${LIMIT_KIB} KiB · Ctrl/⌘+Enter to diagnose`}
         </span>
-        <button
-          type="submit"
-          disabled={pending || tooLarge}
-          className="rounded-lg bg-indigo-600 px-5 py-2 font-semibold text-white shadow hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-50"
-        >
+        <Button type="submit" variant="primary" disabled={pending || tooLarge}>
           {pending ? "Diagnosing…" : "Diagnose"}
-        </button>
+        </Button>
       </div>
       {hint && <p className="text-sm font-medium text-amber-800 dark:text-amber-300">{hint}</p>}
       <div className="flex flex-wrap items-center gap-2 pt-1">
         <span className="text-sm text-slate-600 dark:text-slate-400">Try a sample:</span>
         {SAMPLES.map((sample) => (
-          <button
+          <Button
             key={sample.label}
-            type="button"
+            variant="chip"
             aria-label={`Sample: ${sample.label}`}
             onClick={() => {
               setText(sample.text);
               submit(sample.text);
             }}
-            className="rounded-full border border-slate-300 bg-white px-3 py-1 text-xs font-medium text-slate-700 hover:border-indigo-400 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200"
           >
             {sample.label}
-          </button>
+          </Button>
         ))}
       </div>
     </form>

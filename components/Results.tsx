@@ -8,6 +8,9 @@ import { cn } from "@/lib/cn";
 import type { DiagnoseResponse } from "./api";
 import { FindingCard } from "./FindingCard";
 import { LAYER_CHIP } from "./layer-style";
+import { Alert } from "./ui/alert";
+import { Badge } from "./ui/badge";
+import { FOCUS_RING } from "./ui/focus-ring";
 
 function NonDenials({ errors, lead }: { errors: NonDenial[]; lead: string }) {
   return (
@@ -15,11 +18,10 @@ function NonDenials({ errors, lead }: { errors: NonDenial[]; lead: string }) {
       <p className="text-sm">{lead}</p>
       <ul className="space-y-2">
         {errors.map((error) => (
-          <li
-            key={error.code}
-            className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
-          >
-            <strong>{error.code}</strong> — {error.explanation}
+          <li key={error.code}>
+            <Alert tone="warning">
+              <strong>{error.code}</strong> — {error.explanation}
+            </Alert>
           </li>
         ))}
       </ul>
@@ -79,12 +81,13 @@ export function Results({ diagnosis }: { diagnosis: DiagnoseResponse }) {
               <li key={finding.id}>
                 <a
                   href={`#${finding.id}-heading`}
-                  className="flex flex-wrap items-center gap-2 rounded-md p-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-slate-800"
+                  className={cn(
+                    "flex flex-wrap items-center gap-2 rounded-md p-1 hover:bg-slate-100 dark:hover:bg-slate-800",
+                    FOCUS_RING,
+                  )}
                 >
                   <span className="text-slate-500 tabular-nums dark:text-slate-400">{index + 1}.</span>
-                  <span className={cn("rounded-full px-2 py-0.5 text-xs font-semibold", LAYER_CHIP[finding.layer])}>
-                    {LAYER_INFO[finding.layer].label}
-                  </span>
+                  <Badge className={LAYER_CHIP[finding.layer]}>{LAYER_INFO[finding.layer].label}</Badge>
                   <span className="font-mono text-xs">{finding.action ?? "unknown action"}</span>
                   <span className="min-w-0 flex-1 truncate font-mono text-xs text-slate-600 dark:text-slate-400">
                     {finding.resource ?? ""}

@@ -6,6 +6,8 @@ import { CopyButton } from "./CopyButton";
 import { DeniedEventsTable } from "./DeniedEventsTable";
 import { DenialGroups } from "./DenialGroups";
 import { RunProgress } from "./RunProgress";
+import { Alert } from "./ui/alert";
+import { CodeBlock } from "./ui/code-block";
 import type { RunPhase } from "./use-stream-run";
 
 /** An error, in words, plus the IAM policy to attach when whydenied itself was denied. */
@@ -18,12 +20,7 @@ function RunError({
 }) {
   const policy = error.code === "lookup.denied" && requiredPolicy ? JSON.stringify(requiredPolicy, null, 2) : null;
   return (
-    <div
-      role="alert"
-      data-testid="run-error"
-      data-code={error.code}
-      className="space-y-2 rounded-xl border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-    >
+    <Alert tone="error" size="lg" role="alert" data-testid="run-error" data-code={error.code} className="space-y-2">
       <p className="font-semibold">{error.message}</p>
       {policy && (
         <div className="space-y-1">
@@ -31,15 +28,12 @@ function RunError({
             <p>IAM policy whydenied needs:</p>
             <CopyButton text={policy} label="Copy the policy whydenied needs" />
           </div>
-          <pre
-            tabIndex={0}
-            className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
-          >
+          <CodeBlock surface="dark" overflow="scroll" className="rounded-md p-3 text-xs">
             {policy}
-          </pre>
+          </CodeBlock>
         </div>
       )}
-    </div>
+    </Alert>
   );
 }
 
@@ -74,12 +68,10 @@ export function RunResults({
       {state && state.notices.length > 0 && (
         <ul className="space-y-2">
           {state.notices.map((notice, index) => (
-            <li
-              key={`${notice.code}-${index}`}
-              role="note"
-              className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
-            >
-              {notice.message}
+            <li key={`${notice.code}-${index}`}>
+              <Alert tone="warning" role="note">
+                {notice.message}
+              </Alert>
             </li>
           ))}
         </ul>
@@ -94,16 +86,13 @@ export function RunResults({
         </section>
       )}
       {stoppedEmpty && (
-        <section
-          data-testid="no-conclusion"
-          className="space-y-1 rounded-xl border border-amber-300 bg-amber-50 p-5 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
-        >
+        <Alert tone="warning" size="lg" data-testid="no-conclusion" className="space-y-1">
           <h2 className="text-lg font-bold">No conclusion yet</h2>
           <p className="text-sm">
             No denials in what was read before the run stopped, but not everything was read. Deal with the problem above
             and run it again.
           </p>
-        </section>
+        </Alert>
       )}
       {state && <DeniedEventsTable state={state} />}
       {(state?.done || phase === "cancelled") && (

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 import { ThemeToggle } from "./ThemeToggle";
+import { FOCUS_RING } from "./ui/focus-ring";
 
 const PAGES = [
   { href: "/", label: "Paste an error" },
@@ -19,7 +20,7 @@ export function SiteHeader({ tagline }: { tagline: string }) {
       <div className="flex items-start justify-between gap-4">
         <div>
           <p className="text-3xl font-extrabold tracking-tight">
-            <Link href="/" className="focus-visible:outline-2 focus-visible:outline-indigo-600">
+            <Link href="/" className={cn("rounded", FOCUS_RING)}>
               why<span className="text-indigo-600 dark:text-indigo-400">denied</span>
             </Link>
           </p>
@@ -39,7 +40,8 @@ export function SiteHeader({ tagline }: { tagline: string }) {
               href={page.href}
               aria-current={current ? "page" : undefined}
               className={cn(
-                "rounded-lg px-4 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-indigo-600",
+                "rounded-lg px-4 py-2 text-sm font-semibold",
+                FOCUS_RING,
                 current
                   ? "bg-indigo-600 text-white shadow-sm"
                   : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",

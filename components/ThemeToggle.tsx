@@ -1,18 +1,19 @@
 "use client";
 
+import { Button } from "./ui/button";
 import { useTheme } from "./use-theme";
 
 export function ThemeToggle() {
   const { dark, toggle } = useTheme();
   return (
-    <button
-      type="button"
+    <Button
+      size="sm"
       onClick={toggle}
       aria-label="Toggle dark mode"
       aria-pressed={dark}
-      className="shrink-0 rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium whitespace-nowrap hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:hover:bg-slate-800"
+      className="shrink-0 whitespace-nowrap"
     >
       {dark ? "☀ Light" : "☾ Dark"}
-    </button>
+    </Button>
   );
 }

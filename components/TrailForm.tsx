@@ -5,15 +5,15 @@ import { parseRoleTarget } from "@/lib/lookup/role";
 import { cn } from "@/lib/cn";
 import { RunButtons } from "./RunButtons";
 import { formatBytes } from "./format";
+import { Button } from "./ui/button";
+import { Input, Label, Textarea } from "./ui/field";
+import { FOCUS_RING, FOCUS_WITHIN_RING } from "./ui/focus-ring";
 
 export interface TrailUpload {
   file: Blob;
   name: string;
   roleArn: string | null;
 }
-
-const FIELD =
-  "w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900";
 
 /** A trail file (dropped, chosen or pasted) and an optional role to keep. */
 export function TrailForm({
@@ -63,7 +63,8 @@ export function TrailForm({
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
         className={cn(
-          "flex cursor-pointer flex-col items-center justify-center gap-1 rounded-xl border-2 border-dashed p-8 text-center has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600",
+          "flex cursor-pointer flex-col items-center justify-center gap-1 rounded-xl border-2 border-dashed p-8 text-center",
+          FOCUS_WITHIN_RING,
           dragging
             ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950"
             : "border-slate-300 hover:border-indigo-400 dark:border-slate-600",
@@ -87,34 +88,34 @@ export function TrailForm({
       </label>
       {!file && (
         <details className="text-sm">
-          <summary className="cursor-pointer font-medium text-slate-700 dark:text-slate-300">
+          <summary className={cn("cursor-pointer rounded font-medium text-slate-700 dark:text-slate-300", FOCUS_RING)}>
             …or paste the JSON
           </summary>
           <label htmlFor="trail-paste" className="sr-only">
             CloudTrail JSON
           </label>
-          <textarea
+          <Textarea
             id="trail-paste"
             value={pasted}
             onChange={(event) => setPasted(event.target.value)}
             rows={6}
             spellCheck={false}
             placeholder='{"Records": [ … ]}'
-            className={cn(FIELD, "mt-2 font-mono")}
+            className="mt-2 font-mono"
           />
         </details>
       )}
       <div>
-        <label htmlFor="trail-role" className="block text-sm font-semibold text-slate-800 dark:text-slate-200">
-          Only this role <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>
-        </label>
-        <input
+        <Label htmlFor="trail-role" optional>
+          Only this role
+        </Label>
+        <Input
           id="trail-role"
           value={roleArn}
           onChange={(event) => setRoleArn(event.target.value)}
           spellCheck={false}
           placeholder="arn:aws:iam::123456789012:role/my-function-role"
-          className={cn(FIELD, "font-mono")}
+          className="font-mono"
         />
       </div>
       {problem && (
@@ -124,13 +125,9 @@ export function TrailForm({
       )}
       <RunButtons running={running} idleLabel="Find denials in the file" runningLabel="Reading…" onCancel={onCancel}>
         {file && !running && (
-          <button
-            type="button"
-            onClick={() => setFile(null)}
-            className="text-sm font-medium text-slate-600 underline dark:text-slate-400"
-          >
+          <Button variant="link" onClick={() => setFile(null)} className="text-sm">
             Choose another file
-          </button>
+          </Button>
         )}
       </RunButtons>
     </form>

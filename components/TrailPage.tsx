@@ -5,13 +5,16 @@ import { SiteHeader } from "./SiteHeader";
 import { TrailForm } from "./TrailForm";
 import { useStreamRun } from "./use-stream-run";
 
+const TAGLINE =
+  "No CloudTrail API access? Upload the trail's log files: whydenied streams them and groups every denial into fixes.";
+
 /** Diagnose trail data without API access: upload or paste, then the same grouped fixes as a lookup. */
 export function TrailPage() {
   const runner = useStreamRun();
   const running = runner.phase === "starting" || runner.phase === "running";
   return (
     <div className="mx-auto max-w-5xl space-y-6 px-4 py-8">
-      <SiteHeader tagline="No CloudTrail API access? Upload the trail's log files: whydenied streams them and groups every denial into fixes." />
+      <SiteHeader tagline={TAGLINE} />
       <main className="space-y-6">
         <h1 className="text-xl font-bold">Find denials in a trail file</h1>
         <TrailForm

@@ -12,6 +12,13 @@ const KEEP = 8;
 const listeners = new Set<() => void>();
 let cache: { raw: string | null; roles: RecentRole[] } = { raw: null, roles: [] };
 
+/** What another tab or an older version wrote is checked, not trusted. */
+function isRecentRole(item: unknown): item is RecentRole {
+  if (typeof item !== "object" || item === null) return false;
+  const { roleArn, functionName } = item as Record<string, unknown>;
+  return typeof roleArn === "string" && (typeof functionName === "string" || functionName == null);
+}
+
 function read(): RecentRole[] {
   let raw: string | null = null;
   try {
@@ -23,8 +30,7 @@ function read(): RecentRole[] {
   let roles: RecentRole[] = [];
   try {
     const parsed = JSON.parse(raw ?? "[]") as unknown;
-    if (Array.isArray(parsed))
-      roles = parsed.filter((item): item is RecentRole => typeof item?.roleArn === "string").slice(0, KEEP);
+    if (Array.isArray(parsed)) roles = parsed.filter(isRecentRole).slice(0, KEEP);
   } catch {
     roles = [];
   }

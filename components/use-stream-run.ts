@@ -22,7 +22,7 @@ export function useStreamRun() {
     enabled: run !== null,
   });
 
-  const start = useCallback((input: RunInput) => setRun({ ...input, id: crypto.randomUUID() } as StreamRun), []);
+  const start = useCallback((input: RunInput) => setRun({ ...input, id: crypto.randomUUID() }), []);
   const cancel = useCallback(() => {
     if (!run) return;
     setCancelledId(run.id);
