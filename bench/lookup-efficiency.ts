@@ -1,14 +1,7 @@
-import {
-  DEFAULT_RETRY,
-  planLookup,
-  parseRoleTarget,
-  scanDenials,
-  systemClock,
-  type LookupProgress,
-  type RoleTarget,
-} from "../lib/lookup";
-import { cloudTrailPages } from "../lib/cloudtrail/page-source";
-import { pacerFor } from "../lib/cloudtrail/pacers";
+import { DEFAULT_RETRY, planLookup, parseRoleTarget, scanDenials, systemClock, type RoleTarget } from "../lib/lookup";
+import { cloudTrailPages, pacerFor } from "../lib/cloudtrail";
+import { loadCatalog } from "../lib/iam";
+import type { LookupProgress } from "../lib/wire";
 import { seedDemoEvents, startLocalCloudTrail, type LocalCloudTrail } from "../lib/local-cloudtrail";
 import type { BenchSection } from "./report";
 
@@ -42,7 +35,13 @@ async function lookup(endpoint: LocalCloudTrail, role: string, now: Date, pacerK
   let notices = 0;
   const events = scanDenials(
     { target, plan, window, source: "endpoint" },
-    { pages, pacerFor: (region) => pacerFor(pacerKey, region, RATE), clock: systemClock, retry: DEFAULT_RETRY },
+    {
+      pages,
+      pacerFor: (region) => pacerFor(pacerKey, region, RATE),
+      clock: systemClock,
+      retry: DEFAULT_RETRY,
+      catalog: loadCatalog,
+    },
     new AbortController().signal,
   );
   for await (const event of events) {
@@ -76,7 +75,19 @@ function row(run: Run): string {
   const eventsPerSecond = run.events / run.seconds;
   const efficiency = eventsPerSecond / CEILING_EVENTS_PER_SECOND;
   const verdict = efficiency >= TARGET && run.throttledAtServer === 0 && run.notices === 0 ? "met" : "not met";
-  return `| ${run.scenario} | ${run.pages} | ${run.events.toLocaleString("en")} | ${run.seconds.toFixed(1)} | ${eventsPerSecond.toFixed(1)} | **${efficiency.toFixed(3)}** | ${run.throttledAtServer} | ${run.retries} | ${run.notices} | ${verdict} |`;
+  const cells = [
+    run.scenario,
+    run.pages,
+    run.events.toLocaleString("en"),
+    run.seconds.toFixed(1),
+    eventsPerSecond.toFixed(1),
+    `**${efficiency.toFixed(3)}**`,
+    run.throttledAtServer,
+    run.retries,
+    run.notices,
+    verdict,
+  ];
+  return `| ${cells.join(" | ")} |`;
 }
 
 export const lookupEfficiencySection: BenchSection = {
@@ -103,13 +114,20 @@ export const lookupEfficiencySection: BenchSection = {
 
 Measured on ${now.toISOString().slice(0, 10)} with \`npm run bench -- lookup\`.
 
-Role lookups with no function name (so every event of the week in ${REGION} is read and filtered), through the app's own path: \`scanDenials\` with the real \`@aws-sdk/client-cloudtrail\` client (\`lib/cloudtrail/page-source.ts\`, SDK retries off) and the app's per-Region pacer, against the local CloudTrail endpoint (\`lib/local-cloudtrail\`, a real HTTP server on 127.0.0.1) serving the seeded demo week and enforcing LookupEvents' limit of ${RATE} requests per second per Region with real \`ThrottlingException\` answers. Efficiency is events scanned per second divided by the API's ceiling of ${CEILING_EVENTS_PER_SECOND} events/s per Region (2 requests × 50 events); target ≥ ${TARGET} with no throttling surfaced. The second row runs two lookups of the same Region at once: they share the Region's pacer, as concurrent users of one server do, so together they still stay under the limit.
+Role lookups with no function name (so every event of the week in ${REGION} is read and filtered), through the app's own path: \`scanDenials\`
+with the real \`@aws-sdk/client-cloudtrail\` client (\`lib/cloudtrail/page-source.ts\`, SDK retries off) and the app's per-Region pacer, against
+the local CloudTrail endpoint (\`lib/local-cloudtrail\`, a real HTTP server on 127.0.0.1) serving the seeded demo week and enforcing LookupEvents'
+limit of ${RATE} requests per second per Region with real \`ThrottlingException\` answers. Efficiency is events scanned per second divided by
+the API's ceiling of ${CEILING_EVENTS_PER_SECOND} events/s per Region (2 requests × 50 events); target ≥ ${TARGET} with no throttling surfaced.
+The second row runs two lookups of the same Region at once: they share the Region's pacer, as concurrent users of one server do, so together they
+still stay under the limit.
 
 | scenario | pages | events | seconds | events/s | efficiency | throttled (server) | retries | notices | target |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 ${runs.map(row).join("\n")}
 
-The last page of each lookup is partly empty, and the pacer waits a full second plus 10 ms after each answer before the request two turns later (so a slow arrival can never put three requests in the server's one-second window): both cost a little of the ceiling.`;
+The last page of each lookup is partly empty, and the pacer waits a full second plus 10 ms after each answer before the request two turns later
+(so a slow arrival can never put three requests in the server's one-second window): both cost a little of the ceiling.`;
     } finally {
       await endpoint.close();
     }

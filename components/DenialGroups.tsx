@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { LAYER_INFO } from "@/lib/classify/layers";
-import { rankGroups, type DenialGroup } from "@/lib/lookup/state";
+import { LAYER_INFO } from "@/lib/classify";
+import { rankGroups, type DenialGroup } from "@/lib/run";
 import { cn } from "@/lib/cn";
 import { FindingCard } from "./FindingCard";
 import { GroupDiagnosis } from "./GroupDiagnosis";
@@ -34,7 +34,12 @@ export function DenialGroups({ groups }: { groups: DenialGroup[] }) {
               data-layer={group.layer}
               className="group rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"
             >
-              <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 rounded-xl p-4 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-slate-800/60">
+              <summary
+                className={cn(
+                  "flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 rounded-xl p-4 hover:bg-slate-50",
+                  "focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-slate-800/60",
+                )}
+              >
                 <span aria-hidden="true" className="text-slate-400 transition-transform group-open:rotate-90">
                   ▶
                 </span>
@@ -43,7 +48,10 @@ export function DenialGroups({ groups }: { groups: DenialGroup[] }) {
                 </span>
                 <span className="font-mono text-sm font-semibold">{group.action ?? "unknown action"}</span>
                 <span
-                  className="order-last w-full pl-7 font-mono text-xs break-all text-slate-600 sm:order-none sm:w-auto sm:min-w-0 sm:flex-1 sm:truncate sm:pl-0 dark:text-slate-400"
+                  className={cn(
+                    "order-last w-full pl-7 font-mono text-xs break-all text-slate-600 sm:order-none sm:w-auto sm:min-w-0",
+                    "sm:flex-1 sm:truncate sm:pl-0 dark:text-slate-400",
+                  )}
                   title={group.resource ?? undefined}
                 >
                   {group.resource ?? "resource not stated"}
@@ -77,7 +85,11 @@ export function DenialGroups({ groups }: { groups: DenialGroup[] }) {
         <button
           type="button"
           onClick={() => setShown(shown + PAGE)}
-          className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-semibold hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:hover:bg-slate-800"
+          className={cn(
+            "rounded-lg border border-slate-300 px-4 py-2 text-sm font-semibold hover:bg-slate-100",
+            "focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600",
+            "dark:hover:bg-slate-800",
+          )}
         >
           Show {Math.min(PAGE, ranked.length - shown)} more of{" "}
           {plural(ranked.length - shown, "less frequent fix", "less frequent fixes")}

@@ -1,4 +1,4 @@
-import { hiddenRows, newestFirst, type LookupState } from "@/lib/lookup/state";
+import { hiddenRows, newestFirst, type LookupState } from "@/lib/run";
 import { callerLabel, formatTime, plural } from "./format";
 
 /** The raw denied events behind the groups, newest first, each linked to the CloudTrail console. */

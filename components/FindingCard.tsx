@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { Finding } from "@/lib/model";
-import { LAYER_INFO } from "@/lib/classify/layers";
+import { LAYER_INFO } from "@/lib/classify";
 import { cn } from "@/lib/cn";
 import { Checks } from "./Checks";
 import { FixDetails } from "./FixDetails";
@@ -128,7 +128,10 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
         </ul>
         <pre
           tabIndex={0}
-          className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 mt-2 overflow-x-auto rounded-md bg-slate-100 p-2 text-xs whitespace-pre-wrap break-all dark:bg-slate-800"
+          className={cn(
+            "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 mt-2",
+            "overflow-x-auto rounded-md bg-slate-100 p-2 text-xs whitespace-pre-wrap break-all dark:bg-slate-800",
+          )}
         >
           {finding.excerpt}
         </pre>

@@ -1,21 +1,20 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { LookupRequestBody } from "@/lib/lookup/request";
-import { parseRoleTarget } from "@/lib/lookup/role";
-import type { DemoRole, LookupStatus } from "@/lib/lookup/status";
 import { cn } from "@/lib/cn";
+import { parseRoleTarget } from "@/lib/lookup";
+import type { DemoRole, LookupRequestBody, LookupStatus, LookupTarget } from "@/lib/wire";
 import { RunButtons } from "./RunButtons";
 import { fieldsFromSearch, searchForFields } from "./lookup-link";
 import { EVENT_SOURCES, WINDOWS } from "./lookup-options";
 import { useRecentRoles } from "./use-recent-roles";
 
-const FIELD =
-  "w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900";
+const FIELD = cn(
+  "w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm",
+  "focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900",
+);
 const LABEL = "block text-sm font-semibold text-slate-800 dark:text-slate-200";
 const HINT = "mt-1 text-xs text-slate-600 dark:text-slate-400";
-
-type Source = "aws" | "demo";
 
 /** Role, function, Regions, window and service of a CloudTrail lookup; validated before sending. */
 export function LookupForm({
@@ -32,7 +31,7 @@ export function LookupForm({
   const noCredentials = status.credentials === "missing" && status.target === "aws";
   // The form renders only in the browser (after the status query), so a shared link can fill it at once.
   const [linked] = useState(() => fieldsFromSearch(window.location.search));
-  const [source, setSource] = useState<Source>(
+  const [source, setSource] = useState<LookupTarget>(
     linked.source === "demo" || (noCredentials && status.demo.enabled) ? "demo" : "aws",
   );
   const [roleArn, setRoleArn] = useState(linked.roleArn ?? "");
@@ -99,7 +98,9 @@ export function LookupForm({
               <label
                 key={value}
                 className={cn(
-                  "flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm font-medium has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600",
+                  "flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm font-medium",
+                  "has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60",
+                  "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600",
                   source === value
                     ? "border-indigo-500 bg-indigo-50 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100"
                     : "border-slate-300 dark:border-slate-600",
@@ -137,7 +138,11 @@ export function LookupForm({
                 type="button"
                 onClick={() => applyPreset(role)}
                 aria-label={`Demo: ${role.functionName ?? role.roleArn} in ${role.region}`}
-                className="rounded-full border border-slate-300 bg-white px-3 py-1 text-xs font-medium text-slate-700 hover:border-indigo-400 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200"
+                className={cn(
+                  "rounded-full border border-slate-300 bg-white px-3 py-1 text-xs font-medium text-slate-700",
+                  "hover:border-indigo-400 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600",
+                  "dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200",
+                )}
               >
                 {role.functionName ?? role.roleArn.split("/").pop()}{" "}
                 <span className="text-slate-500 dark:text-slate-400">· {role.region}</span>
@@ -177,7 +182,8 @@ export function LookupForm({
             className={roleError ? "mt-1 text-sm font-medium text-red-700 dark:text-red-400" : HINT}
           >
             {roleError ??
-              "A role ARN, or an assumed-role ARN copied from an error (its session name becomes the function name). Recent roles are remembered in this browser only."}
+              "A role ARN, or an assumed-role ARN copied from an error (its session name becomes the function name). " +
+                "Recent roles are remembered in this browser only."}
           </p>
         </div>
         <div>

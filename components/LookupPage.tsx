@@ -1,8 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { cn } from "@/lib/cn";
 import Link from "next/link";
-import { LOOKUP_BLIND_SPOT_NOTE } from "@/lib/lookup/notes";
+import { LOOKUP_BLIND_SPOT_NOTE } from "@/lib/run";
 import { CopyButton } from "./CopyButton";
 import { lookupStatusQuery } from "./queries";
 import { LookupForm } from "./LookupForm";
@@ -26,7 +27,10 @@ export function LookupPage() {
           <p
             role="status"
             data-testid="demo-banner"
-            className="rounded-xl border border-indigo-300 bg-indigo-50 p-4 text-sm text-indigo-950 dark:border-indigo-700 dark:bg-indigo-950 dark:text-indigo-100"
+            className={cn(
+              "rounded-xl border border-indigo-300 bg-indigo-50 p-4 text-sm text-indigo-950 dark:border-indigo-700",
+              "dark:bg-indigo-950 dark:text-indigo-100",
+            )}
           >
             <strong>No AWS credentials on this server, so you are looking at demo data.</strong> To search your own
             account, start whydenied with credentials the AWS CLI would find (a profile, <code>aws sso login</code>,

@@ -1,8 +1,9 @@
 "use client";
 
 import { useState, type FormEvent, type KeyboardEvent } from "react";
-import { utf8Length } from "@/lib/diagnose/input";
-import { MAX_INPUT_BYTES } from "@/lib/parse/limits";
+import { cn } from "@/lib/cn";
+import { utf8Length } from "@/lib/diagnose";
+import { MAX_INPUT_BYTES } from "@/lib/parse";
 import { SAMPLES } from "./samples";
 
 const LIMIT_KIB = MAX_INPUT_BYTES / 1024;
@@ -48,7 +49,10 @@ export function PasteForm({ pending, onDiagnose }: { pending: boolean; onDiagnos
         spellCheck={false}
         aria-describedby="error-text-help"
         placeholder="Paste CLI or SDK output, a Lambda log line, Terraform output or CloudTrail JSON…"
-        className="w-full rounded-lg border border-slate-300 bg-white p-3 font-mono text-sm shadow-inner focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900"
+        className={cn(
+          "w-full rounded-lg border border-slate-300 bg-white p-3 font-mono text-sm shadow-inner",
+          "focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900",
+        )}
       />
       <div id="error-text-help" className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <span
@@ -61,7 +65,11 @@ export function PasteForm({ pending, onDiagnose }: { pending: boolean; onDiagnos
         <button
           type="submit"
           disabled={pending || tooLarge}
-          className="rounded-lg bg-indigo-600 px-5 py-2 font-semibold text-white shadow hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-50"
+          className={cn(
+            "rounded-lg bg-indigo-600 px-5 py-2 font-semibold text-white shadow hover:bg-indigo-700",
+            "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
+            "disabled:cursor-not-allowed disabled:opacity-50",
+          )}
         >
           {pending ? "Diagnosing…" : "Diagnose"}
         </button>
@@ -78,7 +86,11 @@ export function PasteForm({ pending, onDiagnose }: { pending: boolean; onDiagnos
               setText(sample.text);
               submit(sample.text);
             }}
-            className="rounded-full border border-slate-300 bg-white px-3 py-1 text-xs font-medium text-slate-700 hover:border-indigo-400 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200"
+            className={cn(
+              "rounded-full border border-slate-300 bg-white px-3 py-1 text-xs font-medium text-slate-700",
+              "hover:border-indigo-400 hover:text-indigo-700 focus-visible:outline-2",
+              "focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200",
+            )}
           >
             {sample.label}
           </button>

@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { LAYER_INFO } from "@/lib/classify/layers";
+import { LAYER_INFO } from "@/lib/classify";
 import type { NonDenial } from "@/lib/model";
-import { LOOKED_FOR } from "@/lib/parse/looked-for";
+import { LOOKED_FOR } from "@/lib/parse";
 import { cn } from "@/lib/cn";
 import type { DiagnoseResponse } from "./api";
 import { FindingCard } from "./FindingCard";
@@ -79,7 +79,10 @@ export function Results({ diagnosis }: { diagnosis: DiagnoseResponse }) {
               <li key={finding.id}>
                 <a
                   href={`#${finding.id}-heading`}
-                  className="flex flex-wrap items-center gap-2 rounded-md p-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-slate-800"
+                  className={cn(
+                    "flex flex-wrap items-center gap-2 rounded-md p-1 hover:bg-slate-100 focus-visible:outline-2",
+                    "focus-visible:outline-indigo-600 dark:hover:bg-slate-800",
+                  )}
                 >
                   <span className="text-slate-500 tabular-nums dark:text-slate-400">{index + 1}.</span>
                   <span className={cn("rounded-full px-2 py-0.5 text-xs font-semibold", LAYER_CHIP[finding.layer])}>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import type { LookupState } from "@/lib/lookup/state";
-import type { LookupStatus } from "@/lib/lookup/status";
+import type { LookupState } from "@/lib/run";
+import { cn } from "@/lib/cn";
+import type { LookupStatus } from "@/lib/wire";
 import type { ApiError } from "./api";
 import { CopyButton } from "./CopyButton";
 import { DeniedEventsTable } from "./DeniedEventsTable";
@@ -33,7 +34,10 @@ function RunError({
           </div>
           <pre
             tabIndex={0}
-            className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+            className={cn(
+              "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500",
+              "overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100",
+            )}
           >
             {policy}
           </pre>

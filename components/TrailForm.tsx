@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type DragEvent, type FormEvent } from "react";
-import { parseRoleTarget } from "@/lib/lookup/role";
+import { parseRoleTarget } from "@/lib/lookup";
 import { cn } from "@/lib/cn";
 import { RunButtons } from "./RunButtons";
 import { formatBytes } from "./format";
@@ -12,8 +12,10 @@ export interface TrailUpload {
   roleArn: string | null;
 }
 
-const FIELD =
-  "w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900";
+const FIELD = cn(
+  "w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus-visible:outline-2",
+  "focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900",
+);
 
 /** A trail file (dropped, chosen or pasted) and an optional role to keep. */
 export function TrailForm({
@@ -63,7 +65,8 @@ export function TrailForm({
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
         className={cn(
-          "flex cursor-pointer flex-col items-center justify-center gap-1 rounded-xl border-2 border-dashed p-8 text-center has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600",
+          "flex cursor-pointer flex-col items-center justify-center gap-1 rounded-xl border-2 border-dashed p-8",
+          "text-center has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600",
           dragging
             ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950"
             : "border-slate-300 hover:border-indigo-400 dark:border-slate-600",

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import type { LookupState } from "@/lib/lookup/state";
+import type { LookupState } from "@/lib/run";
 import type { ApiError } from "./api";
 import { streamRunQuery, type StreamRun } from "./queries";
 
@@ -22,7 +22,7 @@ export function useStreamRun() {
     enabled: run !== null,
   });
 
-  const start = useCallback((input: RunInput) => setRun({ ...input, id: crypto.randomUUID() } as StreamRun), []);
+  const start = useCallback((input: RunInput) => setRun({ ...input, id: crypto.randomUUID() }), []);
   const cancel = useCallback(() => {
     if (!run) return;
     setCancelledId(run.id);

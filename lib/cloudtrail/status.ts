@@ -2,7 +2,7 @@ import "server-only";
 import { serverEnv } from "../env";
 import { DEMO_ROLES } from "../local-cloudtrail";
 import { LOOKUP_POLICY } from "../lookup";
-import type { LookupStatus } from "../lookup/status";
+import type { LookupStatus } from "../wire";
 import { credentialStatus } from "./credentials";
 
 /** The lookup form's starting facts, read from the environment and the credential chain. */

@@ -1,32 +1,18 @@
-export { systemClock, type Clock } from "./clock";
-export { cloudTrailConsoleUrl, createDenialCollector } from "./denials";
-export { isFatal, isRetryable, LOOKUP_POLICY, type LookupErrorCode } from "./errors";
+export { abortReason, systemClock, type Clock } from "./clock";
 export {
-  EMPTY_PROGRESS,
+  cloudTrailConsoleUrl,
+  createDenialCollector,
   MAX_DETAILED_GROUPS,
+  MAX_GROUPS,
   MAX_ROWS,
-  type DenialGroupHead,
-  type DeniedEvent,
-  type GroupCount,
-  type LookupProgress,
-  type LookupSource,
-  type LookupStreamEvent,
-} from "./events";
+  type CatalogSource,
+} from "./denials";
+export { isFatal, isRetryable, LOOKUP_POLICY, type LookupErrorCode } from "./errors";
 export { isRoleDenial } from "./filter";
 export { createPacer, type Pacer } from "./pacer";
-export { planLookup, type LookupAttribute, type LookupPlan, type PlannedScan } from "./plan";
+export { planLookup, type LookupPlan } from "./plan";
 export { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 export { parseRoleTarget, type RoleTarget } from "./role";
 export { scanDenials, type LookupPage, type PageRequest, type PageSource, type ScanDeps } from "./scan";
-export {
-  hiddenRows,
-  INITIAL_LOOKUP_STATE,
-  newestFirst,
-  rankGroups,
-  reduceLookup,
-  type DenialGroup,
-  type LookupState,
-} from "./state";
-export { MAX_WINDOW_DAYS, resolveWindow, type TimeWindow } from "./window";
-export { DATA_EVENTS_NOTE, LOOKUP_BLIND_SPOT_NOTE } from "./notes";
-export { scanTrail, type TrailScanInput } from "./trail-scan";
+export { resolveWindow, type TimeWindow } from "./window";
+export { scanTrail, type TrailScanDeps, type TrailScanInput } from "./trail-scan";

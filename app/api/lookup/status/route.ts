@@ -1,5 +1,5 @@
-import { lookupStatus } from "@/lib/cloudtrail/status";
-import { internalError, jsonResponse } from "../../respond";
+import { lookupStatus } from "@/lib/cloudtrail";
+import { internalError, jsonResponse, methodNotAllowed } from "../../respond";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -12,3 +12,8 @@ export async function GET(): Promise<Response> {
     return internalError("lookup-status", error);
   }
 }
+
+export const POST = methodNotAllowed("GET");
+export const PUT = methodNotAllowed("GET");
+export const PATCH = methodNotAllowed("GET");
+export const DELETE = methodNotAllowed("GET");

@@ -1,0 +1,12 @@
+export { LOOKUP_BLIND_SPOT_NOTE } from "./notes";
+export {
+  hiddenRows,
+  INITIAL_LOOKUP_STATE,
+  newestFirst,
+  rankGroups,
+  reduceLookup,
+  type DenialGroup,
+  type LookupState,
+  type RunEvent,
+  type UploadProgressEvent,
+} from "./state";
