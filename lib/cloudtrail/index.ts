@@ -1,4 +1,4 @@
-export { startLookup, type LookupStartErrorCode } from "./lookup";
-export { cloudTrailPages, type CloudTrailConnection } from "./page-source";
+export { startLookup } from "./lookup";
+export { cloudTrailPages } from "./page-source";
 export { pacerFor } from "./pacers";
 export { lookupStatus } from "./status";

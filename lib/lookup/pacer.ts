@@ -1,7 +1,7 @@
 import { abortReason, type Clock } from "./clock";
 
 /** A request's turn; call `finished` when its answer (or failure) arrives. */
-export interface PacerSlot {
+interface PacerSlot {
   finished(): void;
 }
 

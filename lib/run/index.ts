@@ -8,5 +8,4 @@ export {
   type DenialGroup,
   type LookupState,
   type RunEvent,
-  type UploadProgressEvent,
 } from "./state";

@@ -25,7 +25,7 @@ const EMPTY_PROGRESS: LookupProgress = {
 export type DenialGroup = DenialGroupHead & Omit<GroupCount, "key">;
 
 /** Told by the browser, not the server: how much of an upload has been sent. */
-export interface UploadProgressEvent {
+interface UploadProgressEvent {
   type: "upload";
   sentBytes: number;
   totalBytes: number;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** A role of the built-in demo data, offered as a one-click example. */
-export const demoRoleSchema = z.object({
+const demoRoleSchema = z.object({
   roleArn: z.string(),
   functionName: z.string().nullable(),
   region: z.string(),

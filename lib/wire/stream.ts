@@ -8,15 +8,15 @@ import { findingSchema, layerSchema } from "./diagnosis";
  */
 
 /** Where the events came from: the user's account, a configured endpoint, the demo data, or a file. */
-export const lookupSourceSchema = z.enum(["aws", "endpoint", "demo", "upload"]);
+const lookupSourceSchema = z.enum(["aws", "endpoint", "demo", "upload"]);
 
 /** LookupEvents accepts one attribute per call; these are the two whydenied narrows by. */
-export const lookupAttributeSchema = z.object({ key: z.enum(["Username", "EventSource"]), value: z.string() });
+const lookupAttributeSchema = z.object({ key: z.enum(["Username", "EventSource"]), value: z.string() });
 
 /** One paged LookupEvents scan: a Region, at most one attribute, and the window. */
-export const plannedScanSchema = z.object({ region: z.string(), attribute: lookupAttributeSchema.nullable() });
+const plannedScanSchema = z.object({ region: z.string(), attribute: lookupAttributeSchema.nullable() });
 
-export const lookupProgressSchema = z.object({
+const lookupProgressSchema = z.object({
   /** LookupEvents pages read (0 for uploads). */
   pagesRead: z.number(),
   eventsScanned: z.number(),
@@ -31,7 +31,7 @@ export const lookupProgressSchema = z.object({
 });
 
 /** A denied CloudTrail event, as a row of the raw-events table. */
-export const deniedEventSchema = z.object({
+const deniedEventSchema = z.object({
   id: z.string(),
   time: z.string(),
   region: z.string(),
@@ -44,7 +44,7 @@ export const deniedEventSchema = z.object({
 });
 
 /** The first denial of a (layer, action, resource) group, diagnosed; later ones only count. */
-export const denialGroupHeadSchema = z.object({
+const denialGroupHeadSchema = z.object({
   key: z.string(),
   layer: layerSchema,
   action: z.string().nullable(),
@@ -57,7 +57,7 @@ export const denialGroupHeadSchema = z.object({
 });
 
 /** A group's tally so far. */
-export const groupCountSchema = z.object({
+const groupCountSchema = z.object({
   key: z.string(),
   count: z.number(),
   firstSeen: z.string(),
@@ -65,7 +65,7 @@ export const groupCountSchema = z.object({
   regions: z.array(z.string()),
 });
 
-export const startEventSchema = z.object({
+const startEventSchema = z.object({
   type: z.literal("start"),
   source: lookupSourceSchema,
   window: z.object({ start: z.string(), end: z.string() }).nullable(),
@@ -73,7 +73,7 @@ export const startEventSchema = z.object({
   notes: z.array(z.string()),
 });
 
-export const doneEventSchema = z.object({
+const doneEventSchema = z.object({
   type: z.literal("done"),
   progress: lookupProgressSchema,
   partial: z.boolean(),
@@ -82,10 +82,10 @@ export const doneEventSchema = z.object({
 });
 
 /** Part of the work was skipped (one Region, malformed records); the rest stands. */
-export const noticeEventSchema = z.object({ type: z.literal("notice"), code: noticeCodeSchema, message: z.string() });
+const noticeEventSchema = z.object({ type: z.literal("notice"), code: noticeCodeSchema, message: z.string() });
 
 /** The run as a whole failed; what arrived before it stands. */
-export const errorEventSchema = z.object({ type: z.literal("error"), code: errorCodeSchema, message: z.string() });
+const errorEventSchema = z.object({ type: z.literal("error"), code: errorCodeSchema, message: z.string() });
 
 /** One line of the NDJSON stream that lookups and uploads answer with. */
 export const streamEventSchema = z.discriminatedUnion("type", [

@@ -2,7 +2,7 @@ import "server-only";
 import type { ErrorEvent } from "@/lib/wire";
 
 /** Thrown into the trail reader when the body passes the limit, so it stops reading at once. */
-export class UploadTooLargeError extends Error {
+class UploadTooLargeError extends Error {
   constructor(limit: number) {
     super(`The file is larger than the ${Math.round(limit / 1024 / 1024)} MiB upload limit.`);
     this.name = "UploadTooLargeError";
