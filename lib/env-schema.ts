@@ -43,6 +43,9 @@ const envSchema = z.object({
 
 export type ServerEnv = z.infer<typeof envSchema>;
 
+/** The variables the schema reads: a change to any other leaves the parsed configuration as it was. */
+export const ENV_NAMES = Object.keys(envSchema.shape) as (keyof ServerEnv)[];
+
 /** The variable each issue is about, what it holds, and what it accepts. */
 function describeIssue(issue: z.core.$ZodIssue, source: Record<string, string | undefined>): string {
   const name = String(issue.path[0] ?? "environment");
