@@ -16,12 +16,10 @@ export const viewport: Viewport = {
 };
 
 /** Applies the saved or system theme before paint, so dark mode never flashes white. */
-const themeScript = [
-  "try{",
-  'var t=localStorage.getItem("whydenied-theme");',
-  'if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")',
-  "}catch(e){}",
-].join("");
+const themeScript =
+  'try{var t=localStorage.getItem("whydenied-theme");' +
+  'if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))' +
+  'document.documentElement.classList.add("dark")}catch(e){}';
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -1,14 +1,7 @@
-import {
-  DEFAULT_RETRY,
-  planLookup,
-  parseRoleTarget,
-  scanDenials,
-  systemClock,
-  type LookupProgress,
-  type RoleTarget,
-} from "../lib/lookup";
-import { cloudTrailPages } from "../lib/cloudtrail/page-source";
-import { pacerFor } from "../lib/cloudtrail/pacers";
+import { DEFAULT_RETRY, planLookup, parseRoleTarget, scanDenials, systemClock, type RoleTarget } from "../lib/lookup";
+import { cloudTrailPages, pacerFor } from "../lib/cloudtrail";
+import { loadCatalog } from "../lib/iam";
+import type { LookupProgress } from "../lib/wire";
 import { seedDemoEvents } from "../lib/demo";
 import { startLocalAws, type LocalAws } from "../lib/local-aws";
 import { tableRow, type BenchSection } from "./report";
@@ -43,7 +36,13 @@ async function lookup(endpoint: LocalAws, role: string, now: Date, pacerKey: str
   let notices = 0;
   const events = scanDenials(
     { target, plan, window, source: "endpoint" },
-    { pages, pacerFor: (region) => pacerFor(pacerKey, region, RATE), clock: systemClock, retry: DEFAULT_RETRY },
+    {
+      pages,
+      pacerFor: (region) => pacerFor(pacerKey, region, RATE),
+      clock: systemClock,
+      retry: DEFAULT_RETRY,
+      catalog: loadCatalog,
+    },
     new AbortController().signal,
   );
   for await (const event of events) {

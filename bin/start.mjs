@@ -4,6 +4,18 @@ import { spawnSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { register } from "tsx/esm/api";
+
+// A bad setting stops the start before any build, with the variable's name and what it accepts.
+register();
+const { parseEnv } = await import("../lib/env-schema.ts");
+const checked = parseEnv(process.env);
+if (!checked.ok) {
+  console.error(
+    `whydenied cannot start: fix these environment variables (see .env.example).\n${checked.error.message}`,
+  );
+  process.exit(1);
+}
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };

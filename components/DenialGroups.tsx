@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { LAYER_INFO } from "@/lib/classify/layers";
-import { rankGroups, type DenialGroup } from "@/lib/lookup/state";
+import { LAYER_INFO } from "@/lib/classify";
+import { rankGroups, type DenialGroup } from "@/lib/run";
 import { cn } from "@/lib/cn";
 import { FindingCard } from "./FindingCard";
 import { GroupDiagnosis } from "./GroupDiagnosis";

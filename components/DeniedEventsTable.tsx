@@ -1,4 +1,4 @@
-import { hiddenRows, newestFirst, type LookupState } from "@/lib/lookup/state";
+import { hiddenRows, newestFirst, type LookupState } from "@/lib/run";
 import { cn } from "@/lib/cn";
 import { callerLabel, formatTime, plural } from "./format";
 import { FOCUS_RING } from "./ui/focus-ring";

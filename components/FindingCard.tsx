@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { Finding } from "@/lib/model";
-import { LAYER_INFO } from "@/lib/classify/layers";
+import { LAYER_INFO } from "@/lib/classify";
 import { cn } from "@/lib/cn";
 import { Checks } from "./Checks";
 import { FixDetails } from "./FixDetails";

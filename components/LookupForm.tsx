@@ -1,10 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { LookupRequestBody } from "@/lib/lookup/request";
-import { parseRoleTarget } from "@/lib/lookup/role";
-import type { DemoRole, LookupStatus } from "@/lib/lookup/status";
 import { cn } from "@/lib/cn";
+import { parseRoleTarget } from "@/lib/lookup";
+import type { DemoRole, LookupRequestBody, LookupStatus, LookupTarget } from "@/lib/wire";
 import { RunButtons } from "./RunButtons";
 import { fieldsFromSearch, searchForFields } from "./lookup-link";
 import { EVENT_SOURCES, WINDOWS } from "./lookup-options";
@@ -17,8 +16,6 @@ import { useRecentRoles } from "./use-recent-roles";
 const ROLE_HINT =
   "A role ARN, or an assumed-role ARN copied from an error (its session name becomes the function name). " +
   "Recent roles are remembered in this browser only.";
-
-type Source = "aws" | "demo";
 
 /** Role, function, Regions, window and service of a CloudTrail lookup; validated before sending. */
 export function LookupForm({
@@ -35,7 +32,7 @@ export function LookupForm({
   const noCredentials = status.credentials === "missing" && status.target === "aws";
   // The form renders only in the browser (after the status query), so a shared link can fill it at once.
   const [linked] = useState(() => fieldsFromSearch(window.location.search));
-  const [source, setSource] = useState<Source>(
+  const [source, setSource] = useState<LookupTarget>(
     linked.source === "demo" || (noCredentials && status.demo.enabled) ? "demo" : "aws",
   );
   const [roleArn, setRoleArn] = useState(linked.roleArn ?? "");

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, type FormEvent, type KeyboardEvent } from "react";
-import { utf8Length } from "@/lib/diagnose/input";
-import { MAX_INPUT_BYTES } from "@/lib/parse/limits";
+import { utf8Length } from "@/lib/diagnose";
+import { MAX_INPUT_BYTES } from "@/lib/parse";
 import { formatBytes } from "./format";
 import { SAMPLES } from "./samples";
 import { Button } from "./ui/button";

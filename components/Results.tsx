@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { LAYER_INFO } from "@/lib/classify/layers";
+import { LAYER_INFO } from "@/lib/classify";
 import type { NonDenial } from "@/lib/model";
-import { LOOKED_FOR } from "@/lib/parse/looked-for";
+import { LOOKED_FOR } from "@/lib/parse";
 import { cn } from "@/lib/cn";
 import type { DiagnoseResponse } from "./api";
 import { FindingCard } from "./FindingCard";

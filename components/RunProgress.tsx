@@ -1,4 +1,4 @@
-import type { LookupState } from "@/lib/lookup/state";
+import type { LookupState } from "@/lib/run";
 import { formatBytes, formatSeconds, formatTime, plural } from "./format";
 import type { RunPhase } from "./use-stream-run";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type DragEvent, type FormEvent } from "react";
-import { parseRoleTarget } from "@/lib/lookup/role";
+import { parseRoleTarget } from "@/lib/lookup";
 import { cn } from "@/lib/cn";
 import { RunButtons } from "./RunButtons";
 import { formatBytes } from "./format";

@@ -1,4 +1,6 @@
+import type { z } from "zod";
 import type { Diagnosis } from "@/lib/model";
+import { apiErrorSchema } from "@/lib/wire";
 
 export type DiagnoseResponse = Diagnosis & { truncated: boolean };
 
@@ -25,29 +27,28 @@ export async function postJson<T>(url: string, body: unknown): Promise<T> {
   } catch {
     throw new ApiError("network.unreachable", "Could not reach the whydenied server. Is it still running?");
   }
-  const payload = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
-  if (!response.ok) {
-    throw new ApiError(
-      payload?.code ?? "internal.error",
-      payload?.message ?? `The server answered ${response.status}.`,
-    );
-  }
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw apiErrorOf(response.status, payload);
   return payload as T;
 }
 
-/** GETs JSON and returns the typed body, or throws an ApiError with the server's words. */
-export async function getJson<T>(url: string): Promise<T> {
+/** The ApiError a failed answer stands for: the server's `{code, message}` when it sent one. */
+export function apiErrorOf(status: number, payload: unknown): ApiError {
+  const body = apiErrorSchema.safeParse(payload);
+  return body.success
+    ? new ApiError(body.data.code, body.data.message)
+    : new ApiError("internal.error", `The server answered ${status}.`);
+}
+
+/** GETs JSON and returns the body parsed by `schema`, or throws an ApiError with the server's words. */
+export async function getJson<T extends z.ZodType>(url: string, schema: T): Promise<z.output<T>> {
   let response: Response;
   try {
     response = await fetch(url, { headers: { accept: "application/json" } });
   } catch {
     throw new ApiError("network.unreachable", "Could not reach the whydenied server. Is it still running?");
   }
-  const payload = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
-  if (!response.ok)
-    throw new ApiError(
-      payload?.code ?? "internal.error",
-      payload?.message ?? `The server answered ${response.status}.`,
-    );
-  return payload as T;
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw apiErrorOf(response.status, payload);
+  return schema.parse(payload);
 }

@@ -1,8 +1,9 @@
+import { lookupTargetSchema, type LookupTarget } from "@/lib/wire";
 import { EVENT_SOURCES, WINDOWS } from "./lookup-options";
 
 /** The lookup form's fields, as a link carries them. */
 export interface LookupFields {
-  source: "aws" | "demo";
+  source: LookupTarget;
   roleArn: string;
   functionName: string;
   regions: string;
@@ -24,8 +25,8 @@ export function fieldsFromSearch(search: string): Partial<LookupFields> {
   if (WINDOWS.some((window) => window.hours === hours)) fields.hours = hours;
   const service = params.get("service");
   if (service && EVENT_SOURCES.some((item) => item.value === service)) fields.eventSource = service;
-  const source = params.get("source");
-  if (source === "aws" || source === "demo") fields.source = source;
+  const source = lookupTargetSchema.safeParse(params.get("source"));
+  if (source.success) fields.source = source.data;
   return fields;
 }
 

@@ -1,7 +1,6 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from "@tanstack/react-query";
-import type { LookupRequestBody } from "@/lib/lookup/request";
-import { INITIAL_LOOKUP_STATE, reduceLookup, type LookupState, type RunEvent } from "@/lib/lookup/state";
-import type { LookupStatus } from "@/lib/lookup/status";
+import { INITIAL_LOOKUP_STATE, reduceLookup, type LookupState, type RunEvent } from "@/lib/run";
+import { lookupStatusSchema, type LookupRequestBody } from "@/lib/wire";
 import { getJson } from "./api";
 import { postForEvents } from "./stream";
 import { uploadForEvents } from "./upload";
@@ -14,7 +13,7 @@ export type StreamRun =
 export const lookupStatusQuery = () =>
   queryOptions({
     queryKey: ["lookup-status"],
-    queryFn: () => getJson<LookupStatus>("/api/lookup/status"),
+    queryFn: () => getJson("/api/lookup/status", lookupStatusSchema),
     staleTime: 30_000,
   });
 

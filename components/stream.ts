@@ -1,5 +1,5 @@
-import type { LookupStreamEvent } from "@/lib/lookup/events";
-import { ApiError } from "./api";
+import type { LookupStreamEvent } from "@/lib/wire";
+import { ApiError, apiErrorOf } from "./api";
 import { NdjsonReader } from "./ndjson";
 
 /**
@@ -23,11 +23,7 @@ export async function* postForEvents(
     throw new ApiError("network.unreachable", "Could not reach the whydenied server. Is it still running?");
   }
   if (!response.ok || !response.body) {
-    const payload = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
-    throw new ApiError(
-      payload?.code ?? "internal.error",
-      payload?.message ?? `The server answered ${response.status}.`,
-    );
+    throw apiErrorOf(response.status, await response.json().catch(() => null));
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   const ndjson = new NdjsonReader();

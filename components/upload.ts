@@ -1,6 +1,6 @@
-import { EventQueue } from "@/lib/lookup/event-queue";
-import type { RunEvent } from "@/lib/lookup/state";
-import { ApiError } from "./api";
+import { EventQueue } from "@/lib/async";
+import type { RunEvent } from "@/lib/run";
+import { ApiError, apiErrorOf } from "./api";
 import { NdjsonReader } from "./ndjson";
 
 /**
@@ -31,13 +31,13 @@ export async function* uploadForEvents(url: string, file: Blob, signal: AbortSig
       readAnswer();
       return queue.close();
     }
-    let body: { code?: string; message?: string } | null = null;
+    let body: unknown = null;
     try {
-      body = JSON.parse(request.responseText) as { code?: string; message?: string };
+      body = JSON.parse(request.responseText);
     } catch {
       body = null;
     }
-    queue.fail(new ApiError(body?.code ?? "internal.error", body?.message ?? `The server answered ${request.status}.`));
+    queue.fail(apiErrorOf(request.status, body));
   };
   request.onerror = () =>
     queue.fail(new ApiError("network.unreachable", "The upload failed: is the whydenied server still running?"));

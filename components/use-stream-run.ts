@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import type { LookupState } from "@/lib/lookup/state";
+import type { LookupState } from "@/lib/run";
 import type { ApiError } from "./api";
 import { streamRunQuery, type StreamRun } from "./queries";
 

@@ -1,34 +1,18 @@
 import "server-only";
-import { z } from "zod";
+import { ENV_NAMES, parseEnv, type ServerEnv } from "./env-schema";
 
-/** Every environment variable the server reads, documented in .env.example. */
-const envSchema = z.object({
-  /** Send LookupEvents to this endpoint instead of AWS (a local CloudTrail, LocalStack, a VPC endpoint URL). */
-  WHYDENIED_CLOUDTRAIL_ENDPOINT: z
-    .url({ protocol: /^https?$/, error: "WHYDENIED_CLOUDTRAIL_ENDPOINT must be an http(s) URL." })
-    .optional(),
-  /** "off" hides the built-in demo data (for a portal that must only show the real account). */
-  WHYDENIED_DEMO: z.enum(["on", "off"]).default("on"),
-  /** LookupEvents requests per second per Region; AWS allows 2 per account and Region. */
-  WHYDENIED_LOOKUP_RATE: z.coerce.number().positive().max(2).default(2),
-  /** Largest trail file upload, in MiB. */
-  WHYDENIED_MAX_UPLOAD_MIB: z.coerce.number().int().positive().default(2048),
-  /** The Region the lookup form starts with. */
-  AWS_REGION: z.string().optional(),
-  AWS_DEFAULT_REGION: z.string().optional(),
-});
-
-export type ServerEnv = z.infer<typeof envSchema>;
+let parsed: { key: string; env: ServerEnv } | null = null;
 
 /**
- * Reads and checks the server's environment. Read per call, not at import, so a process that
- * changes its environment (tests) is seen; a bad value fails loudly with the variable's name.
+ * The server's checked environment, parsed once and reused while its variables stay as they are (tests change them).
+ * `npm start` refuses to start with a bad value (bin/start.mjs checks the same schema before building); under
+ * `next dev` a bad value throws here with the same message.
  */
 export function serverEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
-  const parsed = envSchema.safeParse(source);
-  if (!parsed.success)
-    throw new Error(
-      `Invalid environment: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
-    );
-  return parsed.data;
+  const key = JSON.stringify(ENV_NAMES.map((name) => source[name] ?? null));
+  if (parsed?.key === key) return parsed.env;
+  const result = parseEnv(source);
+  if (!result.ok) throw new Error(`Invalid environment: ${result.error.message}`);
+  parsed = { key, env: result.value };
+  return result.value;
 }

@@ -1,14 +1,15 @@
 import "server-only";
+import type { ErrorCode } from "@/lib/errors";
+import { statusFor } from "@/lib/http";
 import type { AppError } from "@/lib/result";
-import { statusFor } from "@/lib/http/status";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
 /** Every API error has one shape, `{code, message}`, and a status from one table. */
-export function errorResponse(error: AppError): Response {
+export function errorResponse(error: AppError<ErrorCode>, headers: Record<string, string> = {}): Response {
   return Response.json(
     { code: error.code, message: error.message },
-    { status: statusFor(error.code), headers: NO_STORE },
+    { status: statusFor(error.code), headers: { ...NO_STORE, ...headers } },
   );
 }
 
@@ -23,4 +24,13 @@ export function internalError(route: string, error: unknown): Response {
     code: "internal.error",
     message: "Something went wrong on our side. Nothing you sent was stored.",
   });
+}
+
+/** The handler for every method a route does not serve: 405 with the usual `{code, message}` and an Allow header. */
+export function methodNotAllowed(allowed: "GET" | "POST"): () => Response {
+  return () =>
+    errorResponse(
+      { code: "request.method-not-allowed", message: `This endpoint answers ${allowed} requests only.` },
+      { Allow: allowed },
+    );
 }

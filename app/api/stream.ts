@@ -1,5 +1,5 @@
 import "server-only";
-import type { LookupStreamEvent } from "@/lib/lookup";
+import { streamEventSchema, type LookupStreamEvent } from "@/lib/wire";
 import { errorResponse } from "./respond";
 
 const NDJSON_HEADERS = {
@@ -18,7 +18,8 @@ const INTERNAL_ERROR: LookupStreamEvent = {
 };
 
 const encoder = new TextEncoder();
-const line = (event: LookupStreamEvent) => encoder.encode(`${JSON.stringify(event)}\n`);
+/** Each line is shaped by the wire schema: what the browser parses is exactly what goes out. */
+const line = (event: LookupStreamEvent) => encoder.encode(`${JSON.stringify(streamEventSchema.parse(event))}\n`);
 
 /**
  * Answers with the events as NDJSON, one line each, as they are produced. An error before any

@@ -1,6 +1,6 @@
 import "server-only";
 import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
-import type { LookupStatus } from "../lookup/status";
+import type { LookupStatus } from "../wire";
 
 export type CredentialStatus = LookupStatus["credentials"];
 

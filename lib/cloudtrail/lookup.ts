@@ -1,30 +1,12 @@
 import "server-only";
 import { serverEnv } from "../env";
-import {
-  DEFAULT_RETRY,
-  planLookup,
-  parseRoleTarget,
-  resolveWindow,
-  scanDenials,
-  systemClock,
-  type LookupSource,
-  type LookupStreamEvent,
-} from "../lookup";
+import { loadCatalog } from "../iam/load-catalog";
+import { DEFAULT_RETRY, planLookup, parseRoleTarget, resolveWindow, scanDenials, systemClock } from "../lookup";
 import { fail, ok, type Result } from "../result";
+import type { LookupRequest, LookupSource, LookupStreamEvent, LookupTarget } from "../wire";
 import { cloudTrailPages, type CloudTrailConnection } from "./page-source";
 import { pacerFor } from "./pacers";
 import { checkRegions, globalRegionOf } from "./regions";
-
-export interface LookupRequest {
-  roleArn: string;
-  functionName: string | null;
-  regions: string[];
-  includeGlobalRegion: boolean;
-  window: { hours?: number; start?: string; end?: string };
-  eventSource: string | null;
-  /** "aws": the account whydenied's credentials reach (or the configured endpoint); "demo": the built-in data. */
-  source: "aws" | "demo";
-}
 
 export type LookupStartErrorCode =
   "lookup.bad-arn" | "lookup.bad-region" | "lookup.bad-window" | "lookup.window-too-large" | "lookup.demo-disabled";
@@ -70,6 +52,7 @@ export async function startLookup(
         pacerFor: (region) => pacerFor(pacerKey, region, env.WHYDENIED_LOOKUP_RATE),
         clock: systemClock,
         retry: DEFAULT_RETRY,
+        catalog: loadCatalog,
       },
       signal,
     ),
@@ -77,7 +60,7 @@ export async function startLookup(
 }
 
 async function connectionFor(
-  requested: "aws" | "demo",
+  requested: LookupTarget,
   endpoint: string | undefined,
   demo: DemoConnection,
 ): Promise<{ connection: CloudTrailConnection; source: LookupSource }> {

@@ -1,8 +1,8 @@
 import "server-only";
 import { CloudTrailClient, LookupEventsCommand, type LookupEventsCommandOutput } from "@aws-sdk/client-cloudtrail";
 import { cloudTrailRecordSchema, type CloudTrailRecord } from "../parse";
+import type { LookupPage, PageSource } from "../lookup";
 import { fail, ok } from "../result";
-import type { LookupPage, PageSource } from "../lookup/scan";
 import { lookupErrorOf } from "./sdk-errors";
 
 export interface CloudTrailConnection {

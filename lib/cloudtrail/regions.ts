@@ -2,9 +2,7 @@ import "server-only";
 import { partition } from "@aws-sdk/core/client";
 import { fail, ok, type Result } from "../result";
 import { ownEntry } from "../own";
-
-/** At most this many Regions per lookup: each is a paced scan of its own. */
-export const MAX_REGIONS = 10;
+import { MAX_REGIONS } from "../wire";
 
 /**
  * Checks Region names against the SDK's partition data before any call: unknown names and

@@ -1,6 +1,6 @@
 import "server-only";
+import type { LookupErrorCode } from "../lookup";
 import { fail, type AppError } from "../result";
-import type { LookupErrorCode } from "../lookup/errors";
 
 const THROTTLING = new Set([
   "ThrottlingException",
@@ -58,8 +58,8 @@ export function lookupErrorOf(error: unknown, region: string): AppError<LookupEr
       ? expired()
       : code(
           "lookup.no-credentials",
-          "whydenied found no AWS credentials. Configure them as for the AWS CLI (environment variables, aws " +
-            "configure, aws sso login, or a container or instance role) and try again, or use the demo data.",
+          "whydenied found no AWS credentials. Configure them as for the AWS CLI (environment variables, aws configure, " +
+            "aws sso login, or a container or instance role) and try again, or use the demo data.",
         );
   }
   if (EXPIRED.has(name)) return expired();

@@ -1,7 +1,7 @@
 import "server-only";
 import { serverEnv } from "../env";
 import { LOOKUP_POLICY } from "../lookup";
-import type { DemoRole, LookupStatus } from "../lookup/status";
+import type { DemoRole, LookupStatus } from "../wire";
 import { credentialStatus } from "./credentials";
 
 /** The lookup form's starting facts, read from the environment and the credential chain; `demoRoles` are offered when the demo is on. */

@@ -1,7 +1,5 @@
 import { fail, ok, type Result } from "../result";
 
-export type BodyErrorCode = "request.too-large" | "request.malformed-json";
-
 /**
  * Reads a request body as text, stopping as soon as it passes `limit` bytes so an oversized
  * upload is refused without being buffered whole.

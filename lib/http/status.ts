@@ -1,14 +1,13 @@
-import { ownEntry } from "../own";
+import type { ErrorCode } from "../errors";
 
-/** The one mapping from an error code to an HTTP status; unknown codes are server errors. */
-const STATUS_BY_CODE: Record<string, number> = {
+/** The one mapping from an error code to an HTTP status: exhaustive, so a new code must be given one here. */
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
   "input.empty": 400,
-  "input.invalid": 400,
   "input.too-large": 413,
   "request.malformed-json": 400,
   "request.invalid": 400,
   "request.too-large": 413,
-  "request.unsupported-media-type": 415,
+  "request.method-not-allowed": 405,
   "lookup.bad-arn": 400,
   "lookup.bad-window": 400,
   "lookup.window-too-large": 400,
@@ -29,6 +28,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   "internal.error": 500,
 };
 
-export function statusFor(code: string): number {
-  return ownEntry(STATUS_BY_CODE, code) ?? 500;
+/** The HTTP status an error answers with. */
+export function statusFor(code: ErrorCode): number {
+  return STATUS_BY_CODE[code];
 }

@@ -1,16 +1,21 @@
 import { actionKeys, diagnoseRecord } from "../diagnose";
 import { consoleHost, parseArn } from "../iam/arn";
-import { loadCatalog } from "../iam/load-catalog";
+import type { ActionCatalog, ActionKey } from "../iam/catalog";
 import type { Finding } from "../model";
 import { denialFromRecord, type CloudTrailRecord } from "../parse";
-import {
-  MAX_DETAILED_GROUPS,
-  MAX_GROUPS,
-  MAX_ROWS,
-  type DeniedEvent,
-  type GroupCount,
-  type LookupStreamEvent,
-} from "./events";
+import type { DenialGroupHead, DeniedEvent, GroupCount, LookupStreamEvent, NoticeEvent } from "../wire";
+
+/** Rows of the raw-events table the server sends; the tallies still count every denial. */
+export const MAX_ROWS = 1000;
+
+/** Groups that travel with their full diagnosis; a file with thousands of distinct denials sends the rest as samples. */
+export const MAX_DETAILED_GROUPS = 200;
+
+/** Groups listed at all: past this, denials are counted but no longer listed (a person reads a few dozen). */
+export const MAX_GROUPS = 2000;
+
+/** The IAM catalog holding at least the given actions: the server loads it from its data package, tests pass a fixed one. */
+export type CatalogSource = (keys: ActionKey[]) => Promise<ActionCatalog>;
 
 /** Turns batches of CloudTrail records into diagnosed groups, tallies and event rows for the stream. */
 export interface DenialCollector {
@@ -19,7 +24,7 @@ export interface DenialCollector {
   /** The tallies changed since the last call, as one `counts` event (null when none changed). */
   takeCounts(): LookupStreamEvent | null;
   /** At the end: a notice about denials of groups past MAX_GROUPS, which are counted but not listed. */
-  unlistedNotice(): LookupStreamEvent | null;
+  unlistedNotice(): NoticeEvent | null;
   readonly denialsFound: number;
 }
 
@@ -80,6 +85,7 @@ function sampleOf(record: CloudTrailRecord): string {
 export function createDenialCollector(options: {
   select: (record: CloudTrailRecord) => boolean;
   linkToConsole: boolean;
+  catalog: CatalogSource;
 }): DenialCollector {
   const tallies = new Map<string, GroupCount>();
   const changed = new Set<GroupCount>();
@@ -101,14 +107,16 @@ export function createDenialCollector(options: {
       return {
         type: "notice",
         code: "denials.unlisted",
-        message: `${unlisted.toLocaleString("en")} more denial${unlisted === 1 ? "" : "s"} fell into groups past the first ${MAX_GROUPS.toLocaleString("en")}: they are counted, not listed. Narrow the search to one role to see them.`,
+        message:
+          `${unlisted.toLocaleString("en")} more denial${unlisted === 1 ? "" : "s"} fell into groups past the first ` +
+          `${MAX_GROUPS.toLocaleString("en")}: they are counted, not listed. Narrow the search to one role to see them.`,
       };
     },
     async add(records) {
       const chosen = records.filter(options.select);
       if (chosen.length === 0) return [];
       const denials = chosen.map(denialFromRecord);
-      const catalog = await loadCatalog(actionKeys(denials));
+      const catalog = await options.catalog(actionKeys(denials));
       const events: LookupStreamEvent[] = [];
       chosen.forEach((record, index) => {
         const finding = diagnoseRecord(denials[index]!, catalog, `group-${tallies.size + 1}`);
@@ -129,7 +137,7 @@ export function createDenialCollector(options: {
               layer: finding.layer,
               action: finding.action,
               resource: fixScopeOf(finding),
-              finding: detailed ? finding : null,
+              finding: detailed ? withCandidates(finding) : null,
               sample: detailed ? null : sampleOf(record),
             },
           });
@@ -143,6 +151,13 @@ export function createDenialCollector(options: {
       return events;
     },
   };
+}
+
+/** The finding as the wire schema types it: its candidates a non-empty list, as diagnosis always makes them. */
+function withCandidates(finding: Finding): DenialGroupHead["finding"] {
+  const [top, ...rest] = finding.candidates;
+  if (!top) throw new Error(`Finding ${finding.id} has no candidate layer.`);
+  return { ...finding, candidates: [top, ...rest] };
 }
 
 function count(tally: GroupCount, record: CloudTrailRecord): void {

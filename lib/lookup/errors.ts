@@ -1,5 +1,8 @@
+import type { ErrorCode } from "../errors";
+
 /** Why a LookupEvents page could not be read, in our own words (never the SDK's). */
-export type LookupErrorCode =
+export type LookupErrorCode = Extract<
+  ErrorCode,
   | "lookup.throttled"
   | "lookup.unavailable"
   | "lookup.no-credentials"
@@ -7,7 +10,8 @@ export type LookupErrorCode =
   | "lookup.invalid-credentials"
   | "lookup.denied"
   | "lookup.bad-region"
-  | "lookup.bad-request";
+  | "lookup.bad-request"
+>;
 
 /** Worth another try after a pause. */
 export function isRetryable(code: LookupErrorCode): boolean {

@@ -59,7 +59,8 @@ describe("isRoleDenial", () => {
       eventSource: "sts.amazonaws.com",
       eventName: "AssumeRole",
       errorMessage:
-        "User: arn:aws:sts::123456789012:assumed-role/ci-role/gha-1 is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/orders-api-role",
+        "User: arn:aws:sts::123456789012:assumed-role/ci-role/gha-1 is not authorized to perform: sts:AssumeRole " +
+        "on resource: arn:aws:iam::123456789012:role/orders-api-role",
       requestParameters: { roleArn: "arn:aws:iam::123456789012:role/orders-api-role", roleSessionName: "x" },
     });
     expect(isRoleDenial(assume, target)).toBe(true);

@@ -1,7 +1,7 @@
-import type { Clock } from "./clock";
+import { abortReason, type Clock } from "./clock";
 
 /** A request's turn; call `finished` when its answer (or failure) arrives. */
-export interface PacerSlot {
+interface PacerSlot {
   finished(): void;
 }
 
@@ -68,14 +68,14 @@ function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise;
   signal.throwIfAborted();
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => reject(abortReason(signal));
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(
       (value) => {
         signal.removeEventListener("abort", onAbort);
         resolve(value);
       },
-      (error: unknown) => {
+      (error: Error) => {
         signal.removeEventListener("abort", onAbort);
         reject(error);
       },

@@ -1,16 +1,5 @@
+import type { LookupAttribute, PlannedScan } from "../wire";
 import type { RoleTarget } from "./role";
-
-/** LookupEvents accepts one attribute per call; these are the two whydenied narrows by. */
-export interface LookupAttribute {
-  key: "Username" | "EventSource";
-  value: string;
-}
-
-/** One paged LookupEvents scan: a Region, at most one attribute, and the window. */
-export interface PlannedScan {
-  region: string;
-  attribute: LookupAttribute | null;
-}
 
 export interface LookupPlan {
   scans: PlannedScan[];
@@ -47,7 +36,8 @@ export function planLookup(input: PlanInput): LookupPlan {
   if (session) {
     attribute = { key: "Username", value: session };
     notes.push(
-      `Reading only events of session "${session}": the function's own calls. Calls Lambda makes on its behalf (awslambda_* sessions, e.g. creating network interfaces) need a lookup without a function name.`,
+      `Reading only events of session "${session}": the function's own calls. Calls Lambda makes on its behalf ` +
+        "(awslambda_* sessions, e.g. creating network interfaces) need a lookup without a function name.",
     );
   } else if (input.eventSource) {
     attribute = { key: "EventSource", value: input.eventSource };

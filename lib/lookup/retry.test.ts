@@ -10,7 +10,7 @@ describe("withRetry", () => {
     const clock = new VirtualClock();
     const answers = [fail("lookup.throttled", "slow down"), fail("lookup.unavailable", "503"), ok("page")];
     const retried: string[] = [];
-    const result = await withRetry(async () => answers.shift()!, {
+    const result = await withRetry(() => Promise.resolve(answers.shift()!), {
       policy,
       clock,
       isRetryable: () => true,
@@ -24,7 +24,7 @@ describe("withRetry", () => {
 
   it("gives up after the last attempt and returns the last failure", async () => {
     let calls = 0;
-    const result = await withRetry(async () => (calls++, fail("lookup.unavailable", "503")), {
+    const result = await withRetry(() => (calls++, Promise.resolve(fail("lookup.unavailable", "503"))), {
       policy,
       clock: new VirtualClock(),
       isRetryable: () => true,
@@ -35,7 +35,7 @@ describe("withRetry", () => {
 
   it("does not retry what cannot get better", async () => {
     let calls = 0;
-    const result = await withRetry(async () => (calls++, fail("lookup.denied", "no")), {
+    const result = await withRetry(() => (calls++, Promise.resolve(fail("lookup.denied", "no"))), {
       policy,
       clock: new VirtualClock(),
       isRetryable: (code) => code !== "lookup.denied",

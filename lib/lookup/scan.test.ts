@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { CloudTrailRecord } from "../parse";
 import { fail, ok, type AppError } from "../result";
 import type { LookupErrorCode } from "./errors";
-import type { LookupStreamEvent } from "./events";
 import { createPacer, type Pacer } from "./pacer";
 import { planLookup } from "./plan";
 import type { RetryPolicy } from "./retry";
 import { parseRoleTarget, type RoleTarget } from "./role";
 import { scanDenials, type PageRequest, type PageSource } from "./scan";
-import { INITIAL_LOOKUP_STATE, reduceLookup } from "./state";
+import { loadCatalog } from "../iam/load-catalog";
+import { INITIAL_LOOKUP_STATE, reduceLookup } from "../run";
+import type { LookupStreamEvent } from "../wire";
 import { roleRecord } from "./testing/records";
 import { VirtualClock } from "./testing/virtual-clock";
 
@@ -50,6 +51,7 @@ function pagesOf(
   const calls: Call[] = [];
   const source: PageSource = {
     async lookupPage(request, signal) {
+      await Promise.resolve();
       signal.throwIfAborted();
       calls.push({ request, at: clock.now() });
       const failure = failAt(calls.length, request);
@@ -86,7 +88,7 @@ async function run(
   const streamed: LookupStreamEvent[] = [];
   for await (const event of scanDenials(
     { target, plan, window, source: "endpoint" },
-    { pages: source, pacerFor, clock, retry: policy },
+    { pages: source, pacerFor, clock, retry: policy, catalog: loadCatalog },
     options.signal ?? new AbortController().signal,
   )) {
     streamed.push(event);

@@ -1,13 +1,13 @@
+import { EventQueue } from "../async";
 import type { CloudTrailRecord } from "../parse";
-import type { Result } from "../result";
+import type { AppError, Result } from "../result";
+import type { LookupAttribute, LookupProgress, LookupSource, LookupStreamEvent, PlannedScan } from "../wire";
 import type { Clock } from "./clock";
-import { createDenialCollector } from "./denials";
+import { createDenialCollector, type CatalogSource } from "./denials";
 import { isFatal, isRetryable, type LookupErrorCode } from "./errors";
-import { EventQueue } from "./event-queue";
-import type { LookupProgress, LookupSource, LookupStreamEvent } from "./events";
 import { isRoleDenial } from "./filter";
 import type { Pacer } from "./pacer";
-import type { LookupAttribute, LookupPlan, PlannedScan } from "./plan";
+import type { LookupPlan } from "./plan";
 import { etaSeconds, windowFraction } from "./progress";
 import { withRetry, type RetryPolicy } from "./retry";
 import type { RoleTarget } from "./role";
@@ -38,6 +38,7 @@ export interface ScanDeps {
   pacerFor(region: string): Pacer;
   clock: Clock;
   retry: RetryPolicy;
+  catalog: CatalogSource;
 }
 
 export interface ScanInput {
@@ -81,11 +82,12 @@ export async function* scanDenials(
   const collector = createDenialCollector({
     select: (record) => isRoleDenial(record, input.target),
     linkToConsole: input.source !== "demo",
+    catalog: deps.catalog,
   });
   const queue = new EventQueue<LookupStreamEvent>();
   const totals = { pagesRead: 0, eventsScanned: 0, retries: 0 };
   // Set inside the scans' callbacks, which TypeScript's narrowing cannot see: hence the widening cast.
-  let fatal = null as { code: string; message: string } | null;
+  let fatal = null as AppError<LookupErrorCode> | null;
   let partial = false;
 
   const fractionOf = (state: ScanState) =>

@@ -1,9 +1,10 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { readTrail } from "../trail";
-import type { LookupStreamEvent } from "./events";
 import { parseRoleTarget, type RoleTarget } from "./role";
-import { INITIAL_LOOKUP_STATE, reduceLookup } from "./state";
+import { loadCatalog } from "../iam/load-catalog";
+import { INITIAL_LOOKUP_STATE, reduceLookup } from "../run";
+import type { LookupStreamEvent } from "../wire";
 import { roleRecord } from "./testing/records";
 import { VirtualClock } from "./testing/virtual-clock";
 import { scanTrail } from "./trail-scan";
@@ -21,15 +22,19 @@ const records = [
   roleRecord({ role: "orders-api-role", session: "orders-api", id: "4", time: "2026-11-23T10:03:00Z" }),
 ];
 
+/** The bytes as an upload delivers them: one chunk per read, each after a turn of the event loop. */
 async function* chunksOf(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-  for (let offset = 0; offset < bytes.length; offset += size) yield bytes.subarray(offset, offset + size);
+  for (let offset = 0; offset < bytes.length; offset += size) {
+    await Promise.resolve();
+    yield bytes.subarray(offset, offset + size);
+  }
 }
 
 async function scan(bytes: Uint8Array, target: RoleTarget | null) {
   const events: LookupStreamEvent[] = [];
   for await (const event of scanTrail(
     { batches: readTrail(chunksOf(bytes, 100)), target, totalBytes: bytes.length },
-    new VirtualClock(),
+    { clock: new VirtualClock(), catalog: loadCatalog },
   ))
     events.push(event);
   return { events, state: reduceLookup(INITIAL_LOOKUP_STATE, events) };

@@ -1,12 +1,16 @@
 import { isDenialRecord } from "../parse";
 import type { TrailBatch, TrailResult } from "../trail";
+import type { LookupProgress, LookupStreamEvent } from "../wire";
 import type { Clock } from "./clock";
-import { createDenialCollector } from "./denials";
-import type { LookupProgress, LookupStreamEvent } from "./events";
+import { createDenialCollector, type CatalogSource } from "./denials";
 import { isRoleDenial } from "./filter";
-import { DATA_EVENTS_NOTE } from "./notes";
 import { etaSeconds } from "./progress";
 import type { RoleTarget } from "./role";
+
+/** Said with every upload: which denials a trail file holds that LookupEvents never returns. */
+const DATA_EVENTS_NOTE =
+  "Trail files hold data events too (S3 object reads and writes, Lambda Invoke, DynamoDB item calls) when the trail " +
+  "logs them; CloudTrail lookups never return those.";
 
 export interface TrailScanInput {
   batches: AsyncGenerator<TrailBatch, TrailResult>;
@@ -16,6 +20,11 @@ export interface TrailScanInput {
   totalBytes: number | null;
 }
 
+export interface TrailScanDeps {
+  clock: Clock;
+  catalog: CatalogSource;
+}
+
 const REPORT_EVERY_MS = 250;
 
 /**
@@ -23,12 +32,14 @@ const REPORT_EVERY_MS = 250;
  * denial rows as batches arrive, progress by bytes read, then done, or an error that explains why
  * the file could not be read (records found before it are kept).
  */
-export async function* scanTrail(input: TrailScanInput, clock: Clock): AsyncGenerator<LookupStreamEvent> {
+export async function* scanTrail(input: TrailScanInput, deps: TrailScanDeps): AsyncGenerator<LookupStreamEvent> {
+  const { clock } = deps;
   const startedAt = clock.now();
   const { target } = input;
   const collector = createDenialCollector({
     select: target ? (record) => isRoleDenial(record, target) : isDenialRecord,
     linkToConsole: true,
+    catalog: deps.catalog,
   });
   let latest: TrailBatch = { records: [], bytesRead: 0, recordsScanned: 0, malformed: 0 };
   const progress = (finished: boolean): LookupProgress => {
@@ -88,7 +99,9 @@ export async function* scanTrail(input: TrailScanInput, clock: Clock): AsyncGene
     yield {
       type: "notice",
       code: "trail.malformed",
-      message: `Skipped ${result.malformed.toLocaleString("en")} record${result.malformed === 1 ? "" : "s"} that were not valid CloudTrail JSON.`,
+      message:
+        `Skipped ${result.malformed.toLocaleString("en")} record${result.malformed === 1 ? "" : "s"} ` +
+        "that were not valid CloudTrail JSON.",
     };
   }
   yield {

@@ -1,7 +1,5 @@
 import { fail, ok, type Result } from "../result";
-
-/** CloudTrail event history keeps 90 days. */
-export const MAX_WINDOW_DAYS = 90;
+import { MAX_WINDOW_DAYS } from "../wire";
 const DEFAULT_WINDOW_HOURS = 24;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,7 +31,8 @@ export function resolveWindow(
   if (start.getTime() < oldest - 60_000) {
     return fail(
       "lookup.window-too-large",
-      `CloudTrail event history keeps ${MAX_WINDOW_DAYS} days: choose a start after ${new Date(oldest).toISOString().slice(0, 10)}. For older events, upload the trail's log files from S3.`,
+      `CloudTrail event history keeps ${MAX_WINDOW_DAYS} days: choose a start after ` +
+        `${new Date(oldest).toISOString().slice(0, 10)}. For older events, upload the trail's log files from S3.`,
     );
   }
   return ok({ start: new Date(Math.max(start.getTime(), oldest)), end: clampedEnd });

@@ -32,7 +32,8 @@ export function recordTooLarge(maxBytes: number): TrailFailure {
 export function truncatedData(recordsScanned: number): TrailFailure {
   return failure(
     "trail.truncated",
-    `The data ends in the middle of a record, after ${recordsScanned.toLocaleString("en")} complete records: the file was cut short (an interrupted download or upload?) or is not valid JSON.`,
+    `The data ends in the middle of a record, after ${recordsScanned.toLocaleString("en")} complete records: ` +
+      "the file was cut short (an interrupted download or upload?) or is not valid JSON.",
   );
 }
 

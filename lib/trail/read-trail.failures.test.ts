@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it, vi } from "vitest";
 import { readTrail } from "./read-trail";
-import { chunked, readAll, utf8 } from "./test-support";
+import { chunked, failureOf, readAll, utf8 } from "./test-support";
 
 const record = {
   eventVersion: "1.08",
@@ -24,6 +24,7 @@ function noise(length: number, seed: number): Buffer {
 
 /** A single JSON Lines "record" whose one string goes on for `megabytes` MiB, produced lazily. */
 async function* hugeRecord(megabytes: number, consumed: { chunks: number }): AsyncGenerator<Uint8Array> {
+  await Promise.resolve();
   yield utf8('{"eventSource":"s3.amazonaws.com","eventName":"GetObject","blob":"');
   const megabyte = Buffer.alloc(1024 * 1024, '{\\"');
   for (let index = 0; index < megabytes; index++) {
@@ -36,10 +37,9 @@ async function* hugeRecord(megabytes: number, consumed: { chunks: number }): Asy
 describe("readTrail on data it cannot read", () => {
   it("says an empty file is empty", async () => {
     for (const text of ["", "  \n\t"]) {
-      expect((await readAll(chunked(utf8(text)))).result).toEqual({
-        ok: false,
-        error: { code: "trail.unrecognized", message: expect.stringContaining("empty") },
-      });
+      const failure = failureOf((await readAll(chunked(utf8(text)))).result);
+      expect(failure?.code).toBe("trail.unrecognized");
+      expect(failure?.message).toContain("empty");
     }
   });
 
@@ -51,7 +51,8 @@ describe("readTrail on data it cannot read", () => {
       error: {
         code: "trail.unrecognized",
         message:
-          'This is not CloudTrail data: expected {"Records": […]}, lookup-events output, a JSON array or JSON Lines of CloudTrail records. It starts with: <!DOCTYPE html><html><body>Access Denied…',
+          'This is not CloudTrail data: expected {"Records": […]}, lookup-events output, a JSON array or JSON Lines of ' +
+          "CloudTrail records. It starts with: <!DOCTYPE html><html><body>Access Denied…",
       },
     });
   });
@@ -88,10 +89,8 @@ describe("readTrail on data it cannot read", () => {
 
   it("says so when not one record is valid JSON", async () => {
     const { result } = await readAll(chunked(utf8('{"Records":[{"eventName":},{"a":tru}]}')));
-    expect(result).toMatchObject({
-      ok: false,
-      error: { code: "trail.unrecognized", message: expect.stringContaining("none of its 2 records is valid JSON") },
-    });
+    expect(failureOf(result)?.code).toBe("trail.unrecognized");
+    expect(failureOf(result)?.message).toContain("none of its 2 records is valid JSON");
   });
 
   it("says a file cut mid-record was cut short", async () => {
@@ -115,20 +114,16 @@ describe("readTrail on data it cannot read", () => {
   it("stops at a 100 MB record soon after the cap, without reading on", async () => {
     const consumed = { chunks: 0 };
     const { result } = await readAll(hugeRecord(100, consumed));
-    expect(result).toEqual({
-      ok: false,
-      error: { code: "trail.record-too-large", message: expect.stringContaining("8 MiB") },
-    });
+    expect(failureOf(result)?.code).toBe("trail.record-too-large");
+    expect(failureOf(result)?.message).toContain("8 MiB");
     expect(consumed.chunks).toBeLessThan(12);
   });
 
   it("honours a smaller cap, after handing over the records read before the large one", async () => {
     const text = JSON.stringify({ Records: [record, record, { ...record, blob: "x".repeat(200) }, record] });
     const { records, result } = await readAll(chunked(utf8(text)), { maxRecordBytes: 128 });
-    expect(result).toMatchObject({
-      ok: false,
-      error: { code: "trail.record-too-large", message: expect.stringContaining("128 bytes") },
-    });
+    expect(failureOf(result)?.code).toBe("trail.record-too-large");
+    expect(failureOf(result)?.message).toContain("128 bytes");
     expect(records).toHaveLength(2);
   });
 
@@ -160,7 +155,10 @@ describe("readTrail on data it cannot read", () => {
       let closed = false;
       async function* endless(): AsyncGenerator<Uint8Array> {
         try {
-          for (;;) yield line;
+          for (;;) {
+            await Promise.resolve();
+            yield line;
+          }
         } finally {
           closed = true;
         }
@@ -175,6 +173,7 @@ describe("readTrail on data it cannot read", () => {
     const broken = new Error("connection reset");
     for (const first of [utf8(trailFile.slice(0, 20)), gzipSync(trailFile)]) {
       async function* failing(): AsyncGenerator<Uint8Array> {
+        await Promise.resolve();
         yield first;
         throw broken;
       }

@@ -10,7 +10,8 @@ const denied = {
   eventID: "e1",
   errorCode: "AccessDenied",
   errorMessage:
-    "User: arn:aws:sts::111122223333:assumed-role/r/fn is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:111122223333:key/k because no resource-based policy allows the kms:Decrypt action",
+    "User: arn:aws:sts::111122223333:assumed-role/r/fn is not authorized to perform: kms:Decrypt on resource: " +
+    "arn:aws:kms:us-east-1:111122223333:key/k because no resource-based policy allows the kms:Decrypt action",
   requestParameters: { note: 'braces } { ] [, quotes " \\" and backslashes \\\\ in a string', unicode: "é€😀 — ✓" },
 };
 const succeeded = {

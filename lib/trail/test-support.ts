@@ -1,12 +1,13 @@
 import type { CloudTrailRecord } from "../parse";
 import { readTrail } from "./read-trail";
-import type { TrailBatch, TrailResult } from "./types";
+import type { TrailBatch, TrailFailure, TrailResult } from "./types";
 
 /** Feeds `bytes` in chunks whose sizes cycle through `sizes`. */
 export async function* chunked(bytes: Uint8Array, sizes: number[] = [bytes.length]): AsyncGenerator<Uint8Array> {
   let offset = 0;
   for (let turn = 0; offset < bytes.length; turn++) {
     const size = Math.max(1, sizes[turn % sizes.length] ?? 1);
+    await Promise.resolve();
     yield bytes.subarray(offset, offset + size);
     offset += size;
   }
@@ -29,6 +30,11 @@ export async function readAll(
     if (next.done) return { records: batches.flatMap((batch) => batch.records), batches, result: next.value };
     batches.push(next.value);
   }
+}
+
+/** The failure a reading ended with, or null when it succeeded (or had not ended). */
+export function failureOf(result: TrailResult | null): TrailFailure["error"] | null {
+  return result && !result.ok ? result.error : null;
 }
 
 export function utf8(text: string): Buffer {

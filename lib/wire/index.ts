@@ -1,2 +1,5 @@
 export * from "./diagnosis";
 export * from "./error";
+export * from "./lookup-request";
+export * from "./lookup-status";
+export * from "./stream";

@@ -1,7 +1,7 @@
 import { diagnose } from "@/lib/diagnose/diagnose";
-import { parseJson, readLimitedText } from "@/lib/http/read-body";
-import { MAX_INPUT_BYTES } from "@/lib/parse/limits";
-import { errorResponse, internalError, jsonResponse } from "../respond";
+import { parseJson, readLimitedText } from "@/lib/http";
+import { MAX_INPUT_BYTES } from "@/lib/parse";
+import { errorResponse, internalError, jsonResponse, methodNotAllowed } from "../respond";
 import { diagnoseRequestSchema } from "./schema";
 
 export const runtime = "nodejs";
@@ -28,3 +28,8 @@ export async function POST(request: Request): Promise<Response> {
     return internalError("diagnose", error);
   }
 }
+
+export const GET = methodNotAllowed("POST");
+export const PUT = methodNotAllowed("POST");
+export const PATCH = methodNotAllowed("POST");
+export const DELETE = methodNotAllowed("POST");

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedDemoEvents } from "@/lib/demo";
 import { startLocalAws, type LocalAws } from "@/lib/local-aws";
-import { INITIAL_LOOKUP_STATE, reduceLookup } from "@/lib/lookup";
+import { INITIAL_LOOKUP_STATE, reduceLookup } from "@/lib/run";
+import { apiErrorSchema } from "@/lib/wire";
 import { readEvents } from "../testing/ndjson";
-import { POST } from "./route";
+import { GET, POST } from "./route";
 
 const NOW = new Date();
 let endpoint: LocalAws;
@@ -110,10 +111,13 @@ describe("POST /api/lookup against the local CloudTrail endpoint", () => {
     const reader = response.body!.getReader();
     await reader.read();
     await reader.read();
+    // Cancelling resolves once the scan has wound down, in-flight requests included.
     await reader.cancel();
-    const afterCancel = endpoint.stats().requests;
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(endpoint.stats().requests).toBeLessThanOrEqual(afterCancel + 1);
+    const afterCancel = endpoint.stats().byRegion["us-east-1"]?.requests ?? 0;
+    // Another lookup runs its paced pages meanwhile: the cancelled one may send nothing in that time.
+    const other = reduceLookup(INITIAL_LOOKUP_STATE, await readEvents(await lookup(ORDERS)));
+    expect(other.done!.progress.pagesRead).toBeGreaterThan(1);
+    expect(endpoint.stats().byRegion["us-east-1"]?.requests ?? 0).toBe(afterCancel);
   });
 
   it.each([
@@ -126,9 +130,7 @@ describe("POST /api/lookup against the local CloudTrail endpoint", () => {
   ])("refuses %j before calling CloudTrail", async (body, status, code) => {
     const response = await lookup(body);
     expect(response.status).toBe(status);
-    const answer = (await response.json()) as { code: unknown; message: unknown };
-    expect(answer.code).toBe(code);
-    expect(typeof answer.message).toBe("string");
+    expect(apiErrorSchema.parse(await response.json())).toMatchObject({ code });
     expect(endpoint.stats().requests).toBe(0);
   });
 
@@ -161,14 +163,21 @@ describe("POST /api/lookup against the local CloudTrail endpoint", () => {
   it("names expired credentials, and the policy whydenied needs when it is denied", async () => {
     endpoint.faults.inject({ times: 1, code: "ExpiredTokenException" });
     const expired = await lookup(ORDERS);
-    expect([expired.status, ((await expired.json()) as { code: unknown }).code]).toEqual([
+    expect([expired.status, apiErrorSchema.parse(await expired.json()).code]).toEqual([
       401,
       "lookup.expired-credentials",
     ]);
     endpoint.faults.inject({ times: 1, code: "AccessDeniedException" });
     const denied = await lookup({ ...ORDERS, AWS_SECRET_ACCESS_KEY: "leak?" });
-    const body = (await denied.json()) as { code: unknown };
+    const body = apiErrorSchema.parse(await denied.json());
     expect([denied.status, body.code]).toEqual([403, "lookup.denied"]);
     expect(JSON.stringify(body)).not.toContain("test");
+  });
+
+  it("answers other methods with 405 and the usual error shape", async () => {
+    const response = GET();
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+    expect(apiErrorSchema.parse(await response.json())).toMatchObject({ code: "request.method-not-allowed" });
   });
 });

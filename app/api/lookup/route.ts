@@ -1,9 +1,9 @@
-import { startLookup } from "@/lib/cloudtrail/lookup";
+import { startLookup } from "@/lib/cloudtrail";
 import { demoEndpoint } from "@/lib/demo-endpoint";
-import { parseJson, readLimitedText } from "@/lib/http/read-body";
-import { errorResponse, internalError } from "../respond";
+import { parseJson, readLimitedText } from "@/lib/http";
+import { lookupRequestSchema } from "@/lib/wire";
+import { errorResponse, internalError, methodNotAllowed } from "../respond";
 import { streamEvents } from "../stream";
-import { lookupRequestSchema } from "./schema";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -29,3 +29,8 @@ export async function POST(request: Request): Promise<Response> {
     return internalError("lookup", error);
   }
 }
+
+export const GET = methodNotAllowed("POST");
+export const PUT = methodNotAllowed("POST");
+export const PATCH = methodNotAllowed("POST");
+export const DELETE = methodNotAllowed("POST");

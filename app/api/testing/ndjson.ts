@@ -1,4 +1,4 @@
-import type { LookupStreamEvent } from "@/lib/lookup";
+import { streamEventSchema, type LookupStreamEvent } from "@/lib/wire";
 
 /** Reads a whole NDJSON response into events. */
 export async function readEvents(response: Response): Promise<LookupStreamEvent[]> {
@@ -6,5 +6,5 @@ export async function readEvents(response: Response): Promise<LookupStreamEvent[
   return text
     .split("\n")
     .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as LookupStreamEvent);
+    .map((line) => streamEventSchema.parse(JSON.parse(line)));
 }

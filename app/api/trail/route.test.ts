@@ -1,7 +1,8 @@
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { seedDemoEvents } from "@/lib/demo";
-import { INITIAL_LOOKUP_STATE, reduceLookup } from "@/lib/lookup";
+import { INITIAL_LOOKUP_STATE, reduceLookup } from "@/lib/run";
+import { apiErrorSchema } from "@/lib/wire";
 import { readEvents } from "../testing/ndjson";
 import { POST } from "./route";
 
@@ -71,10 +72,11 @@ describe("POST /api/trail", () => {
     [new TextEncoder().encode("<!doctype html><p>not a trail</p>"), "", 422, "trail.unrecognized"],
     [new Uint8Array(0), "", 400, "upload.empty"],
     [new TextEncoder().encode("{}"), "?roleArn=arn:aws:iam::123:role/x", 400, "lookup.bad-arn"],
+    [new TextEncoder().encode("{}"), `?roleArn=${"x".repeat(3000)}`, 400, "request.invalid"],
   ])("refuses bad uploads with a typed error (%#)", async (body, query, status, code) => {
     const response = await upload(body, query, { "content-length": String(body.length) });
     expect(response.status).toBe(status);
-    expect(await response.json()).toMatchObject({ code, message: expect.any(String) });
+    expect(apiErrorSchema.parse(await response.json())).toMatchObject({ code });
   });
 
   it("refuses a declared size over the limit at once, and stops reading an undeclared one at the limit", async () => {
@@ -82,7 +84,7 @@ describe("POST /api/trail", () => {
     const big = new TextEncoder().encode(JSON.stringify({ Records: [...day, ...day, ...day] }));
     expect(big.length).toBeGreaterThan(1024 * 1024);
     const declared = await upload(big, "", { "content-length": String(big.length) });
-    expect([declared.status, (await declared.json()).code]).toEqual([413, "upload.too-large"]);
+    expect([declared.status, apiErrorSchema.parse(await declared.json()).code]).toEqual([413, "upload.too-large"]);
     const streamed = await readEvents(await upload(streamOf(big)));
     expect(streamed.at(-1)).toMatchObject({ type: "error", code: "upload.too-large" });
   });

@@ -1,8 +1,10 @@
 import { serverEnv } from "@/lib/env";
+import { loadCatalog } from "@/lib/iam";
 import { parseRoleTarget, scanTrail, systemClock, type RoleTarget } from "@/lib/lookup";
 import { readTrail } from "@/lib/trail";
-import { errorResponse, internalError } from "../respond";
+import { errorResponse, internalError, methodNotAllowed } from "../respond";
 import { streamEvents } from "../stream";
+import { trailQueryOf, trailQuerySchema } from "./schema";
 import { stopAtUploadLimit, uploadChunks } from "./upload";
 
 export const runtime = "nodejs";
@@ -23,19 +25,29 @@ export async function POST(request: Request): Promise<Response> {
       });
     if (declared === 0 || !request.body)
       return errorResponse({ code: "upload.empty", message: "The upload is empty: choose a CloudTrail file." });
-    const roleArn = new URL(request.url).searchParams.get("roleArn");
+    const query = trailQuerySchema.safeParse(trailQueryOf(request.url));
+    if (!query.success)
+      return errorResponse({ code: "request.invalid", message: query.error.issues[0]?.message ?? "Invalid request." });
     let target: RoleTarget | null = null;
-    if (roleArn) {
-      const parsed = parseRoleTarget(roleArn);
+    if (query.data.roleArn) {
+      const parsed = parseRoleTarget(query.data.roleArn);
       if (!parsed.ok) return errorResponse(parsed.error);
       target = parsed.value;
     }
     const cancel = new AbortController();
     request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
     const batches = readTrail(uploadChunks(request.body, maxBytes, cancel.signal));
-    const events = scanTrail({ batches, target, totalBytes: Number.isFinite(declared) ? declared : null }, systemClock);
+    const events = scanTrail(
+      { batches, target, totalBytes: Number.isFinite(declared) ? declared : null },
+      { clock: systemClock, catalog: loadCatalog },
+    );
     return await streamEvents(stopAtUploadLimit(events), cancel, "trail", { eager: true });
   } catch (error) {
     return internalError("trail", error);
   }
 }
+
+export const GET = methodNotAllowed("POST");
+export const PUT = methodNotAllowed("POST");
+export const PATCH = methodNotAllowed("POST");
+export const DELETE = methodNotAllowed("POST");

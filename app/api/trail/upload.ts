@@ -1,7 +1,8 @@
 import "server-only";
+import type { ErrorEvent } from "@/lib/wire";
 
 /** Thrown into the trail reader when the body passes the limit, so it stops reading at once. */
-export class UploadTooLargeError extends Error {
+class UploadTooLargeError extends Error {
   constructor(limit: number) {
     super(`The file is larger than the ${Math.round(limit / 1024 / 1024)} MiB upload limit.`);
     this.name = "UploadTooLargeError";
@@ -33,7 +34,7 @@ export async function* uploadChunks(
 /** Ends the stream with a typed error when the upload outgrew the limit, instead of a server error. */
 export async function* stopAtUploadLimit<T extends { type: string }>(
   events: AsyncGenerator<T>,
-): AsyncGenerator<T | { type: "error"; code: string; message: string }> {
+): AsyncGenerator<T | ErrorEvent> {
   try {
     yield* events;
   } catch (error) {

@@ -31,7 +31,8 @@ export function roleRecord(options: {
       ? {
           errorMessage:
             options.errorMessage ??
-            `User: ${sessionArn} is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:${ACCOUNT}:key/k-1 because no resource-based policy allows the kms:Decrypt action`,
+            `User: ${sessionArn} is not authorized to perform: kms:Decrypt on resource: ` +
+              `arn:aws:kms:us-east-1:${ACCOUNT}:key/k-1 because no resource-based policy allows the kms:Decrypt action`,
         }
       : {}),
     userIdentity: {

@@ -1,6 +1,6 @@
-import { lookupStatus } from "@/lib/cloudtrail/status";
+import { lookupStatus } from "@/lib/cloudtrail";
 import { DEMO_ROLES } from "@/lib/demo";
-import { internalError, jsonResponse } from "../../respond";
+import { internalError, jsonResponse, methodNotAllowed } from "../../respond";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -13,3 +13,8 @@ export async function GET(): Promise<Response> {
     return internalError("lookup-status", error);
   }
 }
+
+export const POST = methodNotAllowed("GET");
+export const PUT = methodNotAllowed("GET");
+export const PATCH = methodNotAllowed("GET");
+export const DELETE = methodNotAllowed("GET");

@@ -14,10 +14,9 @@ describe("EventQueue", () => {
     const drained = drain(queue);
     await Promise.resolve();
     queue.push(3);
-    setTimeout(() => {
-      queue.push(4);
-      queue.close();
-    }, 5);
+    await Promise.resolve();
+    queue.push(4);
+    queue.close();
     expect(await drained).toEqual([1, 2, 3, 4]);
   });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../model";
-import type { DeniedEvent, LookupStreamEvent } from "./events";
+import type { DeniedEvent, Finding, LookupStreamEvent } from "../wire";
 import { hiddenRows, INITIAL_LOOKUP_STATE, newestFirst, rankGroups, reduceLookup } from "./state";
 
 const finding = { id: "group-1" } as Finding;

@@ -5,6 +5,7 @@ export class EventQueue<T> implements AsyncIterable<T> {
   private closed = false;
   private failure: { error: unknown } | null = null;
 
+  /** Adds items for the consumer, waking it if it waits. */
   push(...items: T[]): void {
     this.items.push(...items);
     this.wake();

@@ -1,7 +1,10 @@
 import { z } from "zod";
-import type { LookupRequest } from "@/lib/cloudtrail/lookup";
-import type { LookupRequestBody } from "@/lib/lookup/request";
-import { MAX_WINDOW_DAYS } from "@/lib/lookup/window";
+
+/** CloudTrail event history keeps 90 days. */
+export const MAX_WINDOW_DAYS = 90;
+
+/** At most this many Regions per lookup: each is a paced scan of its own. */
+export const MAX_REGIONS = 10;
 
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const FUNCTION_ARN = /^arn:[\w-]+:lambda:[\w-]+:\d{12}:function:([A-Za-z0-9_-]{1,64})(?::[\w$-]+)?$/;
@@ -18,13 +21,18 @@ const functionName = z
   )
   .transform((value) => value || null);
 
+/** Where a lookup reads: the account whydenied's credentials reach (or the configured endpoint), or the demo data. */
+export const lookupTargetSchema = z.enum(["aws", "demo"]);
+
+/** The JSON body of `POST /api/lookup`: the browser sends its input, the route parses it with the defaults filled. */
 export const lookupRequestSchema = z.object({
   roleArn: z.string({ error: "Enter the role ARN." }).max(2048),
   functionName: functionName.nullish().transform((value) => value ?? null),
   regions: z
     .array(z.string().max(64))
     .min(1, "Choose at least one Region.")
-    .max(10, "Search at most 10 Regions at a time."),
+    .max(MAX_REGIONS, `Search at most ${MAX_REGIONS} Regions at a time.`),
+  /** Add the partition's global Region (us-east-1) for IAM and STS events. */
   includeGlobalRegion: z.boolean().default(true),
   window: z.union([
     z.object({
@@ -40,5 +48,13 @@ export const lookupRequestSchema = z.object({
     .regex(/^[a-z0-9-]{1,60}\.amazonaws\.com$/, "An event source looks like kms.amazonaws.com.")
     .nullish()
     .transform((value) => value ?? null),
-  source: z.enum(["aws", "demo"]).default("aws"),
-}) satisfies z.ZodType<LookupRequest, LookupRequestBody>;
+  source: lookupTargetSchema.default("aws"),
+});
+
+/** A lookup request as a client sends it (optional fields may be left out). */
+export type LookupRequestBody = z.input<typeof lookupRequestSchema>;
+
+/** A lookup request as the server reads it, defaults filled. */
+export type LookupRequest = z.output<typeof lookupRequestSchema>;
+
+export type LookupTarget = z.infer<typeof lookupTargetSchema>;

@@ -1,16 +1,31 @@
-import {
-  EMPTY_PROGRESS,
-  type DenialGroupHead,
-  type DeniedEvent,
-  type GroupCount,
-  type LookupProgress,
-  type LookupStreamEvent,
-} from "./events";
+import type {
+  DenialGroupHead,
+  DeniedEvent,
+  DoneEvent,
+  ErrorEvent,
+  GroupCount,
+  LookupProgress,
+  LookupStreamEvent,
+  NoticeEvent,
+  StartEvent,
+} from "../wire";
 
+/** Before the server's first progress line. */
+const EMPTY_PROGRESS: LookupProgress = {
+  pagesRead: 0,
+  eventsScanned: 0,
+  denialsFound: 0,
+  fraction: 0,
+  etaSeconds: null,
+  reachedBack: null,
+  retries: 0,
+};
+
+/** A group as the page shows it: its head and its tally so far. */
 export type DenialGroup = DenialGroupHead & Omit<GroupCount, "key">;
 
 /** Told by the browser, not the server: how much of an upload has been sent. */
-export interface UploadProgressEvent {
+interface UploadProgressEvent {
   type: "upload";
   sentBytes: number;
   totalBytes: number;
@@ -21,18 +36,18 @@ export type RunEvent = LookupStreamEvent | UploadProgressEvent;
 
 /** Everything a lookup or upload has streamed so far, folded into what the page shows. */
 export interface LookupState {
-  start: Extract<LookupStreamEvent, { type: "start" }> | null;
+  start: StartEvent | null;
   /** An upload's sending, before the server's progress takes over. */
   upload: Omit<UploadProgressEvent, "type"> | null;
   progress: LookupProgress;
   groups: DenialGroup[];
   /** Where each group sits in `groups`, so a tally updates one entry, not a scan of thousands. */
   groupIndex: ReadonlyMap<string, number>;
-  /** The denied events the server sent, in the order they arrived (at most MAX_ROWS). */
+  /** The denied events the server sent, in the order they arrived (the server caps how many). */
   rows: DeniedEvent[];
-  notices: { code: string; message: string }[];
-  error: { code: string; message: string } | null;
-  done: Extract<LookupStreamEvent, { type: "done" }> | null;
+  notices: Omit<NoticeEvent, "type">[];
+  error: Omit<ErrorEvent, "type"> | null;
+  done: DoneEvent | null;
 }
 
 export const INITIAL_LOOKUP_STATE: LookupState = {

@@ -1,0 +1,4 @@
+export { startLookup } from "./lookup";
+export { cloudTrailPages } from "./page-source";
+export { pacerFor } from "./pacers";
+export { lookupStatus } from "./status";

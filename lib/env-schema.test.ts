@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env-schema";
+
+describe("parseEnv", () => {
+  it("fills the defaults, and counts an empty variable as unset", () => {
+    const defaults = { WHYDENIED_DEMO: "on", WHYDENIED_LOOKUP_RATE: 2, WHYDENIED_MAX_UPLOAD_MIB: 2048 };
+    expect(parseEnv({})).toEqual({ ok: true, value: defaults });
+    expect(
+      parseEnv({ WHYDENIED_LOOKUP_RATE: "", WHYDENIED_DEMO: "", WHYDENIED_CLOUDTRAIL_ENDPOINT: "", AWS_REGION: "" }),
+    ).toEqual({ ok: true, value: defaults });
+  });
+
+  it("reads the values it is given", () => {
+    expect(
+      parseEnv({
+        WHYDENIED_LOOKUP_RATE: "0.5",
+        WHYDENIED_MAX_UPLOAD_MIB: "10",
+        WHYDENIED_DEMO: "off",
+        WHYDENIED_CLOUDTRAIL_ENDPOINT: "http://127.0.0.1:4599",
+        AWS_REGION: "eu-west-1",
+      }),
+    ).toEqual({
+      ok: true,
+      value: {
+        WHYDENIED_LOOKUP_RATE: 0.5,
+        WHYDENIED_MAX_UPLOAD_MIB: 10,
+        WHYDENIED_DEMO: "off",
+        WHYDENIED_CLOUDTRAIL_ENDPOINT: "http://127.0.0.1:4599",
+        AWS_REGION: "eu-west-1",
+      },
+    });
+  });
+
+  it.each([
+    ["WHYDENIED_LOOKUP_RATE", "abc", 'WHYDENIED_LOOKUP_RATE is "abc": it must be a number above 0 and at most 2'],
+    ["WHYDENIED_LOOKUP_RATE", "3", 'WHYDENIED_LOOKUP_RATE is "3": it must be a number above 0 and at most 2'],
+    ["WHYDENIED_LOOKUP_RATE", "0", 'WHYDENIED_LOOKUP_RATE is "0": it must be a number above 0 and at most 2'],
+    ["WHYDENIED_MAX_UPLOAD_MIB", "1.5", 'WHYDENIED_MAX_UPLOAD_MIB is "1.5": it must be a whole number of MiB above 0'],
+    ["WHYDENIED_DEMO", "yes", 'WHYDENIED_DEMO is "yes": it must be "on" or "off"'],
+    [
+      "WHYDENIED_CLOUDTRAIL_ENDPOINT",
+      "ftp://x",
+      'WHYDENIED_CLOUDTRAIL_ENDPOINT is "ftp://x": it must be an http(s) URL',
+    ],
+  ])("refuses %s=%s, naming it and what it accepts", (name, value, expected) => {
+    const parsed = parseEnv({ [name]: value });
+    expect(parsed.ok ? null : parsed.error.code).toBe("env.invalid");
+    expect(parsed.ok ? "" : parsed.error.message).toContain(expected);
+  });
+
+  it("names every bad variable, one a line", () => {
+    const parsed = parseEnv({ WHYDENIED_LOOKUP_RATE: "x", WHYDENIED_DEMO: "x" });
+    expect(parsed.ok ? [] : parsed.error.message.split("\n").map((line) => line.split(" ")[0])).toEqual([
+      "WHYDENIED_DEMO",
+      "WHYDENIED_LOOKUP_RATE",
+    ]);
+  });
+});

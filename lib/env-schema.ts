@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { fail, ok, type Result } from "./result";
+
+/** A set but empty variable counts as unset: `WHYDENIED_LOOKUP_RATE=` in a .env file means "the default". */
+const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
+
+/** A number read from text, within what `accepts` says; anything else is refused with those words. */
+const numberFrom = (accepts: string, check: (value: number) => boolean, fallback: number) =>
+  z.preprocess(
+    unsetIfEmpty,
+    z
+      .preprocess((value) => (typeof value === "string" ? Number(value) : value), z.number({ error: accepts }))
+      .refine(check, accepts)
+      .default(fallback),
+  );
+
+/** Every environment variable the server reads, documented in .env.example; each message says what it accepts. */
+const envSchema = z.object({
+  /** Send LookupEvents to this endpoint instead of AWS (a local CloudTrail, LocalStack, a VPC endpoint URL). */
+  WHYDENIED_CLOUDTRAIL_ENDPOINT: optional(
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL, for example http://127.0.0.1:4599" }),
+  ),
+  /** "off" hides the built-in demo data (for a portal that must only show the real account). */
+  WHYDENIED_DEMO: z.preprocess(unsetIfEmpty, z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on")),
+  /** LookupEvents requests per second per Region; AWS allows 2 per account and Region. */
+  WHYDENIED_LOOKUP_RATE: numberFrom(
+    "must be a number above 0 and at most 2 (requests per second per Region)",
+    (rate) => rate > 0 && rate <= 2,
+    2,
+  ),
+  /** Largest trail file upload, in MiB. */
+  WHYDENIED_MAX_UPLOAD_MIB: numberFrom(
+    "must be a whole number of MiB above 0",
+    (mib) => Number.isInteger(mib) && mib > 0,
+    2048,
+  ),
+  /** The Region the lookup form starts with. */
+  AWS_REGION: optional(z.string()),
+  AWS_DEFAULT_REGION: optional(z.string()),
+});
+
+export type ServerEnv = z.infer<typeof envSchema>;
+
+/** The variables the schema reads: a change to any other leaves the parsed configuration as it was. */
+export const ENV_NAMES = Object.keys(envSchema.shape) as (keyof ServerEnv)[];
+
+/** The variable each issue is about, what it holds, and what it accepts. */
+function describeIssue(issue: z.core.$ZodIssue, source: Record<string, string | undefined>): string {
+  const name = String(issue.path[0] ?? "environment");
+  return `${name} is ${JSON.stringify(source[name] ?? "")}: it ${issue.message}.`;
+}
+
+/**
+ * Reads and checks the server's environment. Empty variables count as unset; a bad value is refused with one line
+ * per variable that names it, shows what it holds, and says what it accepts.
+ */
+export function parseEnv(source: Record<string, string | undefined>): Result<ServerEnv, "env.invalid"> {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return ok(parsed.data);
+  return fail("env.invalid", parsed.error.issues.map((issue) => describeIssue(issue, source)).join("\n"));
+}

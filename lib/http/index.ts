@@ -1,0 +1,2 @@
+export { parseJson, readLimitedText } from "./read-body";
+export { statusFor } from "./status";

@@ -1,0 +1,11 @@
+export { LOOKUP_BLIND_SPOT_NOTE } from "./notes";
+export {
+  hiddenRows,
+  INITIAL_LOOKUP_STATE,
+  newestFirst,
+  rankGroups,
+  reduceLookup,
+  type DenialGroup,
+  type LookupState,
+  type RunEvent,
+} from "./state";
