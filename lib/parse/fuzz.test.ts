@@ -69,7 +69,8 @@ describe("parser robustness", () => {
     ["backslash runs in a JSON-escaped line", "\\n" + "\\".repeat(64)],
     [
       "full denials",
-      "User: arn:aws:sts::1:assumed-role/r/s is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k because no identity-based policy allows the s3:GetObject action\n",
+      "User: arn:aws:sts::1:assumed-role/r/s is not authorized to perform: s3:GetObject on resource: " +
+        "arn:aws:s3:::b/k because no identity-based policy allows the s3:GetObject action\n",
     ],
   ])("handles 256 KiB of %s", (_name, unit) => {
     const text = unit.repeat(Math.floor((256 * 1024) / unit.length));
