@@ -1,4 +1,4 @@
-import type { Check } from "@/lib/model";
+import type { Check } from "@/lib/wire";
 import { CopyButton } from "./CopyButton";
 
 /** Commands that confirm a layer, each copyable. */

@@ -1,20 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import type { Finding } from "@/lib/model";
+import type { Finding } from "@/lib/wire";
 import { LAYER_INFO } from "@/lib/classify/layers";
 import { cn } from "@/lib/cn";
 import { Checks } from "./Checks";
 import { FixDetails } from "./FixDetails";
 import { TwoDoors } from "./TwoDoors";
-
-/** How sure the top answer is, in words: AWS's own statement needs no percentage. */
-function certainty(finding: Finding): string {
-  const percent = Math.round(finding.confidence * 100);
-  if (finding.statedPolicyType) return "Stated by AWS";
-  if (finding.confidence >= 0.6) return `Likely · ${percent}%`;
-  return `Best guess · ${percent}%`;
-}
 
 function Fact({ label, value }: { label: string; value: string | null }) {
   return (
@@ -28,8 +20,8 @@ function Fact({ label, value }: { label: string; value: string | null }) {
 /** One denial: which layer, why, the two-doors picture, the fix, and how to confirm. `label` replaces "Denial N". */
 export function FindingCard({ finding, index, label }: { finding: Finding; index: number; label?: string }) {
   const [selected, setSelected] = useState(0);
-  const candidate = finding.candidates[selected] ?? finding.candidates[0]!;
-  const top = finding.candidates[0]!;
+  const [top] = finding.candidates;
+  const candidate = finding.candidates[selected] ?? top;
   const headingId = `${finding.id}-heading`;
   return (
     <article
@@ -52,7 +44,7 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
                 : "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
             )}
           >
-            {certainty(finding)}
+            {finding.certainty.label}
           </span>
         </h2>
         <p className="text-slate-700 dark:text-slate-300">{top.why}</p>

@@ -1,6 +1,5 @@
-import type { Diagnosis } from "@/lib/model";
-
-export type DiagnoseResponse = Diagnosis & { truncated: boolean };
+import type { z } from "zod";
+import { apiErrorSchema } from "@/lib/wire";
 
 /** A failed API call, carrying the server's `{code, message}`. */
 export class ApiError extends Error {
@@ -13,8 +12,28 @@ export class ApiError extends Error {
   }
 }
 
-/** POSTs JSON and returns the typed body, or throws an ApiError with the server's words. */
-export async function postJson<T>(url: string, body: unknown): Promise<T> {
+const UNREACHABLE = "Could not reach the whydenied server. Is it still running?";
+
+/** Reads an answer: the body parsed with `schema`, or an ApiError with the server's words. */
+async function readAnswer<Schema extends z.ZodType>(response: Response, schema: Schema): Promise<z.output<Schema>> {
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = apiErrorSchema.safeParse(payload);
+    throw error.success
+      ? new ApiError(error.data.code, error.data.message)
+      : new ApiError("internal.error", `The server answered ${response.status}.`);
+  }
+  const answer = schema.safeParse(payload);
+  if (!answer.success) throw new ApiError("internal.error", "The server's answer was not in the expected shape.");
+  return answer.data;
+}
+
+/** POSTs JSON and returns the body parsed with `schema`, or throws an ApiError with the server's words. */
+export async function postJson<Schema extends z.ZodType>(
+  url: string,
+  body: unknown,
+  schema: Schema,
+): Promise<z.output<Schema>> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -23,31 +42,18 @@ export async function postJson<T>(url: string, body: unknown): Promise<T> {
       body: JSON.stringify(body),
     });
   } catch {
-    throw new ApiError("network.unreachable", "Could not reach the whydenied server. Is it still running?");
+    throw new ApiError("network.unreachable", UNREACHABLE);
   }
-  const payload = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
-  if (!response.ok) {
-    throw new ApiError(
-      payload?.code ?? "internal.error",
-      payload?.message ?? `The server answered ${response.status}.`,
-    );
-  }
-  return payload as T;
+  return readAnswer(response, schema);
 }
 
-/** GETs JSON and returns the typed body, or throws an ApiError with the server's words. */
-export async function getJson<T>(url: string): Promise<T> {
+/** GETs JSON and returns the body parsed with `schema`, or throws an ApiError with the server's words. */
+export async function getJson<Schema extends z.ZodType>(url: string, schema: Schema): Promise<z.output<Schema>> {
   let response: Response;
   try {
     response = await fetch(url, { headers: { accept: "application/json" } });
   } catch {
-    throw new ApiError("network.unreachable", "Could not reach the whydenied server. Is it still running?");
+    throw new ApiError("network.unreachable", UNREACHABLE);
   }
-  const payload = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
-  if (!response.ok)
-    throw new ApiError(
-      payload?.code ?? "internal.error",
-      payload?.message ?? `The server answered ${response.status}.`,
-    );
-  return payload as T;
+  return readAnswer(response, schema);
 }

@@ -1,6 +1,7 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from "@tanstack/react-query";
 import type { LookupRequestBody } from "@/lib/lookup/request";
 import { INITIAL_LOOKUP_STATE, reduceLookup, type LookupState, type RunEvent } from "@/lib/lookup/state";
+import { z } from "zod";
 import type { LookupStatus } from "@/lib/lookup/status";
 import { getJson } from "./api";
 import { postForEvents } from "./stream";
@@ -11,10 +12,24 @@ export type StreamRun =
   | { id: string; kind: "lookup"; request: LookupRequestBody }
   | { id: string; kind: "trail"; file: Blob; roleArn: string | null };
 
+/** GET /api/lookup/status as the form reads it; the required policy is shown as given. */
+const lookupStatusSchema = z.object({
+  credentials: z.enum(["available", "missing"]),
+  target: z.enum(["aws", "endpoint"]),
+  defaultRegion: z.string(),
+  demo: z.object({
+    enabled: z.boolean(),
+    roles: z.array(
+      z.object({ roleArn: z.string(), functionName: z.string().nullable(), region: z.string(), summary: z.string() }),
+    ),
+  }),
+  requiredPolicy: z.custom<LookupStatus["requiredPolicy"]>((value) => typeof value === "object" && value !== null),
+}) satisfies z.ZodType<LookupStatus>;
+
 export const lookupStatusQuery = () =>
   queryOptions({
     queryKey: ["lookup-status"],
-    queryFn: () => getJson<LookupStatus>("/api/lookup/status"),
+    queryFn: () => getJson("/api/lookup/status", lookupStatusSchema),
     staleTime: 30_000,
   });
 

@@ -1,2 +1,3 @@
+export * from "./batch";
 export * from "./diagnosis";
 export * from "./error";
