@@ -1,4 +1,4 @@
-import type { Check } from "@/lib/model";
+import type { Check } from "@/lib/wire";
 import { CopyButton } from "./CopyButton";
 import { CodeBlock } from "./ui/code-block";
 

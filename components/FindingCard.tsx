@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { Finding } from "@/lib/model";
+import type { Finding } from "@/lib/wire";
 import { LAYER_INFO } from "@/lib/classify";
 import { cn } from "@/lib/cn";
 import { Checks } from "./Checks";
@@ -10,14 +10,6 @@ import { TwoDoors } from "./TwoDoors";
 import { Badge } from "./ui/badge";
 import { CodeBlock } from "./ui/code-block";
 import { FOCUS_RING } from "./ui/focus-ring";
-
-/** How sure the top answer is, in words: AWS's own statement needs no percentage. */
-function certainty(finding: Finding): string {
-  const percent = Math.round(finding.confidence * 100);
-  if (finding.statedPolicyType) return "Stated by AWS";
-  if (finding.confidence >= 0.6) return `Likely · ${percent}%`;
-  return `Best guess · ${percent}%`;
-}
 
 function Fact({ label, value }: { label: string; value: string | null }) {
   return (
@@ -34,10 +26,9 @@ function Fact({ label, value }: { label: string; value: string | null }) {
  */
 export function FindingCard({ finding, index, label }: { finding: Finding; index: number; label?: string }) {
   const [selected, setSelected] = useState(0);
-  const candidate = finding.candidates[selected] ?? finding.candidates[0]!;
-  const top = finding.candidates[0]!;
+  const [top] = finding.candidates;
+  const candidate = finding.candidates[selected] ?? top;
   const headingId = `${finding.id}-heading`;
-  const stated = certainty(finding);
   return (
     <article
       data-testid="finding-card"
@@ -52,8 +43,8 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
         <h2 id={headingId} className="text-xl font-bold text-slate-900 dark:text-white">
           {LAYER_INFO[finding.layer].label}
           {/* Certainty is information, not an alarm: the denial itself is the bad news. */}
-          <Badge tone={finding.statedPolicyType ? "calm" : "neutral"} className="ml-2 align-middle">
-            {stated}
+          <Badge tone={finding.certainty.basis === "stated" ? "calm" : "neutral"} className="ml-2 align-middle">
+            {finding.certainty.label}
           </Badge>
         </h2>
         <p className="text-slate-700 dark:text-slate-300">{top.why}</p>
@@ -75,9 +66,7 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
               >
                 {finding.candidates.map((item, itemIndex) => (
                   <option key={item.layer} value={itemIndex}>
-                    {/* The top answer reads as its badge does, never as a second, different number. */}
-                    {LAYER_INFO[item.layer].label} ({itemIndex === 0 ? stated : `${Math.round(item.confidence * 100)}%`}
-                    )
+                    {LAYER_INFO[item.layer].label} ({item.certainty.label})
                   </option>
                 ))}
               </select>

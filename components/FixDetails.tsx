@@ -1,4 +1,4 @@
-import type { Fix } from "@/lib/model";
+import type { Fix } from "@/lib/wire";
 import { CopyButton } from "./CopyButton";
 import { FixTabs } from "./FixTabs";
 import { Alert } from "./ui/alert";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type KeyboardEvent } from "react";
-import type { Fix } from "@/lib/model";
+import type { Fix } from "@/lib/wire";
 import { cn } from "@/lib/cn";
 import { CopyButton } from "./CopyButton";
 import { CodeBlock } from "./ui/code-block";

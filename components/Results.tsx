@@ -2,10 +2,10 @@
 
 import { useEffect, useRef } from "react";
 import { LAYER_INFO } from "@/lib/classify";
-import type { NonDenial } from "@/lib/model";
+import type { NonDenial } from "@/lib/wire";
 import { LOOKED_FOR } from "@/lib/parse";
 import { cn } from "@/lib/cn";
-import type { DiagnoseResponse } from "./api";
+import type { Diagnosis } from "@/lib/wire";
 import { FindingCard } from "./FindingCard";
 import { LAYER_CHIP } from "./layer-style";
 import { Alert } from "./ui/alert";
@@ -30,7 +30,7 @@ function NonDenials({ errors, lead }: { errors: NonDenial[]; lead: string }) {
 }
 
 /** The findings, or a clear "nothing found" with what was looked for; the heading takes focus so the answer is in view. */
-export function Results({ diagnosis }: { diagnosis: DiagnoseResponse }) {
+export function Results({ diagnosis }: { diagnosis: Diagnosis }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();

@@ -1,6 +1,6 @@
 import { doorLabel, doorOf, type Door } from "@/lib/classify/door";
 import { LAYER_INFO } from "@/lib/classify/layers";
-import type { Finding } from "@/lib/model";
+import type { Finding } from "@/lib/wire";
 
 type PathDoor = Exclude<Door, "guardrail">;
 

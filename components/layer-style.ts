@@ -1,4 +1,4 @@
-import type { Layer } from "@/lib/model";
+import type { Layer } from "@/lib/wire";
 
 /** One colour per door, so a list of groups reads at a glance: inbound, outbound, key, guardrail. */
 export const LAYER_CHIP: Record<Layer, string> = {

@@ -10,6 +10,7 @@ export type StreamRun =
   | { id: string; kind: "lookup"; request: LookupRequestBody }
   | { id: string; kind: "trail"; file: Blob; roleArn: string | null };
 
+/** GET /api/lookup/status, parsed with the schema the server answers with. */
 export const lookupStatusQuery = () =>
   queryOptions({
     queryKey: ["lookup-status"],

@@ -1,12 +1,13 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { postJson, type ApiError, type DiagnoseResponse } from "./api";
+import { diagnosisSchema, type Diagnosis } from "@/lib/wire";
+import { postJson, type ApiError } from "./api";
 
 /** Diagnoses pasted text through POST /api/diagnose. */
 export function useDiagnose() {
-  return useMutation<DiagnoseResponse, ApiError, string>({
+  return useMutation<Diagnosis, ApiError, string>({
     mutationKey: ["diagnose"],
-    mutationFn: (text) => postJson<DiagnoseResponse>("/api/diagnose", { text }),
+    mutationFn: (text) => postJson("/api/diagnose", { text }, diagnosisSchema),
   });
 }

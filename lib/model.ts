@@ -1,182 +1,103 @@
+import { z } from "zod";
+import {
+  denialEventSchema,
+  denialFieldsSchema,
+  denialKindSchema,
+  policyTypeSchema,
+  sourceFormatSchema,
+  type CandidateWithFix,
+  type CertaintyBasis,
+  type Fix,
+  type SourceFormat,
+} from "./wire";
+import type { NonEmpty } from "./non-empty";
+
 /**
- * The engine's shared vocabulary. Data flows one way: parse → DenialRecord,
- * classify → Classification, fix → Fix, and diagnose assembles a Finding.
+ * The engine's shared vocabulary. Data flows one way: parse → DenialRecord, classify → Classification,
+ * fix → Fix, and diagnose assembles a Finding. The public types are the wire schema's (`lib/wire`);
+ * only the denial record, which never leaves the engine, is declared here.
  */
+export type {
+  CandidateWithFix,
+  Certainty,
+  CertaintyBasis,
+  Check,
+  DenialEvent,
+  DenialFields,
+  DenialKind,
+  Diagnosis,
+  Finding,
+  Fix,
+  Layer,
+  NonDenial,
+  Owner,
+  PolicyType,
+  SourceFormat,
+  StatedReason,
+} from "./wire";
 
-/** The policy type AWS itself names in the message ("no identity-based policy allows…"). */
-export type PolicyType =
-  | "identity-based"
-  | "resource-based"
-  | "service-control"
-  | "resource-control"
-  | "permissions-boundary"
-  | "session"
-  | "vpc-endpoint"
-  | "role-trust"
-  | "s3-block-public-access";
+/** Kinds whose message can carry EC2's "Encoded authorization failure message". */
+const ENCODED_MESSAGE_KINDS = ["iam-authorization", "ec2-encoded"] as const;
+/** Lambda configuration errors that name the operation or stream they needed (`detail`). */
+const LAMBDA_CONFIGURATION_KINDS = ["lambda-role-missing-permission", "lambda-stream-access"] as const;
+const PLAIN_KINDS = denialKindSchema.exclude([...ENCODED_MESSAGE_KINDS, ...LAMBDA_CONFIGURATION_KINDS]);
 
-/** Whether AWS says nothing allowed the request, or a statement denied it. */
-export type StatedReason = "no-allow" | "explicit-deny" | "unstated";
+/** The facts of a denial that only some kinds of message carry, tagged by kind. */
+export const kindFactsSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.enum(ENCODED_MESSAGE_KINDS),
+    /** EC2's opaque "Encoded authorization failure message", when the text held one. */
+    encodedMessage: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.enum(LAMBDA_CONFIGURATION_KINDS),
+    /** What the Lambda configuration error named: "CreateNetworkInterface on EC2", or the stream actions. */
+    detail: z.string(),
+  }),
+  z.object({ kind: PLAIN_KINDS }),
+]);
 
-/** Which family of message the denial came from; drives classification. */
-export type DenialKind =
-  | "iam-authorization" // "User: … is not authorized to perform: …"
-  | "generic-denied" // bare "Access Denied" / AccessDenied code with no principal or action
-  | "http-forbidden" // HEAD request 403 without a body
-  | "kms-opaque" // "The ciphertext refers to a customer master key that does not exist…"
-  | "kinesis-kms" // "not authorized to decrypt records in stream"
-  | "lambda-env-kms" // KMSAccessDeniedException while decrypting environment variables
-  | "lambda-stale-grant" // UnrecognizedClientExceptionKMS after the role was recreated
-  | "lambda-role-not-assumable" // "The role defined for the function cannot be assumed by Lambda."
-  | "lambda-role-missing-permission" // "…execution role does not have permissions to call X on Y"
-  | "lambda-stream-access" // "Cannot access stream …"
-  | "apigw-invalid-permissions" // "Invalid permissions on Lambda function"
-  | "execute-api-anonymous" // "User: anonymous is not authorized to perform: execute-api:Invoke"
-  | "s3-notification-destination" // "Unable to validate the following destination configurations"
-  | "sqs-legacy" // "Access to the resource https://sqs… is denied."
-  | "ec2-encoded"; // UnauthorizedOperation with only an encoded authorization message
+/** Where a denial was read: a CloudTrail record carries its event, pasted text has none. */
+const originSchema = z.discriminatedUnion("sourceFormat", [
+  z.object({ sourceFormat: z.literal("cloudtrail"), event: denialEventSchema }),
+  z.object({ sourceFormat: sourceFormatSchema.exclude(["cloudtrail"]) }),
+]);
 
-/** Where the text came from, as far as the parser can tell. */
-export type SourceFormat =
-  | "iam-message"
-  | "aws-cli"
-  | "sdk-python"
-  | "sdk-js"
-  | "sdk-java"
-  | "sdk-go"
-  | "terraform"
-  | "cloudformation"
-  | "s3-xml"
-  | "lambda-console"
-  | "api-gateway-log"
-  | "cloudtrail";
-
-/** One denial found in the input, with every fact the text gave away (null when hidden). */
-export interface DenialRecord {
-  kind: DenialKind;
-  sourceFormat: SourceFormat;
-  /** IAM service prefix, lower case ("s3", "kms"). */
-  service: string | null;
-  /** IAM action in its canonical spelling ("s3:ListBucket"). */
-  action: string | null;
-  /** API operation as the SDK named it ("ListObjectsV2"), when different from the action. */
-  operation: string | null;
-  principal: string | null;
-  resource: string | null;
-  statedPolicyType: PolicyType | null;
+/** The facts every denial has, whatever its kind and origin. */
+const commonFactsSchema = denialFieldsSchema.omit({ kind: true, sourceFormat: true, event: true }).extend({
   /** The second policy type in "… transitively through a service control policy". */
-  transitivePolicyType: PolicyType | null;
-  statedReason: StatedReason;
-  errorCode: string | null;
-  region: string | null;
-  account: string | null;
-  partition: string;
-  /** EC2's opaque "Encoded authorization failure message". */
-  encodedMessage: string | null;
-  /** Operation or target named by a Lambda configuration error ("CreateNetworkInterface on EC2"). */
-  detail: string | null;
-  /** The sentence the record was read from, trimmed to a readable length. */
-  excerpt: string;
-  /** When the record came from CloudTrail: event id and time. */
-  event: { id: string; time: string; source: string; name: string } | null;
-  /** How many identical denials the input held. */
-  occurrences: number;
+  transitivePolicyType: policyTypeSchema.nullable(),
+  partition: z.string(),
+});
+
+/**
+ * One denial found in the input, with every fact the text gave away (null when hidden). A tagged union:
+ * the encoded EC2 message, the Lambda configuration detail and the CloudTrail event exist only on the
+ * kinds and origins that have them.
+ */
+export const denialRecordSchema = z.intersection(commonFactsSchema, z.intersection(kindFactsSchema, originSchema));
+
+export type DenialKindFacts = z.infer<typeof kindFactsSchema>;
+export type DenialRecord = z.infer<typeof denialRecordSchema>;
+/** A source format of pasted text (everything but CloudTrail JSON). */
+export type TextFormat = Exclude<SourceFormat, "cloudtrail">;
+
+/** EC2's encoded authorization message, when the denial carries one. */
+export function encodedMessageOf(record: DenialRecord): string | null {
+  return "encodedMessage" in record ? record.encodedMessage : null;
 }
 
-export type Layer =
-  | "execution-role"
-  | "resource-policy"
-  | "kms-key-policy"
-  | "trust-policy"
-  | "scp"
-  | "rcp"
-  | "permissions-boundary"
-  | "session-policy"
-  | "vpc-endpoint-policy"
-  | "unknown";
-
-/** A command that tells one candidate layer from another. */
-export interface Check {
-  description: string;
-  command: string;
-}
-
-export interface Candidate {
-  layer: Layer;
-  /** 0..1; candidates of one finding sum to at most 1. */
-  confidence: number;
-  why: string;
-  checks: Check[];
+/** A candidate layer as classify ranks it, before its fix is built. */
+export interface Candidate extends Omit<CandidateWithFix, "fix" | "certainty"> {
+  /** "stated" only for the layer AWS's own message named. */
+  basis: CertaintyBasis;
 }
 
 export interface Classification {
-  candidates: Candidate[];
+  /** Ranked, most likely first. */
+  candidates: NonEmpty<Candidate>;
   evidence: string[];
-}
-
-/** Who owns a layer: the team that must make the change. */
-export type Owner = "you" | "resource-owner" | "key-admin" | "organization-admin" | "iam-admin" | "network-admin";
-
-export interface Fix {
-  layer: Layer;
-  title: string;
-  owner: Owner;
-  /** The statement to add (or, for explicit denies, the allow you need once the deny is gone). */
-  statement: Record<string, unknown> | null;
-  /** Where the statement goes, in words: "inline policy on role my-fn-role". */
-  target: string;
-  cli: string;
-  terraform: string;
-  /** AWS SAM or plain CloudFormation YAML. */
-  sam: string;
-  consoleUrl: string | null;
-  /** For guardrails owned by another team: the message to send them. */
-  requestText: string | null;
-  /** Values the message hid, shown as <Placeholders> in the snippets. */
-  placeholders: string[];
-  notes: string[];
 }
 
 /** A fix before its placeholders are listed: builders write snippets, `fixFor` finds the holes. */
 export type FixDraft = Omit<Fix, "placeholders">;
-
-export interface CandidateWithFix extends Candidate {
-  fix: Fix;
-}
-
-/** The public, JSON-serialisable diagnosis of one denial. */
-export interface Finding {
-  id: string;
-  layer: Layer;
-  confidence: number;
-  service: string | null;
-  action: string | null;
-  operation: string | null;
-  principal: string | null;
-  resource: string | null;
-  region: string | null;
-  account: string | null;
-  statedPolicyType: PolicyType | null;
-  statedReason: StatedReason;
-  kind: DenialKind;
-  sourceFormat: SourceFormat;
-  errorCode: string | null;
-  excerpt: string;
-  occurrences: number;
-  event: DenialRecord["event"];
-  evidence: string[];
-  candidates: CandidateWithFix[];
-  fix: Fix;
-}
-
-/** An error that looks like AWS's but is not a permission problem. */
-export interface NonDenial {
-  code: string;
-  explanation: string;
-  excerpt: string;
-}
-
-export interface Diagnosis {
-  findings: Finding[];
-  nonDenials: NonDenial[];
-}

@@ -21,9 +21,10 @@ Exit status: 0 on success (with or without findings), 1 when the input is reject
 export type ParsedArgs =
   { kind: "help" } | { kind: "diagnose"; args: DiagnoseArgs } | { kind: "usage-error"; message: string };
 
-/** Reads the command line; the only command is `diagnose`. */
+/** Reads the command line; the only command is `diagnose`, and no command at all is a usage error. */
 export function parseArgs(argv: string[]): ParsedArgs {
-  if (argv.length === 0 || argv.includes("-h") || argv.includes("--help")) return { kind: "help" };
+  if (argv.includes("-h") || argv.includes("--help")) return { kind: "help" };
+  if (argv.length === 0) return { kind: "usage-error", message: "Give a command." };
   const [command, ...rest] = argv;
   if (command !== "diagnose")
     return { kind: "usage-error", message: `Unknown command "${command}". Try: whydenied diagnose --help` };

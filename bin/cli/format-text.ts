@@ -1,16 +1,12 @@
-import type { Finding } from "../../lib/model";
+import type { Diagnosis, Finding } from "../../lib/wire";
 import { LAYER_INFO } from "../../lib/classify/layers";
-import type { TextDiagnosis } from "../../lib/diagnose";
-import { LOOKED_FOR } from "../../lib/parse";
-
-function percent(confidence: number): string {
-  return `${Math.round(confidence * 100)}%`;
-}
+import { LOOKED_FOR, MAX_RECORDS } from "../../lib/parse";
 
 function formatFinding(finding: Finding, index: number): string {
-  const top = finding.candidates[0]!;
+  const [top, ...others] = finding.candidates;
+  const seen = finding.occurrences > 1 ? ` ×${finding.occurrences}` : "";
   const lines = [
-    `#${index + 1} ${LAYER_INFO[finding.layer].label} (${percent(finding.confidence)})${finding.occurrences > 1 ? ` ×${finding.occurrences}` : ""}`,
+    `#${index + 1} ${LAYER_INFO[finding.layer].label} (${finding.certainty.label})${seen}`,
     `   ${top.why}`,
     `   action:    ${finding.action ?? "not stated"}`,
     `   principal: ${finding.principal ?? "not stated"}`,
@@ -23,17 +19,16 @@ function formatFinding(finding: Finding, index: number): string {
     "   Confirm:",
     ...top.checks.map((check) => `     # ${check.description}\n     ${check.command}`),
   ];
-  const others = finding.candidates.slice(1);
   if (others.length > 0) {
     lines.push("", "   Could also be:");
     for (const candidate of others)
-      lines.push(`     ${LAYER_INFO[candidate.layer].label} (${percent(candidate.confidence)}): ${candidate.why}`);
+      lines.push(`     ${LAYER_INFO[candidate.layer].label} (${candidate.certainty.label}): ${candidate.why}`);
   }
   return lines.join("\n");
 }
 
 /** A diagnosis as readable terminal text. */
-export function formatDiagnosis(diagnosis: TextDiagnosis): string {
+export function formatDiagnosis(diagnosis: Diagnosis): string {
   const notDenials = diagnosis.nonDenials.map((error) => `  ${error.code}: ${error.explanation}`);
   if (diagnosis.findings.length === 0) {
     return [
@@ -44,7 +39,9 @@ export function formatDiagnosis(diagnosis: TextDiagnosis): string {
       ...LOOKED_FOR.map((item) => `  - ${item}`),
     ].join("\n");
   }
-  const header = `${diagnosis.findings.length} denial${diagnosis.findings.length === 1 ? "" : "s"} found${diagnosis.truncated ? " (input truncated: only the first 500 are shown)" : ""}.`;
+  const count = diagnosis.findings.length;
+  const truncated = diagnosis.truncated ? ` (input truncated: only the first ${MAX_RECORDS} are shown)` : "";
+  const header = `${count} denial${count === 1 ? "" : "s"} found${truncated}.`;
   const others =
     notDenials.length > 0 ? [["Also in the text, not permission problems:", ...notDenials].join("\n")] : [];
   return [header, ...diagnosis.findings.map(formatFinding), ...others].join("\n\n");

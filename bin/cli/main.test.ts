@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { batchAnswerSchema, diagnosisSchema } from "../../lib/wire";
 import { main } from "./main";
 
 async function run(argv: string[], input: string) {
@@ -21,7 +22,21 @@ describe("whydenied diagnose", () => {
     expect(text.code).toBe(0);
     expect(text.out).toContain("1 denial found");
     const json = await run(["diagnose", "--json", "-"], DENIAL);
-    expect(JSON.parse(json.out).findings[0]).toMatchObject({ action: "s3:ListBucket", operation: "ListObjectsV2" });
+    expect(diagnosisSchema.parse(JSON.parse(json.out)).findings[0]).toMatchObject({
+      action: "s3:ListBucket",
+      operation: "ListObjectsV2",
+    });
+  });
+
+  it("says certainty as the page does: AWS's stated layer without a percentage, its runner-up with one", async () => {
+    const stated =
+      "User: arn:aws:sts::123456789012:assumed-role/r/fn is not authorized to perform: secretsmanager:GetSecretValue " +
+      "on resource: arn:aws:secretsmanager:us-east-1:444455556666:secret:s-AbCdEf " +
+      "because no resource-based policy allows the secretsmanager:GetSecretValue action";
+    const { out } = await run(["diagnose"], stated);
+    expect(out).toContain("#1 Resource policy (Stated by AWS)");
+    expect(out).toContain("Execution role (identity policy) (Best guess · 15%):");
+    expect((await run(["diagnose"], DENIAL)).out).toContain("(Best guess · 45%)");
   });
 
   it("answers every batch line in order, including bad ones", async () => {
@@ -35,14 +50,19 @@ describe("whydenied diagnose", () => {
     const answers = out
       .trim()
       .split("\n")
-      .map((line) => JSON.parse(line));
+      .map((line) => batchAnswerSchema.parse(JSON.parse(line)));
     expect(answers.map((answer) => answer.id)).toEqual(["a", null, "c"]);
-    expect(answers[0].findings).toHaveLength(1);
-    expect(answers[1].error.code).toBe("request.malformed-json");
-    expect(answers[2].findings).toEqual([]);
+    const [first, second, third] = answers;
+    expect(first && "findings" in first ? first.findings : null).toHaveLength(1);
+    expect(second && "error" in second ? second.error.code : null).toBe("request.malformed-json");
+    expect(third && "findings" in third ? third.findings : null).toEqual([]);
   });
 
-  it("rejects unknown options and empty input", async () => {
+  it("rejects a missing command, unknown options and empty input", async () => {
+    const bare = await run([], "");
+    expect(bare.code).toBe(2);
+    expect(bare.err).toContain("Usage: whydenied diagnose");
+    expect((await run(["--help"], "")).code).toBe(0);
     expect((await run(["diagnose", "--nope"], "")).code).toBe(2);
     const empty = await run(["diagnose"], "   ");
     expect(empty.code).toBe(1);

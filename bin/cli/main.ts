@@ -4,6 +4,7 @@ import type { Readable, Writable } from "node:stream";
 import { z } from "zod";
 import { diagnose } from "../../lib/diagnose/diagnose";
 import { MAX_INPUT_BYTES } from "../../lib/parse/limits";
+import type { BatchAnswer, Diagnosis } from "../../lib/wire";
 import { parseArgs, USAGE, type DiagnoseArgs } from "./args";
 import { formatDiagnosis } from "./format-text";
 
@@ -46,7 +47,8 @@ async function runSingle(args: DiagnoseArgs, io: Io): Promise<number> {
     io.stderr.write(`whydenied: ${result.error.message} (${result.error.code})\n`);
     return 1;
   }
-  io.stdout.write(args.json ? `${JSON.stringify(result.value, null, 2)}\n` : `${formatDiagnosis(result.value)}\n`);
+  const diagnosis: Diagnosis = result.value;
+  io.stdout.write(args.json ? `${JSON.stringify(diagnosis, null, 2)}\n` : `${formatDiagnosis(diagnosis)}\n`);
   return 0;
 }
 
@@ -62,7 +64,7 @@ async function runBatch(args: DiagnoseArgs, io: Io): Promise<number> {
   return 0;
 }
 
-async function diagnoseBatchLine(line: string, lineNumber: number): Promise<Record<string, unknown>> {
+async function diagnoseBatchLine(line: string, lineNumber: number): Promise<BatchAnswer> {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -82,7 +84,8 @@ async function diagnoseBatchLine(line: string, lineNumber: number): Promise<Reco
     };
   }
   const result = await diagnose(parsed.data.text);
-  if (!result.ok) return { id: parsed.data.id, findings: [], error: result.error };
+  if (!result.ok)
+    return { id: parsed.data.id, findings: [], error: { code: result.error.code, message: result.error.message } };
   return { id: parsed.data.id, findings: result.value.findings, nonDenials: result.value.nonDenials };
 }
 

@@ -1,4 +1,4 @@
-import type { Check, DenialRecord, Layer } from "../model";
+import { encodedMessageOf, type Check, type DenialRecord, type Layer } from "../model";
 import { isDataEventAction } from "../iam/data-events";
 import type { Subject } from "../iam/subject";
 
@@ -9,8 +9,13 @@ function regionFlag(subject: Subject): string {
 function simulate(record: DenialRecord, subject: Subject): Check {
   const resource = subject.resourceArn ? ` --resource-arns '${subject.resourceArn}'` : "";
   return {
-    description: `Ask IAM whether the ${subject.identityKind}'s own policies allow ${record.action ?? "the action"} (checks identity policies and the boundary, not resource policies).`,
-    command: `aws iam simulate-principal-policy --policy-source-arn ${subject.principalArn} --action-names ${record.action ?? "<ACTION>"}${resource} --query 'EvaluationResults[].[EvalActionName,EvalDecision]'`,
+    description:
+      `Ask IAM whether the ${subject.identityKind}'s own policies allow ${record.action ?? "the action"} ` +
+      `(checks identity policies and the boundary, not resource policies).`,
+    command:
+      `aws iam simulate-principal-policy --policy-source-arn ${subject.principalArn} --action-names ` +
+      `${record.action ?? "<ACTION>"}${resource} --query ` +
+      `'EvaluationResults[].[EvalActionName,EvalDecision]'`,
   };
 }
 
@@ -23,7 +28,9 @@ const RESOURCE_POLICY_COMMANDS = new Map<string, (subject: Subject) => string>(
     secretsmanager: (subject) =>
       `aws secretsmanager get-resource-policy --secret-id ${subject.resourceArn ?? subject.resourceName}${regionFlag(subject)}`,
     sqs: (subject) =>
-      `aws sqs get-queue-attributes --queue-url https://sqs.${subject.region}.amazonaws.com/${subject.account}/${subject.resourceName} --attribute-names Policy`,
+      `aws sqs get-queue-attributes --queue-url ` +
+      `https://sqs.${subject.region}.amazonaws.com/${subject.account}/${subject.resourceName} ` +
+      `--attribute-names Policy`,
     sns: (subject) =>
       `aws sns get-topic-attributes --topic-arn ${subject.resourceArn ?? "<TOPIC_ARN>"} --query Attributes.Policy --output text`,
     "execute-api": (subject) =>
@@ -81,8 +88,12 @@ const CHECKS: Record<Layer, (record: DenialRecord, subject: Subject) => Check[]>
   scp: (record, subject) => [
     {
       description:
-        "From the management account, list the SCPs on this account and on each parent OU up to the root (all of them apply), and look for a Deny on the action.",
-      command: `aws organizations list-policies-for-target --target-id ${subject.account} --filter SERVICE_CONTROL_POLICY && aws organizations list-parents --child-id ${subject.account}  # repeat list-policies-for-target for each parent`,
+        "From the management account, list the SCPs on this account and on each parent OU up to the root " +
+        "(all of them apply), and look for a Deny on the action.",
+      command:
+        `aws organizations list-policies-for-target --target-id ${subject.account} --filter ` +
+        `SERVICE_CONTROL_POLICY && aws organizations list-parents --child-id ${subject.account}  # repeat ` +
+        `list-policies-for-target for each parent`,
     },
     simulate(record, subject),
   ],
@@ -95,22 +106,33 @@ const CHECKS: Record<Layer, (record: DenialRecord, subject: Subject) => Check[]>
   "permissions-boundary": (_record, subject) => [
     {
       description: "See which boundary is attached; then read that policy's default version.",
-      command: `aws iam get-${subject.identityKind} --${subject.identityKind}-name ${subject.identityName} --query '${subject.identityKind === "user" ? "User" : "Role"}.PermissionsBoundary'`,
+      command:
+        `aws iam get-${subject.identityKind} --${subject.identityKind}-name ${subject.identityName} --query ` +
+        `'${subject.identityKind === "user" ? "User" : "Role"}.PermissionsBoundary'`,
     },
   ],
   "session-policy": (_record, subject) => [
     {
       description: "Find the AssumeRole call that created the session and read its Policy / PolicyArns parameters.",
-      command: `aws cloudtrail lookup-events --lookup-attributes AttributeKey=ResourceName,AttributeValue=${subject.principalArn} --region us-east-1 --query 'Events[?EventName==\`AssumeRole\`].CloudTrailEvent'`,
+      command:
+        `aws cloudtrail lookup-events --lookup-attributes ` +
+        `AttributeKey=ResourceName,AttributeValue=${subject.principalArn} --region us-east-1 --query ` +
+        `'Events[?EventName==\`AssumeRole\`].CloudTrailEvent'`,
     },
   ],
   "vpc-endpoint-policy": (record, subject) => [
     {
       description: "Read the policy of the VPC endpoint the call went through.",
-      command: `aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=com.amazonaws.${subject.region}.${record.service ?? "<SERVICE>"} --query 'VpcEndpoints[].[VpcEndpointId,PolicyDocument]'${regionFlag(subject)}`,
+      command:
+        `aws ec2 describe-vpc-endpoints --filters ` +
+        `Name=service-name,Values=com.amazonaws.${subject.region}.${record.service ?? "<SERVICE>"} --query ` +
+        `'VpcEndpoints[].[VpcEndpointId,PolicyDocument]'${regionFlag(subject)}`,
     },
   ],
-  unknown: (record) => [record.encodedMessage ? decodeCheck(record.encodedMessage) : findEventCheck(record)],
+  unknown: (record) => {
+    const encodedMessage = encodedMessageOf(record);
+    return [encodedMessage ? decodeCheck(encodedMessage) : findEventCheck(record)];
+  },
 };
 
 function decodeCheck(encodedMessage: string): Check {
@@ -126,8 +148,12 @@ function findEventCheck(record: DenialRecord): Check {
   const eventName = record.operation ?? record.action?.split(":")[1] ?? "<EVENT_NAME>";
   if (isDataEventAction(record.action)) {
     return {
-      description: `${record.action} is a data event: lookup-events never returns it. Download the day's trail files (the trail must log data events) and open them on whydenied's Trail file page.`,
-      command: `aws s3 cp s3://<TRAIL_BUCKET>/AWSLogs/${record.account ?? "<ACCOUNT_ID>"}/CloudTrail/${record.region ?? "<REGION>"}/<YYYY>/<MM>/<DD>/ ./trail --recursive`,
+      description:
+        `${record.action} is a data event: lookup-events never returns it. Download the day's trail files ` +
+        `(the trail must log data events) and open them on whydenied's Trail file page.`,
+      command:
+        `aws s3 cp s3://<TRAIL_BUCKET>/AWSLogs/${record.account ?? "<ACCOUNT_ID>"}/CloudTrail/${record.region ?? "<REGION>"}/<YYYY>/<MM>/<DD>/ ` +
+        `./trail --recursive`,
     };
   }
   return {
@@ -154,6 +180,7 @@ function trustedRoleName(subject: Subject): string {
 export function checksFor(layer: Layer, record: DenialRecord, subject: Subject): Check[] {
   const checks = CHECKS[layer](record, subject);
   // EC2's encoded message answers every candidate's question: which policy denied, and how.
-  if (record.encodedMessage && layer !== "unknown") checks.push(decodeCheck(record.encodedMessage));
+  const encodedMessage = encodedMessageOf(record);
+  if (encodedMessage && layer !== "unknown") checks.push(decodeCheck(encodedMessage));
   return checks;
 }

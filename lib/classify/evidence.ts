@@ -1,4 +1,4 @@
-import type { DenialRecord } from "../model";
+import { encodedMessageOf, type DenialRecord } from "../model";
 import type { Subject } from "../iam/subject";
 import { POLICY_TYPE_WORDS } from "./layers";
 
@@ -22,7 +22,9 @@ export function evidenceFor(record: DenialRecord, subject: Subject): string[] {
     evidence.push(`…transitively through a ${POLICY_TYPE_WORDS[record.transitivePolicyType]}.`);
   if (subject.functionName) {
     evidence.push(
-      `The caller is session "${subject.functionName}" of role "${subject.identityName}" — for a Lambda function, its own calls run in a session named after it: an outbound call, governed by the execution role.`,
+      `The caller is session "${subject.functionName}" of role "${subject.identityName}" — for a Lambda ` +
+        `function, its own calls run in a session named after it: an outbound call, governed by the ` +
+        `execution role.`,
     );
   } else if (subject.principal?.sessionName?.startsWith("awslambda_")) {
     evidence.push(
@@ -49,7 +51,7 @@ export function evidenceFor(record: DenialRecord, subject: Subject): string[] {
       `Cross-account: caller in ${principalAccount}, resource in ${record.account}. Both sides must allow it.`,
     );
   }
-  if (record.encodedMessage)
+  if (encodedMessageOf(record))
     evidence.push("EC2 returned an encoded authorization message: decoding it names the deciding policy.");
   if (record.occurrences > 1) evidence.push(`Seen ${record.occurrences} times in the input.`);
   return evidence;

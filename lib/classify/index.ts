@@ -1,4 +1,5 @@
 import type { Candidate, Classification, DenialRecord } from "../model";
+import { mapNonEmpty } from "../non-empty";
 import { subjectOf, type Subject } from "../iam/subject";
 import { checksFor } from "./checks";
 import { evidenceFor } from "./evidence";
@@ -12,11 +13,12 @@ export { LAYER_INFO } from "./layers";
  */
 export function classify(record: DenialRecord, subject: Subject = subjectOf(record)): Classification {
   // Literals rather than spreads: this runs for every candidate of every record.
-  const candidates: Candidate[] = rankLayers(record).map((ranked) => ({
+  const candidates = mapNonEmpty(rankLayers(record), (ranked): Candidate => ({
     layer: ranked.layer,
     confidence: ranked.confidence,
     why: ranked.why,
     checks: checksFor(ranked.layer, record, subject),
+    basis: ranked.stated ? "stated" : "inferred",
   }));
   return { candidates, evidence: evidenceFor(record, subject) };
 }

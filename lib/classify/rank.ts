@@ -1,4 +1,5 @@
-import type { DenialRecord, Layer } from "../model";
+import type { DenialRecord, Layer, PolicyType } from "../model";
+import type { NonEmpty } from "../non-empty";
 import { LAYER_OF_POLICY_TYPE, POLICY_TYPE_WORDS } from "./layers";
 
 /** A candidate layer before its checks are filled in. */
@@ -6,6 +7,8 @@ export interface Ranked {
   layer: Layer;
   confidence: number;
   why: string;
+  /** True for the one layer AWS's message named. */
+  stated?: true;
 }
 
 const isKms = (record: DenialRecord) => record.service === "kms";
@@ -25,9 +28,7 @@ function crossAccount(record: DenialRecord): boolean {
 }
 
 /** AWS named the policy type: that layer wins; only KMS and cross-account calls add a runner-up. */
-function rankStated(record: DenialRecord): Ranked[] {
-  const type = record.statedPolicyType;
-  if (!type) return [];
+function rankStated(record: DenialRecord, type: PolicyType): NonEmpty<Ranked> {
   const deny = record.statedReason === "explicit-deny" ? "an explicit Deny in" : "no Allow in";
   if (type === "resource-based" && isKms(record)) {
     return [
@@ -35,6 +36,7 @@ function rankStated(record: DenialRecord): Ranked[] {
         layer: "kms-key-policy",
         confidence: 0.95,
         why: `AWS says ${deny} the resource-based policy; for a KMS key that is the key policy.`,
+        stated: true,
       },
     ];
   }
@@ -44,6 +46,7 @@ function rankStated(record: DenialRecord): Ranked[] {
         layer: "execution-role",
         confidence: 0.9,
         why: `AWS says ${deny} the identity-based policy: the key policy already delegates to IAM, so the role needs ${record.action}.`,
+        stated: true,
       },
       {
         layer: "kms-key-policy",
@@ -52,28 +55,37 @@ function rankStated(record: DenialRecord): Ranked[] {
       },
     ];
   }
-  const layer = LAYER_OF_POLICY_TYPE[type];
-  const ranked: Ranked[] = [{ layer, confidence: 0.95, why: `AWS says ${deny} the ${POLICY_TYPE_WORDS[type]}.` }];
+  const named = (confidence: number): Ranked => ({
+    layer: LAYER_OF_POLICY_TYPE[type],
+    confidence,
+    why: `AWS says ${deny} the ${POLICY_TYPE_WORDS[type]}.`,
+    stated: true,
+  });
   if (record.transitivePolicyType) {
-    ranked[0] = { ...ranked[0]!, confidence: 0.8 };
-    ranked.push({
-      layer: LAYER_OF_POLICY_TYPE[record.transitivePolicyType],
-      confidence: 0.15,
-      why: `AWS says the deny applied transitively through a ${POLICY_TYPE_WORDS[record.transitivePolicyType]}.`,
-    });
-  } else if (type === "resource-based" && crossAccount(record)) {
-    ranked[0] = { ...ranked[0]!, confidence: 0.8 };
-    ranked.push({
-      layer: "execution-role",
-      confidence: 0.15,
-      why: "Cross-account calls need an Allow on both sides: check the caller's policy too.",
-    });
+    return [
+      named(0.8),
+      {
+        layer: LAYER_OF_POLICY_TYPE[record.transitivePolicyType],
+        confidence: 0.15,
+        why: `AWS says the deny applied transitively through a ${POLICY_TYPE_WORDS[record.transitivePolicyType]}.`,
+      },
+    ];
   }
-  return ranked;
+  if (type === "resource-based" && crossAccount(record)) {
+    return [
+      named(0.8),
+      {
+        layer: "execution-role",
+        confidence: 0.15,
+        why: "Cross-account calls need an Allow on both sides: check the caller's policy too.",
+      },
+    ];
+  }
+  return [named(0.95)];
 }
 
 /** The message names no policy type: rank by what this kind of denial usually means. */
-function rankUnstated(record: DenialRecord): Ranked[] {
+function rankUnstated(record: DenialRecord): NonEmpty<Ranked> {
   switch (record.kind) {
     case "lambda-env-kms":
     case "kinesis-kms":
@@ -160,8 +172,8 @@ function rankUnstated(record: DenialRecord): Ranked[] {
           why: "Most EC2 denials are a missing Allow in the caller's policy.",
         },
         { layer: "scp", confidence: 0.2, why: "SCPs commonly deny EC2 actions by Region or instance type." },
-        { layer: "permissions-boundary", confidence: 0.1, why: "A boundary may leave the action out." },
         { layer: "unknown", confidence: 0.2, why: "Only the decoded message tells; decode it." },
+        { layer: "permissions-boundary", confidence: 0.1, why: "A boundary may leave the action out." },
       ];
     case "sqs-legacy":
       return [
@@ -182,7 +194,7 @@ function rankUnstated(record: DenialRecord): Ranked[] {
   }
 }
 
-function rankGeneric(record: DenialRecord): Ranked[] {
+function rankGeneric(record: DenialRecord): NonEmpty<Ranked> {
   if (isAssumeRole(record)) {
     return [
       {
@@ -259,9 +271,7 @@ function rankGeneric(record: DenialRecord): Ranked[] {
   ];
 }
 
-/** Ranks the layers that could have denied this request, most likely first. */
-export function rankLayers(record: DenialRecord): Ranked[] {
-  const stated = rankStated(record);
-  const ranked = stated.length > 0 ? stated : rankUnstated(record);
-  return [...ranked].sort((a, b) => b.confidence - a.confidence);
+/** Ranks the layers that could have denied this request, most likely first (each list is written in that order). */
+export function rankLayers(record: DenialRecord): NonEmpty<Ranked> {
+  return record.statedPolicyType ? rankStated(record, record.statedPolicyType) : rankUnstated(record);
 }

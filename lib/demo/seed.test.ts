@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { encodedMessageOf } from "../model";
 import { cloudTrailRecordSchema, denialFromRecord, isDenialRecord } from "../parse";
 import { DEMO_ACCOUNT, DEMO_ROLES, seedDemoEvents } from "./index";
 import { parseEventTime, trailRecordSchema, type TrailRecord } from "../trail-record";
@@ -125,7 +126,7 @@ describe("seedDemoEvents", () => {
     for (const { record, denial } of imageResizerDenials) {
       expect(identityOf(record).arn).toMatch(/assumed-role\/image-resizer-role\/awslambda_\d{3}_\d{17}$/);
       expect(record.errorCode).toBe("Client.UnauthorizedOperation");
-      expect(denial.encodedMessage).toBeTruthy();
+      expect(encodedMessageOf(denial)).toBeTruthy();
     }
     const logDenials = denials.filter(({ record }) => record.eventName === "CreateLogStream");
     expect(logDenials.length).toBeGreaterThan(0);

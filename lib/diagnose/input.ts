@@ -25,7 +25,8 @@ export function checkInput(text: string): Result<string, InputErrorCode> {
   if (bytes > MAX_INPUT_BYTES) {
     return fail(
       "input.too-large",
-      `The text is ${Math.ceil(bytes / 1024)} KiB; the limit is ${MAX_INPUT_BYTES / 1024} KiB. Paste only the lines around the error, or upload a CloudTrail file instead.`,
+      `The text is ${Math.ceil(bytes / 1024)} KiB; the limit is ${MAX_INPUT_BYTES / 1024} KiB. Paste only ` +
+        `the lines around the error, or upload a CloudTrail file instead.`,
     );
   }
   return ok(text);

@@ -25,7 +25,8 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     ownerWords: "your AWS Organizations administrators (the management account)",
     cli: (s, _service, file, edit) =>
       [
-        `# From the management account: the SCPs on the account (those on its OUs and the root apply too: aws organizations list-parents --child-id ${s.account})`,
+        `# From the management account: the SCPs on the account (those on its OUs and the root apply too: ` +
+          `aws organizations list-parents --child-id ${s.account})`,
         `aws organizations list-policies-for-target --target-id ${s.account} --filter SERVICE_CONTROL_POLICY`,
         `aws organizations describe-policy --policy-id <SCP_ID> --query Policy.Content --output text > ${file}`,
         `# edit ${file}: ${edit}, then:`,
@@ -57,7 +58,9 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     cli: (s, _service, file, edit) =>
       [
         `aws iam get-${s.identityKind} --${s.identityKind}-name ${s.identityName} --query '*.PermissionsBoundary.PermissionsBoundaryArn' --output text`,
-        `aws iam get-policy-version --policy-arn <BOUNDARY_POLICY_ARN> --version-id $(aws iam get-policy --policy-arn <BOUNDARY_POLICY_ARN> --query Policy.DefaultVersionId --output text) --query PolicyVersion.Document > ${file}`,
+        `aws iam get-policy-version --policy-arn <BOUNDARY_POLICY_ARN> --version-id $(aws iam get-policy ` +
+          `--policy-arn <BOUNDARY_POLICY_ARN> --query Policy.DefaultVersionId --output text) ` +
+          `--query PolicyVersion.Document > ${file}`,
         `# edit ${file}: ${edit}, then:`,
         `aws iam create-policy-version --policy-arn <BOUNDARY_POLICY_ARN> --policy-document file://${file} --set-as-default`,
       ].join("\n"),
@@ -71,7 +74,9 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     owner: "you",
     ownerWords: "whoever creates the session (the AssumeRole caller, an SSO permission set, or a broker)",
     cli: (s, _service, file) =>
-      `# Pass a session policy that includes the action (or none at all) where the session is created:\naws sts assume-role --role-arn ${s.principalArn} --role-session-name <SESSION_NAME> --policy file://${file}`,
+      `# Pass a session policy that includes the action (or none at all) where the session is created:\n` +
+      `aws sts assume-role --role-arn ${s.principalArn} --role-session-name <SESSION_NAME> ` +
+      `--policy file://${file}`,
     terraformResource: null,
     cfnType: "",
     console: () => null,
@@ -82,7 +87,9 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     ownerWords: "the team that owns the VPC endpoint (usually networking or platform)",
     cli: (s, service, file, edit) =>
       [
-        `aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=com.amazonaws.${s.region}.${service} --query 'VpcEndpoints[].[VpcEndpointId,PolicyDocument]' --region ${s.region}`,
+        `aws ec2 describe-vpc-endpoints --filters ` +
+          `Name=service-name,Values=com.amazonaws.${s.region}.${service} ` +
+          `--query 'VpcEndpoints[].[VpcEndpointId,PolicyDocument]' --region ${s.region}`,
         `aws ec2 describe-vpc-endpoints --vpc-endpoint-ids <VPCE_ID> --query 'VpcEndpoints[0].PolicyDocument' --output text --region ${s.region} > ${file}`,
         `# edit ${file}: ${edit}, then:`,
         `aws ec2 modify-vpc-endpoint --vpc-endpoint-id <VPCE_ID> --policy-document file://${file} --region ${s.region}`,
@@ -120,7 +127,8 @@ function editSnippet(
   if (!where)
     return "# Session policies are passed when the session is created, not managed by Terraform: change the code or broker that creates it.";
   const header = explicitDeny
-    ? `# Edit ${where}: on the Deny statement that matches this call, add this Condition (merge it with any Condition already there). Keep every other statement.`
+    ? `# Edit ${where}: on the Deny statement that matches this call, add this Condition (merge it with ` +
+      `any Condition already there). Keep every other statement.`
     : `# Edit ${where}: add this statement to its Statement list. Keep every other statement; do not replace the policy with this one.`;
   const body =
     format === "hcl"
@@ -156,7 +164,8 @@ export function guardrailFix(layer: GuardrailLayer, record: DenialRecord, subjec
       : { Sid: "AllowWhyDeniedException", Effect: "Allow", Action: scope.action, Resource: resource };
   const exemption = { ArnNotLike: { "aws:PrincipalArn": subject.principalArn } };
   const change = explicitDeny
-    ? `exempt ${subject.principalArn} from the Deny on ${scope.action} (for example with a Condition "ArnNotLike": {"aws:PrincipalArn": "${subject.principalArn}"} on that statement)`
+    ? `exempt ${subject.principalArn} from the Deny on ${scope.action} (for example with a Condition ` +
+      `"ArnNotLike": {"aws:PrincipalArn": "${subject.principalArn}"} on that statement)`
     : `allow ${scope.action} on ${scope.resources.join(", ")}`;
   const file = FILES[layer];
   return {
@@ -179,7 +188,9 @@ export function guardrailFix(layer: GuardrailLayer, record: DenialRecord, subjec
       : "# Not managed by CloudFormation: change the code or broker that creates the session.",
     consoleUrl: guardrail.console(subject),
     requestText: [
-      `Hi — ${subject.principalArn} is denied ${scope.action}${subject.resourceArn ? ` on ${subject.resourceArn}` : ""} by a ${guardrail.name} (${explicitDeny ? "explicit deny" : "no statement allows it"}).`,
+      `Hi — ${subject.principalArn} is denied ` +
+        `${scope.action}${subject.resourceArn ? ` on ${subject.resourceArn}` : ""} by a ${guardrail.name} ` +
+        `(${explicitDeny ? "explicit deny" : "no statement allows it"}).`,
       `Could you ${change}?`,
       `AWS error: ${record.excerpt}`,
     ].join("\n"),

@@ -23,18 +23,21 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
   const notes: string[] = [];
   if (explicitDeny) {
     notes.push(
-      `An Allow never overrides an explicit Deny: find the Deny on ${scope.action} in the ${kind}'s policies and narrow or remove it; the Allow below is what must remain.`,
+      `An Allow never overrides an explicit Deny: find the Deny on ${scope.action} in the ${kind}'s ` +
+        `policies and narrow or remove it; the Allow below is what must remain.`,
     );
   }
   if (scope.note) notes.push(scope.note);
   if (needs?.managedPolicy) {
     notes.push(
-      `Or attach AWS's managed policy: aws iam attach-role-policy --role-name ${subject.identityName} --policy-arn arn:${subject.partition}:iam::aws:policy/${needs.managedPolicy}`,
+      `Or attach AWS's managed policy: aws iam attach-role-policy --role-name ${subject.identityName} ` +
+        `--policy-arn arn:${subject.partition}:iam::aws:policy/${needs.managedPolicy}`,
     );
   }
   if (subject.functionName) {
     notes.push(
-      `If ${subject.functionName} is a Lambda function: its running instances keep their old credentials for a while; update the function's configuration to refresh them at once.`,
+      `If ${subject.functionName} is a Lambda function: its running instances keep their old credentials ` +
+        `for a while; update the function's configuration to refresh them at once.`,
     );
   }
   if (record.kind === "lambda-role-missing-permission" || record.kind === "lambda-stream-access") {
@@ -52,7 +55,9 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
     statement,
     target: `inline policy "${policyName}" on ${kind} ${subject.identityName}`,
     cli: `aws iam put-${kind}-policy --${kind}-name ${subject.identityName} --policy-name ${policyName} --policy-document ${shellJson(document)}`,
-    terraform: `resource "aws_iam_${kind}_policy" "${identifier(policyName)}" {\n  name   = ${quote(policyName)}\n  ${roleRef}\n  policy = jsonencode(${toHcl(document, 1)})\n}`,
+    terraform:
+      `resource "aws_iam_${kind}_policy" "${identifier(policyName)}" {\n  name   = ${quote(policyName)}\n` +
+      `  ${roleRef}\n  policy = jsonencode(${toHcl(document, 1)})\n}`,
     sam: subject.functionName
       ? samFunctionPolicy(subject.functionName, statement)
       : cfnInlinePolicy(subject, policyName, document),
@@ -65,11 +70,19 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
 function samFunctionPolicy(functionName: string, statement: Record<string, unknown>): string {
   // sid() capitalises each word of the identifier: "image_resizer" → "ImageResizer".
   const logicalId = sid(identifier(functionName)) || "MyFunction";
-  return `# template.yaml (AWS SAM): add to the function's Policies\n${logicalId}:\n  Type: AWS::Serverless::Function\n  Properties:\n    Policies:\n      - Statement:\n${toYaml([statement], 5)}`;
+  return (
+    `# template.yaml (AWS SAM): add to the function's Policies\n${logicalId}:\n` +
+    `  Type: AWS::Serverless::Function\n  Properties:\n    Policies:\n      - Statement:\n` +
+    `${toYaml([statement], 5)}`
+  );
 }
 
 function cfnInlinePolicy(subject: Subject, policyName: string, document: unknown): string {
   const nameKey = subject.identityKind === "user" ? "UserName" : "RoleName";
   const type = subject.identityKind === "user" ? "AWS::IAM::UserPolicy" : "AWS::IAM::RolePolicy";
-  return `# CloudFormation\nWhyDeniedPolicy:\n  Type: ${type}\n  Properties:\n    ${nameKey}: ${subject.identityName}\n    PolicyName: ${policyName}\n    PolicyDocument:\n${toYaml(document, 3)}`;
+  return (
+    `# CloudFormation\nWhyDeniedPolicy:\n  Type: ${type}\n  Properties:\n` +
+    `    ${nameKey}: ${subject.identityName}\n    PolicyName: ${policyName}\n    PolicyDocument:\n` +
+    `${toYaml(document, 3)}`
+  );
 }

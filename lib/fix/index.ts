@@ -1,4 +1,4 @@
-import type { DenialRecord, Fix, FixDraft, Layer } from "../model";
+import { encodedMessageOf, type DenialRecord, type Fix, type FixDraft, type Layer } from "../model";
 import type { ActionCatalog } from "../iam/catalog";
 import { subjectOf, type Subject } from "../iam/subject";
 import { guardrailFix, isGuardrail } from "./guardrail";
@@ -12,12 +12,13 @@ import { trustPolicyFix } from "./trust";
 
 /** When the message cannot tell, the fix is to find out: run the checks. */
 function investigateFix(record: DenialRecord): FixDraft {
-  const decode = record.encodedMessage
-    ? `aws sts decode-authorization-message --encoded-message '${record.encodedMessage}' --query DecodedMessage --output text | jq .`
+  const encodedMessage = encodedMessageOf(record);
+  const decode = encodedMessage
+    ? `aws sts decode-authorization-message --encoded-message '${encodedMessage}' --query DecodedMessage --output text | jq .`
     : `aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=${record.operation ?? "<EVENT_NAME>"} --max-results 20`;
   return {
     layer: "unknown",
-    title: record.encodedMessage
+    title: encodedMessage
       ? "Decode the authorization message to see which policy denied the call"
       : "Find the deciding policy before changing anything",
     owner: "you",

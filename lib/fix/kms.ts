@@ -53,12 +53,22 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
       "# or, without touching the key policy:",
       `aws kms create-grant --key-id ${key} --grantee-principal ${subject.principalArn} --operations ${operation}`,
     ].join("\n"),
-    terraform: `# Either add the statement to aws_kms_key.policy, or grant without editing the key policy:\nresource "aws_kms_grant" "${identifier(`${subject.identityName}_${operation}`)}" {\n  name              = "whydenied-${identifier(subject.identityName, "-")}"\n  key_id            = ${quote(key)}\n  grantee_principal = ${quote(subject.principalArn)}\n  operations        = [${quote(operation)}]\n}`,
-    sam: `# CloudFormation: add to the key's KeyPolicy.Statement\nMyKey:\n  Type: AWS::KMS::Key\n  Properties:\n    KeyPolicy:\n      Statement:\n${toYaml([statement], 4)}`,
+    terraform:
+      `# Either add the statement to aws_kms_key.policy, or grant without editing the key policy:\n` +
+      `resource "aws_kms_grant" "${identifier(`${subject.identityName}_${operation}`)}" {\n` +
+      `  name              = "whydenied-${identifier(subject.identityName, "-")}"\n` +
+      `  key_id            = ${quote(key)}\n  grantee_principal = ${quote(subject.principalArn)}\n` +
+      `  operations        = [${quote(operation)}]\n}`,
+    sam:
+      `# CloudFormation: add to the key's KeyPolicy.Statement\nMyKey:\n  Type: AWS::KMS::Key\n` +
+      `  Properties:\n    KeyPolicy:\n      Statement:\n${toYaml([statement], 4)}`,
     consoleUrl: keyRegion.startsWith("<")
       ? null
       : `https://${keyRegion}.${consoleHost(subject.partition)}/kms/home?region=${keyRegion}#/kms/keys/${encodeURIComponent(key.split("/").pop() ?? key)}/`,
-    requestText: `Hi — our role ${subject.principalArn} is denied ${action} on KMS key ${key}. Could you add this statement to the key policy (or create a grant for ${operation})?\n\n${JSON.stringify(statement, null, 2)}`,
+    requestText:
+      `Hi — our role ${subject.principalArn} is denied ${action} on KMS key ${key}. Could you add this ` +
+      `statement to the key policy (or create a grant for ${operation})?\n\n` +
+      `${JSON.stringify(statement, null, 2)}`,
     notes,
   };
 }
@@ -72,7 +82,9 @@ function staleGrantFix(subject: Subject): FixDraft {
     owner: "you",
     statement: null,
     target: `the KMS grant Lambda holds for function ${fn}`,
-    cli: `# Any configuration change makes Lambda create a fresh grant for the current role:\naws lambda update-function-configuration --function-name ${fn} --description "refresh KMS grant"`,
+    cli:
+      `# Any configuration change makes Lambda create a fresh grant for the current role:\n` +
+      `aws lambda update-function-configuration --function-name ${fn} --description "refresh KMS grant"`,
     terraform:
       "# Re-apply the function with any configuration change (for example its description) to refresh the grant.",
     sam: "# Redeploy the function with any configuration change (for example its Description) to refresh the grant.",

@@ -104,16 +104,24 @@ export function lambdaPermissionFix(record: DenialRecord, subject: Subject): Fix
   }
   if (invoker.sourceArn?.includes("<"))
     notes.push("Replace the <placeholders> in --source-arn so only your API / bucket may invoke the function.");
+  const regionalHost = `${subject.region.startsWith("<") ? "" : `${subject.region}.`}${consoleHost(subject.partition)}`;
   return {
     layer: "resource-policy",
     title: `Let ${invoker.describe} invoke function ${fn.name}`,
     owner: "you",
     statement,
     target: `resource-based policy of Lambda function ${fn.name}`,
-    cli: `aws lambda add-permission --function-name ${fn.name} --statement-id ${statementId} --action lambda:InvokeFunction --principal ${invoker.principal}${sourceFlags} --region ${subject.region}`,
-    terraform: `resource "aws_lambda_permission" "${identifier(statementId)}" {\n  statement_id   = ${quote(statementId)}\n  action         = "lambda:InvokeFunction"\n  function_name  = ${quote(fn.name)}\n  principal      = ${quote(invoker.principal)}${terraformSource}\n}`,
+    cli:
+      `aws lambda add-permission --function-name ${fn.name} --statement-id ${statementId} ` +
+      `--action lambda:InvokeFunction --principal ${invoker.principal}${sourceFlags} ` +
+      `--region ${subject.region}`,
+    terraform:
+      `resource "aws_lambda_permission" "${identifier(statementId)}" {\n` +
+      `  statement_id   = ${quote(statementId)}\n  action         = "lambda:InvokeFunction"\n` +
+      `  function_name  = ${quote(fn.name)}\n  principal      = ` +
+      `${quote(invoker.principal)}${terraformSource}\n}`,
     sam: `# CloudFormation / SAM\n${toYaml({ WhyDeniedInvokePermission: permission })}`,
-    consoleUrl: `https://${subject.region.startsWith("<") ? "" : `${subject.region}.`}${consoleHost(subject.partition)}/lambda/home?region=${subject.region}#/functions/${encodeURIComponent(fn.name)}?tab=permissions`,
+    consoleUrl: `https://${regionalHost}/lambda/home?region=${subject.region}#/functions/${encodeURIComponent(fn.name)}?tab=permissions`,
     requestText: null,
     notes,
   };

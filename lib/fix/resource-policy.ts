@@ -22,7 +22,10 @@ const HOMES: Record<string, PolicyHome> = {
   s3: {
     noun: "bucket policy",
     cli: (s) =>
-      `aws s3api get-bucket-policy --bucket ${bucket(s)} --query Policy --output text > bucket-policy.json\n# add the statement to the Statement array in bucket-policy.json, then:\naws s3api put-bucket-policy --bucket ${bucket(s)} --policy file://bucket-policy.json`,
+      `aws s3api get-bucket-policy --bucket ${bucket(s)} --query Policy ` +
+      `--output text > bucket-policy.json\n# add the statement to the Statement array in ` +
+      `bucket-policy.json, then:\naws s3api put-bucket-policy --bucket ${bucket(s)} ` +
+      `--policy file://bucket-policy.json`,
     terraform: (s, d) => tf("aws_s3_bucket_policy", "bucket", bucket(s), d),
     cfnType: "AWS::S3::BucketPolicy",
     cfnProperties: (s, d) => ({ Bucket: bucket(s), PolicyDocument: d }),
@@ -32,7 +35,10 @@ const HOMES: Record<string, PolicyHome> = {
   secretsmanager: {
     noun: "secret's resource policy",
     cli: (s) =>
-      `aws secretsmanager get-resource-policy --secret-id ${secretId(s)} --query ResourcePolicy --output text > secret-policy.json\n# add the statement, then:\naws secretsmanager put-resource-policy --secret-id ${secretId(s)} --resource-policy file://secret-policy.json --block-public-policy`,
+      `aws secretsmanager get-resource-policy --secret-id ${secretId(s)} --query ResourcePolicy ` +
+      `--output text > secret-policy.json\n# add the statement, then:\n` +
+      `aws secretsmanager put-resource-policy --secret-id ${secretId(s)} ` +
+      `--resource-policy file://secret-policy.json --block-public-policy`,
     terraform: (s, d) => tf("aws_secretsmanager_secret_policy", "secret_arn", secretId(s), d),
     cfnType: "AWS::SecretsManager::ResourcePolicy",
     cfnProperties: (s, d) => ({ SecretId: secretId(s), ResourcePolicy: d, BlockPublicPolicy: true }),
@@ -42,7 +48,9 @@ const HOMES: Record<string, PolicyHome> = {
   sqs: {
     noun: "queue policy",
     cli: (s) =>
-      `aws sqs get-queue-attributes --queue-url ${queueUrl(s)} --attribute-names Policy\n# add the statement, then:\naws sqs set-queue-attributes --queue-url ${queueUrl(s)} --attributes file://queue-attributes.json  # {"Policy": "<policy JSON as a string>"}`,
+      `aws sqs get-queue-attributes --queue-url ${queueUrl(s)} --attribute-names Policy\n` +
+      `# add the statement, then:\naws sqs set-queue-attributes --queue-url ${queueUrl(s)} ` +
+      `--attributes file://queue-attributes.json  # {"Policy": "<policy JSON as a string>"}`,
     terraform: (s, d) => tf("aws_sqs_queue_policy", "queue_url", queueUrl(s), d),
     cfnType: "AWS::SQS::QueuePolicy",
     cfnProperties: (s, d) => ({ Queues: [queueUrl(s)], PolicyDocument: d }),
@@ -51,7 +59,10 @@ const HOMES: Record<string, PolicyHome> = {
   sns: {
     noun: "topic policy",
     cli: (s) =>
-      `aws sns get-topic-attributes --topic-arn ${s.resourceArn ?? "<TOPIC_ARN>"} --query Attributes.Policy --output text > topic-policy.json\n# add the statement, then:\naws sns set-topic-attributes --topic-arn ${s.resourceArn ?? "<TOPIC_ARN>"} --attribute-name Policy --attribute-value file://topic-policy.json`,
+      `aws sns get-topic-attributes --topic-arn ${s.resourceArn ?? "<TOPIC_ARN>"} ` +
+      `--query Attributes.Policy --output text > topic-policy.json\n# add the statement, then:\n` +
+      `aws sns set-topic-attributes --topic-arn ${s.resourceArn ?? "<TOPIC_ARN>"} --attribute-name Policy ` +
+      `--attribute-value file://topic-policy.json`,
     terraform: (s, d) => tf("aws_sns_topic_policy", "arn", s.resourceArn ?? "<TOPIC_ARN>", d),
     cfnType: "AWS::SNS::TopicPolicy",
     cfnProperties: (s, d) => ({ Topics: [s.resourceArn ?? "<TOPIC_ARN>"], PolicyDocument: d }),
@@ -60,7 +71,12 @@ const HOMES: Record<string, PolicyHome> = {
   "execute-api": {
     noun: "API Gateway resource policy",
     cli: (s) =>
-      `aws apigateway get-rest-api --rest-api-id ${apiId(s)} --query policy --output text\n# merge the statement into the policy, save it as api-policy.json, then:\naws apigateway update-rest-api --rest-api-id ${apiId(s)} --patch-operations op=replace,path=/policy,value="$(jq -c . api-policy.json)"\naws apigateway create-deployment --rest-api-id ${apiId(s)} --stage-name ${apiStage(s)}  # policy changes need a redeploy`,
+      `aws apigateway get-rest-api --rest-api-id ${apiId(s)} --query policy --output text\n` +
+      `# merge the statement into the policy, save it as api-policy.json, then:\n` +
+      `aws apigateway update-rest-api --rest-api-id ${apiId(s)} ` +
+      `--patch-operations op=replace,path=/policy,value="$(jq -c . api-policy.json)"\n` +
+      `aws apigateway create-deployment --rest-api-id ${apiId(s)} --stage-name ${apiStage(s)}  ` +
+      `# policy changes need a redeploy`,
     terraform: (s, d) => tf("aws_api_gateway_rest_api_policy", "rest_api_id", apiId(s), d),
     cfnType: "AWS::ApiGateway::RestApi",
     cfnProperties: (_s, d) => ({ Policy: d }),
@@ -113,6 +129,10 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
       "Across accounts, the secret must be encrypted with a customer managed KMS key (not aws/secretsmanager) whose key policy lets the caller kms:Decrypt.",
     );
   }
+  const cfnResource = {
+    Type: home?.cfnType ?? "<RESOURCE_POLICY_TYPE>",
+    Properties: home?.cfnProperties(subject, document) ?? { PolicyDocument: document },
+  };
   return {
     layer: "resource-policy",
     title: explicitDeny
@@ -126,11 +146,14 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
       `# ${service} has no single CLI command for resource policies: add the statement in the console or your IaC.`,
     terraform:
       home?.terraform(subject, document) ?? `# Add this statement to the ${noun}:\n# ${JSON.stringify(statement)}`,
-    sam: `# CloudFormation\n${toYaml({ [sid("WhyDenied", service, "Policy")]: { Type: home?.cfnType ?? "<RESOURCE_POLICY_TYPE>", Properties: home?.cfnProperties(subject, document) ?? { PolicyDocument: document } } })}`,
+    sam: `# CloudFormation\n${toYaml({ [sid("WhyDenied", service, "Policy")]: cfnResource })}`,
     consoleUrl: home?.console(subject) ?? null,
     requestText: anonymous
       ? null
-      : `Hi — ${subject.principalArn} is denied ${scope.action} on ${subject.resourceArn ?? subject.resourceName}${crossAccount ? ` (account ${resourceAccount})` : ""}. Could you ${explicitDeny ? "narrow the Deny in its" : "add this statement to its"} ${noun}?\n\n${JSON.stringify(statement, null, 2)}`,
+      : `Hi — ${subject.principalArn} is denied ${scope.action} on ` +
+        `${subject.resourceArn ?? subject.resourceName}${crossAccount ? ` (account ${resourceAccount})` : ""}. ` +
+        `Could you ${explicitDeny ? "narrow the Deny in its" : "add this statement to its"} ${noun}?\n\n` +
+        `${JSON.stringify(statement, null, 2)}`,
     notes,
   };
 }

@@ -49,7 +49,9 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
         ? null
         : `https://${consoleHost(subject.partition)}/iam/home#/roles/details/${encodeURIComponent(targetRole)}?section=trust_relationships`,
     requestText: crossAccount
-      ? `Hi — ${subject.principalArn} is denied sts:AssumeRole on ${subject.resourceArn} (account ${roleAccount}). Could you add this statement to the role's trust policy?\n\n${JSON.stringify(statement, null, 2)}`
+      ? `Hi — ${subject.principalArn} is denied sts:AssumeRole on ${subject.resourceArn} (account ` +
+        `${roleAccount}). Could you add this statement to the role's trust policy?\n\n` +
+        `${JSON.stringify(statement, null, 2)}`
       : null,
     notes,
   };

@@ -1,9 +1,8 @@
 import { actionKeys, diagnoseRecord } from "../diagnose";
 import { consoleHost, parseArn } from "../iam/arn";
 import type { ActionCatalog, ActionKey } from "../iam/catalog";
-import type { Finding } from "../model";
 import { denialFromRecord, type CloudTrailRecord } from "../parse";
-import type { DenialGroupHead, DeniedEvent, GroupCount, LookupStreamEvent, NoticeEvent } from "../wire";
+import type { DenialGroupHead, DeniedEvent, Finding, GroupCount, LookupStreamEvent, NoticeEvent } from "../wire";
 
 /** Rows of the raw-events table the server sends; the tallies still count every denial. */
 export const MAX_ROWS = 1000;
@@ -137,7 +136,7 @@ export function createDenialCollector(options: {
               layer: finding.layer,
               action: finding.action,
               resource: fixScopeOf(finding),
-              finding: detailed ? withCandidates(finding) : null,
+              finding: detailed ? finding : null,
               sample: detailed ? null : sampleOf(record),
             },
           });
@@ -151,13 +150,6 @@ export function createDenialCollector(options: {
       return events;
     },
   };
-}
-
-/** The finding as the wire schema types it: its candidates a non-empty list, as diagnosis always makes them. */
-function withCandidates(finding: Finding): DenialGroupHead["finding"] {
-  const [top, ...rest] = finding.candidates;
-  if (!top) throw new Error(`Finding ${finding.id} has no candidate layer.`);
-  return { ...finding, candidates: [top, ...rest] };
 }
 
 function count(tally: GroupCount, record: CloudTrailRecord): void {

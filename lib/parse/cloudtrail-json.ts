@@ -74,9 +74,11 @@ function collectRecords(value: unknown, depth = 0): CloudTrailRecord[] | null {
 /** Turns one denied CloudTrail record into a denial record, reading its errorMessage when it has one. */
 export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
   const service = serviceFromEventSource(record.eventSource);
-  const fromMessage = record.errorMessage ? parseText(record.errorMessage, "cloudtrail").records[0] : undefined;
+  // The text's own format is replaced by "cloudtrail" below: the fallback format never shows.
+  const fromMessage = record.errorMessage ? parseText(record.errorMessage, "iam-message").records[0] : undefined;
   const base =
-    fromMessage ?? emptyRecord("generic-denied", "cloudtrail", record.errorMessage ?? record.errorCode ?? "", 0);
+    fromMessage ??
+    emptyRecord({ kind: "generic-denied" }, "iam-message", record.errorMessage ?? record.errorCode ?? "", 0);
   const resource = base.resource ?? record.resources?.[0]?.ARN ?? record.resources?.[0]?.arn ?? null;
   return withLocation({
     ...base,

@@ -16,7 +16,9 @@ const kmsRecord = {
   awsRegion: "us-east-1",
   errorCode: "AccessDenied",
   errorMessage:
-    "User: arn:aws:sts::111122223333:assumed-role/r/fn is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:111122223333:key/k because no resource-based policy allows the kms:Decrypt action",
+    "User: arn:aws:sts::111122223333:assumed-role/r/fn is not authorized to perform: kms:Decrypt on " +
+    "resource: arn:aws:kms:us-east-1:111122223333:key/k because no resource-based policy allows the " +
+    "kms:Decrypt action",
   userIdentity: { type: "AssumedRole", arn: "arn:aws:sts::111122223333:assumed-role/r/fn" },
   recipientAccountId: "111122223333",
 };

@@ -17,7 +17,7 @@ function identity(record: DenialRecord): string {
     SEPARATOR +
     record.statedReason +
     SEPARATOR +
-    (record.detail ?? "")
+    ("detail" in record ? record.detail : "")
   );
 }
 

@@ -16,8 +16,16 @@ const NON_DENIALS: { code: string; pattern: RegExp; explanation: string }[] = [
   },
   {
     code: "InvalidToken",
-    pattern:
-      /\b(?:InvalidClientTokenId|UnrecognizedClientException|InvalidAccessKeyId|SignatureDoesNotMatch|InvalidSignatureException|The security token included in the request is invalid)\b/,
+    pattern: new RegExp(
+      `\\b(?:${[
+        "InvalidClientTokenId",
+        "UnrecognizedClientException",
+        "InvalidAccessKeyId",
+        "SignatureDoesNotMatch",
+        "InvalidSignatureException",
+        "The security token included in the request is invalid",
+      ].join("|")})\\b`,
+    ),
     explanation:
       "AWS did not recognise the credentials (wrong keys, wrong partition or a deleted role). Fix the credentials, not a policy.",
   },

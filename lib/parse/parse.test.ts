@@ -12,9 +12,13 @@ describe("parseDenials: one case per documented message family", () => {
 
 describe("parseDenials: several denials and noise", () => {
   const dynamo =
-    "User: arn:aws:sts::123456789012:assumed-role/r/fn is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:eu-west-1:123456789012:table/T because no identity-based policy allows the dynamodb:PutItem action";
+    "User: arn:aws:sts::123456789012:assumed-role/r/fn is not authorized to perform: dynamodb:PutItem on " +
+    "resource: arn:aws:dynamodb:eu-west-1:123456789012:table/T because no identity-based policy allows " +
+    "the dynamodb:PutItem action";
   const kms =
-    "User: arn:aws:sts::123456789012:assumed-role/r/fn is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:eu-west-1:123456789012:key/k because no resource-based policy allows the kms:Decrypt action";
+    "User: arn:aws:sts::123456789012:assumed-role/r/fn is not authorized to perform: kms:Decrypt on " +
+    "resource: arn:aws:kms:eu-west-1:123456789012:key/k because no resource-based policy allows the " +
+    "kms:Decrypt action";
 
   it("finds every denial in a log excerpt, in order", () => {
     const log = [
@@ -41,7 +45,9 @@ describe("parseDenials: several denials and noise", () => {
 
   it("reads the operation from a multi-line boto3 traceback", () => {
     const traceback =
-      'Traceback (most recent call last):\n  File "app.py", line 3, in handler\nbotocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied';
+      'Traceback (most recent call last):\n  File "app.py", line 3, in ' +
+      "handler\nbotocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the " +
+      "GetObject operation: Access Denied";
     expect(parseDenials(traceback).records[0]).toMatchObject({
       kind: "generic-denied",
       action: "s3:GetObject",
@@ -80,7 +86,9 @@ describe("parseDenials: a log with denials and other errors", () => {
   it("names the other errors too", () => {
     const log = [
       "2026-01-01T00:00:00Z ERROR An error occurred (ThrottlingException) when calling the PutItem operation: Rate exceeded",
-      "2026-01-01T00:00:01Z ERROR User: arn:aws:sts::123456789012:assumed-role/r/fn is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:eu-west-1:123456789012:table/T because no identity-based policy allows the dynamodb:PutItem action",
+      "2026-01-01T00:00:01Z ERROR User: arn:aws:sts::123456789012:assumed-role/r/fn is not authorized to " +
+        "perform: dynamodb:PutItem on resource: arn:aws:dynamodb:eu-west-1:123456789012:table/T because no " +
+        "identity-based policy allows the dynamodb:PutItem action",
     ].join("\n");
     const result = parseDenials(log);
     expect(result.records).toHaveLength(1);

@@ -1,15 +1,24 @@
-import type { DenialKind, DenialRecord, SourceFormat } from "../model";
+import type { DenialKindFacts, DenialRecord, TextFormat } from "../model";
 import { isAccountId, parseArn } from "../iam/arn";
 import { actionForOperation, serviceForOperation, splitAction } from "../iam/operations";
 import { IAM_ANCHOR, parseIamSentence, type IamSentence } from "./iam-sentence";
 import { EXCERPT_LENGTH, MAX_RECORDS } from "./limits";
-import { findEncodedMessage, findSpecialMessage, findWrappingKind, type SpecialHit } from "./special-messages";
+import {
+  findEncodedMessage,
+  findSpecialMessage,
+  findWrappingKind,
+  type SpecialHit,
+  type WrappingKind,
+} from "./special-messages";
 import { mergeWrapper, readWrapper, type WrapperFacts } from "./wrappers";
+
+/** A denial read from pasted text (CloudTrail records carry their event on top). */
+type TextRecord = Extract<DenialRecord, { sourceFormat: TextFormat }>;
 
 /** A denial found on one line, before neighbouring lines are merged in. */
 interface LineHit {
   line: number;
-  record: DenialRecord;
+  record: TextRecord;
 }
 
 /** Lines this close to a specific denial are read as part of it (tracebacks, multi-line XML). */
@@ -19,7 +28,7 @@ const NEIGHBOURHOOD = 3;
  * Finds every denial in free text: one record per IAM sentence, plus one per line for the
  * other message families. Cost is linear in the text: each line is scanned a fixed number of times.
  */
-export function parseText(text: string, defaultFormat: SourceFormat): { records: DenialRecord[]; truncated: boolean } {
+export function parseText(text: string, defaultFormat: TextFormat): { records: TextRecord[]; truncated: boolean } {
   const lines = text.split("\n");
   const hits: LineHit[] = [];
   let truncated = false;
@@ -39,7 +48,7 @@ export function parseText(text: string, defaultFormat: SourceFormat): { records:
   return { records: mergeGenericNeighbours(hits), truncated };
 }
 
-function denialsInLine(line: string, defaultFormat: SourceFormat): DenialRecord[] {
+function denialsInLine(line: string, defaultFormat: TextFormat): TextRecord[] {
   const wrapper = readWrapper(line);
   const sentences: { sentence: IamSentence; at: number }[] = [];
   for (let at = line.indexOf(IAM_ANCHOR); at !== -1; at = line.indexOf(IAM_ANCHOR, at + IAM_ANCHOR.length)) {
@@ -62,8 +71,16 @@ function denialsInLine(line: string, defaultFormat: SourceFormat): DenialRecord[
   return [];
 }
 
-const DENIAL_CODES =
-  /^(?:Client\.)?(?:AccessDenied(?:Exception|ForDependencyException)?|UnauthorizedOperation|UnauthorizedAccess|AuthorizationError(?:Exception)?|Forbidden(?:Exception)?|KMS\.AccessDeniedException)$/;
+const DENIAL_CODES = new RegExp(
+  `^(?:Client\\.)?(?:${[
+    "AccessDenied(?:Exception|ForDependencyException)?",
+    "UnauthorizedOperation",
+    "UnauthorizedAccess",
+    "AuthorizationError(?:Exception)?",
+    "Forbidden(?:Exception)?",
+    "KMS\\.AccessDeniedException",
+  ].join("|")})$`,
+);
 
 /** The error codes AWS uses for authorization failures (SDK names and CloudTrail's). */
 export function isDenialCode(code: string): boolean {
@@ -73,18 +90,22 @@ export function isDenialCode(code: string): boolean {
 function recordFromSentence(
   sentence: IamSentence,
   anchor: number,
-  wrappingKind: DenialKind | null,
+  wrappingKind: WrappingKind | null,
   wrapper: WrapperFacts,
-  format: SourceFormat,
+  format: TextFormat,
   encodedMessage: string | null,
   line: string,
-): DenialRecord {
+): TextRecord {
   const [prefix, name] = splitAction(sentence.action);
   const service = prefix.toLowerCase();
   const isAnonymousApiCall = sentence.principal === "anonymous" && service === "execute-api";
-  const kind = isAnonymousApiCall ? "execute-api-anonymous" : (wrappingKind ?? "iam-authorization");
+  const facts: DenialKindFacts = isAnonymousApiCall
+    ? { kind: "execute-api-anonymous" }
+    : wrappingKind
+      ? { kind: wrappingKind }
+      : { kind: "iam-authorization", encodedMessage };
   // Filled in place rather than spread into a copy: one record per sentence, and it is ours alone.
-  const record = emptyRecord(kind, format, line, anchor);
+  const record = emptyRecord(facts, format, line, anchor);
   record.service = service;
   record.action = `${service}:${name}`;
   record.operation = wrapper.operation;
@@ -95,47 +116,41 @@ function recordFromSentence(
   record.statedReason = sentence.statedReason;
   record.errorCode = wrapper.errorCode;
   record.region = wrapper.region;
-  record.encodedMessage = encodedMessage;
   return locate(record);
 }
 
-function recordFromSpecial(
-  special: SpecialHit,
-  wrapper: WrapperFacts,
-  format: SourceFormat,
-  line: string,
-): DenialRecord {
+function recordFromSpecial(special: SpecialHit, wrapper: WrapperFacts, format: TextFormat, line: string): TextRecord {
   const operationService = wrapper.operation ? serviceForOperation(wrapper.operation) : null;
   const looksLikeS3 = format === "s3-xml" || line.includes("Access Denied");
   const service = special.service ?? wrapper.service ?? operationService ?? (looksLikeS3 ? "s3" : null);
   const action =
     special.action ??
     (service && wrapper.operation ? `${service}:${actionForOperation(service, wrapper.operation)}` : null);
-  const record = emptyRecord(special.kind, format, line, special.index);
+  const record = emptyRecord(kindFactsOf(special), format, line, special.index);
   record.service = service;
   record.action = action;
   record.operation = wrapper.operation;
   record.resource = special.resource ?? null;
-  record.detail = special.detail ?? null;
   record.errorCode = wrapper.errorCode;
   record.region = wrapper.region ?? regionOfSqsUrl(special.resource);
-  record.encodedMessage = special.encodedMessage ?? null;
   return locate(record);
+}
+
+/** The kind-specific facts of a phrase, without the phrase's other facts. */
+function kindFactsOf(special: SpecialHit): DenialKindFacts {
+  if ("encodedMessage" in special) return { kind: special.kind, encodedMessage: special.encodedMessage };
+  if ("detail" in special) return { kind: special.kind, detail: special.detail };
+  return { kind: special.kind };
 }
 
 function regionOfSqsUrl(url: string | undefined): string | null {
   return url ? (/sqs\.([a-z0-9-]+)\.amazonaws/.exec(url)?.[1] ?? null) : null;
 }
 
-/** A record with only its kind and excerpt filled in. */
-export function emptyRecord(
-  kind: DenialRecord["kind"],
-  sourceFormat: SourceFormat,
-  line: string,
-  at: number,
-): DenialRecord {
+/** A record with only its kind's facts and its excerpt filled in. */
+export function emptyRecord(facts: DenialKindFacts, sourceFormat: TextFormat, line: string, at: number): TextRecord {
   return {
-    kind,
+    ...facts,
     sourceFormat,
     service: null,
     action: null,
@@ -149,10 +164,7 @@ export function emptyRecord(
     region: null,
     account: null,
     partition: "aws",
-    encodedMessage: null,
-    detail: null,
     excerpt: excerptAround(line, at),
-    event: null,
     occurrences: 1,
   };
 }
@@ -165,12 +177,12 @@ function excerptAround(line: string, at: number): string {
 }
 
 /** Fills region, account and partition from the resource ARN, then the principal ARN. */
-export function withLocation(record: DenialRecord): DenialRecord {
+export function withLocation<Denial extends DenialRecord>(record: Denial): Denial {
   return locate({ ...record });
 }
 
 /** withLocation for a record the parser has just built: fills it in place. */
-function locate(record: DenialRecord): DenialRecord {
+function locate<Denial extends DenialRecord>(record: Denial): Denial {
   const resourceArn = record.resource ? parseArn(record.resource) : null;
   const principalArn = record.principal ? parseArn(record.principal) : null;
   const account = isAccountId(resourceArn?.account)
@@ -220,7 +232,7 @@ function borrowWrapper(facts: WrapperFacts, neighbour: string | undefined): Wrap
 const VAGUE_KINDS = new Set(["generic-denied", "http-forbidden"]);
 
 /** Folds vague hits ("<Code>AccessDenied</Code>") into a specific denial a few lines away. */
-function mergeGenericNeighbours(hits: LineHit[]): DenialRecord[] {
+function mergeGenericNeighbours(hits: LineHit[]): TextRecord[] {
   const kept: LineHit[] = [];
   for (const hit of hits) {
     const previous = kept[kept.length - 1];

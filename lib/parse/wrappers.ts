@@ -1,4 +1,4 @@
-import type { SourceFormat } from "../model";
+import type { TextFormat } from "../model";
 import { serviceFromSdkLabel } from "../iam/operations";
 import { anchored, execAnchored, includesAny } from "./anchors";
 
@@ -7,7 +7,7 @@ export interface WrapperFacts {
   errorCode: string | null;
   operation: string | null;
   service: string | null;
-  sourceFormat: SourceFormat | null;
+  sourceFormat: TextFormat | null;
   region: string | null;
 }
 
@@ -39,7 +39,7 @@ const CLOUDFORMATION_PHRASES = [
 ];
 const PYTHON_PHRASES = ["botocore", "ClientError:", "Traceback"];
 
-function detectFormat(line: string): SourceFormat | null {
+function detectFormat(line: string): TextFormat | null {
   if (line.includes("Calling the invoke API action failed")) return "lambda-console";
   if (line.includes("Execution failed due to configuration error")) return "api-gateway-log";
   if (includesAny(line, CLOUDFORMATION_PHRASES)) return "cloudformation";

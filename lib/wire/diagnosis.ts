@@ -102,6 +102,12 @@ export const fixSchema = z.object({
   placeholders: z.array(z.string()),
 });
 
+/** Whether AWS named the candidate's layer itself, or the engine inferred it from the kind of denial. */
+export const certaintyBasisSchema = z.enum(["stated", "inferred"]);
+
+/** How sure a candidate is, in words: "Stated by AWS", "Likely · 70%" or "Best guess · 45%". */
+export const certaintySchema = z.object({ basis: certaintyBasisSchema, label: z.string() });
+
 export const candidateSchema = z.object({
   layer: layerSchema,
   /** 0..1; candidates of one finding sum to at most 1. */
@@ -109,17 +115,19 @@ export const candidateSchema = z.object({
   why: z.string(),
   checks: z.array(checkSchema),
   fix: fixSchema,
+  certainty: certaintySchema,
 });
 
 /** The CloudTrail event a denial was read from. */
 export const denialEventSchema = z.object({ id: z.string(), time: z.string(), source: z.string(), name: z.string() });
 
-export const findingSchema = z.object({
-  id: z.string(),
-  layer: layerSchema,
-  confidence: z.number(),
+/** The facts of the denial itself, as the message (or CloudTrail record) gave them; null when hidden. */
+export const denialFieldsSchema = z.object({
+  /** IAM service prefix, lower case ("s3", "kms"). */
   service: z.string().nullable(),
+  /** IAM action in its canonical spelling ("s3:ListBucket"). */
   action: z.string().nullable(),
+  /** API operation as the SDK named it ("ListObjectsV2"), when different from the action. */
   operation: z.string().nullable(),
   principal: z.string().nullable(),
   resource: z.string().nullable(),
@@ -130,13 +138,25 @@ export const findingSchema = z.object({
   kind: denialKindSchema,
   sourceFormat: sourceFormatSchema,
   errorCode: z.string().nullable(),
+  /** The sentence the denial was read from, trimmed to a readable length. */
   excerpt: z.string(),
+  /** How many identical denials the input held. */
   occurrences: z.number().int(),
+  /** Set when the denial was read from a CloudTrail record. */
   event: denialEventSchema.nullable(),
+});
+
+/** One diagnosed denial. `layer`, `confidence`, `fix` and `certainty` are the top candidate's. */
+export const findingSchema = z.object({
+  id: z.string(),
+  layer: layerSchema,
+  confidence: z.number(),
+  ...denialFieldsSchema.shape,
   evidence: z.array(z.string()),
   /** Ranked, most likely first; never empty. */
   candidates: z.tuple([candidateSchema], candidateSchema),
   fix: fixSchema,
+  certainty: certaintySchema,
 });
 
 /** An error that looks like AWS's but is not a permission problem. */
@@ -158,7 +178,10 @@ export type SourceFormat = z.infer<typeof sourceFormatSchema>;
 export type Owner = z.infer<typeof ownerSchema>;
 export type Check = z.infer<typeof checkSchema>;
 export type Fix = z.infer<typeof fixSchema>;
+export type CertaintyBasis = z.infer<typeof certaintyBasisSchema>;
+export type Certainty = z.infer<typeof certaintySchema>;
 export type CandidateWithFix = z.infer<typeof candidateSchema>;
+export type DenialFields = z.infer<typeof denialFieldsSchema>;
 export type DenialEvent = z.infer<typeof denialEventSchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type NonDenial = z.infer<typeof nonDenialSchema>;

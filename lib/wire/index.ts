@@ -1,3 +1,4 @@
+export * from "./batch";
 export * from "./diagnosis";
 export * from "./error";
 export * from "./lookup-request";

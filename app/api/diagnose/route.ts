@@ -1,6 +1,7 @@
 import { diagnose } from "@/lib/diagnose/diagnose";
 import { parseJson, readLimitedText } from "@/lib/http";
 import { MAX_INPUT_BYTES } from "@/lib/parse";
+import type { Diagnosis } from "@/lib/wire";
 import { errorResponse, internalError, jsonResponse, methodNotAllowed } from "../respond";
 import { diagnoseRequestSchema } from "./schema";
 
@@ -23,7 +24,9 @@ export async function POST(request: Request): Promise<Response> {
     if (!parsed.success)
       return errorResponse({ code: "request.invalid", message: parsed.error.issues[0]?.message ?? "Invalid request." });
     const result = await diagnose(parsed.data.text);
-    return result.ok ? jsonResponse(result.value) : errorResponse(result.error);
+    if (!result.ok) return errorResponse(result.error);
+    const answer: Diagnosis = result.value;
+    return jsonResponse(answer);
   } catch (error) {
     return internalError("diagnose", error);
   }
