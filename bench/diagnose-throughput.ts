@@ -7,7 +7,7 @@ import { tableRow, type BenchSection } from "./report";
 const MESSAGES = 100_000;
 const TARGET = 50_000;
 
-export interface ThroughputResult {
+interface ThroughputResult {
   messages: number;
   findings: number;
   seconds: number;

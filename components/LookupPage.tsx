@@ -1,7 +1,6 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { cn } from "@/lib/cn";
 import Link from "next/link";
 import { LOOKUP_BLIND_SPOT_NOTE } from "@/lib/run";
 import { CopyButton } from "./CopyButton";

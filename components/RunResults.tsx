@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import type { LookupState } from "@/lib/run";
-import { cn } from "@/lib/cn";
 import type { LookupStatus } from "@/lib/wire";
 import type { ApiError } from "./api";
 import { CopyButton } from "./CopyButton";

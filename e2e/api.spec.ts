@@ -1,15 +1,19 @@
 import { expect, test } from "@playwright/test";
+import { apiErrorSchema, diagnosisSchema, lookupStatusSchema, streamEventSchema } from "@/lib/wire";
 
 const KMS_DENIAL =
-  "An error occurred (AccessDeniedException) when calling the Decrypt operation: User: arn:aws:sts::123456789012:assumed-role/reports-fn-role/nightly-report is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab because no resource-based policy allows the kms:Decrypt action";
+  "An error occurred (AccessDeniedException) when calling the Decrypt operation: " +
+  "User: arn:aws:sts::123456789012:assumed-role/reports-fn-role/nightly-report is not authorized to perform: " +
+  "kms:Decrypt on resource: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab " +
+  "because no resource-based policy allows the kms:Decrypt action";
 
 test.describe("POST /api/diagnose", () => {
   test("returns the documented finding shape", async ({ request }) => {
     const response = await request.post("/api/diagnose", { data: { text: KMS_DENIAL } });
     expect(response.status()).toBe(200);
-    const body = await response.json();
+    const body = diagnosisSchema.parse(await response.json());
     expect(body.findings).toHaveLength(1);
-    const [finding] = body.findings;
+    const finding = body.findings[0]!;
     expect(finding).toMatchObject({
       layer: "kms-key-policy",
       service: "kms",
@@ -19,7 +23,7 @@ test.describe("POST /api/diagnose", () => {
     });
     expect(finding.candidates[0].checks.length).toBeGreaterThan(0);
     expect(finding.fix.cli).toContain("aws kms create-grant");
-    expect(finding.fix.statement.Principal).toEqual({ AWS: "arn:aws:iam::123456789012:role/reports-fn-role" });
+    expect(finding.fix.statement?.Principal).toEqual({ AWS: "arn:aws:iam::123456789012:role/reports-fn-role" });
   });
 
   test("rejects empty text with a hint", async ({ request }) => {
@@ -31,7 +35,7 @@ test.describe("POST /api/diagnose", () => {
   test("rejects text over 256 KiB with 413", async ({ request }) => {
     const response = await request.post("/api/diagnose", { data: { text: "x".repeat(256 * 1024 + 1) } });
     expect(response.status()).toBe(413);
-    const body = await response.json();
+    const body = apiErrorSchema.parse(await response.json());
     expect(body.code).toBe("input.too-large");
     expect(body.message).toMatch(/256 KiB/);
   });
@@ -52,7 +56,7 @@ test.describe("POST /api/diagnose", () => {
     for (const text of ["hello, this is not an AWS error", "\u0000\u0001\u00ff\ufffd".repeat(500)]) {
       const response = await request.post("/api/diagnose", { data: { text } });
       expect(response.status()).toBe(200);
-      expect((await response.json()).findings).toEqual([]);
+      expect(diagnosisSchema.parse(await response.json()).findings).toEqual([]);
     }
   });
 
@@ -62,16 +66,16 @@ test.describe("POST /api/diagnose", () => {
         text: "An error occurred (ExpiredToken) when calling the GetObject operation: The provided token has expired.",
       },
     });
-    const body = await response.json();
+    const body = diagnosisSchema.parse(await response.json());
     expect(body.findings).toEqual([]);
-    expect(body.nonDenials[0].code).toBe("ExpiredToken");
+    expect(body.nonDenials[0]?.code).toBe("ExpiredToken");
   });
 });
 
 test.describe("lookup and trail APIs", () => {
   test("GET /api/lookup/status says what the form needs and nothing about the credentials", async ({ request }) => {
     const response = await request.get("/api/lookup/status");
-    const body = await response.json();
+    const body = lookupStatusSchema.parse(await response.json());
     expect(body).toMatchObject({
       credentials: "available",
       target: "endpoint",
@@ -107,7 +111,7 @@ test.describe("lookup and trail APIs", () => {
     const events = (await response.text())
       .trim()
       .split("\n")
-      .map((line) => JSON.parse(line) as { type: string });
+      .map((line) => streamEventSchema.parse(JSON.parse(line)));
     expect(events[0]?.type).toBe("start");
     expect(events.at(-1)?.type).toBe("done");
   });
@@ -119,11 +123,11 @@ test.describe("lookup and trail APIs", () => {
       data: Buffer.from("<html>hi</html>"),
       headers: { "content-type": "application/octet-stream" },
     });
-    expect([html.status(), (await html.json()).code]).toEqual([422, "trail.unrecognized"]);
+    expect([html.status(), apiErrorSchema.parse(await html.json()).code]).toEqual([422, "trail.unrecognized"]);
     const empty = await request.post("/api/trail", {
       data: Buffer.alloc(0),
       headers: { "content-type": "application/octet-stream" },
     });
-    expect([empty.status(), (await empty.json()).code]).toEqual([400, "upload.empty"]);
+    expect([empty.status(), apiErrorSchema.parse(await empty.json()).code]).toEqual([400, "upload.empty"]);
   });
 });

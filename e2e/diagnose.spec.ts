@@ -2,7 +2,10 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 const DYNAMO_DENIAL =
-  "An error occurred (AccessDeniedException) when calling the PutItem operation: User: arn:aws:sts::123456789012:assumed-role/orders-api-role/orders-api is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:eu-west-1:123456789012:table/Orders because no identity-based policy allows the dynamodb:PutItem action";
+  "An error occurred (AccessDeniedException) when calling the PutItem operation: " +
+  "User: arn:aws:sts::123456789012:assumed-role/orders-api-role/orders-api is not authorized to perform: " +
+  "dynamodb:PutItem on resource: arn:aws:dynamodb:eu-west-1:123456789012:table/Orders " +
+  "because no identity-based policy allows the dynamodb:PutItem action";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");

@@ -22,9 +22,7 @@ export type {
   Certainty,
   CertaintyBasis,
   Check,
-  DenialEvent,
   DenialFields,
-  DenialKind,
   Diagnosis,
   Finding,
   Fix,
@@ -32,7 +30,6 @@ export type {
   NonDenial,
   Owner,
   PolicyType,
-  SourceFormat,
   StatedReason,
 } from "./wire";
 
@@ -43,7 +40,7 @@ const LAMBDA_CONFIGURATION_KINDS = ["lambda-role-missing-permission", "lambda-st
 const PLAIN_KINDS = denialKindSchema.exclude([...ENCODED_MESSAGE_KINDS, ...LAMBDA_CONFIGURATION_KINDS]);
 
 /** The facts of a denial that only some kinds of message carry, tagged by kind. */
-export const kindFactsSchema = z.discriminatedUnion("kind", [
+const kindFactsSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.enum(ENCODED_MESSAGE_KINDS),
     /** EC2's opaque "Encoded authorization failure message", when the text held one. */

@@ -5,8 +5,7 @@ import { ok, type Result } from "../result";
 import { diagnoseRecord } from "./finding";
 import { checkInput, type InputErrorCode } from "./input";
 
-export { certaintyOf } from "./certainty";
-export { denialFieldsOf, diagnoseRecord } from "./finding";
+export { diagnoseRecord } from "./finding";
 export { checkInput, utf8Length, type InputErrorCode } from "./input";
 
 /** The actions a set of records needs looked up in the IAM catalog. */

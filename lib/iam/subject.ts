@@ -73,7 +73,7 @@ export function subjectOf(record: DenialRecord): Subject {
 }
 
 /** False for redacted or templated names: `XXXX`, `...`, `<role-name>`. */
-export function isReadable(value: string | null | undefined): value is string {
+function isReadable(value: string | null | undefined): value is string {
   return !!value && !UNREADABLE.test(value);
 }
 

@@ -2,7 +2,7 @@ import { actionKeys, diagnoseRecord } from "../diagnose";
 import { consoleHost, parseArn } from "../iam/arn";
 import type { ActionCatalog, ActionKey } from "../iam/catalog";
 import { denialFromRecord, type CloudTrailRecord } from "../parse";
-import type { DenialGroupHead, DeniedEvent, Finding, GroupCount, LookupStreamEvent, NoticeEvent } from "../wire";
+import type { DeniedEvent, Finding, GroupCount, LookupStreamEvent, NoticeEvent } from "../wire";
 
 /** Rows of the raw-events table the server sends; the tallies still count every denial. */
 export const MAX_ROWS = 1000;

@@ -1,8 +1,2 @@
 export { readTrail } from "./read-trail";
-export {
-  DEFAULT_MAX_RECORD_BYTES,
-  type TrailBatch,
-  type TrailErrorCode,
-  type TrailFormat,
-  type TrailResult,
-} from "./types";
+export { type TrailBatch, type TrailResult } from "./types";

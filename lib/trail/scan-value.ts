@@ -1,6 +1,6 @@
 /** Byte values of the JSON structure; every other byte (UTF-8 continuation bytes included) is content. */
 export const QUOTE = 0x22;
-export const BACKSLASH = 0x5c;
+const BACKSLASH = 0x5c;
 export const OPEN_BRACE = 0x7b;
 export const CLOSE_BRACE = 0x7d;
 export const OPEN_BRACKET = 0x5b;

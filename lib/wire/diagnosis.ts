@@ -32,7 +32,7 @@ export const policyTypeSchema = z.enum([
 ]);
 
 /** Whether AWS says nothing allowed the request, or a statement denied it. */
-export const statedReasonSchema = z.enum(["no-allow", "explicit-deny", "unstated"]);
+const statedReasonSchema = z.enum(["no-allow", "explicit-deny", "unstated"]);
 
 /** Which family of message the denial came from; drives classification. */
 export const denialKindSchema = z.enum([
@@ -70,17 +70,10 @@ export const sourceFormatSchema = z.enum([
 ]);
 
 /** Who owns a layer: the team that must make the change. */
-export const ownerSchema = z.enum([
-  "you",
-  "resource-owner",
-  "key-admin",
-  "organization-admin",
-  "iam-admin",
-  "network-admin",
-]);
+const ownerSchema = z.enum(["you", "resource-owner", "key-admin", "organization-admin", "iam-admin", "network-admin"]);
 
 /** A command that tells one candidate layer from another. */
-export const checkSchema = z.object({ description: z.string(), command: z.string() });
+const checkSchema = z.object({ description: z.string(), command: z.string() });
 
 export const fixSchema = z.object({
   layer: layerSchema,
@@ -103,12 +96,12 @@ export const fixSchema = z.object({
 });
 
 /** Whether AWS named the candidate's layer itself, or the engine inferred it from the kind of denial. */
-export const certaintyBasisSchema = z.enum(["stated", "inferred"]);
+const certaintyBasisSchema = z.enum(["stated", "inferred"]);
 
 /** How sure a candidate is, in words: "Stated by AWS", "Likely · 70%" or "Best guess · 45%". */
-export const certaintySchema = z.object({ basis: certaintyBasisSchema, label: z.string() });
+const certaintySchema = z.object({ basis: certaintyBasisSchema, label: z.string() });
 
-export const candidateSchema = z.object({
+const candidateSchema = z.object({
   layer: layerSchema,
   /** 0..1; candidates of one finding sum to at most 1. */
   confidence: z.number(),
@@ -173,7 +166,6 @@ export const diagnosisSchema = z.object({
 export type Layer = z.infer<typeof layerSchema>;
 export type PolicyType = z.infer<typeof policyTypeSchema>;
 export type StatedReason = z.infer<typeof statedReasonSchema>;
-export type DenialKind = z.infer<typeof denialKindSchema>;
 export type SourceFormat = z.infer<typeof sourceFormatSchema>;
 export type Owner = z.infer<typeof ownerSchema>;
 export type Check = z.infer<typeof checkSchema>;
@@ -182,7 +174,6 @@ export type CertaintyBasis = z.infer<typeof certaintyBasisSchema>;
 export type Certainty = z.infer<typeof certaintySchema>;
 export type CandidateWithFix = z.infer<typeof candidateSchema>;
 export type DenialFields = z.infer<typeof denialFieldsSchema>;
-export type DenialEvent = z.infer<typeof denialEventSchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type NonDenial = z.infer<typeof nonDenialSchema>;
 export type Diagnosis = z.infer<typeof diagnosisSchema>;
