@@ -1,4 +1,4 @@
-import { DiagnosePage } from "@/components/DiagnosePage";
+import { DiagnosePage } from "@/components/diagnose-page";
 
 export default function HomePage() {
   return <DiagnosePage />;

@@ -1,5 +1,5 @@
 import { actionKeys, diagnoseParsed } from "../lib/diagnose";
-import { loadCatalog } from "../lib/iam/load-catalog";
+import { loadCatalog } from "../lib/catalog";
 import { parseDenials } from "../lib/parse";
 import { generateMessages } from "./messages";
 import { tableRow, type BenchSection } from "./report";

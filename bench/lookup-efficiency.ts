@@ -1,6 +1,6 @@
 import { DEFAULT_RETRY, planLookup, parseRoleTarget, scanDenials, systemClock, type RoleTarget } from "../lib/lookup";
 import { cloudTrailPages, pacerFor } from "../lib/cloudtrail";
-import { loadCatalog } from "../lib/iam";
+import { loadCatalog } from "../lib/catalog";
 import type { LookupProgress } from "../lib/wire";
 import { seedDemoEvents } from "../lib/demo";
 import { startLocalAws, type LocalAws } from "../lib/local-aws";

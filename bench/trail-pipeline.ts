@@ -5,7 +5,7 @@
 import { createReadStream } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { actionKeys, diagnoseRecord } from "../lib/diagnose";
-import { loadCatalog } from "../lib/iam/load-catalog";
+import { loadCatalog } from "../lib/catalog";
 import { denialFromRecord, isDenialRecord } from "../lib/parse";
 import { readTrail, type TrailResult } from "../lib/trail";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { LookupPage } from "@/components/LookupPage";
+import { LookupPage } from "@/components/lookup-page";
 
 export const metadata: Metadata = { title: "CloudTrail lookup — whydenied" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { TrailPage } from "@/components/TrailPage";
+import { TrailPage } from "@/components/trail-page";
 
 export const metadata: Metadata = { title: "Trail file — whydenied" };
 

@@ -1,5 +1,5 @@
 import type { Diagnosis, Finding } from "../../lib/wire";
-import { LAYER_INFO } from "../../lib/classify/layers";
+import { LAYER_INFO } from "../../lib/classify";
 import { LOOKED_FOR, MAX_RECORDS } from "../../lib/parse";
 
 function formatFinding(finding: Finding, index: number): string {

@@ -1,6 +1,6 @@
 import { encodedMessageOf, type Check, type DenialRecord, type Layer } from "../model";
-import { isDataEventAction } from "../iam/data-events";
-import type { Subject } from "../iam/subject";
+import { isDataEventAction } from "../iam";
+import type { Subject } from "../iam";
 
 function regionFlag(subject: Subject): string {
   return ` --region ${subject.region}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDenials } from "../parse";
-import { subjectOf } from "../iam/subject";
+import { subjectOf } from "../iam";
 import { checksFor } from "./checks";
 import { classify } from "./index";
 

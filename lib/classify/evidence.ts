@@ -1,5 +1,5 @@
 import { encodedMessageOf, type DenialRecord } from "../model";
-import type { Subject } from "../iam/subject";
+import type { Subject } from "../iam";
 import { POLICY_TYPE_WORDS } from "./layers";
 
 const REASON_WORDS = {

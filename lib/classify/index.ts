@@ -1,10 +1,11 @@
 import type { Candidate, Classification, DenialRecord } from "../model";
 import { mapNonEmpty } from "../non-empty";
-import { subjectOf, type Subject } from "../iam/subject";
+import { subjectOf, type Subject } from "../iam";
 import { checksFor } from "./checks";
 import { evidenceFor } from "./evidence";
 import { rankLayers } from "./rank";
 
+export { doorLabel, doorOf, type Door } from "./door";
 export { LAYER_INFO } from "./layers";
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { serverEnv } from "../env";
-import { loadCatalog } from "../iam/load-catalog";
+import { loadCatalog } from "../catalog";
 import { DEFAULT_RETRY, planLookup, parseRoleTarget, resolveWindow, scanDenials, systemClock } from "../lookup";
 import { fail, ok, type Result } from "../result";
 import type { LookupRequest, LookupSource, LookupStreamEvent, LookupTarget } from "../wire";

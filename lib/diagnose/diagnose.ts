@@ -1,8 +1,9 @@
-import { loadCatalog } from "../iam/load-catalog";
+import { loadCatalog } from "../catalog";
 import { parseDenials } from "../parse";
 import { ok, type Result } from "../result";
 import type { Diagnosis } from "../model";
-import { actionKeys, checkInput, diagnoseParsed, type InputErrorCode } from "./index";
+import { checkInput, type InputErrorCode } from "./input";
+import { actionKeys, diagnoseParsed } from "./pipeline";
 
 /**
  * Diagnoses pasted text end to end, loading the IAM data the text needs first.

@@ -1,8 +1,8 @@
-import type { ActionCatalog } from "../iam/catalog";
+import type { ActionCatalog } from "../iam";
 import { classify } from "../classify";
 import { fixBuilder } from "../fix";
-import { splitAction } from "../iam/operations";
-import { subjectOf } from "../iam/subject";
+import { splitAction } from "../iam";
+import { subjectOf } from "../iam";
 import type { CandidateWithFix, DenialFields, DenialRecord, Finding } from "../model";
 import { mapNonEmpty } from "../non-empty";
 import { certaintyOf } from "./certainty";

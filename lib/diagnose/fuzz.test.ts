@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { catalogFrom } from "../iam/catalog";
+import { catalogFrom } from "../iam";
 import { parseDenials } from "../parse";
 import { withinBudget } from "../testing/time-budget";
-import { diagnoseText } from "./index";
+import { diagnoseText } from "./pipeline";
 
 const FRAGMENTS = [
   "is not authorized to perform",

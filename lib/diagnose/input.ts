@@ -1,22 +1,7 @@
-import { MAX_INPUT_BYTES } from "../parse/limits";
+import { MAX_INPUT_BYTES, utf8Length } from "../parse";
 import { fail, ok, type Result } from "../result";
 
 export type InputErrorCode = "input.empty" | "input.too-large";
-
-/** Bytes of UTF-8 a string takes, without allocating a buffer. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      index++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 /** Rejects empty and oversized input with a message the user can act on. */
 export function checkInput(text: string): Result<string, InputErrorCode> {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { actionKeys } from "../diagnose";
-import type { ActionCatalog } from "../iam/catalog";
-import { loadCatalog } from "../iam/load-catalog";
+import type { ActionCatalog } from "../iam";
+import { loadCatalog } from "../catalog";
 import { denialRecordOf } from "../testing/denial-record";
 import { fixSchema, layerSchema } from "../wire";
 import rows from "./cases/fixes.json";

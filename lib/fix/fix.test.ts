@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { ActionCatalog } from "../iam/catalog";
-import { loadCatalog } from "../iam/load-catalog";
+import type { ActionCatalog } from "../iam";
+import { loadCatalog } from "../catalog";
 import { actionKeys, diagnoseParsed } from "../diagnose";
 import { parseDenials } from "../parse";
 import { withinBudget } from "../testing/time-budget";

@@ -1,6 +1,6 @@
 import { encodedMessageOf, type DenialRecord, type Fix, type FixDraft, type Layer } from "../model";
-import type { ActionCatalog } from "../iam/catalog";
-import { subjectOf, type Subject } from "../iam/subject";
+import type { ActionCatalog } from "../iam";
+import { subjectOf, type Subject } from "../iam";
 import { guardrailFix, isGuardrail } from "./guardrail";
 import { identityFix } from "./identity";
 import { keyPolicyFix } from "./kms";

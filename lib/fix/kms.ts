@@ -1,6 +1,6 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleHost } from "../iam/arn";
-import type { Subject } from "../iam/subject";
+import { consoleHost } from "../iam";
+import type { Subject } from "../iam";
 import { identifier, quote, toYaml } from "./render";
 
 function keyIdOf(subject: Subject): string {

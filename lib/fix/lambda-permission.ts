@@ -1,6 +1,6 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleHost, parseArn } from "../iam/arn";
-import type { Subject } from "../iam/subject";
+import { consoleHost, parseArn } from "../iam";
+import type { Subject } from "../iam";
 import { identifier, quote, sid, toYaml } from "./render";
 
 interface Invoker {

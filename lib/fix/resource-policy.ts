@@ -1,6 +1,6 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleHost } from "../iam/arn";
-import type { Subject } from "../iam/subject";
+import { consoleHost } from "../iam";
+import type { Subject } from "../iam";
 import { policyDocument, quote, sid, toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
 import { ownEntry } from "../own";

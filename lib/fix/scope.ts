@@ -1,8 +1,8 @@
 import type { DenialRecord } from "../model";
-import type { ActionCatalog, ResourceTypeInfo } from "../iam/catalog";
-import { parseArn } from "../iam/arn";
-import { splitAction } from "../iam/operations";
-import type { Subject } from "../iam/subject";
+import type { ActionCatalog, ResourceTypeInfo } from "../iam";
+import { parseArn } from "../iam";
+import { splitAction } from "../iam";
+import type { Subject } from "../iam";
 
 /** The action and resource ARNs a least-privilege statement should name. */
 export interface Scope {

@@ -1,6 +1,6 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleHost, isAccountId, parseArn } from "../iam/arn";
-import type { Subject } from "../iam/subject";
+import { consoleHost, isAccountId, parseArn } from "../iam";
+import type { Subject } from "../iam";
 import { toHcl, toYaml } from "./render";
 
 /**

@@ -1,1 +1,19 @@
-export { loadCatalog } from "./load-catalog";
+export { consoleHost, isAccountId, parseArn } from "./arn";
+export {
+  catalogFrom,
+  keyOf,
+  type ActionCatalog,
+  type ActionInfo,
+  type ActionKey,
+  type ResourceTypeInfo,
+} from "./catalog";
+export { isDataEventAction } from "./data-events";
+export {
+  actionForOperation,
+  operationOfEvent,
+  serviceForOperation,
+  serviceFromEventSource,
+  serviceFromSdkLabel,
+  splitAction,
+} from "./operations";
+export { subjectOf, type Subject } from "./subject";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isDenialRecord } from "../parse";
-import { loadCatalog } from "../iam/load-catalog";
+import { loadCatalog } from "../catalog";
 import { cloudTrailConsoleUrl, createDenialCollector, MAX_DETAILED_GROUPS, MAX_GROUPS, MAX_ROWS } from "./denials";
 import { roleRecord } from "./testing/records";
 

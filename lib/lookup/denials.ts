@@ -1,6 +1,6 @@
 import { actionKeys, diagnoseRecord } from "../diagnose";
-import { consoleHost, parseArn } from "../iam/arn";
-import type { ActionCatalog, ActionKey } from "../iam/catalog";
+import { consoleHost, parseArn } from "../iam";
+import type { ActionCatalog, ActionKey } from "../iam";
 import { denialFromRecord, type CloudTrailRecord } from "../parse";
 import type { DeniedEvent, Finding, GroupCount, LookupStreamEvent, NoticeEvent } from "../wire";
 

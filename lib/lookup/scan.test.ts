@@ -7,7 +7,7 @@ import { planLookup } from "./plan";
 import type { RetryPolicy } from "./retry";
 import { parseRoleTarget, type RoleTarget } from "./role";
 import { scanDenials, type PageRequest, type PageSource } from "./scan";
-import { loadCatalog } from "../iam/load-catalog";
+import { loadCatalog } from "../catalog";
 import { INITIAL_LOOKUP_STATE, reduceLookup } from "../run";
 import type { LookupStreamEvent } from "../wire";
 import { roleRecord } from "./testing/records";

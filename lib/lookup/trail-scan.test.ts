@@ -2,7 +2,7 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { readTrail } from "../trail";
 import { parseRoleTarget, type RoleTarget } from "./role";
-import { loadCatalog } from "../iam/load-catalog";
+import { loadCatalog } from "../catalog";
 import { INITIAL_LOOKUP_STATE, reduceLookup } from "../run";
 import type { LookupStreamEvent } from "../wire";
 import { roleRecord } from "./testing/records";

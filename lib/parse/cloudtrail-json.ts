@@ -1,5 +1,5 @@
 import type { DenialRecord, NonDenial } from "../model";
-import { actionForOperation, operationOfEvent, serviceFromEventSource } from "../iam/operations";
+import { actionForOperation, operationOfEvent, serviceFromEventSource } from "../iam";
 import {
   cloudTrailRecordSchema,
   lookupEventsOutputSchema,

@@ -5,7 +5,7 @@ import { findNonDenials } from "./non-denials";
 import { normalizeText } from "./normalize";
 import { parseText } from "./text";
 
-export { MAX_INPUT_BYTES, MAX_RECORDS } from "./limits";
+export { MAX_INPUT_BYTES, MAX_RECORDS, utf8Length } from "./limits";
 export { isDenialRecord, denialFromRecord } from "./cloudtrail-json";
 export { cloudTrailRecordSchema, type CloudTrailRecord } from "./cloudtrail-record";
 export { isDenialCode } from "./text";

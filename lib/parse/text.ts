@@ -1,6 +1,6 @@
 import type { DenialKindFacts, DenialRecord, TextFormat } from "../model";
-import { isAccountId, parseArn } from "../iam/arn";
-import { actionForOperation, serviceForOperation, splitAction } from "../iam/operations";
+import { isAccountId, parseArn } from "../iam";
+import { actionForOperation, serviceForOperation, splitAction } from "../iam";
 import { IAM_ANCHOR, parseIamSentence, type IamSentence } from "./iam-sentence";
 import { EXCERPT_LENGTH, MAX_RECORDS } from "./limits";
 import {

@@ -1,5 +1,5 @@
 import type { TextFormat } from "../model";
-import { serviceFromSdkLabel } from "../iam/operations";
+import { serviceFromSdkLabel } from "../iam";
 import { anchored, execAnchored, includesAny } from "./anchors";
 
 /** What the SDK, CLI or tool wrapped around an AWS error tells us. */

@@ -1,5 +1,5 @@
 import { serverEnv } from "@/lib/env";
-import { loadCatalog } from "@/lib/iam";
+import { loadCatalog } from "@/lib/catalog";
 import { parseRoleTarget, scanTrail, systemClock, type RoleTarget } from "@/lib/lookup";
 import { readTrail } from "@/lib/trail";
 import { errorResponse, internalError, methodNotAllowed } from "../respond";

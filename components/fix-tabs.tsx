@@ -3,7 +3,7 @@
 import { useId, useState, type KeyboardEvent } from "react";
 import type { Fix } from "@/lib/wire";
 import { cn } from "@/lib/cn";
-import { CopyButton } from "./CopyButton";
+import { CopyButton } from "./copy-button";
 import { CodeBlock } from "./ui/code-block";
 import { FOCUS_RING } from "./ui/focus-ring";
 

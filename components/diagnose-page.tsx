@@ -1,8 +1,8 @@
 "use client";
 
-import { PasteForm } from "./PasteForm";
-import { Results } from "./Results";
-import { SiteHeader } from "./SiteHeader";
+import { PasteForm } from "./paste-form";
+import { Results } from "./results";
+import { SiteHeader } from "./site-header";
 import { Alert } from "./ui/alert";
 import { useDiagnose } from "./use-diagnose";
 

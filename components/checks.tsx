@@ -1,5 +1,5 @@
 import type { Check } from "@/lib/wire";
-import { CopyButton } from "./CopyButton";
+import { CopyButton } from "./copy-button";
 import { CodeBlock } from "./ui/code-block";
 
 /** Commands that confirm a layer, each copyable. */

@@ -1,6 +1,6 @@
 import type { Fix } from "@/lib/wire";
-import { CopyButton } from "./CopyButton";
-import { FixTabs } from "./FixTabs";
+import { CopyButton } from "./copy-button";
+import { FixTabs } from "./fix-tabs";
 import { Alert } from "./ui/alert";
 import { CodeBlock } from "./ui/code-block";
 

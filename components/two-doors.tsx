@@ -1,5 +1,4 @@
-import { doorLabel, doorOf, type Door } from "@/lib/classify/door";
-import { LAYER_INFO } from "@/lib/classify/layers";
+import { doorLabel, doorOf, LAYER_INFO, type Door } from "@/lib/classify";
 import type { Finding } from "@/lib/wire";
 
 type PathDoor = Exclude<Door, "guardrail">;

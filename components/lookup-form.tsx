@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { cn } from "@/lib/cn";
 import { parseRoleTarget } from "@/lib/lookup";
 import type { DemoRole, LookupRequestBody, LookupStatus, LookupTarget } from "@/lib/wire";
-import { RunButtons } from "./RunButtons";
+import { RunButtons } from "./run-buttons";
 import { fieldsFromSearch, searchForFields } from "./lookup-link";
 import { EVENT_SOURCES, WINDOWS } from "./lookup-options";
 import { Alert } from "./ui/alert";

@@ -3,11 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { LOOKUP_BLIND_SPOT_NOTE } from "@/lib/run";
-import { CopyButton } from "./CopyButton";
+import { CopyButton } from "./copy-button";
 import { lookupStatusQuery } from "./queries";
-import { LookupForm } from "./LookupForm";
-import { RunResults } from "./RunResults";
-import { SiteHeader } from "./SiteHeader";
+import { LookupForm } from "./lookup-form";
+import { RunResults } from "./run-results";
+import { SiteHeader } from "./site-header";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { useStreamRun } from "./use-stream-run";

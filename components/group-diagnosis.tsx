@@ -1,6 +1,6 @@
 "use client";
 
-import { FindingCard } from "./FindingCard";
+import { FindingCard } from "./finding-card";
 import { Button } from "./ui/button";
 import { useDiagnose } from "./use-diagnose";
 

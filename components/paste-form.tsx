@@ -1,8 +1,7 @@
 "use client";
 
 import { useState, type FormEvent, type KeyboardEvent } from "react";
-import { utf8Length } from "@/lib/diagnose";
-import { MAX_INPUT_BYTES } from "@/lib/parse";
+import { MAX_INPUT_BYTES, utf8Length } from "@/lib/parse";
 import { formatBytes } from "./format";
 import { SAMPLES } from "./samples";
 import { Button } from "./ui/button";

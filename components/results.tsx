@@ -6,7 +6,7 @@ import type { NonDenial } from "@/lib/wire";
 import { LOOKED_FOR } from "@/lib/parse";
 import { cn } from "@/lib/cn";
 import type { Diagnosis } from "@/lib/wire";
-import { FindingCard } from "./FindingCard";
+import { FindingCard } from "./finding-card";
 import { LAYER_CHIP } from "./layer-style";
 import { Alert } from "./ui/alert";
 import { Badge } from "./ui/badge";

@@ -1,8 +1,8 @@
 "use client";
 
-import { RunResults } from "./RunResults";
-import { SiteHeader } from "./SiteHeader";
-import { TrailForm } from "./TrailForm";
+import { RunResults } from "./run-results";
+import { SiteHeader } from "./site-header";
+import { TrailForm } from "./trail-form";
 import { useStreamRun } from "./use-stream-run";
 
 const TAGLINE =
