@@ -1,5 +1,5 @@
 import { LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startLocalAws, type LocalAws } from "./index";
 import { failureOf, localClient, testRecord } from "./testing/clients";
 import { HeldClock } from "./testing/held-clock";
@@ -95,6 +95,7 @@ describe("injected faults", () => {
     await slept;
     giveUp.abort();
     expect((await answer).name).toBe("AbortError");
+    await vi.waitFor(() => expect(endpoint.stats().abandoned).toBe(1));
     client.destroy();
     expect((await lookup()).Events).toHaveLength(1);
   });
@@ -143,6 +144,7 @@ describe("control routes, for an endpoint in another process", () => {
       requests: 1,
       throttled: 0,
       faultsServed: 0,
+      abandoned: 0,
       byRegion: { "us-east-1": { requests: 1, throttled: 0 } },
     });
     expect((await control("POST", "reset")).status).toBe(204);
@@ -150,6 +152,7 @@ describe("control routes, for an endpoint in another process", () => {
       requests: 0,
       throttled: 0,
       faultsServed: 0,
+      abandoned: 0,
       byRegion: {},
     });
   });

@@ -26,7 +26,14 @@ export async function passGate(
   if (fault) {
     shared.stats.faultServed();
     if (fault.delayMs > 0) {
-      await shared.clock.sleep(fault.delayMs, AbortSignal.any([shared.shutdown, clientGone(response)]));
+      const gone = clientGone(response);
+      try {
+        await shared.clock.sleep(fault.delayMs, AbortSignal.any([shared.shutdown, gone]));
+      } catch (error) {
+        if (!gone.aborted || shared.shutdown.aborted) throw error;
+        shared.stats.abandoned();
+        return false;
+      }
     }
     if (fault.error) {
       sendError(

@@ -5,6 +5,8 @@ export interface EndpointStats {
   throttled: number;
   /** Requests that got an injected error or delay. */
   faultsServed: number;
+  /** Delayed requests whose caller hung up before the answer (a cancelled lookup's last request). */
+  abandoned: number;
   byRegion: Record<string, { requests: number; throttled: number }>;
 }
 
@@ -13,7 +15,7 @@ export class StatsCounter {
   private current: EndpointStats = StatsCounter.empty();
 
   private static empty(): EndpointStats {
-    return { requests: 0, throttled: 0, faultsServed: 0, byRegion: {} };
+    return { requests: 0, throttled: 0, faultsServed: 0, abandoned: 0, byRegion: {} };
   }
 
   private region(region: string): { requests: number; throttled: number } {
@@ -36,6 +38,10 @@ export class StatsCounter {
 
   faultServed(): void {
     this.current.faultsServed++;
+  }
+
+  abandoned(): void {
+    this.current.abandoned++;
   }
 
   /** A copy, so callers cannot change the counts. */
