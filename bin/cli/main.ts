@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { z } from "zod";
-import { diagnose } from "../../lib/diagnose";
+import { diagnose } from "../../lib/catalog";
 import { MAX_INPUT_BYTES } from "../../lib/parse";
 import type { BatchAnswer, Diagnosis } from "../../lib/wire";
 import { parseArgs, USAGE, type DiagnoseArgs } from "./args";

@@ -1,1 +1,2 @@
+export { diagnose } from "./diagnose";
 export { loadCatalog } from "./load-catalog";

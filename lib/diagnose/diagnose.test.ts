@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDenials } from "../parse";
 import { denialFieldsSchema, findingSchema } from "../wire";
-import { diagnose } from "./diagnose";
+import { diagnose } from "../catalog";
 import { denialFieldsOf } from "./finding";
 
 describe("diagnose", () => {

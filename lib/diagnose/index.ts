@@ -1,3 +1,3 @@
-export { diagnose } from "./diagnose";
 export { diagnoseRecord } from "./finding";
+export { checkInput, type InputErrorCode } from "./input";
 export { actionKeys, diagnoseParsed } from "./pipeline";

@@ -1,4 +1,4 @@
-import { diagnose } from "@/lib/diagnose";
+import { diagnose } from "@/lib/catalog";
 import { parseJson, readLimitedText } from "@/lib/http";
 import { MAX_INPUT_BYTES } from "@/lib/parse";
 import type { Diagnosis } from "@/lib/wire";

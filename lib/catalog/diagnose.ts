@@ -1,9 +1,8 @@
-import { loadCatalog } from "../catalog";
 import { parseDenials } from "../parse";
 import { ok, type Result } from "../result";
 import type { Diagnosis } from "../model";
-import { checkInput, type InputErrorCode } from "./input";
-import { actionKeys, diagnoseParsed } from "./pipeline";
+import { actionKeys, checkInput, diagnoseParsed, type InputErrorCode } from "../diagnose";
+import { loadCatalog } from "./load-catalog";
 
 /**
  * Diagnoses pasted text end to end, loading the IAM data the text needs first.
