@@ -16,7 +16,7 @@ async function fillLookup(
   await page.getByLabel("Execution role ARN").fill(options.role ?? ORDERS_ROLE);
   await page.getByLabel(/Function name/).fill(options.functionName ?? "orders-api");
   await page.getByLabel("Regions", { exact: true }).fill(options.regions ?? "eu-west-1");
-  await page.getByLabel("Time window").selectOption({ label: options.window ?? "Last 24 hours" });
+  await page.getByLabel("Time window", { exact: true }).selectOption({ label: options.window ?? "Last 24 hours" });
 }
 
 test("a lookup streams its progress, groups the denials and links each event", async ({ page, request }) => {
