@@ -18,8 +18,10 @@ const callerSchema = z.enum([
 
 const denialExpectSchema = z.object({
   denial: z.literal(true),
-  layer: layerSchema,
-  fixedBy: z.enum(["thread", "docs", "stated"]).optional(),
+  /** The layer that fixed it; `not-a-policy` for a denial an account setting lifts (Bedrock model access). */
+  layer: z.union([layerSchema, z.literal("not-a-policy")]),
+  /** Where the layer comes from: the thread's fix, an AWS doc, the message itself, or nowhere (`unknown`). */
+  fixedBy: z.enum(["thread", "doc", "stated", "none"]),
   statedPolicyType: policyTypeSchema.nullable(),
   action: z.string().nullable(),
   caller: callerSchema.optional(),
@@ -28,6 +30,7 @@ const denialExpectSchema = z.object({
 const nonDenialExpectSchema = z.object({
   denial: z.literal(false),
   layer: z.literal("not-a-policy"),
+  fixedBy: z.enum(["thread", "doc", "stated", "none"]).optional(),
   cause: z.string(),
 });
 

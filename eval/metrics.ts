@@ -45,7 +45,7 @@ export function scoreCases(cases: EvalCase[], answers: Map<string, BatchAnswer>)
     const answer = answers.get(evalCase.id);
     const finding = answer?.findings[0] ?? null;
     const expect = evalCase.expect;
-    if (!expect.denial) {
+    if (expect.layer === "not-a-policy") {
       const found = answer?.findings.length ?? 0;
       scores = {
         ...scores,
@@ -65,14 +65,15 @@ export function scoreCases(cases: EvalCase[], answers: Map<string, BatchAnswer>)
     const top1 = layers[0] === expect.layer;
     const layerFailure = () => `${evalCase.id}: layers [${layers.join(", ")}], expected ${expect.layer}`;
     const stated = expect.statedPolicyType !== null;
+    // A case whose thread never found the fix scores the reading of the message, not a layer.
+    const layerKnown = expect.layer !== "unknown";
+    const record = (score: Score, passed: boolean) => (layerKnown ? score.record(passed, layerFailure) : score);
     scores = {
       ...scores,
       statedType,
-      statedTop1: stated ? scores.statedTop1.record(top1, layerFailure) : scores.statedTop1,
-      unstatedAmong: stated
-        ? scores.unstatedAmong
-        : scores.unstatedAmong.record(layers.includes(expect.layer), layerFailure),
-      unstatedTop1: stated ? scores.unstatedTop1 : scores.unstatedTop1.record(top1, layerFailure),
+      statedTop1: stated ? record(scores.statedTop1, top1) : scores.statedTop1,
+      unstatedAmong: stated ? scores.unstatedAmong : record(scores.unstatedAmong, layers.includes(expect.layer)),
+      unstatedTop1: stated ? scores.unstatedTop1 : record(scores.unstatedTop1, top1),
       action:
         expect.action === null
           ? scores.action
