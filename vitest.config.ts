@@ -10,7 +10,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "bin/**/*.test.ts", "components/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "app/**/*.test.ts",
+      "bin/**/*.test.ts",
+      "components/**/*.test.ts",
+      "eval/**/*.test.ts",
+    ],
     environment: "node",
     testTimeout: 30_000,
   },

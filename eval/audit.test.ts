@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import type { Finding } from "../lib/wire";
+import { auditFinding } from "./audit";
+
+function findingWith(statement: Record<string, unknown>, placeholders: string[] = []): Pick<Finding, "candidates"> {
+  const fix = {
+    layer: "execution-role" as const,
+    title: "",
+    owner: "you" as const,
+    statement,
+    target: "",
+    cli: "",
+    terraform: "",
+    sam: "",
+    consoleUrl: null,
+    requestText: null,
+    notes: [],
+    placeholders,
+  };
+  const certainty = { basis: "inferred" as const, label: "Best guess · 100%" };
+  return { candidates: [{ layer: "execution-role", confidence: 1, why: "", checks: [], fix, certainty }] };
+}
+
+describe("the fix audit", () => {
+  it("flags actions the IAM reference does not have", async () => {
+    const problems = await auditFinding(findingWith({ Action: "s3:DeleteBucketEncryption", Resource: "*" }), "");
+    expect(problems.unknownActions).toEqual(["s3:DeleteBucketEncryption"]);
+  });
+
+  it("flags a required resource type the statement leaves out", async () => {
+    const statement = {
+      Action: "ec2:CreateNetworkInterface",
+      Resource: "arn:aws:ec2:us-east-1:123456789012:network-interface/*",
+    };
+    expect((await auditFinding(findingWith(statement), "")).missingResourceTypes).toEqual([
+      "ec2:CreateNetworkInterface needs subnet",
+    ]);
+    const complete = { ...statement, Resource: [statement.Resource, "arn:aws:ec2:us-east-1:123456789012:subnet/*"] };
+    expect((await auditFinding(findingWith(complete), "")).missingResourceTypes).toEqual([]);
+  });
+
+  it("tells an object ARN from a bucket ARN, and lets wildcards cover both", async () => {
+    const object = { Action: "s3:ListBucket", Resource: "arn:aws:s3:::reports/*" };
+    expect((await auditFinding(findingWith(object), "")).missingResourceTypes).toEqual([
+      "s3:ListBucket needs one of accesspoint, bucket",
+    ]);
+    const bucket = { Action: "s3:ListBucket", Resource: "arn:aws:s3:::reports" };
+    expect((await auditFinding(findingWith(bucket), "")).missingResourceTypes).toEqual([]);
+    const wildcard = {
+      Action: "codedeploy:ListDeployments",
+      Resource: "arn:aws:codedeploy:us-east-1:1:deploymentgroup:*",
+    };
+    expect((await auditFinding(findingWith(wildcard), "")).missingResourceTypes).toEqual([]);
+  });
+
+  it("flags a placeholder whose value the input states", async () => {
+    const finding = findingWith({ Action: "ec2:StartInstances", Resource: "*" }, ["<InstanceId>"]);
+    const record = '{"eventName":"StartInstances","requestParameters":{"instanceId":"i-0abc"}}';
+    expect((await auditFinding(finding, record)).placeholdersWithValues).toEqual(["execution-role: <InstanceId>"]);
+    expect((await auditFinding(finding, "Access Denied")).placeholdersWithValues).toEqual([]);
+  });
+});

