@@ -53,6 +53,14 @@ describe("the fix audit", () => {
     expect((await auditFinding(findingWith(wildcard), "")).missingResourceTypes).toEqual([]);
   });
 
+  it("reads a redacted run of stars as one wildcard, in linear time", async () => {
+    const statement = {
+      Action: "iam:PassRole",
+      Resource: `arn:aws:iam::${"*".repeat(40)}:role/lambda_basic_execution`,
+    };
+    expect((await auditFinding(findingWith(statement), "")).missingResourceTypes).toEqual([]);
+  });
+
   it("flags a placeholder whose value the input states", async () => {
     const finding = findingWith({ Action: "ec2:StartInstances", Resource: "*" }, ["<InstanceId>"]);
     const record = '{"eventName":"StartInstances","requestParameters":{"instanceId":"i-0abc"}}';

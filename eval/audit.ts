@@ -41,15 +41,33 @@ async function actionsOf(service: string): Promise<Map<string, string>> {
 const VARIABLE = /\$\{(\w+)\}/g;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+const templatePatterns = new Map<string, RegExp>();
+
 /** The template as a pattern a concrete ARN must match (each variable at least one character). */
 function templatePattern(template: string): RegExp {
-  return new RegExp(
-    `^${template
-      .split(VARIABLE)
-      .map((part, index) => (index % 2 ? ".+" : escape(part)))
-      .join("")}$`,
-    "i",
-  );
+  let pattern = templatePatterns.get(template);
+  if (!pattern) {
+    pattern = compileTemplate(template);
+    templatePatterns.set(template, pattern);
+  }
+  return pattern;
+}
+
+// Location slots hold no ":", inner name slots no ":" either, only the last slot takes the rest: a slot of ".+"
+// each backtracks polynomially on a long ARN that does not match.
+const LOCATION_SLOTS = new Set(["Partition", "Region", "Account"]);
+
+function compileTemplate(template: string): RegExp {
+  const parts = template.split(VARIABLE);
+  const lastSlot = parts.length - 2;
+  const source = parts
+    .map((part, index) => {
+      if (index % 2 === 0) return escape(part);
+      if (LOCATION_SLOTS.has(part)) return "[^:]*";
+      return index === lastSlot ? ".+" : "[^:]+";
+    })
+    .join("");
+  return new RegExp(`^${source}$`, "i");
 }
 
 /** An instance of the template in the statement resource's own partition, Region and account. */
@@ -61,7 +79,9 @@ function templateInstance(template: string, resource: string): string {
 
 /** The IAM resource pattern (`*` and `?` wildcards) as a regular expression. */
 function wildcardPattern(resource: string): RegExp {
-  return new RegExp(`^${escape(resource).replaceAll("\\*", ".*").replaceAll("\\?", ".")}$`, "i");
+  // A run of stars (a redacted account id, "***") is one wildcard: each star a ".*" would backtrack exponentially.
+  const source = escape(resource.replace(/\*+/g, "*")).replaceAll("\\*", ".*").replaceAll("\\?", ".");
+  return new RegExp(`^${source}$`, "i");
 }
 
 const literalLength = (template: string) => template.replace(VARIABLE, "").length;
