@@ -1,4 +1,4 @@
-import type { DenialRecord, Layer, PolicyType } from "../model";
+import { proofOf, type AuthorizationProof, type DenialRecord, type Layer, type PolicyType } from "../model";
 import type { NonEmpty } from "../non-empty";
 import { LAYER_OF_POLICY_TYPE, POLICY_TYPE_WORDS } from "./layers";
 
@@ -9,6 +9,8 @@ export interface Ranked {
   why: string;
   /** True for the one layer AWS's message named. */
   stated?: true;
+  /** True for the one layer AWS's authorization details show denying the request. */
+  proven?: true;
 }
 
 const isKms = (record: DenialRecord) => record.service === "kms";
@@ -271,7 +273,51 @@ function rankGeneric(record: DenialRecord): NonEmpty<Ranked> {
   ];
 }
 
+/** The layer of a policy AWS's authorization details name, with the key policy for a KMS key's resource policy. */
+function layerOfPolicy(record: DenialRecord, type: PolicyType): Layer {
+  return type === "resource-based" && isKms(record) ? "kms-key-policy" : LAYER_OF_POLICY_TYPE[type];
+}
+
+/** AWS's authorization details name the denying statement: its layer is not a guess. */
+function rankProven(record: DenialRecord, proof: AuthorizationProof, type: PolicyType): NonEmpty<Ranked> {
+  const statement = proof.statementSid ? `statement "${proof.statementSid}"` : "a statement";
+  return [
+    {
+      layer: layerOfPolicy(record, type),
+      confidence: 1,
+      why: `AWS's authorization details show ${statement} of the ${POLICY_TYPE_WORDS[type]} ${proof.policyUri ?? ""} denying ${record.action ?? "the action"}.`,
+      proven: true,
+    },
+  ];
+}
+
+/** AWS reports an implicit deny and, as its API documents, no matched policy: some layer lacks an Allow, none denies. */
+function rankImplicit(record: DenialRecord): NonEmpty<Ranked> {
+  const action = record.action ?? "the action";
+  return [
+    {
+      layer: "execution-role",
+      confidence: 0.6,
+      why: `AWS found no statement allowing ${action} and none denying it: the caller's own policy most often lacks the Allow.`,
+    },
+    {
+      layer: "resource-policy",
+      confidence: 0.2,
+      why: "Across accounts the target's resource policy must allow the caller too.",
+    },
+    {
+      layer: "permissions-boundary",
+      confidence: 0.1,
+      why: "A permissions boundary that leaves the action out denies it implicitly.",
+    },
+    { layer: "scp", confidence: 0.1, why: "An SCP written as an allow list denies every action it leaves out." },
+  ];
+}
+
 /** Ranks the layers that could have denied this request, most likely first (each list is written in that order). */
 export function rankLayers(record: DenialRecord): NonEmpty<Ranked> {
+  const proof = proofOf(record);
+  if (proof?.policyType) return rankProven(record, proof, proof.policyType);
+  if (proof?.evaluatedEffect === "IMPLICIT_DENY") return rankImplicit(record);
   return record.statedPolicyType ? rankStated(record, record.statedPolicyType) : rankUnstated(record);
 }
