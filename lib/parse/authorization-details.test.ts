@@ -41,6 +41,8 @@ describe("GetRequestAuthorizationDetails output", () => {
     expect(finding?.evidence[0]).toContain('Sid "DenyInstanceProfileChanges"');
     expect(finding?.evidence[0]).toContain(SCP_ARN);
     expect(finding?.fix.target).toBe(`statement "DenyInstanceProfileChanges" of policy ${SCP_ARN}`);
+    expect(finding?.fix.cli).toContain("aws organizations update-policy --policy-id p-2kgnabcd");
+    expect(finding?.fix.placeholders).not.toContain("SCP_ID");
     expect(finding?.candidates[0].checks[0]?.command).toContain(
       "aws organizations describe-policy --policy-id p-2kgnabcd",
     );
