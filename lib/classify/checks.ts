@@ -177,7 +177,8 @@ function trustedRoleName(subject: Subject): string {
 }
 
 /** IAM Access Troubleshooter's suffix: "…call the GetRequestAuthorizationDetails API with the following authorization id: <id>". */
-const AUTHORIZATION_ID = /authorization id:\s*([0-9a-z]+)/i;
+// An id cut off by the excerpt's trailing "…" would name another request: such an id is not read.
+const AUTHORIZATION_ID = /authorization id:\s*([0-9a-z]+)(?![0-9a-z]|…)/i;
 
 function authorizationDetailsCheck(authorizationId: string): Check {
   return {

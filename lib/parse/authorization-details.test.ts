@@ -69,23 +69,34 @@ describe("GetRequestAuthorizationDetails output", () => {
   });
 });
 
+const AUTHORIZATION_ID_MESSAGE =
+  "User: arn:aws:iam::123456789012:user/janedoe is not authorized to perform: iam:CreateInstanceProfile on " +
+  "resource: arn:aws:iam::123456789012:instance-profile/my-instance-profile with an explicit deny in an " +
+  "identity-based policy: arn:aws:iam::123456789012:policy/ExampleDenyPolicy. Go to " +
+  "https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/authorization-details/EXAMPLE1a2b3c4d5e6f7g8h9i0j " +
+  "for complete details, or call the GetRequestAuthorizationDetails API with the following authorization id: " +
+  "EXAMPLE1a2b3c4d5e6f7g8h9i0j";
+
+async function toolboxChecksOf(text: string): Promise<string[]> {
+  const result = await diagnose(text);
+  if (!result.ok) throw new Error(result.error.message);
+  return (result.value.findings[0]?.candidates[0].checks ?? [])
+    .map((check) => `${check.command}\n${check.description}`)
+    .filter((check) => check.startsWith("aws iam-toolbox"));
+}
+
 describe("an authorization id in the message", () => {
   it("yields the exact command whose JSON output whydenied reads", async () => {
-    const result = await diagnose(
-      "User: arn:aws:iam::123456789012:user/janedoe is not authorized to perform: iam:CreateInstanceProfile on " +
-        "resource: arn:aws:iam::123456789012:instance-profile/my-instance-profile with an explicit deny in an " +
-        "identity-based policy: arn:aws:iam::123456789012:policy/ExampleDenyPolicy. Go to " +
-        "https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/authorization-details/EXAMPLE1a2b3c4d5e6f7g8h9i0j " +
-        "for complete details, or call the GetRequestAuthorizationDetails API with the following authorization id: " +
-        "EXAMPLE1a2b3c4d5e6f7g8h9i0j",
-    );
-    if (!result.ok) throw new Error(result.error.message);
-    const check = result.value.findings[0]?.candidates[0].checks.find((candidate) =>
-      candidate.command.startsWith("aws iam-toolbox"),
-    );
-    expect(check?.command).toBe(
+    const [check] = await toolboxChecksOf(AUTHORIZATION_ID_MESSAGE);
+    expect(check?.split("\n")[0]).toBe(
       "aws iam-toolbox get-request-authorization-details --authorization-id EXAMPLE1a2b3c4d5e6f7g8h9i0j --output json",
     );
-    expect(check?.description).toContain("Paste the JSON it prints back into whydenied");
+    expect(check).toContain("Paste the JSON it prints back into whydenied");
+  });
+
+  it("never names an id the excerpt cut short", async () => {
+    const wrapped = `An error occurred (AccessDenied) when calling the CreateInstanceProfile operation: ${AUTHORIZATION_ID_MESSAGE}`;
+    const checks = await toolboxChecksOf(wrapped);
+    expect(checks.filter((check) => !check.includes("--authorization-id EXAMPLE1a2b3c4d5e6f7g8h9i0j "))).toEqual([]);
   });
 });
