@@ -64,6 +64,11 @@ describe("GetRequestAuthorizationDetails output", () => {
     expect(finding?.evidence[0]).toContain("IMPLICIT_DENY");
   });
 
+  it("reads an organization policy's type from its ARN when the policies list leaves it out", () => {
+    const document = { ...(documents.scpExplicitDeny as object), policies: [] };
+    expect(parseDenials(JSON.stringify(document)).records[0]).toMatchObject({ statedPolicyType: "service-control" });
+  });
+
   it("leaves JSON that is not authorization details to the CloudTrail reader", () => {
     expect(parseDenials(JSON.stringify({ evaluations: "none", Records: [] })).records).toEqual([]);
   });

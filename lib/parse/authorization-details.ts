@@ -109,11 +109,19 @@ function proofFor(
   return {
     evaluatedEffect: effect,
     policyUri: denying?.uri ?? null,
-    policyType: (info?.type ? POLICY_TYPE_OF_API_TYPE.get(info.type) : undefined) ?? null,
+    policyType:
+      (info?.type ? POLICY_TYPE_OF_API_TYPE.get(info.type) : undefined) ?? organizationsPolicyType(denying?.uri),
     inline: info?.inline ?? null,
     statementSid: statement?.sid ?? null,
     policiesEvaluated: policies.length,
   };
+}
+
+/** An SCP's or RCP's ARN says its type, for a document whose policies list leaves the uri out. */
+function organizationsPolicyType(uri: string | undefined): PolicyType | null {
+  if (uri?.includes("/service_control_policy/")) return "service-control";
+  if (uri?.includes("/resource_control_policy/")) return "resource-control";
+  return null;
 }
 
 function excerptOf(evaluation: Evaluation, proof: AuthorizationProof): string {
