@@ -43,7 +43,7 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
         <h2 id={headingId} className="text-xl font-bold text-slate-900 dark:text-white">
           {LAYER_INFO[finding.layer].label}
           {/* Certainty is information, not an alarm: the denial itself is the bad news. */}
-          <Badge tone={finding.certainty.basis === "stated" ? "calm" : "neutral"} className="ml-2 align-middle">
+          <Badge tone={finding.certainty.basis === "inferred" ? "neutral" : "calm"} className="ml-2 align-middle">
             {finding.certainty.label}
           </Badge>
         </h2>

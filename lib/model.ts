@@ -37,7 +37,24 @@ export type {
 const ENCODED_MESSAGE_KINDS = ["iam-authorization", "ec2-encoded"] as const;
 /** Lambda configuration errors that name the operation or stream they needed (`detail`). */
 const LAMBDA_CONFIGURATION_KINDS = ["lambda-role-missing-permission", "lambda-stream-access"] as const;
-const PLAIN_KINDS = denialKindSchema.exclude([...ENCODED_MESSAGE_KINDS, ...LAMBDA_CONFIGURATION_KINDS]);
+const PLAIN_KINDS = denialKindSchema.exclude([
+  ...ENCODED_MESSAGE_KINDS,
+  ...LAMBDA_CONFIGURATION_KINDS,
+  "authorization-details",
+]);
+
+/** What AWS's authorization details (GetRequestAuthorizationDetails) prove about one denied evaluation. */
+export const authorizationProofSchema = z.object({
+  evaluatedEffect: z.enum(["EXPLICIT_DENY", "IMPLICIT_DENY"]),
+  /** The denying policy's uri: a managed policy's ARN, or an opaque id for an inline policy; null for an implicit deny. */
+  policyUri: z.string().nullable(),
+  policyType: policyTypeSchema.nullable(),
+  inline: z.boolean().nullable(),
+  /** The Sid of the statement that evaluated to DENY (AWS generates one when the statement has none). */
+  statementSid: z.string().nullable(),
+  /** How many policies AWS lists as evaluated for the request. */
+  policiesEvaluated: z.number().int(),
+});
 
 /** The facts of a denial that only some kinds of message carry, tagged by kind. */
 const kindFactsSchema = z.discriminatedUnion("kind", [
@@ -51,6 +68,7 @@ const kindFactsSchema = z.discriminatedUnion("kind", [
     /** What the Lambda configuration error named: "CreateNetworkInterface on EC2", or the stream actions. */
     detail: z.string(),
   }),
+  z.object({ kind: z.literal("authorization-details"), proof: authorizationProofSchema }),
   z.object({ kind: PLAIN_KINDS }),
 ]);
 
@@ -74,7 +92,9 @@ const commonFactsSchema = denialFieldsSchema.omit({ kind: true, sourceFormat: tr
  */
 export const denialRecordSchema = z.intersection(commonFactsSchema, z.intersection(kindFactsSchema, originSchema));
 
-export type DenialKindFacts = z.infer<typeof kindFactsSchema>;
+/** The kind-specific facts a message's text can carry (authorization details are JSON, never a message). */
+export type DenialKindFacts = Exclude<z.infer<typeof kindFactsSchema>, { kind: "authorization-details" }>;
+export type AuthorizationProof = z.infer<typeof authorizationProofSchema>;
 export type DenialRecord = z.infer<typeof denialRecordSchema>;
 /** A source format of pasted text (everything but CloudTrail JSON). */
 export type TextFormat = Exclude<SourceFormat, "cloudtrail">;
@@ -84,9 +104,14 @@ export function encodedMessageOf(record: DenialRecord): string | null {
   return "encodedMessage" in record ? record.encodedMessage : null;
 }
 
+/** AWS's authorization details of the denial, when it was read from GetRequestAuthorizationDetails output. */
+export function proofOf(record: DenialRecord): AuthorizationProof | null {
+  return "proof" in record ? record.proof : null;
+}
+
 /** A candidate layer as classify ranks it, before its fix is built. */
 export interface Candidate extends Omit<CandidateWithFix, "fix" | "certainty"> {
-  /** "stated" only for the layer AWS's own message named. */
+  /** "proven" for the layer AWS's authorization details show denying, "stated" for the one its message named. */
   basis: CertaintyBasis;
 }
 

@@ -1,4 +1,4 @@
-import { encodedMessageOf, type Check, type DenialRecord, type Layer } from "../model";
+import { encodedMessageOf, proofOf, type Check, type DenialRecord, type Layer } from "../model";
 import { isDataEventAction } from "../iam";
 import type { Subject } from "../iam";
 
@@ -176,11 +176,51 @@ function trustedRoleName(subject: Subject): string {
   return subject.identityName;
 }
 
+/** IAM Access Troubleshooter's suffix: "…call the GetRequestAuthorizationDetails API with the following authorization id: <id>". */
+// An id cut off by the excerpt's trailing "…" would name another request: such an id is not read.
+const AUTHORIZATION_ID = /authorization id:\s*([0-9a-z]+)(?![0-9a-z]|…)/i;
+
+function authorizationDetailsCheck(authorizationId: string): Check {
+  return {
+    description:
+      "Ask AWS which policy and statement denied the request (needs iam:GetRequestAuthorizationDetails; AWS keeps the " +
+      "details at least 24 hours). Paste the JSON it prints back into whydenied: it then names the denying policy as " +
+      "proven by AWS.",
+    command: `aws iam-toolbox get-request-authorization-details --authorization-id ${authorizationId} --output json`,
+  };
+}
+
+/** Today's version of the policy AWS's authorization details name (it may have changed since the denial). */
+function provenPolicyCheck(policyUri: string): Check | null {
+  const organizationsPolicy = /:policy\/o-[^/]+\/[a-z_]+\/(p-[0-9a-z]+)$/.exec(policyUri);
+  if (organizationsPolicy) {
+    return {
+      description: "From the management account, read the organization policy AWS showed denying the request.",
+      command: `aws organizations describe-policy --policy-id ${organizationsPolicy[1]} --query Policy.Content --output text`,
+    };
+  }
+  if (/^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\//.test(policyUri)) {
+    return {
+      description: "Read the managed policy AWS showed denying the request, at its default version.",
+      command:
+        `aws iam get-policy-version --policy-arn ${policyUri} --version-id ` +
+        `$(aws iam get-policy --policy-arn ${policyUri} --query Policy.DefaultVersionId --output text)`,
+    };
+  }
+  return null;
+}
+
 /** The concrete commands that confirm or rule out one layer, filled in from the denial. */
 export function checksFor(layer: Layer, record: DenialRecord, subject: Subject): Check[] {
   const checks = CHECKS[layer](record, subject);
   // EC2's encoded message answers every candidate's question: which policy denied, and how.
   const encodedMessage = encodedMessageOf(record);
   if (encodedMessage && layer !== "unknown") checks.push(decodeCheck(encodedMessage));
+  // So do AWS's authorization details: fetched by the id the message gives, or already pasted.
+  const authorizationId = AUTHORIZATION_ID.exec(record.excerpt)?.[1];
+  if (authorizationId) checks.push(authorizationDetailsCheck(authorizationId));
+  const policyUri = proofOf(record)?.policyUri;
+  const policyCheck = policyUri ? provenPolicyCheck(policyUri) : null;
+  if (policyCheck) checks.unshift(policyCheck);
   return checks;
 }

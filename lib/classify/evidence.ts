@@ -1,4 +1,4 @@
-import { encodedMessageOf, type DenialRecord } from "../model";
+import { encodedMessageOf, proofOf, type AuthorizationProof, type DenialRecord } from "../model";
 import type { Subject } from "../iam";
 import { POLICY_TYPE_WORDS } from "./layers";
 
@@ -8,10 +8,27 @@ const REASON_WORDS = {
   unstated: "",
 };
 
+/** What AWS's authorization details prove, naming the policy and statement they show. */
+function proofEvidence(proof: AuthorizationProof): string {
+  if (proof.evaluatedEffect === "IMPLICIT_DENY") {
+    return (
+      `AWS's authorization details: IMPLICIT_DENY — no statement allowed the request and none denied it ` +
+      `(${proof.policiesEvaluated} policies evaluated; AWS lists no matched policy for an implicit deny).`
+    );
+  }
+  const type = proof.policyType ? POLICY_TYPE_WORDS[proof.policyType] : "policy";
+  const statement = proof.statementSid ? `statement Sid "${proof.statementSid}"` : "a statement";
+  const inline = proof.inline ? "inline " : "";
+  return `Proven by AWS: ${statement} of the ${inline}${type} ${proof.policyUri ?? ""} evaluated to DENY (EXPLICIT_DENY).`;
+}
+
 /** The facts from the message that the ranking rests on, in the user's terms. */
 export function evidenceFor(record: DenialRecord, subject: Subject): string[] {
   const evidence: string[] = [];
-  if (record.statedPolicyType) {
+  const proof = proofOf(record);
+  if (proof) {
+    evidence.push(proofEvidence(proof));
+  } else if (record.statedPolicyType) {
     evidence.push(
       `AWS names the policy type: ${POLICY_TYPE_WORDS[record.statedPolicyType]} (${REASON_WORDS[record.statedReason]}).`,
     );

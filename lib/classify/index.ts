@@ -10,7 +10,7 @@ export { LAYER_INFO } from "./layers";
 
 /**
  * Ranks the permission layers that could have denied a request, each with why and the commands
- * that confirm it. AWS's own stated policy type wins; otherwise the ranking says how sure it is.
+ * that confirm it. The policy AWS's authorization details prove denying wins, then AWS's own stated policy type; otherwise the ranking says how sure it is.
  */
 export function classify(record: DenialRecord, subject: Subject = subjectOf(record)): Classification {
   // Literals rather than spreads: this runs for every candidate of every record.
@@ -19,7 +19,7 @@ export function classify(record: DenialRecord, subject: Subject = subjectOf(reco
     confidence: ranked.confidence,
     why: ranked.why,
     checks: checksFor(ranked.layer, record, subject),
-    basis: ranked.stated ? "stated" : "inferred",
+    basis: ranked.proven ? "proven" : ranked.stated ? "stated" : "inferred",
   }));
   return { candidates, evidence: evidenceFor(record, subject) };
 }

@@ -1,6 +1,7 @@
-import type { DenialRecord, Layer, PolicyType } from "../model";
+import { proofOf, type DenialRecord, type Layer, type PolicyType } from "../model";
 import type { NonEmpty } from "../non-empty";
 import { LAYER_OF_POLICY_TYPE, POLICY_TYPE_WORDS } from "./layers";
+import { rankImplicit, rankProven } from "./rank-proven";
 
 /** A candidate layer before its checks are filled in. */
 export interface Ranked {
@@ -9,6 +10,8 @@ export interface Ranked {
   why: string;
   /** True for the one layer AWS's message named. */
   stated?: true;
+  /** True for the one layer AWS's authorization details show denying the request. */
+  proven?: true;
 }
 
 const isKms = (record: DenialRecord) => record.service === "kms";
@@ -273,5 +276,8 @@ function rankGeneric(record: DenialRecord): NonEmpty<Ranked> {
 
 /** Ranks the layers that could have denied this request, most likely first (each list is written in that order). */
 export function rankLayers(record: DenialRecord): NonEmpty<Ranked> {
+  const proof = proofOf(record);
+  if (proof?.policyType) return rankProven(record, proof, proof.policyType);
+  if (proof?.evaluatedEffect === "IMPLICIT_DENY") return rankImplicit(record);
   return record.statedPolicyType ? rankStated(record, record.statedPolicyType) : rankUnstated(record);
 }

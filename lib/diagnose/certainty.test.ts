@@ -3,6 +3,7 @@ import { certaintyOf } from "./certainty";
 
 describe("certaintyOf", () => {
   it.each([
+    ["proven", 1, "Proven by AWS"],
     ["stated", 0.95, "Stated by AWS"],
     ["stated", 0.8, "Stated by AWS"],
     ["inferred", 0.85, "Likely · 85%"],

@@ -6,6 +6,7 @@ import { identityFix } from "./identity";
 import { keyPolicyFix } from "./kms";
 import { invokesLambda, lambdaPermissionFix } from "./lambda-permission";
 import { addJsonPlaceholders, addPlaceholders } from "./placeholders";
+import { targetingProvenPolicy } from "./proven-policy";
 import { resourcePolicyFix } from "./resource-policy";
 import { scopeFor, type Scope } from "./scope";
 import { trustPolicyFix } from "./trust";
@@ -65,7 +66,7 @@ export function fixBuilder(
 ): (layer: Layer) => Fix {
   const scope = new SharedScope(record, subject, catalog);
   return (layer) => {
-    const draft = draftFor(layer, record, subject, scope);
+    const draft = targetingProvenPolicy(draftFor(layer, record, subject, scope), record);
     // The draft is ours alone: completing it in place saves copying every field.
     const fix = draft as Fix;
     fix.placeholders = placeholdersIn(draft);

@@ -1,4 +1,5 @@
 import type { DenialRecord, NonDenial } from "../model";
+import { readAuthorizationDetails } from "./authorization-details";
 import { readCloudTrailRecords, recordsFromJson } from "./cloudtrail-json";
 import { dedupeRecords } from "./dedupe";
 import { findNonDenials } from "./non-denials";
@@ -20,9 +21,11 @@ export interface ParseResult {
 
 /**
  * Finds every denial in pasted text: CLI/SDK output, log lines, Terraform or CloudFormation
- * errors, S3 XML bodies, or CloudTrail JSON. Pure and linear-time.
+ * errors, S3 XML bodies, CloudTrail JSON, or IAM Toolbox authorization details. Pure and linear-time.
  */
 export function parseDenials(text: string): ParseResult {
+  const proven = readAuthorizationDetails(text);
+  if (proven) return { records: dedupeRecords(proven), nonDenials: [], truncated: false };
   const records = recordsFromJson(text);
   if (records) {
     const { denials, nonDenials } = readCloudTrailRecords(records);

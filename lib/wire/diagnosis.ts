@@ -51,6 +51,7 @@ export const denialKindSchema = z.enum([
   "s3-notification-destination",
   "sqs-legacy",
   "ec2-encoded",
+  "authorization-details",
 ]);
 
 /** Where the text came from, as far as the parser can tell. */
@@ -95,10 +96,13 @@ export const fixSchema = z.object({
   placeholders: z.array(z.string()),
 });
 
-/** Whether AWS named the candidate's layer itself, or the engine inferred it from the kind of denial. */
-const certaintyBasisSchema = z.enum(["stated", "inferred"]);
+/**
+ * "proven": AWS's own authorization details (GetRequestAuthorizationDetails) show a statement of that layer's policy
+ * denying the request; "stated": AWS's message named the layer; "inferred": the engine ranked it from the kind of denial.
+ */
+const certaintyBasisSchema = z.enum(["proven", "stated", "inferred"]);
 
-/** How sure a candidate is, in words: "Stated by AWS", "Likely · 70%" or "Best guess · 45%". */
+/** How sure a candidate is, in words: "Proven by AWS", "Stated by AWS", "Likely · 70%" or "Best guess · 45%". */
 const certaintySchema = z.object({ basis: certaintyBasisSchema, label: z.string() });
 
 const candidateSchema = z.object({
