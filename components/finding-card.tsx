@@ -73,7 +73,7 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
             </label>
           )}
         </div>
-        <FixDetails fix={candidate.fix} />
+        <FixDetails fix={candidate.fix} caller={finding.caller} />
       </div>
 
       <TwoDoors finding={finding} />
