@@ -1,4 +1,5 @@
-import type { Caller, CallerKind, Fix } from "@/lib/wire";
+import { LAYER_INFO } from "@/lib/classify";
+import type { Caller, CallerKind, Fix, Layer } from "@/lib/wire";
 
 const OWNER_WORDS: Record<Fix["owner"], string> = {
   you: "You",
@@ -20,21 +21,52 @@ export function ownerWords(owner: Fix["owner"], caller: Caller): string {
   return "You";
 }
 
-/** The caller's box in the picture. */
-export function callerLabel(caller: Caller): string {
-  const name = caller.name ? `: ${caller.name}` : "";
-  return {
-    "lambda-function": `Lambda function${name}`,
-    "assumed-role": `Role${name}`,
-    "sso-role": `SSO user (permission set${name})`,
-    "iam-user": `IAM user${name}`,
+/** The caller's box in the picture: what it is, then its name (cut to fit the box). */
+export function callerLines(caller: Caller): [string, string | null] {
+  const title = {
+    "lambda-function": "Lambda function",
+    "assumed-role": "Role session",
+    "sso-role": "SSO permission set",
+    "iam-user": "IAM user",
     root: "Root user",
-    "federated-user": `Federated user${name}`,
-    "aws-service": `AWS service${name}`,
+    "federated-user": "Federated user",
+    "aws-service": "AWS service",
     anonymous: "Anonymous caller",
-    "other-account": `Other account's role${name}`,
+    "other-account": "Other account",
     unknown: "Caller",
   }[caller.kind];
+  return [title, caller.name ? shorten(caller.name) : null];
+}
+
+/** The target's box: the kind of thing the resource ARN names. */
+export function targetLines(service: string | null, resource: string | null): [string, string | null] {
+  const title = (service && TARGET_WORDS[service]) ?? (service ? `${service} resource` : "Target");
+  const name = resource ? resource.slice(Math.max(resource.lastIndexOf("/"), resource.lastIndexOf(":")) + 1) : "";
+  return [title, name && name !== "*" ? shorten(name) : null];
+}
+
+const TARGET_WORDS: Record<string, string> = {
+  s3: "S3 bucket",
+  kms: "KMS key",
+  "execute-api": "API Gateway API",
+  sts: "Role",
+  lambda: "Lambda function",
+  sqs: "SQS queue",
+  sns: "SNS topic",
+  secretsmanager: "Secret",
+  dynamodb: "DynamoDB table",
+};
+
+function shorten(text: string): string {
+  return text.length > 18 ? `${text.slice(0, 17)}…` : text;
+}
+
+/** A layer's name in the caller's terms: "Execution role" only for a function, else the user's or permission set's. */
+export function layerLabel(layer: Layer, caller: Caller): string {
+  if (layer !== "execution-role" || caller.kind === "lambda-function" || caller.kind === "unknown") {
+    return LAYER_INFO[layer].label;
+  }
+  return `${identityPolicyLabel(caller)} (identity policy)`;
 }
 
 const IDENTITY_POLICY: Partial<Record<CallerKind, string>> = {
