@@ -1,4 +1,5 @@
 import { LAYER_INFO } from "@/lib/classify";
+import { parseArn } from "@/lib/iam";
 import type { Caller, CallerKind, Fix, Layer } from "@/lib/wire";
 
 const OWNER_WORDS: Record<Fix["owner"], string> = {
@@ -41,7 +42,7 @@ export function callerLines(caller: Caller): [string, string | null] {
 /** The target's box: the kind of thing the resource ARN names. */
 export function targetLines(service: string | null, resource: string | null): [string, string | null] {
   const title = (service && TARGET_WORDS[service]) ?? (service ? `${service} resource` : "Target");
-  const name = resource ? resource.slice(Math.max(resource.lastIndexOf("/"), resource.lastIndexOf(":")) + 1) : "";
+  const name = resource ? targetName(service, resource) : "";
   return [title, name && name !== "*" ? shorten(name) : null];
 }
 
@@ -56,6 +57,13 @@ const TARGET_WORDS: Record<string, string> = {
   secretsmanager: "Secret",
   dynamodb: "DynamoDB table",
 };
+
+/** The bucket of an S3 ARN, the API id of an execute-api ARN, else the resource's last segment. */
+function targetName(service: string | null, resource: string): string {
+  const arn = parseArn(resource);
+  if (arn && (service === "s3" || service === "execute-api")) return arn.resource.split("/")[0] ?? arn.resource;
+  return resource.slice(Math.max(resource.lastIndexOf("/"), resource.lastIndexOf(":")) + 1);
+}
 
 function shorten(text: string): string {
   return text.length > 18 ? `${text.slice(0, 17)}…` : text;

@@ -54,13 +54,13 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h3 className="text-lg font-semibold">The fix</h3>
           {finding.candidates.length > 1 && (
-            <label className="text-sm text-slate-700 dark:text-slate-300">
+            <label className="max-w-full text-sm text-slate-700 dark:text-slate-300">
               Show fix for{" "}
               <select
                 value={selected}
                 onChange={(event) => setSelected(Number(event.target.value))}
                 className={cn(
-                  "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800",
+                  "max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800",
                   FOCUS_RING,
                 )}
               >

@@ -201,6 +201,7 @@ function Guardrails({
 }
 
 function Horizontal({ denial, path }: { denial: Denial; path: Step[] }) {
+  const nodeWidth = path.length > 4 ? 110 : 140;
   return (
     <svg viewBox="0 0 640 150" aria-hidden="true" className="hidden h-auto w-full sm:block">
       <Guardrails x={4} y={4} width={632} height={26} denial={denial} vertical={false} />
@@ -221,13 +222,13 @@ function Horizontal({ denial, path }: { denial: Denial; path: Step[] }) {
               <rect
                 x={x}
                 y="62"
-                width="110"
+                width={nodeWidth}
                 height="46"
                 rx="10"
                 className="fill-white stroke-slate-400 dark:fill-slate-900 dark:stroke-slate-500"
                 strokeWidth="1.5"
               />
-              <NodeText x={x + 55} y={89} lines={step.lines} size={12} />
+              <NodeText x={x + nodeWidth / 2} y={89} lines={step.lines} size={12} />
             </g>
           );
         }
@@ -251,14 +252,15 @@ function Horizontal({ denial, path }: { denial: Denial; path: Step[] }) {
 }
 
 function Vertical({ denial, path }: { denial: Denial; path: Step[] }) {
+  const height = 48 + path.length * 62;
   return (
-    <svg viewBox="0 0 300 420" aria-hidden="true" className="h-auto w-full max-w-xs sm:hidden">
+    <svg viewBox={`0 0 300 ${height}`} aria-hidden="true" className="h-auto w-full max-w-xs sm:hidden">
       <Guardrails x={4} y={4} width={292} height={26} denial={denial} vertical />
       <line
         x1="80"
         y1="50"
         x2="80"
-        y2="410"
+        y2={height - 10}
         className="stroke-slate-300 dark:stroke-slate-600"
         strokeWidth="2"
         strokeDasharray="4 4"
@@ -269,9 +271,9 @@ function Vertical({ denial, path }: { denial: Denial; path: Step[] }) {
           return (
             <g key={`node-${index}`}>
               <rect
-                x="20"
+                x="10"
                 y={y}
-                width="120"
+                width="140"
                 height="40"
                 rx="10"
                 className="fill-white stroke-slate-400 dark:fill-slate-900 dark:stroke-slate-500"
@@ -337,7 +339,7 @@ export function TwoDoors({ finding, candidate }: { finding: Finding; candidate: 
         {where}{" "}
         {lambda
           ? "Inbound: who may call the function · outbound: what its role may do · target: what the target lets in."
-          : "Left: what the caller's own policies allow · right: what the target's policy lets in."}
+          : "First door: what the caller's own policies allow · second: what the target's policy lets in."}
       </p>
     </div>
   );
