@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import type { Finding } from "@/lib/wire";
-import { LAYER_INFO } from "@/lib/classify";
 import { cn } from "@/lib/cn";
+import { layerLabel } from "./caller-words";
 import { Checks } from "./checks";
 import { FixDetails } from "./fix-details";
 import { TwoDoors } from "./two-doors";
@@ -41,42 +41,42 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
           {label ?? `Denial ${index + 1}${finding.occurrences > 1 ? ` · seen ${finding.occurrences} times` : ""}`}
         </p>
         <h2 id={headingId} className="text-xl font-bold text-slate-900 dark:text-white">
-          {LAYER_INFO[finding.layer].label}
+          {layerLabel(candidate.layer, finding.caller)}
           {/* Certainty is information, not an alarm: the denial itself is the bad news. */}
-          <Badge tone={finding.certainty.basis === "inferred" ? "neutral" : "calm"} className="ml-2 align-middle">
-            {finding.certainty.label}
+          <Badge tone={candidate.certainty.basis === "inferred" ? "neutral" : "calm"} className="ml-2 align-middle">
+            {candidate.certainty.label}
           </Badge>
         </h2>
-        <p className="text-slate-700 dark:text-slate-300">{top.why}</p>
+        <p className="text-slate-700 dark:text-slate-300">{candidate.why}</p>
       </header>
 
       <div className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h3 className="text-lg font-semibold">The fix</h3>
           {finding.candidates.length > 1 && (
-            <label className="text-sm text-slate-700 dark:text-slate-300">
+            <label className="max-w-full text-sm text-slate-700 dark:text-slate-300">
               Show fix for{" "}
               <select
                 value={selected}
                 onChange={(event) => setSelected(Number(event.target.value))}
                 className={cn(
-                  "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800",
+                  "max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800",
                   FOCUS_RING,
                 )}
               >
                 {finding.candidates.map((item, itemIndex) => (
                   <option key={item.layer} value={itemIndex}>
-                    {LAYER_INFO[item.layer].label} ({item.certainty.label})
+                    {layerLabel(item.layer, finding.caller)} ({item.certainty.label})
                   </option>
                 ))}
               </select>
             </label>
           )}
         </div>
-        <FixDetails fix={candidate.fix} />
+        <FixDetails fix={candidate.fix} caller={finding.caller} />
       </div>
 
-      <TwoDoors finding={finding} />
+      <TwoDoors finding={finding} candidate={candidate} />
 
       <dl className="grid gap-3 sm:grid-cols-3">
         <Fact label="Action" value={finding.action} />
@@ -96,7 +96,7 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
             {finding.candidates.slice(1).map((item) => (
               <li key={item.layer} className="text-sm">
                 <div className="flex items-center gap-2">
-                  <span className="w-48 shrink-0 font-medium">{LAYER_INFO[item.layer].label}</span>
+                  <span className="w-48 shrink-0 font-medium">{layerLabel(item.layer, finding.caller)}</span>
                   <span className="h-2 flex-1 rounded bg-slate-200 dark:bg-slate-700" aria-hidden="true">
                     <span
                       className="block h-2 rounded bg-indigo-500"

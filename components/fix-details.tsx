@@ -1,26 +1,18 @@
-import type { Fix } from "@/lib/wire";
+import type { Caller, Fix } from "@/lib/wire";
+import { ownerWords } from "./caller-words";
 import { CopyButton } from "./copy-button";
 import { FixTabs } from "./fix-tabs";
 import { Alert } from "./ui/alert";
 import { CodeBlock } from "./ui/code-block";
 
-const OWNER_WORDS: Record<Fix["owner"], string> = {
-  you: "You (the function's owner)",
-  "resource-owner": "The resource's owner",
-  "key-admin": "The KMS key's administrators",
-  "organization-admin": "Your AWS Organizations administrators",
-  "iam-admin": "Your IAM / platform team",
-  "network-admin": "Your network / platform team",
-};
-
 /** One candidate's fix: what to change, who changes it, the snippets, and the caveats. */
-export function FixDetails({ fix }: { fix: Fix }) {
+export function FixDetails({ fix, caller }: { fix: Fix; caller: Caller }) {
   return (
     <div className="space-y-3">
       <div>
         <h4 className="font-semibold text-slate-900 dark:text-white">{fix.title}</h4>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          Where: {fix.target} · Who: {OWNER_WORDS[fix.owner]}
+        <p className="text-sm [overflow-wrap:anywhere] text-slate-600 dark:text-slate-400">
+          Where: {fix.target} · Who: {ownerWords(fix.owner, caller)}
           {fix.consoleUrl && (
             <>
               {" · "}

@@ -1,21 +1,71 @@
 import { doorLabel, doorOf, LAYER_INFO, type Door } from "@/lib/classify";
-import type { Finding } from "@/lib/wire";
+import type { CandidateWithFix, Finding } from "@/lib/wire";
+import { cn } from "@/lib/cn";
+import { callerLines, identityPolicyLabel, layerLabel, targetLines } from "./caller-words";
 
 type PathDoor = Exclude<Door, "guardrail">;
+type Step = { kind: "node"; lines: [string, string | null] } | { kind: "door"; door: PathDoor; label?: string };
 
-/** Caller, doors and services along the request's path, left to right (or top to bottom on a phone). */
-const PATH: ({ kind: "node"; label: string } | { kind: "door"; door: PathDoor })[] = [
-  { kind: "node", label: "Caller" },
-  { kind: "door", door: "inbound" },
-  { kind: "node", label: "Lambda function" },
-  { kind: "door", door: "outbound" },
-  { kind: "node", label: "Target service" },
-  { kind: "door", door: "target" },
-];
+/** The Lambda picture: caller, the function's resource policy, the function, its role, the target, the target's policy. */
+function lambdaPath(finding: Finding): Step[] {
+  const caller = finding.caller.kind === "lambda-function" ? ["Caller", null] : callerLines(finding.caller);
+  const fn = finding.caller.kind === "lambda-function" ? finding.caller.name : null;
+  return [
+    { kind: "node", lines: caller as [string, string | null] },
+    { kind: "door", door: "inbound" },
+    { kind: "node", lines: ["Lambda function", fn] },
+    { kind: "door", door: "outbound" },
+    { kind: "node", lines: ["Target service", null] },
+    { kind: "door", door: "target" },
+  ];
+}
+
+/** Any other caller: its own identity policy on its side, the target's resource, key or trust policy on the target's. */
+function callerPath(finding: Finding): Step[] {
+  return [
+    { kind: "node", lines: callerLines(finding.caller) },
+    { kind: "door", door: "outbound", label: identityPolicyLabel(finding.caller) },
+    { kind: "door", door: "target" },
+    { kind: "node", lines: targetLines(finding.service, finding.resource) },
+  ];
+}
+
+/** The function's picture only when a function is the caller or the target; an API's own policy is drawn at the API. */
+function involvesFunction(finding: Finding): boolean {
+  if (finding.service === "execute-api" || finding.kind === "execute-api-anonymous") return false;
+  return (
+    finding.caller.kind === "lambda-function" ||
+    finding.service === "lambda" ||
+    finding.kind.startsWith("lambda-") ||
+    finding.kind === "apigw-invalid-permissions" ||
+    finding.kind === "s3-notification-destination"
+  );
+}
+
+function NodeText({ x, y, lines, size }: { x: number; y: number; lines: [string, string | null]; size: number }) {
+  const [title, name] = lines;
+  return (
+    <text
+      x={x}
+      y={name ? y - size / 2 : y}
+      textAnchor="middle"
+      className={cn("fill-slate-700 font-medium dark:fill-slate-200", size === 12 ? "text-[12px]" : "text-[13px]")}
+    >
+      <tspan x={x}>{title}</tspan>
+      {name && (
+        <tspan x={x} dy={size + 2} className="fill-slate-500 font-mono font-normal dark:fill-slate-400">
+          {name}
+        </tspan>
+      )}
+    </text>
+  );
+}
 
 interface Denial {
   door: Door | null;
   layer: Finding["layer"];
+  /** The denying layer's name in the caller's terms, written on the denied door. */
+  label: string;
   /** AWS said so (or as good as): a solid red door; otherwise an amber "probably here". */
   certain: boolean;
 }
@@ -150,7 +200,8 @@ function Guardrails({
   );
 }
 
-function Horizontal({ denial }: { denial: Denial }) {
+function Horizontal({ denial, path }: { denial: Denial; path: Step[] }) {
+  const nodeWidth = path.length > 4 ? 110 : 140;
   return (
     <svg viewBox="0 0 640 150" aria-hidden="true" className="hidden h-auto w-full sm:block">
       <Guardrails x={4} y={4} width={632} height={26} denial={denial} vertical={false} />
@@ -163,28 +214,21 @@ function Horizontal({ denial }: { denial: Denial }) {
         strokeWidth="2"
         strokeDasharray="4 4"
       />
-      {PATH.map((step, index) => {
-        const x = 10 + index * 105;
+      {path.map((step, index) => {
+        const x = 10 + index * (path.length > 4 ? 105 : 150);
         if (step.kind === "node") {
           return (
-            <g key={step.label}>
+            <g key={`node-${index}`}>
               <rect
                 x={x}
                 y="62"
-                width="110"
+                width={nodeWidth}
                 height="46"
                 rx="10"
                 className="fill-white stroke-slate-400 dark:fill-slate-900 dark:stroke-slate-500"
                 strokeWidth="1.5"
               />
-              <text
-                x={x + 55}
-                y="89"
-                textAnchor="middle"
-                className="fill-slate-700 text-[12px] font-medium dark:fill-slate-200"
-              >
-                {step.label}
-              </text>
+              <NodeText x={x + nodeWidth / 2} y={89} lines={step.lines} size={12} />
             </g>
           );
         }
@@ -195,7 +239,7 @@ function Horizontal({ denial }: { denial: Denial }) {
             y={54}
             width={50}
             height={62}
-            label={doorLabel(step.door, denial)}
+            label={denial.door === step.door ? denial.label : (step.label ?? doorLabel(step.door, denial))}
             state={doorState(step.door, denial)}
             labelX={x + 43}
             labelY={136}
@@ -207,41 +251,35 @@ function Horizontal({ denial }: { denial: Denial }) {
   );
 }
 
-function Vertical({ denial }: { denial: Denial }) {
+function Vertical({ denial, path }: { denial: Denial; path: Step[] }) {
+  const height = 48 + path.length * 62;
   return (
-    <svg viewBox="0 0 300 420" aria-hidden="true" className="h-auto w-full max-w-xs sm:hidden">
+    <svg viewBox={`0 0 300 ${height}`} aria-hidden="true" className="h-auto w-full max-w-xs sm:hidden">
       <Guardrails x={4} y={4} width={292} height={26} denial={denial} vertical />
       <line
         x1="80"
         y1="50"
         x2="80"
-        y2="410"
+        y2={height - 10}
         className="stroke-slate-300 dark:stroke-slate-600"
         strokeWidth="2"
         strokeDasharray="4 4"
       />
-      {PATH.map((step, index) => {
+      {path.map((step, index) => {
         const y = 42 + index * 62;
         if (step.kind === "node") {
           return (
-            <g key={step.label}>
+            <g key={`node-${index}`}>
               <rect
-                x="20"
+                x="10"
                 y={y}
-                width="120"
+                width="140"
                 height="40"
                 rx="10"
                 className="fill-white stroke-slate-400 dark:fill-slate-900 dark:stroke-slate-500"
                 strokeWidth="1.5"
               />
-              <text
-                x="80"
-                y={y + 25}
-                textAnchor="middle"
-                className="fill-slate-700 text-[13px] font-medium dark:fill-slate-200"
-              >
-                {step.label}
-              </text>
+              <NodeText x={80} y={y + 25} lines={step.lines} size={13} />
             </g>
           );
         }
@@ -252,7 +290,7 @@ function Vertical({ denial }: { denial: Denial }) {
             y={y - 4}
             width={60}
             height={48}
-            label={doorLabel(step.door, denial)}
+            label={denial.door === step.door ? denial.label : (step.label ?? doorLabel(step.door, denial))}
             state={doorState(step.door, denial)}
             labelX={122}
             labelY={y + 24}
@@ -265,31 +303,43 @@ function Vertical({ denial }: { denial: Denial }) {
 }
 
 /**
- * The "two doors" picture: caller → the function's resource policy → function → its execution role
- * → target service → the target's own policy (key, bucket, secret, trust), guardrails as a band over
- * it all. The door that denied is red with a cross when AWS said so, amber with a "?" when it is a guess.
+ * The request's path with the door that denied it, for the candidate shown: the Lambda "two doors" (caller → the
+ * function's resource policy → function → its execution role → target → the target's policy) when a function is
+ * the caller or the target, else caller → its own identity policy → the target's policy → target. Guardrails are a
+ * band over it all. The door that denied is red with a cross when AWS said so, amber with a "?" when it is a guess.
  */
-export function TwoDoors({ finding }: { finding: Finding }) {
+export function TwoDoors({ finding, candidate }: { finding: Finding; candidate: CandidateWithFix }) {
+  const lambda = involvesFunction(finding);
+  const door = doorOf({ ...finding, layer: candidate.layer });
+  const name = layerLabel(candidate.layer, finding.caller);
   const denial: Denial = {
-    door: doorOf(finding),
-    layer: finding.layer,
-    certain: finding.statedPolicyType !== null || finding.confidence >= 0.9,
+    // Without a function in the path, who may call it and what the target lets in are one door: the target's.
+    door: !lambda && door === "inbound" ? "target" : door,
+    layer: candidate.layer,
+    label: name.replace(" (identity policy)", ""),
+    certain: candidate.certainty.basis === "stated" || candidate.confidence >= 0.9,
   };
+  const path = lambda ? lambdaPath(finding) : callerPath(finding);
   const where =
     denial.door === null
       ? "The message does not say which door denied the request."
-      : `${denial.certain ? "Denied at" : "Probably denied at"} the ${LAYER_INFO[finding.layer].label}.`;
+      : `${denial.certain ? "Denied at" : "Probably denied at"} the ${name}.`;
+  const steps = path
+    .map((step) =>
+      step.kind === "node" ? step.lines.filter(Boolean).join(" ") : (step.label ?? doorLabel(step.door, denial)),
+    )
+    .join(", ");
   return (
     <div className="w-full">
-      <div
-        role="img"
-        aria-label={`Request path: caller, the function's resource policy, Lambda function, execution role, target service, the target's policy. ${where}`}
-      >
-        <Horizontal denial={denial} />
-        <Vertical denial={denial} />
+      <div role="img" aria-label={`Request path: ${steps}. ${where}`}>
+        <Horizontal denial={denial} path={path} />
+        <Vertical denial={denial} path={path} />
       </div>
       <p className="mt-1 text-center text-xs text-slate-600 dark:text-slate-400">
-        {where} Inbound: who may call the function · outbound: what its role may do · target: what the target lets in.
+        {where}{" "}
+        {lambda
+          ? "Inbound: who may call the function · outbound: what its role may do · target: what the target lets in."
+          : "First door: what the caller's own policies allow · second: what the target's policy lets in."}
       </p>
     </div>
   );

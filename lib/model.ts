@@ -18,6 +18,8 @@ import type { NonEmpty } from "./non-empty";
  * only the denial record, which never leaves the engine, is declared here.
  */
 export type {
+  Caller,
+  CallerKind,
   CandidateWithFix,
   Certainty,
   CertaintyBasis,
@@ -79,11 +81,13 @@ const originSchema = z.discriminatedUnion("sourceFormat", [
 ]);
 
 /** The facts every denial has, whatever its kind and origin. */
-const commonFactsSchema = denialFieldsSchema.omit({ kind: true, sourceFormat: true, event: true }).extend({
-  /** The second policy type in "… transitively through a service control policy". */
-  transitivePolicyType: policyTypeSchema.nullable(),
-  partition: z.string(),
-});
+const commonFactsSchema = denialFieldsSchema
+  .omit({ kind: true, sourceFormat: true, event: true, caller: true })
+  .extend({
+    /** The second policy type in "… transitively through a service control policy". */
+    transitivePolicyType: policyTypeSchema.nullable(),
+    partition: z.string(),
+  });
 
 /**
  * One denial found in the input, with every fact the text gave away (null when hidden). A tagged union:

@@ -2,11 +2,13 @@
 export interface DiagnoseArgs {
   json: boolean;
   batch: boolean;
+  /** Print every candidate's statement and fix, not only the top one's. */
+  all: boolean;
   /** File path, or "-" for standard input. */
   input: string;
 }
 
-export const USAGE = `Usage: whydenied diagnose [--json] [--batch] [FILE|-]
+export const USAGE = `Usage: whydenied diagnose [--json] [--batch] [--all] [FILE|-]
 
 Reads an AWS error (CLI/SDK output, log lines, CloudTrail JSON) from FILE or standard input
 and prints which permission layer denied the request and the fix.
@@ -14,6 +16,7 @@ and prints which permission layer denied the request and the fix.
   --json    print the diagnosis as JSON: {"findings": [...], "nonDenials": [...], "truncated": false}
   --batch   read JSON Lines {"id": "...", "text": "..."} and write one line
             {"id": "...", "findings": [...]} per input, in order
+  --all     print the statement and fix of every candidate layer, not only the most likely one's
   -h, --help  show this help
 
 Exit status: 0 on success (with or without findings), 1 when the input is rejected, 2 on usage errors.`;
@@ -28,11 +31,12 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command !== "diagnose")
     return { kind: "usage-error", message: `Unknown command "${command}". Try: whydenied diagnose --help` };
-  const args: DiagnoseArgs = { json: false, batch: false, input: "-" };
+  const args: DiagnoseArgs = { json: false, batch: false, all: false, input: "-" };
   const positional: string[] = [];
   for (const arg of rest) {
     if (arg === "--json") args.json = true;
     else if (arg === "--batch") args.batch = true;
+    else if (arg === "--all") args.all = true;
     else if (arg.startsWith("--")) return { kind: "usage-error", message: `Unknown option ${arg}` };
     else positional.push(arg);
   }

@@ -39,6 +39,22 @@ describe("whydenied diagnose", () => {
     expect((await run(["diagnose"], DENIAL)).out).toContain("(Best guess · 45%)");
   });
 
+  it("prints the top candidate's statement and where it goes, and every candidate's with --all", async () => {
+    const stated =
+      "User: arn:aws:iam::123456789012:user/cloud_user is not authorized to perform: s3:GetObject " +
+      "on resource: arn:aws:s3:::reports/a.csv because no identity-based policy allows the s3:GetObject action";
+    const { out } = await run(["diagnose"], stated);
+    expect(out).toContain("(iam user)");
+    expect(out).toContain("Where: inline policy");
+    expect(out).toContain('"Action": "s3:GetObject"');
+    expect(out).toContain("aws iam put-user-policy --user-name cloud_user");
+    const everyFix = await run(["diagnose", "--all"], DENIAL);
+    const fixes = everyFix.out.split("\n").filter((line) => line.startsWith("   Fix: "));
+    const { findings } = diagnosisSchema.parse(JSON.parse((await run(["diagnose", "--json"], DENIAL)).out));
+    expect(fixes).toHaveLength(findings[0]?.candidates.length ?? 0);
+    expect(fixes.length).toBeGreaterThan(1);
+  });
+
   it("answers every batch line in order, including bad ones", async () => {
     const lines = [
       JSON.stringify({ id: "a", text: DENIAL }),

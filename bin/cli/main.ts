@@ -48,7 +48,9 @@ async function runSingle(args: DiagnoseArgs, io: Io): Promise<number> {
     return 1;
   }
   const diagnosis: Diagnosis = result.value;
-  io.stdout.write(args.json ? `${JSON.stringify(diagnosis, null, 2)}\n` : `${formatDiagnosis(diagnosis)}\n`);
+  io.stdout.write(
+    args.json ? `${JSON.stringify(diagnosis, null, 2)}\n` : `${formatDiagnosis(diagnosis, { all: args.all })}\n`,
+  );
   return 0;
 }
 

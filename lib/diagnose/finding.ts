@@ -2,7 +2,7 @@ import type { ActionCatalog } from "../iam";
 import { classify } from "../classify";
 import { fixBuilder } from "../fix";
 import { splitAction } from "../iam";
-import { subjectOf } from "../iam";
+import { callerOf, subjectOf } from "../iam";
 import type { CandidateWithFix, DenialFields, DenialRecord, Finding } from "../model";
 import { mapNonEmpty } from "../non-empty";
 import { certaintyOf } from "./certainty";
@@ -21,6 +21,7 @@ export function denialFieldsOf(record: DenialRecord): DenialFields {
     action: record.action,
     operation: record.operation,
     principal: record.principal,
+    caller: callerOf(record),
     resource: record.resource,
     region: record.region,
     account: record.account,

@@ -2,6 +2,7 @@ import type { DenialRecord, FixDraft } from "../model";
 import { consoleHost } from "../iam";
 import type { Subject } from "../iam";
 import { lambdaNeeds } from "./lambda-extras";
+import { permissionSetFix } from "./permission-set";
 import { identifier, policyDocument, quote, shellJson, sid, toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
 
@@ -30,7 +31,7 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
   if (scope.note) notes.push(scope.note);
   if (needs?.managedPolicy) {
     notes.push(
-      `Or attach AWS's managed policy: aws iam attach-role-policy --role-name ${subject.identityName} ` +
+      `Or attach AWS's managed policy: aws iam attach-${kind}-policy --${kind}-name ${subject.identityName} ` +
         `--policy-arn arn:${subject.partition}:iam::aws:policy/${needs.managedPolicy}`,
     );
   }
@@ -46,7 +47,7 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
     );
   }
   const roleRef = `${kind.padEnd(6)} = ${quote(subject.identityName)}`;
-  return {
+  const draft: FixDraft = {
     layer: "execution-role",
     title: explicitDeny
       ? `Remove the Deny on ${scope.action} from ${kind} ${subject.identityName}`
@@ -65,6 +66,8 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
     requestText: null,
     notes,
   };
+  const { caller } = subject;
+  return caller.kind === "sso-role" && caller.name ? permissionSetFix(draft, subject, caller.name, document) : draft;
 }
 
 function samFunctionPolicy(functionName: string, statement: Record<string, unknown>): string {

@@ -1,3 +1,4 @@
+export { callerOf, permissionSetOf } from "./caller";
 export { consoleHost, isAccountId, parseArn } from "./arn";
 export {
   catalogFrom,

@@ -1,5 +1,6 @@
-import type { DenialRecord } from "../model";
+import type { Caller, DenialRecord } from "../model";
 import { describePrincipal, isAccountId, parseArn, type PrincipalInfo } from "./arn";
+import { callerOf, functionSessionName, isReadable } from "./caller";
 
 /** The names a check or fix needs, read once from a denial, with <PLACEHOLDERS> for what it hid. */
 export interface Subject {
@@ -7,6 +8,7 @@ export interface Subject {
   region: string;
   account: string;
   principal: PrincipalInfo | null;
+  caller: Caller;
   /** Role or user name to attach a policy to. */
   identityName: string;
   identityKind: "role" | "user";
@@ -19,12 +21,6 @@ export interface Subject {
   resourceName: string;
   bucket: string | null;
 }
-
-const LAMBDA_INTERNAL_SESSION = /^awslambda_\d+/;
-/** Session names tools other than Lambda give: SDK defaults, EC2 instance ids, CI runners, SSO e-mail addresses. */
-const NOT_A_FUNCTION_SESSION =
-  /^(?:botocore-session-|aws-go-sdk-|aws-sdk-|aws-cli-|i-[0-9a-f]{8,}$|gha-|GitHubActions|terraform|cdk-)|@/i;
-const UNREADABLE = /^X{3,}$|\.\.\.|[<>*]/;
 
 function hole(name: string): string {
   return `<${name}>`;
@@ -42,14 +38,7 @@ export function subjectOf(record: DenialRecord): Subject {
     principal?.policyArn && !principal.policyArn.includes("<")
       ? principal.policyArn.replace("<ACCOUNT_ID>", account)
       : `arn:${record.partition}:iam::${account}:${identityKind}/${identityName}`;
-  const session = principal?.sessionName ?? null;
-  const functionName =
-    principal?.kind === "assumed-role" &&
-    isReadable(session) &&
-    !LAMBDA_INTERNAL_SESSION.test(session) &&
-    !NOT_A_FUNCTION_SESSION.test(session)
-      ? session
-      : null;
+  const functionName = functionSessionName(record.principal);
   const bucket =
     resourceArn?.service === "s3" ? resourceArn.resource.slice(0, indexOrEnd(resourceArn.resource, "/")) : null;
   const resourceName = resourceArn
@@ -62,6 +51,7 @@ export function subjectOf(record: DenialRecord): Subject {
     region,
     account,
     principal,
+    caller: callerOf(record),
     identityName,
     identityKind,
     principalArn,
@@ -70,11 +60,6 @@ export function subjectOf(record: DenialRecord): Subject {
     resourceName,
     bucket,
   };
-}
-
-/** False for redacted or templated names: `XXXX`, `...`, `<role-name>`. */
-function isReadable(value: string | null | undefined): value is string {
-  return !!value && !UNREADABLE.test(value);
 }
 
 /** What follows the last `/` or `:`, or the whole resource when that is empty. */

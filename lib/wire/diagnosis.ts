@@ -71,7 +71,15 @@ export const sourceFormatSchema = z.enum([
 ]);
 
 /** Who owns a layer: the team that must make the change. */
-const ownerSchema = z.enum(["you", "resource-owner", "key-admin", "organization-admin", "iam-admin", "network-admin"]);
+const ownerSchema = z.enum([
+  "you",
+  "sso-admin",
+  "resource-owner",
+  "key-admin",
+  "organization-admin",
+  "iam-admin",
+  "network-admin",
+]);
 
 /** A command that tells one candidate layer from another. */
 const checkSchema = z.object({ description: z.string(), command: z.string() });
@@ -118,6 +126,30 @@ const candidateSchema = z.object({
 /** The CloudTrail event a denial was read from. */
 export const denialEventSchema = z.object({ id: z.string(), time: z.string(), source: z.string(), name: z.string() });
 
+/** What kind of principal made the call, read from its ARN. */
+export const callerKindSchema = z.enum([
+  "lambda-function",
+  "assumed-role",
+  "sso-role",
+  "iam-user",
+  "root",
+  "federated-user",
+  "aws-service",
+  "anonymous",
+  "other-account",
+  "unknown",
+]);
+
+/**
+ * The caller in its own terms. `name` is the function (lambda-function), the permission set (sso-role), the role,
+ * user, federated user or service principal; null when hidden. `account` is the caller's account when its ARN shows it.
+ */
+export const callerSchema = z.object({
+  kind: callerKindSchema,
+  name: z.string().nullable(),
+  account: z.string().nullable(),
+});
+
 /** The facts of the denial itself, as the message (or CloudTrail record) gave them; null when hidden. */
 export const denialFieldsSchema = z.object({
   /** IAM service prefix, lower case ("s3", "kms"). */
@@ -127,6 +159,7 @@ export const denialFieldsSchema = z.object({
   /** API operation as the SDK named it ("ListObjectsV2"), when different from the action. */
   operation: z.string().nullable(),
   principal: z.string().nullable(),
+  caller: callerSchema,
   resource: z.string().nullable(),
   region: z.string().nullable(),
   account: z.string().nullable(),
@@ -177,6 +210,8 @@ export type Fix = z.infer<typeof fixSchema>;
 export type CertaintyBasis = z.infer<typeof certaintyBasisSchema>;
 export type Certainty = z.infer<typeof certaintySchema>;
 export type CandidateWithFix = z.infer<typeof candidateSchema>;
+export type CallerKind = z.infer<typeof callerKindSchema>;
+export type Caller = z.infer<typeof callerSchema>;
 export type DenialFields = z.infer<typeof denialFieldsSchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type NonDenial = z.infer<typeof nonDenialSchema>;
