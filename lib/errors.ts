@@ -25,6 +25,7 @@ export const errorCodeSchema = z.enum([
   "lookup.bad-request",
   "upload.empty",
   "upload.too-large",
+  "upload.inflated-too-large",
   "trail.unrecognized",
   "trail.truncated",
   "trail.record-too-large",
