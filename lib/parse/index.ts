@@ -25,8 +25,8 @@ export interface ParseResult {
 export function parseDenials(text: string): ParseResult {
   const records = recordsFromJson(text);
   if (records) {
-    const { denials, nonDenials } = readCloudTrailRecords(records);
-    return { records: dedupeRecords(denials), nonDenials, truncated: false };
+    const { denials, nonDenials, truncated } = readCloudTrailRecords(records);
+    return { records: dedupeRecords(denials), nonDenials, truncated };
   }
   const normalized = normalizeText(text);
   const parsed = parseText(normalized, "iam-message");
