@@ -17,6 +17,14 @@ const INTERNAL_ERROR: LookupStreamEvent = {
   message: "Something went wrong on our side; the results so far are kept.",
 };
 
+/**
+ * How much of an eager stream's answer may wait unread before the work behind it pauses. Large enough
+ * for what an upload answers while the browser is still sending it (a browser reads nothing before
+ * that, and paused work stops reading the upload), small enough that a client that never reads costs
+ * one bounded buffer, not the whole answer.
+ */
+export const STREAM_BUFFER_BYTES = 32 * 1024 * 1024;
+
 const encoder = new TextEncoder();
 /** Each line is shaped by the wire schema: what the browser parses is exactly what goes out. */
 const line = (event: LookupStreamEvent) => encoder.encode(`${JSON.stringify(streamEventSchema.parse(event))}\n`);
@@ -27,15 +35,16 @@ const line = (event: LookupStreamEvent) => encoder.encode(`${JSON.stringify(stre
  * a plain `{code, message}` error with its HTTP status instead. Closing the connection aborts
  * `cancel`, which stops the work behind the stream.
  *
- * By default the work waits for the reader (backpressure). `eager` produces regardless: a browser
- * reads no answer until it has sent the whole upload, so an upload's work must not wait for it —
- * the answer is bounded (capped groups, rows and tallies), so holding it costs little.
+ * By default the work waits for the reader (backpressure): one event is made ahead of it. `eager`
+ * works up to `bufferBytes` ahead (default STREAM_BUFFER_BYTES): a browser reads no answer until it has
+ * sent the whole upload, so an upload's work must not wait for it — but a client that never reads
+ * pauses the work once that much is waiting, instead of making the server hold everything.
  */
 export async function streamEvents(
   events: AsyncGenerator<LookupStreamEvent>,
   cancel: AbortController,
   route: string,
-  options: { eager?: boolean } = {},
+  options: { eager?: boolean; bufferBytes?: number } = {},
 ): Promise<Response> {
   const opening: LookupStreamEvent[] = [];
   for (let next = await events.next(); !next.done; next = await events.next()) {
@@ -75,24 +84,25 @@ export async function streamEvents(
     return false;
   };
 
-  const drain = async (controller: ReadableStreamDefaultController<Uint8Array>) => {
-    let more = true;
-    while (more) more = await sendNext(controller);
-  };
-
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (const event of opening) controller.enqueue(line(event));
-      if (options.eager) void drain(controller);
-    },
-    async pull(controller) {
-      if (!options.eager) await sendNext(controller);
-    },
-    async cancel() {
-      closed = true;
-      cancel.abort();
-      await events.return(undefined);
-    },
+  // The stream calls pull again as long as less than the high-water mark waits unread.
+  const queuing = new ByteLengthQueuingStrategy({
+    highWaterMark: options.eager ? (options.bufferBytes ?? STREAM_BUFFER_BYTES) : 1,
   });
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        for (const event of opening) controller.enqueue(line(event));
+      },
+      async pull(controller) {
+        await sendNext(controller);
+      },
+      async cancel() {
+        closed = true;
+        cancel.abort();
+        await events.return(undefined);
+      },
+    },
+    queuing,
+  );
   return new Response(stream, { headers: NDJSON_HEADERS });
 }

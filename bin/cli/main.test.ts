@@ -2,6 +2,7 @@ import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { batchAnswerSchema, diagnosisSchema } from "../../lib/wire";
 import { main } from "./main";
+import { MAX_BATCH_LINE_BYTES } from "./read-lines";
 
 async function run(argv: string[], input: string) {
   const stdout = new PassThrough();
@@ -83,5 +84,24 @@ describe("whydenied diagnose", () => {
     const empty = await run(["diagnose"], "   ");
     expect(empty.code).toBe(1);
     expect(empty.err).toContain("input.empty");
+  });
+
+  it("answers a batch line over the limit with input.too-large and goes on", async () => {
+    const tooLong = "x".repeat(MAX_BATCH_LINE_BYTES + 1);
+    const stdout = new PassThrough();
+    let out = "";
+    stdout.on("data", (chunk) => (out += chunk));
+    const input = Readable.from([
+      Buffer.from(tooLong),
+      Buffer.from(`\n${JSON.stringify({ id: "b", text: DENIAL })}\n`),
+    ]);
+    expect(await main(["diagnose", "--batch"], { stdin: input, stdout, stderr: new PassThrough() })).toBe(0);
+    const answers = out
+      .trim()
+      .split("\n")
+      .map((line) => batchAnswerSchema.parse(JSON.parse(line)));
+    expect(answers).toHaveLength(2);
+    expect(answers[0]).toMatchObject({ id: null, line: 1, error: { code: "input.too-large" } });
+    expect(answers[1]).toMatchObject({ id: "b", findings: [{ action: "s3:ListBucket" }] });
   });
 });

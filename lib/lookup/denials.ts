@@ -3,6 +3,7 @@ import { consoleHost, parseArn } from "../iam";
 import type { ActionCatalog, ActionKey } from "../iam";
 import { denialFromRecord, type CloudTrailRecord } from "../parse";
 import type { DeniedEvent, Finding, GroupCount, LookupStreamEvent, NoticeEvent } from "../wire";
+import { MAX_JSON_DEPTH, nestedDeeperThan } from "./json-depth";
 
 /** Rows of the raw-events table the server sends; the tallies still count every denial. */
 export const MAX_ROWS = 1000;
@@ -12,6 +13,9 @@ export const MAX_DETAILED_GROUPS = 200;
 
 /** Groups listed at all: past this, denials are counted but no longer listed (a person reads a few dozen). */
 export const MAX_GROUPS = 2000;
+
+/** Regions listed per group (AWS has about 35): denials in further Regions, or in strings that are no Region, are only counted. */
+export const MAX_GROUP_REGIONS = 40;
 
 /** The IAM catalog holding at least the given actions: the server loads it from its data package, tests pass a fixed one. */
 export type CatalogSource = (keys: ActionKey[]) => Promise<ActionCatalog>;
@@ -24,6 +28,8 @@ export interface DenialCollector {
   takeCounts(): LookupStreamEvent | null;
   /** At the end: a notice about denials of groups past MAX_GROUPS, which are counted but not listed. */
   unlistedNotice(): NoticeEvent | null;
+  /** At the end: a notice about denials skipped because they nest deeper than MAX_JSON_DEPTH (null when none were). */
+  tooDeepNotice(): NoticeEvent | null;
   readonly denialsFound: number;
 }
 
@@ -90,6 +96,7 @@ export function createDenialCollector(options: {
   const changed = new Set<GroupCount>();
   let denialsFound = 0;
   let unlisted = 0;
+  let tooDeep = 0;
 
   return {
     get denialsFound() {
@@ -111,8 +118,23 @@ export function createDenialCollector(options: {
           `${MAX_GROUPS.toLocaleString("en")}: they are counted, not listed. Narrow the search to one role to see them.`,
       };
     },
+    tooDeepNotice() {
+      if (tooDeep === 0) return null;
+      return {
+        type: "notice",
+        code: "denials.too-deep",
+        message:
+          `Skipped ${tooDeep.toLocaleString("en")} denial${tooDeep === 1 ? "" : "s"} nested more than ${MAX_JSON_DEPTH} levels ` +
+          "deep, far more than CloudTrail writes: the data is damaged or is not CloudTrail.",
+      };
+    },
     async add(records) {
-      const chosen = records.filter(options.select);
+      const chosen = records.filter((record) => {
+        if (!options.select(record)) return false;
+        if (!nestedDeeperThan(record, MAX_JSON_DEPTH)) return true;
+        tooDeep++;
+        return false;
+      });
       if (chosen.length === 0) return [];
       const denials = chosen.map(denialFromRecord);
       const catalog = await options.catalog(actionKeys(denials));
@@ -158,7 +180,9 @@ function count(tally: GroupCount, record: CloudTrailRecord): void {
   if (time && (!tally.firstSeen || time < tally.firstSeen)) tally.firstSeen = time;
   if (time > tally.lastSeen) tally.lastSeen = time;
   const region = record.awsRegion ?? "";
-  if (region && !tally.regions.includes(region)) tally.regions.push(region);
+  if (!region || tally.regions.includes(region)) return;
+  if (REGION.test(region) && tally.regions.length < MAX_GROUP_REGIONS) tally.regions.push(region);
+  else tally.deniedInUnlistedRegions = (tally.deniedInUnlistedRegions ?? 0) + 1;
 }
 
 function rowOf(record: CloudTrailRecord, groupKey: string, linkToConsole: boolean): DeniedEvent {

@@ -204,6 +204,8 @@ export async function* scanDenials(
   const cancelled = signal.aborted;
   const unlisted = collector.unlistedNotice();
   if (unlisted) yield unlisted;
+  const tooDeep = collector.tooDeepNotice();
+  if (tooDeep) yield tooDeep;
   if (fatal) yield { type: "error", ...fatal };
   yield {
     type: "done",

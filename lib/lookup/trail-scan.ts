@@ -94,6 +94,8 @@ export async function* scanTrail(input: TrailScanInput, deps: TrailScanDeps): As
   if (counts) yield counts;
   const unlisted = collector.unlistedNotice();
   if (unlisted) yield unlisted;
+  const tooDeep = collector.tooDeepNotice();
+  if (tooDeep) yield tooDeep;
   if (!result.ok) yield { type: "error", code: result.error.code, message: result.error.message };
   else if (result.malformed > 0) {
     yield {

@@ -6,6 +6,7 @@ import {
   trailFileSchema,
   type CloudTrailRecord,
 } from "./cloudtrail-record";
+import { MAX_RECORDS } from "./limits";
 import { findNonDenials } from "./non-denials";
 import { findSpecialMessage } from "./special-messages";
 import { emptyRecord, isDenialCode, parseText, withLocation } from "./text";
@@ -101,16 +102,23 @@ export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
   });
 }
 
-/** Splits CloudTrail records into denials and the non-permission errors among them. */
+/**
+ * Splits CloudTrail records into denials and the non-permission errors among them, reading at most
+ * MAX_RECORDS denials, as the text path does (`truncated` says some were left out).
+ */
 export function readCloudTrailRecords(records: CloudTrailRecord[]): {
   denials: DenialRecord[];
   nonDenials: NonDenial[];
+  truncated: boolean;
 } {
   const denials: DenialRecord[] = [];
   const errors: string[] = [];
+  let truncated = false;
   for (const record of records) {
-    if (isDenialRecord(record)) denials.push(denialFromRecord(record));
-    else if (record.errorCode) errors.push(`${record.errorCode}: ${record.errorMessage ?? ""}`);
+    if (!isDenialRecord(record)) {
+      if (record.errorCode) errors.push(`${record.errorCode}: ${record.errorMessage ?? ""}`);
+    } else if (denials.length < MAX_RECORDS) denials.push(denialFromRecord(record));
+    else truncated = true;
   }
-  return { denials, nonDenials: findNonDenials(errors.join("\n")) };
+  return { denials, nonDenials: findNonDenials(errors.join("\n")), truncated };
 }

@@ -28,8 +28,8 @@ export function parseDenials(text: string): ParseResult {
   if (proven) return { records: dedupeRecords(proven), nonDenials: [], truncated: false };
   const records = recordsFromJson(text);
   if (records) {
-    const { denials, nonDenials } = readCloudTrailRecords(records);
-    return { records: dedupeRecords(denials), nonDenials, truncated: false };
+    const { denials, nonDenials, truncated } = readCloudTrailRecords(records);
+    return { records: dedupeRecords(denials), nonDenials, truncated };
   }
   const normalized = normalizeText(text);
   const parsed = parseText(normalized, "iam-message");

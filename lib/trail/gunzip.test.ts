@@ -2,14 +2,14 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { gunzipIfCompressed } from "./gunzip";
 import { chunked, failureOf } from "./test-support";
-import type { TrailFailure } from "./types";
+import { MAX_INFLATED_BYTES, type TrailFailure } from "./types";
 
 async function inflate(
   bytes: Uint8Array,
   sizes?: number[],
 ): Promise<{ text: string; end: TrailFailure | null; bytesRead: number }> {
   const progress = { bytesRead: 0 };
-  const data = gunzipIfCompressed(chunked(bytes, sizes), progress);
+  const data = gunzipIfCompressed(chunked(bytes, sizes), progress, { maxInflatedBytes: MAX_INFLATED_BYTES });
   const parts: Uint8Array[] = [];
   for (let next = await data.next(); ; next = await data.next()) {
     if (next.done) return { text: Buffer.concat(parts).toString(), end: next.value, bytesRead: progress.bytesRead };

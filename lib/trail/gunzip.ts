@@ -1,6 +1,6 @@
 import { Readable, pipeline, type TransformOptions } from "node:stream";
 import { createGunzip, type ZlibOptions } from "node:zlib";
-import { damagedGzip, truncatedGzip } from "./messages";
+import { damagedGzip, inflatedTooLarge, truncatedGzip } from "./messages";
 import type { TrailFailure } from "./types";
 
 /** How far through its input a reader is, in bytes as they arrived (compressed, when they are). */
@@ -20,14 +20,23 @@ function isGzip(start: Uint8Array): boolean {
   return start[0] === 0x1f && start[1] === 0x8b;
 }
 
+/** What bounds one inflation: the most bytes it may produce, and the signal that stops it (the client went away). */
+export interface InflateLimits {
+  maxInflatedBytes: number;
+  signal?: AbortSignal;
+}
+
 /**
  * Yields the data's bytes, inflated as a stream when they are gzip, however many gzip members follow
  * one another (as when trail files are concatenated). Counts the bytes taken from `chunks` in
- * `progress`. Returns a failure when the gzip data is cut short or damaged.
+ * `progress`. Returns a failure when the gzip data is cut short or damaged, or inflates past
+ * `limits.maxInflatedBytes` (a decompression bomb); throws the signal's reason once it aborts,
+ * which stops the inflater within a few chunks.
  */
 export async function* gunzipIfCompressed(
   chunks: AsyncIterable<Uint8Array>,
   progress: ReadProgress,
+  limits: InflateLimits,
 ): AsyncGenerator<Uint8Array, TrailFailure | null> {
   const source = counted(chunks, progress);
   const head = await readHead(source, 2);
@@ -39,8 +48,14 @@ export async function* gunzipIfCompressed(
   const inflater = createGunzip(INFLATER_OPTIONS);
   // The callback only swallows the error: it also reaches the inflater, whose iteration below reports it.
   pipeline(Readable.from(input), inflater, () => undefined);
+  let inflatedBytes = 0;
   try {
-    for await (const chunk of inflater as AsyncIterable<Uint8Array>) yield chunk;
+    for await (const chunk of inflater as AsyncIterable<Uint8Array>) {
+      limits.signal?.throwIfAborted();
+      inflatedBytes += chunk.length;
+      if (inflatedBytes > limits.maxInflatedBytes) return inflatedTooLarge(limits.maxInflatedBytes);
+      yield chunk;
+    }
     return null;
   } catch (error) {
     if (!isZlibError(error)) throw error;

@@ -44,6 +44,14 @@ export function truncatedGzip(): TrailFailure {
   );
 }
 
+/** The gzip data inflates past the cap: a decompression bomb, or far more than a trail upload holds. */
+export function inflatedTooLarge(maxBytes: number): TrailFailure {
+  return failure(
+    "upload.inflated-too-large",
+    `The file decompresses to more than ${formatBytes(maxBytes)}, the limit for one upload: split it into smaller files.`,
+  );
+}
+
 export function damagedGzip(reason: string): TrailFailure {
   return failure("trail.unrecognized", `The gzip data is damaged and cannot be decompressed (${reason}).`);
 }

@@ -2,7 +2,7 @@ import { gunzipIfCompressed } from "./gunzip";
 import { emptyInput, noValidRecords } from "./messages";
 import { RecordSplitter } from "./split-records";
 import { TrailTally } from "./tally";
-import { DEFAULT_MAX_RECORD_BYTES, type TrailBatch, type TrailResult } from "./types";
+import { DEFAULT_MAX_RECORD_BYTES, MAX_INFLATED_BYTES, type TrailBatch, type TrailResult } from "./types";
 
 /**
  * Reads trail data chunk by chunk — a trail file `{"Records": […]}` (gzip or not, gzip members
@@ -13,16 +13,21 @@ import { DEFAULT_MAX_RECORD_BYTES, type TrailBatch, type TrailResult } from "./t
  * Only records that can have an errorCode or errorMessage (a string in them starts with "err") are
  * parsed and validated, so `malformed` counts the broken ones among those, and values that are not
  * objects at all; the others are only counted. Expected failures (not CloudTrail, a record over the
- * cap, data cut short) are returned, never thrown, after a last batch with any records read before them.
+ * cap, data cut short, gzip inflating past `options.maxInflatedBytes`, default MAX_INFLATED_BYTES) are
+ * returned, never thrown, after a last batch with any records read before them. Aborting `options.signal`
+ * stops the reading (and any inflation) at once, throwing its reason.
  */
 export async function* readTrail(
   chunks: AsyncIterable<Uint8Array>,
-  options: { maxRecordBytes?: number } = {},
+  options: { maxRecordBytes?: number; maxInflatedBytes?: number; signal?: AbortSignal } = {},
 ): AsyncGenerator<TrailBatch, TrailResult> {
   const progress = { bytesRead: 0 };
   const tally = new TrailTally();
   const splitter = new RecordSplitter(tally, options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES);
-  const data = gunzipIfCompressed(chunks, progress);
+  const data = gunzipIfCompressed(chunks, progress, {
+    maxInflatedBytes: options.maxInflatedBytes ?? MAX_INFLATED_BYTES,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   try {
     for (let next = await data.next(); ; next = await data.next()) {
       if (next.done) {

@@ -22,7 +22,7 @@ export interface TrailReading {
 /** Runs readTrail to its end, keeping every batch and the result. */
 export async function readAll(
   chunks: AsyncIterable<Uint8Array>,
-  options?: { maxRecordBytes?: number },
+  options?: Parameters<typeof readTrail>[1],
 ): Promise<TrailReading> {
   const reader = readTrail(chunks, options);
   const batches: TrailBatch[] = [];

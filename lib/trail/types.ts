@@ -3,7 +3,8 @@ import type { CloudTrailRecord } from "../parse";
 /** How the trail data was wrapped, named after its first top-level value. */
 export type TrailFormat = "trail-file" | "lookup-events" | "json-array" | "json-lines";
 
-export type TrailErrorCode = "trail.unrecognized" | "trail.record-too-large" | "trail.truncated";
+export type TrailErrorCode =
+  "trail.unrecognized" | "trail.record-too-large" | "trail.truncated" | "upload.inflated-too-large";
 
 export interface TrailBatch {
   /** Records that may be denials (those with an errorCode or errorMessage), parsed and validated with cloudTrailRecordSchema. */
@@ -23,3 +24,10 @@ export type TrailResult =
 export type TrailFailure = Extract<TrailResult, { ok: false }>;
 
 export const DEFAULT_MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The most bytes one upload may inflate to. A fixed figure, not a multiple of the compressed size: the
+ * upload limit is 2 GiB by default, so any multiple would still let one request hold a core for minutes.
+ * CloudTrail JSON compresses about 10–20×, so 1 GiB is a 50–100 MiB trail upload, read in about 10 s.
+ */
+export const MAX_INFLATED_BYTES = 1024 * 1024 * 1024;

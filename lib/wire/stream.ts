@@ -63,6 +63,8 @@ const groupCountSchema = z.object({
   firstSeen: z.string(),
   lastSeen: z.string(),
   regions: z.array(z.string()),
+  /** Denials whose Region is not in `regions`: past the first MAX_GROUP_REGIONS, or not a Region name. Absent when none. */
+  deniedInUnlistedRegions: z.number().int().nonnegative().optional(),
 });
 
 const startEventSchema = z.object({

@@ -36,7 +36,7 @@ export async function POST(request: Request): Promise<Response> {
     }
     const cancel = new AbortController();
     request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
-    const batches = readTrail(uploadChunks(request.body, maxBytes, cancel.signal));
+    const batches = readTrail(uploadChunks(request.body, maxBytes, cancel.signal), { signal: cancel.signal });
     const events = scanTrail(
       { batches, target, totalBytes: Number.isFinite(declared) ? declared : null },
       { clock: systemClock, catalog: loadCatalog },
