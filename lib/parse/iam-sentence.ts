@@ -8,6 +8,10 @@ export interface IamSentence {
   statedPolicyType: PolicyType | null;
   transitivePolicyType: PolicyType | null;
   statedReason: StatedReason;
+  /** The denying policy's ARN, when AWS's newer format names it after the reason. */
+  policyArn: string | null;
+  /** The IAM Access Troubleshooter's authorization id, when the message ends with one. */
+  authorizationId: string | null;
   /** Index just past the sentence, where scanning for the next one may resume. */
   end: number;
 }
@@ -31,18 +35,29 @@ const POLICY_PHRASES: [string, PolicyType][] = [
 ];
 const POLICY_ALTERNATION = POLICY_PHRASES.map(([phrase]) => phrase.replace(/[-]/g, "\\-")).join("|");
 
-const NO_ALLOW = new RegExp(`\\s*because no (${POLICY_ALTERNATION}) allows the \\S+ action`, "iy");
+// Not sticky: the reason is looked for anywhere between the action and the next sentence.
+const NO_ALLOW = new RegExp(
+  `because (?:no|the) (${POLICY_ALTERNATION}) (?:allows|does not allow) the \\S+ action`,
+  "ig",
+);
 const EXPLICIT_DENY = new RegExp(
-  `\\s*with an explicit deny in (?:a|an|the) (${POLICY_ALTERNATION})(?: transitively through (?:a|an|the) (${POLICY_ALTERNATION}))?`,
-  "iy",
+  `with an explicit deny in (?:a|an|the) (${POLICY_ALTERNATION})(?: transitively through (?:a|an|the) (${POLICY_ALTERNATION}))?`,
+  "ig",
 );
 const BLOCK_PUBLIC_ACCESS =
-  /\s*because public (?:ACLs|policies) are prevented by the \w+ setting in S3 Block Public Access/iy;
+  /because public (?:ACLs|policies) are prevented by the \w+ setting in S3 Block Public Access/gi;
 const REASONS = [NO_ALLOW, EXPLICIT_DENY, BLOCK_PUBLIC_ACCESS];
+// ": arn:aws:organizations::…:policy/…" right after the reason; the ARN ends at the first space.
+const POLICY_ARN_AFTER_REASON = /:[ \t\n]{0,4}(arn:[^\s"'`<>]{1,400})/y;
+// The console link "#/authorization-details/<id>" or "… the following authorization id: <id>".
+const AUTHORIZATION_ID = /(?:#\/authorization-details\/|authorization id:[ \t\n]{0,4})([0-9A-Za-z]{1,128})/g;
+/** Words a message writes before a resource's name or ARN ("on resource: policy arn:…", "role MyRole"). */
+const RESOURCE_DESCRIPTORS = new Set(["policy", "role", "user", "group", "bucket", "key", "function"]);
 // Group 1 is set when the sentence says "on this resource" instead of naming one.
 const ON_RESOURCE = /\s+on (?:resource:?\s*|(this resource))/iy;
 const ACTION_SHAPE = /^[A-Za-z0-9-]+:[A-Za-z0-9*]+$/;
 const USER_PREFIX = /^User:?/i;
+const MARKDOWN_STARS = /^\*+|\*\*+$/g;
 const USER_ONLY = /^user:?$/i;
 const CLOSING_TAG_TO_END = /<\/\w*>?.*$/;
 
@@ -123,7 +138,7 @@ function trimTrailingPunctuation(token: string): string {
  * Parses the IAM authorization sentence whose anchor phrase starts at `anchor`.
  * Scans by hand rather than with one big regex so the cost stays linear in the input.
  */
-export function parseIamSentence(text: string, anchor: number): IamSentence | null {
+export function parseIamSentence(text: string, anchor: number, limit = text.length): IamSentence | null {
   const before = tokenBefore(text, anchor);
   const principal = principalFrom(before.token);
 
@@ -131,7 +146,8 @@ export function parseIamSentence(text: string, anchor: number): IamSentence | nu
   if (text[cursor] === ":") cursor++;
   while (isSpace(text.charCodeAt(cursor))) cursor++;
   const actionToken = tokenAt(text, cursor);
-  const action = trimTrailingPunctuation(stripQuotes(actionToken.token));
+  const rawAction = trimTrailingPunctuation(stripQuotes(actionToken.token));
+  const action = rawAction.startsWith("**") ? rawAction.replace(MARKDOWN_STARS, "") : rawAction;
   if (!ACTION_SHAPE.test(action)) return null;
   cursor = actionToken.end;
 
@@ -141,22 +157,33 @@ export function parseIamSentence(text: string, anchor: number): IamSentence | nu
   if (onResource) {
     cursor = ON_RESOURCE.lastIndex;
     if (onResource[1] === undefined) {
-      const resourceToken = tokenAt(text, cursor);
-      resource = trimTrailingPunctuation(stripQuotes(resourceToken.token)) || null;
-      cursor = resourceToken.end;
+      const read = readResource(text, cursor);
+      resource = read.resource;
+      cursor = read.end;
     }
   }
 
-  const reason = readReason(text, cursor);
-  return {
-    principal,
-    action,
-    resource,
-    statedPolicyType: reason.statedPolicyType,
-    transitivePolicyType: reason.transitivePolicyType,
-    statedReason: reason.statedReason,
-    end: reason.end,
-  };
+  const reason = readReason(text, cursor, limit);
+  return { principal, action, resource, ...reason, authorizationId: findAuthorizationId(text, reason.end, limit) };
+}
+
+function readResource(text: string, cursor: number): { resource: string | null; end: number } {
+  const token = tokenAt(text, cursor);
+  const resource = trimTrailingPunctuation(stripQuotes(token.token)) || null;
+  if (!resource || !RESOURCE_DESCRIPTORS.has(resource)) return { resource, end: token.end };
+  let next = token.end;
+  while (isSpace(text.charCodeAt(next))) next++;
+  const named = tokenAt(text, next);
+  const name = trimTrailingPunctuation(stripQuotes(named.token));
+  return name
+    ? { resource: name.startsWith("arn:") ? name : `${resource} ${name}`, end: named.end }
+    : { resource, end: token.end };
+}
+
+function findAuthorizationId(text: string, from: number, limit: number): string | null {
+  if (from >= limit) return null;
+  AUTHORIZATION_ID.lastIndex = 0;
+  return AUTHORIZATION_ID.exec(text.slice(from, limit))?.[1] ?? null;
 }
 
 function principalFrom(token: string): string | null {
@@ -165,32 +192,45 @@ function principalFrom(token: string): string | null {
   return cleaned;
 }
 
-function readReason(text: string, cursor: number): Omit<IamSentence, "principal" | "action" | "resource"> {
-  const unstated = {
-    statedPolicyType: null,
-    transitivePolicyType: null,
-    statedReason: "unstated" as const,
-    end: cursor,
-  };
+type Reason = Pick<IamSentence, "statedPolicyType" | "transitivePolicyType" | "statedReason" | "policyArn" | "end">;
+
+/** The first reason clause between `cursor` and `limit` (the next sentence), wherever it stands. */
+function readReason(text: string, cursor: number, limit: number): Reason {
+  // Searched within a copy of the span alone, so that no search runs past the next sentence (linear overall).
+  const span = text.slice(cursor, limit);
+  let best: { pattern: RegExp; match: RegExpExecArray; end: number } | null = null;
   for (const pattern of REASONS) {
-    pattern.lastIndex = cursor;
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const end = pattern.lastIndex;
-    if (pattern === BLOCK_PUBLIC_ACCESS) {
-      return {
-        statedPolicyType: "s3-block-public-access",
-        transitivePolicyType: null,
-        statedReason: "explicit-deny",
-        end,
-      };
-    }
+    pattern.lastIndex = 0;
+    const match = pattern.exec(span);
+    if (!match || (best && match.index >= best.match.index)) continue;
+    best = { pattern, match, end: cursor + pattern.lastIndex };
+  }
+  if (!best) {
     return {
-      statedPolicyType: policyTypeOf(match[1]),
-      transitivePolicyType: policyTypeOf(match[2]),
-      statedReason: pattern === NO_ALLOW ? "no-allow" : "explicit-deny",
+      statedPolicyType: null,
+      transitivePolicyType: null,
+      statedReason: "unstated",
+      policyArn: null,
+      end: cursor,
+    };
+  }
+  const { pattern, match, end } = best;
+  if (pattern === BLOCK_PUBLIC_ACCESS) {
+    return {
+      statedPolicyType: "s3-block-public-access",
+      transitivePolicyType: null,
+      statedReason: "explicit-deny",
+      policyArn: null,
       end,
     };
   }
-  return unstated;
+  POLICY_ARN_AFTER_REASON.lastIndex = end;
+  const arn = POLICY_ARN_AFTER_REASON.exec(text);
+  return {
+    statedPolicyType: policyTypeOf(match[1]),
+    transitivePolicyType: policyTypeOf(match[2]),
+    statedReason: pattern === NO_ALLOW ? "no-allow" : "explicit-deny",
+    policyArn: arn ? trimTrailingPunctuation(arn[1] ?? "") || null : null,
+    end: arn ? POLICY_ARN_AFTER_REASON.lastIndex : end,
+  };
 }
