@@ -35,17 +35,19 @@ const POLICY_PHRASES: [string, PolicyType][] = [
 ];
 const POLICY_ALTERNATION = POLICY_PHRASES.map(([phrase]) => phrase.replace(/[-]/g, "\\-")).join("|");
 
+/** A reason pattern whose words may be split by any run of whitespace (line breaks, doubled spaces). */
+function reasonPattern(source: string): RegExp {
+  return new RegExp(source.replaceAll(" ", "\\s+"), "ig");
+}
+
 // Not sticky: the reason is looked for anywhere between the action and the next sentence.
-const NO_ALLOW = new RegExp(
-  `because (?:no|the) (${POLICY_ALTERNATION}) (?:allows|does not allow) the \\S+ action`,
-  "ig",
-);
-const EXPLICIT_DENY = new RegExp(
+const NO_ALLOW = reasonPattern(`because (?:no|the) (${POLICY_ALTERNATION}) (?:allows|does not allow) the \\S+ action`);
+const EXPLICIT_DENY = reasonPattern(
   `with an explicit deny in (?:a|an|the) (${POLICY_ALTERNATION})(?: transitively through (?:a|an|the) (${POLICY_ALTERNATION}))?`,
-  "ig",
 );
-const BLOCK_PUBLIC_ACCESS =
-  /because public (?:ACLs|policies) are prevented by the \w+ setting in S3 Block Public Access/gi;
+const BLOCK_PUBLIC_ACCESS = reasonPattern(
+  "because public (?:ACLs|policies) are prevented by the \\w+ setting in S3 Block Public Access",
+);
 const REASONS = [NO_ALLOW, EXPLICIT_DENY, BLOCK_PUBLIC_ACCESS];
 // ": arn:aws:organizations::…:policy/…" right after the reason; the ARN ends at the first space.
 const POLICY_ARN_AFTER_REASON = /:[ \t\n]{0,4}(arn:[^\s"'`<>]{1,400})/y;
@@ -54,7 +56,7 @@ const AUTHORIZATION_ID = /(?:#\/authorization-details\/|authorization id:[ \t\n]
 /** Words a message writes before a resource's name or ARN ("on resource: policy arn:…", "role MyRole"). */
 const RESOURCE_DESCRIPTORS = new Set(["policy", "role", "user", "group", "bucket", "key", "function"]);
 // Group 1 is set when the sentence says "on this resource" instead of naming one.
-const ON_RESOURCE = /\s+on (?:resource:?\s*|(this resource))/iy;
+const ON_RESOURCE = /\s+on\s+(?:resource:?\s*|(this resource))/iy;
 const ACTION_SHAPE = /^[A-Za-z0-9-]+:[A-Za-z0-9*]+$/;
 const USER_PREFIX = /^User:?/i;
 const MARKDOWN_STARS = /^\*+|\*\*+$/g;
@@ -66,7 +68,8 @@ const POLICY_TYPE_OF_PHRASE = new Map(POLICY_PHRASES);
 function policyTypeOf(phrase: string | undefined): PolicyType | null {
   if (!phrase) return null;
   // AWS writes the phrases in lower case: look the phrase up as is before lower-casing a copy.
-  return POLICY_TYPE_OF_PHRASE.get(phrase) ?? POLICY_TYPE_OF_PHRASE.get(phrase.toLowerCase()) ?? null;
+  const spaced = /\s\s|[\t\n]/.test(phrase) ? phrase.replace(/\s+/g, " ") : phrase;
+  return POLICY_TYPE_OF_PHRASE.get(spaced) ?? POLICY_TYPE_OF_PHRASE.get(spaced.toLowerCase()) ?? null;
 }
 
 // Character codes rather than one-character strings: these scans touch every character of a sentence.

@@ -123,6 +123,35 @@ const PATTERNS: SpecialPattern[] = [
     read: (m) => ({ kind: "ec2-encoded", service: "ec2", encodedMessage: m[1] ?? null }),
   },
   {
+    pattern: /not authorized to perform the required AWS Marketplace actions \(`?(aws-marketplace:\w{1,80})/,
+    anchors: ["not authorized to perform the required AWS Marketplace actions"],
+    read: (m) => ({ kind: "bedrock-marketplace", service: "aws-marketplace", action: m[1] }),
+  },
+  {
+    pattern: /Insufficient Lake Formation permission\(s\)(?:: Required ([A-Za-z]{1,40}(?: [A-Za-z]{1,40}){0,3}) on)?/,
+    anchors: ["Insufficient Lake Formation permission"],
+    read: (m) => ({
+      kind: "lake-formation",
+      service: "glue",
+      ...(m[1] ? { action: `glue:${m[1].replaceAll(" ", "")}` } : {}),
+    }),
+  },
+  {
+    pattern: /Insufficient permissions to execute the query|\bPERMISSION_DENIED\b/,
+    anchors: ["Insufficient permissions to execute the query", "PERMISSION_DENIED"],
+    read: () => ({ kind: "athena-query", service: "athena" }),
+  },
+  // The short form SDKs and the STS console write: "Not authorized to perform sts:AssumeRoleWithWebIdentity".
+  {
+    pattern: /\b[Nn]ot authorized to perform:? `?([A-Za-z0-9-]{1,40}):([A-Za-z0-9*]{1,80})/,
+    anchors: ["ot authorized to perform"],
+    read: (m) => ({
+      kind: "generic-denied",
+      service: (m[1] ?? "").toLowerCase(),
+      action: `${(m[1] ?? "").toLowerCase()}:${m[2] ?? ""}`,
+    }),
+  },
+  {
     pattern:
       /when calling the (Head\w{1,60}) operation: Forbidden|operation error S3: (Head\w{1,60}), https response error StatusCode: 403/,
     anchors: [" operation: Forbidden", ", https response error StatusCode: 403"],

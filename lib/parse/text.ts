@@ -60,8 +60,10 @@ function sentenceWindow(lines: string[], index: number): { text: string; offset:
   let text = before + line;
   for (let next = index + 1; next <= index + NEIGHBOURHOOD && next < lines.length; next++) {
     const following = lines[next] ?? "";
-    if (!following.trim() || following.length > EXCERPT_LENGTH * 4 || following.includes(IAM_ANCHOR)) break;
+    if (!following.trim() || following.length > EXCERPT_LENGTH * 4) break;
     text += `\n${following}`;
+    // A line holding the next sentence may still end this one ("…identitystore/d-1\nbecause no …, User: …").
+    if (following.includes(IAM_ANCHOR)) break;
   }
   return { text, offset: before.length };
 }
@@ -73,7 +75,8 @@ function iamSentencesIn(lines: string[], index: number): { sentence: IamSentence
   const sentences: { sentence: IamSentence; at: number }[] = [];
   for (let at = line.indexOf(IAM_ANCHOR); at !== -1;) {
     const next = line.indexOf(IAM_ANCHOR, at + IAM_ANCHOR.length);
-    const limit = next === -1 ? window.text.length : window.offset + next;
+    const nextInWindow = window.text.indexOf(IAM_ANCHOR, window.offset + line.length);
+    const limit = next !== -1 ? window.offset + next : nextInWindow !== -1 ? nextInWindow : window.text.length;
     const sentence = parseIamSentence(window.text, window.offset + at, limit);
     if (sentence) sentences.push({ sentence, at });
     at = next;

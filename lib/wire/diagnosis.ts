@@ -51,6 +51,9 @@ export const denialKindSchema = z.enum([
   "s3-notification-destination",
   "sqs-legacy",
   "ec2-encoded",
+  "bedrock-marketplace",
+  "lake-formation",
+  "athena-query",
 ]);
 
 /** Where the text came from, as far as the parser can tell. */
