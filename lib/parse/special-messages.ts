@@ -1,4 +1,4 @@
-import type { DenialKindFacts } from "../model";
+import type { DenialKindFacts, PolicyType } from "../model";
 import { anchored, execAnchored, includesAny } from "./anchors";
 import { ownEntry } from "../own";
 
@@ -7,6 +7,7 @@ interface SpecialFacts {
   resource?: string;
   service?: string;
   action?: string;
+  statedPolicyType?: PolicyType;
 }
 
 /** A denial message that is not an IAM authorization sentence, recognised by a fixed phrase. */
@@ -121,6 +122,12 @@ const PATTERNS: SpecialPattern[] = [
       /You are not authorized to perform this operation\.?(?: Encoded authorization failure message: ([\w+/=-]{1,20000}))?/,
     anchors: ["You are not authorized to perform this operation"],
     read: (m) => ({ kind: "ec2-encoded", service: "ec2", encodedMessage: m[1] ?? null }),
+  },
+  // CloudTrail network activity events (errorCode VpceAccessDenied).
+  {
+    pattern: /The request was denied due to a VPC endpoint policy/i,
+    anchors: ["denied due to a VPC endpoint policy", "denied due to a vpc endpoint policy"],
+    read: () => ({ kind: "generic-denied", statedPolicyType: "vpc-endpoint" }),
   },
   {
     pattern: /not authorized to perform the required AWS Marketplace actions \(`?(aws-marketplace:\w{1,80})/,

@@ -104,14 +104,14 @@ function denialsInLine(lines: string[], index: number, defaultFormat: TextFormat
   return [];
 }
 
+// Any service prefix ("Client.", "KMS.", "Kinesis.KMS.") and any name ending in AccessDenied ("VpceAccessDenied").
 const DENIAL_CODES = new RegExp(
-  `^(?:Client\\.)?(?:${[
-    "AccessDenied(?:Exception|ForDependencyException)?",
+  `^(?:[A-Za-z]{1,40}\\.){0,3}(?:${[
+    "[A-Za-z]{0,40}AccessDenied(?:Exception|ForDependencyException)?",
     "UnauthorizedOperation",
     "UnauthorizedAccess",
     "AuthorizationError(?:Exception)?",
     "Forbidden(?:Exception)?",
-    "KMS\\.AccessDeniedException",
   ].join("|")})$`,
 );
 
@@ -166,6 +166,7 @@ function recordFromSpecial(special: SpecialHit, wrapper: WrapperFacts, format: T
   record.action = action;
   record.operation = wrapper.operation;
   record.resource = special.resource ?? null;
+  record.statedPolicyType = special.statedPolicyType ?? null;
   record.errorCode = wrapper.errorCode;
   record.region = wrapper.region ?? regionOfSqsUrl(special.resource);
   return locate(record);
