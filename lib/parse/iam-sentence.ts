@@ -8,6 +8,11 @@ export interface IamSentence {
   statedPolicyType: PolicyType | null;
   transitivePolicyType: PolicyType | null;
   statedReason: StatedReason;
+  /**
+   * The action the reason names, when it is another service's: a permission-only action the call also needs
+   * ("…perform: ec2:CreateVpcEndpoint … because no identity-based policy allows the vpce:AllowMultiRegion action").
+   */
+  reasonAction: string | null;
   /** The denying policy's ARN, when AWS's newer format names it after the reason. */
   policyArn: string | null;
   /** The IAM Access Troubleshooter's authorization id, when the message ends with one. */
@@ -41,7 +46,9 @@ function reasonPattern(source: string): RegExp {
 }
 
 // Not sticky: the reason is looked for anywhere between the action and the next sentence.
-const NO_ALLOW = reasonPattern(`because (?:no|the) (${POLICY_ALTERNATION}) (?:allows|does not allow) the \\S+ action`);
+const NO_ALLOW = reasonPattern(
+  `because (?:no|the) (${POLICY_ALTERNATION}) (?:allows|does not allow) the (\\S+) action`,
+);
 const EXPLICIT_DENY = reasonPattern(
   `with an explicit deny in (?:a|an|the) (${POLICY_ALTERNATION})(?: transitively through (?:a|an|the) (${POLICY_ALTERNATION}))?`,
 );
@@ -166,7 +173,7 @@ export function parseIamSentence(text: string, anchor: number, limit = text.leng
     }
   }
 
-  const reason = readReason(text, cursor, limit);
+  const reason = readReason(text, cursor, limit, action);
   return { principal, action, resource, ...reason, authorizationId: findAuthorizationId(text, reason.end, limit) };
 }
 
@@ -195,10 +202,20 @@ function principalFrom(token: string): string | null {
   return cleaned;
 }
 
-type Reason = Pick<IamSentence, "statedPolicyType" | "transitivePolicyType" | "statedReason" | "policyArn" | "end">;
+type Reason = Pick<
+  IamSentence,
+  "statedPolicyType" | "transitivePolicyType" | "statedReason" | "reasonAction" | "policyArn" | "end"
+>;
 
 /** The first reason clause between `cursor` and `limit` (the next sentence), wherever it stands. */
-function readReason(text: string, cursor: number, limit: number): Reason {
+function otherAction(named: string | undefined, action: string): string | null {
+  const cleaned = named ? trimTrailingPunctuation(stripQuotes(named)) : "";
+  // Only another service's action: AWS's own examples misspell the same action in the reason ("ListRespositories").
+  const prefixOf = (name: string) => name.slice(0, name.indexOf(":")).toLowerCase();
+  return ACTION_SHAPE.test(cleaned) && prefixOf(cleaned) !== prefixOf(action) ? cleaned : null;
+}
+
+function readReason(text: string, cursor: number, limit: number, action: string): Reason {
   // Searched within a copy of the span alone, so that no search runs past the next sentence (linear overall).
   const span = text.slice(cursor, limit);
   let best: { pattern: RegExp; match: RegExpExecArray; end: number } | null = null;
@@ -213,6 +230,7 @@ function readReason(text: string, cursor: number, limit: number): Reason {
       statedPolicyType: null,
       transitivePolicyType: null,
       statedReason: "unstated",
+      reasonAction: null,
       policyArn: null,
       end: cursor,
     };
@@ -223,6 +241,7 @@ function readReason(text: string, cursor: number, limit: number): Reason {
       statedPolicyType: "s3-block-public-access",
       transitivePolicyType: null,
       statedReason: "explicit-deny",
+      reasonAction: null,
       policyArn: null,
       end,
     };
@@ -233,6 +252,7 @@ function readReason(text: string, cursor: number, limit: number): Reason {
     statedPolicyType: policyTypeOf(match[1]),
     transitivePolicyType: policyTypeOf(match[2]),
     statedReason: pattern === NO_ALLOW ? "no-allow" : "explicit-deny",
+    reasonAction: pattern === NO_ALLOW ? otherAction(match[2], action) : null,
     policyArn: arn ? trimTrailingPunctuation(arn[1] ?? "") || null : null,
     end: arn ? POLICY_ARN_AFTER_REASON.lastIndex : end,
   };

@@ -78,8 +78,8 @@ const PATTERNS: SpecialPattern[] = [
   },
   {
     pattern:
-      /Your access has been denied by EC2, please make sure your function execution role have permission to (\w{1,80})/,
-    anchors: ["Your access has been denied by EC2, please make sure your function execution role have permission to "],
+      /Your access has been denied by EC2, please make sure your function execution role have permission to\s{0,4}\*?(\w{1,80})/,
+    anchors: ["Your access has been denied by EC2, please make sure your function execution role have permission to"],
     read: (m) => lambdaMissingPermission(m[1] ?? "", "EC2"),
   },
   {

@@ -129,7 +129,7 @@ function recordFromSentence(
   encodedMessage: string | null,
   line: string,
 ): TextRecord {
-  const [prefix, name] = splitAction(sentence.action);
+  const [prefix, name] = splitAction(sentence.reasonAction ?? sentence.action);
   const service = prefix.toLowerCase();
   const isAnonymousApiCall = sentence.principal === "anonymous" && service === "execute-api";
   const facts: DenialKindFacts = isAnonymousApiCall
