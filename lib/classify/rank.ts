@@ -192,6 +192,46 @@ function rankUnstated(record: DenialRecord): NonEmpty<Ranked> {
         },
         { layer: "kms-key-policy", confidence: 0.1, why: "An SSE-KMS queue also needs the key to allow the caller." },
       ];
+    case "bedrock-marketplace":
+      return [
+        {
+          layer: "execution-role",
+          confidence: 0.8,
+          why: "Bedrock subscribes to the model through AWS Marketplace for the caller: its policy needs the aws-marketplace actions listed.",
+        },
+        { layer: "scp", confidence: 0.2, why: "Organizations often deny aws-marketplace:Subscribe in an SCP." },
+      ];
+    case "lake-formation":
+      return [
+        {
+          layer: "resource-policy",
+          confidence: 0.85,
+          why: "Lake Formation decides with its own grants, not IAM: a data lake administrator must grant the permission the message names.",
+        },
+        {
+          layer: "execution-role",
+          confidence: 0.15,
+          why: "The caller also needs the Glue and lakeformation:GetDataAccess actions in IAM.",
+        },
+      ];
+    case "athena-query":
+      return [
+        {
+          layer: "execution-role",
+          confidence: 0.6,
+          why: "Athena runs the query as the caller: its policy needs the Athena, Glue catalog and S3 actions the query touches.",
+        },
+        {
+          layer: "resource-policy",
+          confidence: 0.25,
+          why: "With Lake Formation on, the table needs a Lake Formation grant too.",
+        },
+        {
+          layer: "kms-key-policy",
+          confidence: 0.15,
+          why: "Encrypted data or results need the key to allow the caller.",
+        },
+      ];
     default:
       return rankGeneric(record);
   }

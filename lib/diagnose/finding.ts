@@ -27,6 +27,8 @@ export function denialFieldsOf(record: DenialRecord): DenialFields {
     account: record.account,
     statedPolicyType: record.statedPolicyType,
     statedReason: record.statedReason,
+    policyArn: record.policyArn,
+    authorizationId: record.authorizationId,
     kind: record.kind,
     sourceFormat: record.sourceFormat,
     errorCode: record.errorCode,

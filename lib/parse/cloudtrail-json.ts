@@ -89,6 +89,7 @@ export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
     operation: operationOfEvent(service, record.eventName),
     principal: base.principal ?? record.userIdentity?.arn ?? null,
     resource,
+    statedPolicyType: base.statedPolicyType ?? (record.errorCode === "VpceAccessDenied" ? "vpc-endpoint" : null),
     errorCode: record.errorCode ?? base.errorCode,
     region: record.awsRegion ?? base.region,
     account: base.account ?? record.recipientAccountId ?? null,

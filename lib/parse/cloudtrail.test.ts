@@ -101,3 +101,54 @@ describe("denial error codes", () => {
     (code) => expect(isDenialCode(code)).toBe(false),
   );
 });
+
+describe("CloudTrail: every code that means a denial", () => {
+  it.each([
+    "AccessDenied",
+    "AccessDeniedException",
+    "Client.UnauthorizedOperation",
+    "KMS.AccessDeniedException",
+    "Kinesis.KMS.AccessDeniedException",
+    "KMSAccessDeniedException",
+    "VpceAccessDenied",
+  ])("%s is a denial code", (code) => {
+    expect(isDenialCode(code)).toBe(true);
+  });
+
+  it.each(["ThrottlingException", "ValidationException", "NoSuchKey"])("%s is not", (code) => {
+    expect(isDenialCode(code)).toBe(false);
+  });
+
+  it("reads a VPC endpoint network activity denial as stated by the VPC endpoint policy", () => {
+    const vpce = {
+      ...kmsRecord,
+      eventCategory: "NetworkActivity",
+      errorCode: "VpceAccessDenied",
+      errorMessage: "The request was denied due to a VPC endpoint policy",
+    };
+    const [record] = parseDenials(JSON.stringify(vpce)).records;
+    expect(record).toMatchObject({
+      action: "kms:Decrypt",
+      statedPolicyType: "vpc-endpoint",
+      errorCode: "VpceAccessDenied",
+    });
+  });
+
+  it("builds a record from event source and error code when there is no errorMessage", () => {
+    const bare = { ...kmsRecord, eventSource: "ec2.amazonaws.com", eventName: "RunInstances", errorMessage: undefined };
+    const [record] = parseDenials(JSON.stringify({ ...bare, errorCode: "Client.UnauthorizedOperation" })).records;
+    expect(record).toMatchObject({
+      kind: "generic-denied",
+      service: "ec2",
+      action: "ec2:RunInstances",
+      policyArn: null,
+    });
+  });
+
+  it("reads a VpceAccessDenied record without a message as the VPC endpoint policy's", () => {
+    const [record] = parseDenials(
+      JSON.stringify({ ...kmsRecord, errorCode: "VpceAccessDenied", errorMessage: undefined }),
+    ).records;
+    expect(record).toMatchObject({ statedPolicyType: "vpc-endpoint", action: "kms:Decrypt" });
+  });
+});

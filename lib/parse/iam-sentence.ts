@@ -8,6 +8,15 @@ export interface IamSentence {
   statedPolicyType: PolicyType | null;
   transitivePolicyType: PolicyType | null;
   statedReason: StatedReason;
+  /**
+   * The action the reason names, when it is another service's: a permission-only action the call also needs
+   * ("…perform: ec2:CreateVpcEndpoint … because no identity-based policy allows the vpce:AllowMultiRegion action").
+   */
+  reasonAction: string | null;
+  /** The denying policy's ARN, when AWS's newer format names it after the reason. */
+  policyArn: string | null;
+  /** The IAM Access Troubleshooter's authorization id, when the message ends with one. */
+  authorizationId: string | null;
   /** Index just past the sentence, where scanning for the next one may resume. */
   end: number;
 }
@@ -31,18 +40,33 @@ const POLICY_PHRASES: [string, PolicyType][] = [
 ];
 const POLICY_ALTERNATION = POLICY_PHRASES.map(([phrase]) => phrase.replace(/[-]/g, "\\-")).join("|");
 
-const NO_ALLOW = new RegExp(`\\s*because no (${POLICY_ALTERNATION}) allows the \\S+ action`, "iy");
-const EXPLICIT_DENY = new RegExp(
-  `\\s*with an explicit deny in (?:a|an|the) (${POLICY_ALTERNATION})(?: transitively through (?:a|an|the) (${POLICY_ALTERNATION}))?`,
-  "iy",
+/** A reason pattern whose words may be split by any run of whitespace (line breaks, doubled spaces). */
+function reasonPattern(source: string): RegExp {
+  return new RegExp(source.replaceAll(" ", "\\s+"), "ig");
+}
+
+// Not sticky: the reason is looked for anywhere between the action and the next sentence.
+const NO_ALLOW = reasonPattern(
+  `because (?:no|the) (${POLICY_ALTERNATION}) (?:allows|does not allow) the (\\S+) action`,
 );
-const BLOCK_PUBLIC_ACCESS =
-  /\s*because public (?:ACLs|policies) are prevented by the \w+ setting in S3 Block Public Access/iy;
+const EXPLICIT_DENY = reasonPattern(
+  `with an explicit deny in (?:a|an|the) (${POLICY_ALTERNATION})(?: transitively through (?:a|an|the) (${POLICY_ALTERNATION}))?`,
+);
+const BLOCK_PUBLIC_ACCESS = reasonPattern(
+  "because public (?:ACLs|policies) are prevented by the \\w+ setting in S3 Block Public Access",
+);
 const REASONS = [NO_ALLOW, EXPLICIT_DENY, BLOCK_PUBLIC_ACCESS];
+// ": arn:aws:organizations::…:policy/…" right after the reason; the ARN ends at the first space.
+const POLICY_ARN_AFTER_REASON = /:[ \t\n]{0,4}(arn:[^\s"'`<>]{1,400})/y;
+// The console link "#/authorization-details/<id>" or "… the following authorization id: <id>".
+const AUTHORIZATION_ID = /(?:#\/authorization-details\/|authorization id:[ \t\n]{0,4})([0-9A-Za-z]{1,128})/g;
+/** Words a message writes before a resource's name or ARN ("on resource: policy arn:…", "role MyRole"). */
+const RESOURCE_DESCRIPTORS = new Set(["policy", "role", "user", "group", "bucket", "key", "function"]);
 // Group 1 is set when the sentence says "on this resource" instead of naming one.
-const ON_RESOURCE = /\s+on (?:resource:?\s*|(this resource))/iy;
+const ON_RESOURCE = /\s+on\s+(?:resource:?\s*|(this resource))/iy;
 const ACTION_SHAPE = /^[A-Za-z0-9-]+:[A-Za-z0-9*]+$/;
 const USER_PREFIX = /^User:?/i;
+const MARKDOWN_STARS = /^\*+|\*\*+$/g;
 const USER_ONLY = /^user:?$/i;
 const CLOSING_TAG_TO_END = /<\/\w*>?.*$/;
 
@@ -51,7 +75,8 @@ const POLICY_TYPE_OF_PHRASE = new Map(POLICY_PHRASES);
 function policyTypeOf(phrase: string | undefined): PolicyType | null {
   if (!phrase) return null;
   // AWS writes the phrases in lower case: look the phrase up as is before lower-casing a copy.
-  return POLICY_TYPE_OF_PHRASE.get(phrase) ?? POLICY_TYPE_OF_PHRASE.get(phrase.toLowerCase()) ?? null;
+  const spaced = /\s\s|[\t\n]/.test(phrase) ? phrase.replace(/\s+/g, " ") : phrase;
+  return POLICY_TYPE_OF_PHRASE.get(spaced) ?? POLICY_TYPE_OF_PHRASE.get(spaced.toLowerCase()) ?? null;
 }
 
 // Character codes rather than one-character strings: these scans touch every character of a sentence.
@@ -123,7 +148,7 @@ function trimTrailingPunctuation(token: string): string {
  * Parses the IAM authorization sentence whose anchor phrase starts at `anchor`.
  * Scans by hand rather than with one big regex so the cost stays linear in the input.
  */
-export function parseIamSentence(text: string, anchor: number): IamSentence | null {
+export function parseIamSentence(text: string, anchor: number, limit = text.length): IamSentence | null {
   const before = tokenBefore(text, anchor);
   const principal = principalFrom(before.token);
 
@@ -131,7 +156,8 @@ export function parseIamSentence(text: string, anchor: number): IamSentence | nu
   if (text[cursor] === ":") cursor++;
   while (isSpace(text.charCodeAt(cursor))) cursor++;
   const actionToken = tokenAt(text, cursor);
-  const action = trimTrailingPunctuation(stripQuotes(actionToken.token));
+  const rawAction = trimTrailingPunctuation(stripQuotes(actionToken.token));
+  const action = rawAction.startsWith("**") ? rawAction.replace(MARKDOWN_STARS, "") : rawAction;
   if (!ACTION_SHAPE.test(action)) return null;
   cursor = actionToken.end;
 
@@ -141,22 +167,33 @@ export function parseIamSentence(text: string, anchor: number): IamSentence | nu
   if (onResource) {
     cursor = ON_RESOURCE.lastIndex;
     if (onResource[1] === undefined) {
-      const resourceToken = tokenAt(text, cursor);
-      resource = trimTrailingPunctuation(stripQuotes(resourceToken.token)) || null;
-      cursor = resourceToken.end;
+      const read = readResource(text, cursor);
+      resource = read.resource;
+      cursor = read.end;
     }
   }
 
-  const reason = readReason(text, cursor);
-  return {
-    principal,
-    action,
-    resource,
-    statedPolicyType: reason.statedPolicyType,
-    transitivePolicyType: reason.transitivePolicyType,
-    statedReason: reason.statedReason,
-    end: reason.end,
-  };
+  const reason = readReason(text, cursor, limit, action);
+  return { principal, action, resource, ...reason, authorizationId: findAuthorizationId(text, reason.end, limit) };
+}
+
+function readResource(text: string, cursor: number): { resource: string | null; end: number } {
+  const token = tokenAt(text, cursor);
+  const resource = trimTrailingPunctuation(stripQuotes(token.token)) || null;
+  if (!resource || !RESOURCE_DESCRIPTORS.has(resource)) return { resource, end: token.end };
+  let next = token.end;
+  while (isSpace(text.charCodeAt(next))) next++;
+  const named = tokenAt(text, next);
+  const name = trimTrailingPunctuation(stripQuotes(named.token));
+  return name
+    ? { resource: name.startsWith("arn:") ? name : `${resource} ${name}`, end: named.end }
+    : { resource, end: token.end };
+}
+
+function findAuthorizationId(text: string, from: number, limit: number): string | null {
+  if (from >= limit) return null;
+  AUTHORIZATION_ID.lastIndex = 0;
+  return AUTHORIZATION_ID.exec(text.slice(from, limit))?.[1] ?? null;
 }
 
 function principalFrom(token: string): string | null {
@@ -165,32 +202,58 @@ function principalFrom(token: string): string | null {
   return cleaned;
 }
 
-function readReason(text: string, cursor: number): Omit<IamSentence, "principal" | "action" | "resource"> {
-  const unstated = {
-    statedPolicyType: null,
-    transitivePolicyType: null,
-    statedReason: "unstated" as const,
-    end: cursor,
-  };
+type Reason = Pick<
+  IamSentence,
+  "statedPolicyType" | "transitivePolicyType" | "statedReason" | "reasonAction" | "policyArn" | "end"
+>;
+
+/** The first reason clause between `cursor` and `limit` (the next sentence), wherever it stands. */
+function otherAction(named: string | undefined, action: string): string | null {
+  const cleaned = named ? trimTrailingPunctuation(stripQuotes(named)) : "";
+  // Only another service's action: AWS's own examples misspell the same action in the reason ("ListRespositories").
+  const prefixOf = (name: string) => name.slice(0, name.indexOf(":")).toLowerCase();
+  return ACTION_SHAPE.test(cleaned) && prefixOf(cleaned) !== prefixOf(action) ? cleaned : null;
+}
+
+function readReason(text: string, cursor: number, limit: number, action: string): Reason {
+  // Searched within a copy of the span alone, so that no search runs past the next sentence (linear overall).
+  const span = text.slice(cursor, limit);
+  let best: { pattern: RegExp; match: RegExpExecArray; end: number } | null = null;
   for (const pattern of REASONS) {
-    pattern.lastIndex = cursor;
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const end = pattern.lastIndex;
-    if (pattern === BLOCK_PUBLIC_ACCESS) {
-      return {
-        statedPolicyType: "s3-block-public-access",
-        transitivePolicyType: null,
-        statedReason: "explicit-deny",
-        end,
-      };
-    }
+    pattern.lastIndex = 0;
+    const match = pattern.exec(span);
+    if (!match || (best && match.index >= best.match.index)) continue;
+    best = { pattern, match, end: cursor + pattern.lastIndex };
+  }
+  if (!best) {
     return {
-      statedPolicyType: policyTypeOf(match[1]),
-      transitivePolicyType: policyTypeOf(match[2]),
-      statedReason: pattern === NO_ALLOW ? "no-allow" : "explicit-deny",
+      statedPolicyType: null,
+      transitivePolicyType: null,
+      statedReason: "unstated",
+      reasonAction: null,
+      policyArn: null,
+      end: cursor,
+    };
+  }
+  const { pattern, match, end } = best;
+  if (pattern === BLOCK_PUBLIC_ACCESS) {
+    return {
+      statedPolicyType: "s3-block-public-access",
+      transitivePolicyType: null,
+      statedReason: "explicit-deny",
+      reasonAction: null,
+      policyArn: null,
       end,
     };
   }
-  return unstated;
+  POLICY_ARN_AFTER_REASON.lastIndex = end;
+  const arn = POLICY_ARN_AFTER_REASON.exec(text);
+  return {
+    statedPolicyType: policyTypeOf(match[1]),
+    transitivePolicyType: policyTypeOf(match[2]),
+    statedReason: pattern === NO_ALLOW ? "no-allow" : "explicit-deny",
+    reasonAction: pattern === NO_ALLOW ? otherAction(match[2], action) : null,
+    policyArn: arn ? trimTrailingPunctuation(arn[1] ?? "") || null : null,
+    end: arn ? POLICY_ARN_AFTER_REASON.lastIndex : end,
+  };
 }

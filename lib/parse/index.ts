@@ -2,7 +2,7 @@ import type { DenialRecord, NonDenial } from "../model";
 import { readAuthorizationDetails } from "./authorization-details";
 import { readCloudTrailRecords, recordsFromJson } from "./cloudtrail-json";
 import { dedupeRecords } from "./dedupe";
-import { findNonDenials } from "./non-denials";
+import { findNonDenials, nonDenialsOverriding } from "./non-denials";
 import { normalizeText } from "./normalize";
 import { parseText } from "./text";
 
@@ -33,10 +33,32 @@ export function parseDenials(text: string): ParseResult {
   }
   const normalized = normalizeText(text);
   const parsed = parseText(normalized, "iam-message");
+  // A short paste is one error, spread over lines (an XML body): what it says anywhere decides for all of it.
+  const overriding = countLines(normalized) <= ONE_ERROR_LINES ? nonDenialsOverriding(normalized) : [];
+  const kept = parsed.records.filter((record) => {
+    if (overriding.length > 0) return false;
+    const found = nonDenialsOverriding(record.excerpt);
+    overriding.push(...found);
+    return found.length === 0;
+  });
+  // A one-line message is one error; a log excerpt can hold throttling or expired tokens beside its denials.
+  const others = kept.length === 0 || normalized.includes("\n") ? findNonDenials(normalized) : [];
   return {
-    records: dedupeRecords(parsed.records),
-    // A one-line message is one error; a log excerpt can hold throttling or expired tokens beside its denials.
-    nonDenials: parsed.records.length === 0 || normalized.includes("\n") ? findNonDenials(normalized) : [],
+    records: dedupeRecords(kept),
+    nonDenials: uniqueByCode([...overriding, ...others]),
     truncated: parsed.truncated,
   };
+}
+
+const ONE_ERROR_LINES = 12;
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf("\n"); at !== -1 && lines <= ONE_ERROR_LINES; at = text.indexOf("\n", at + 1)) lines++;
+  return lines;
+}
+
+function uniqueByCode(nonDenials: NonDenial[]): NonDenial[] {
+  const seen = new Set<string>();
+  return nonDenials.filter((nonDenial) => !seen.has(nonDenial.code) && Boolean(seen.add(nonDenial.code)));
 }

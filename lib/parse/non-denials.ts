@@ -1,7 +1,17 @@
 import type { NonDenial } from "../model";
 
-/** Errors people paste thinking they are permission problems, with what they really mean. */
-const NON_DENIALS: { code: string; pattern: RegExp; explanation: string }[] = [
+interface NonDenialPattern {
+  code: string;
+  pattern: RegExp;
+  explanation: string;
+  /** Set when the message reads like a denial (AccessDenied code, "not authorized") but no policy edit fixes it. */
+  overridesDenial?: true;
+  /** Text that means the match is quoted inside a real denial (Lambda's stale KMS grant quotes the invalid token). */
+  unless?: RegExp;
+}
+
+/** Errors people paste thinking they are permission problems, with what they really mean and what to do next. */
+const NON_DENIALS: NonDenialPattern[] = [
   {
     code: "Throttling",
     pattern:
@@ -37,6 +47,54 @@ const NON_DENIALS: { code: string; pattern: RegExp; explanation: string }[] = [
       "The resource does not exist (or is in another Region or account). Check the name and Region; permissions are not the problem.",
   },
   {
+    code: "BedrockModelAccess",
+    pattern: /You don't have access to the model with the specified model ID/,
+    explanation:
+      "The model is not enabled for this account in this Region (an account setting, not a policy): enable " +
+      "it under Bedrock → Model access in the Region you call, or use its inference-profile ID.",
+    overridesDenial: true,
+  },
+  {
+    code: "BillingAccessNotActivated",
+    pattern: new RegExp(
+      "IAM user access (?:to billing information )?(?:is )?not activated" +
+        "|Cost allocation tags are managed at the payer account level|not enabled for cost explorer",
+      "i",
+    ),
+    explanation:
+      "Billing data is off for IAM users, or lives in the payer account (an account setting): the root user turns on " +
+      '"IAM user and role access to Billing information" in Account settings, or run it from the management account.',
+    overridesDenial: true,
+  },
+  {
+    code: "SignatureProblem",
+    pattern:
+      /There were headers present in the request which were not signed|The request signature we calculated does not match/,
+    explanation:
+      "The request was signed wrongly (headers left out of the signature, a wrong secret key or " +
+      "a clock skew): fix the signing client or its credentials. No policy needs changing.",
+    overridesDenial: true,
+  },
+  {
+    code: "InvalidCredentials",
+    pattern:
+      /The security token included in the request is invalid|The AWS Access Key Id you provided does not exist in our records/,
+    explanation:
+      "AWS did not recognise the credentials (an unknown access key id, a token for another partition or a deleted " +
+      "user or role): check which credentials the client loaded (aws sts get-caller-identity) and replace them.",
+    overridesDenial: true,
+    unless: /KMS Exception: UnrecognizedClientException/,
+  },
+  {
+    code: "KMSKeyUnusable",
+    pattern:
+      /\bis (?:disabled|pending deletion)\b.{0,80}\bKMS|\bKMS key .{0,120}\bis (?:disabled|pending deletion)|KMS key is disabled/,
+    explanation:
+      "The KMS key is disabled or scheduled for deletion: re-enable it (aws kms enable-key) or " +
+      "cancel the deletion (aws kms cancel-key-deletion). Its key policy is not the problem.",
+    overridesDenial: true,
+  },
+  {
     code: "KMS.DisabledException",
     pattern: /\b(?:DisabledException|KMSInvalidStateException|KMS\.KMSInvalidStateException)\b/,
     explanation: "The KMS key is disabled or pending deletion: re-enable it. Its key policy is not the problem.",
@@ -45,10 +103,24 @@ const NON_DENIALS: { code: string; pattern: RegExp; explanation: string }[] = [
 
 /** Names the non-permission errors in a piece of text, at most one entry per code. */
 export function findNonDenials(text: string): NonDenial[] {
+  return findAmong(NON_DENIALS, text);
+}
+
+const OVERRIDING = NON_DENIALS.filter((entry) => entry.overridesDenial);
+
+/**
+ * The non-denials that a denial-looking excerpt really is (Bedrock model access, billing settings, bad
+ * signatures): the record they come from is dropped in their favour.
+ */
+export function nonDenialsOverriding(excerpt: string): NonDenial[] {
+  return findAmong(OVERRIDING, excerpt);
+}
+
+function findAmong(entries: NonDenialPattern[], text: string): NonDenial[] {
   const found: NonDenial[] = [];
-  for (const { code, pattern, explanation } of NON_DENIALS) {
+  for (const { code, pattern, explanation, unless } of entries) {
     const match = pattern.exec(text);
-    if (!match) continue;
+    if (!match || unless?.test(text)) continue;
     const start = text.lastIndexOf("\n", match.index) + 1;
     const end = text.indexOf("\n", match.index);
     const line = text.slice(start, end === -1 ? undefined : end).trim();

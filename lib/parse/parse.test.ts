@@ -95,3 +95,29 @@ describe("parseDenials: a log with denials and other errors", () => {
     expect(result.nonDenials.map((error) => error.code)).toEqual(["Throttling"]);
   });
 });
+
+describe("parseDenials: denial-looking errors that no policy edit fixes", () => {
+  it.each([
+    [
+      "BedrockModelAccess",
+      "An error occurred (AccessDeniedException) when calling the InvokeModel operation: You don't have access to the model with the specified model ID.",
+    ],
+    ["BillingAccessNotActivated", '"Access Denied Cost allocation tags are managed at the payer account level."'],
+    [
+      "SignatureProblem",
+      "<Error>\n<Code>AccessDenied</Code>\n<Message>There were headers present in the request which were not signed</Message>\n</Error>",
+    ],
+    [
+      "InvalidCredentials",
+      "An error occurred (UnrecognizedClientException) when calling the ListKeys operation: The security token included in the request is invalid.",
+    ],
+    [
+      "KMSKeyUnusable",
+      "An error occurred (AccessDeniedException) when calling the Decrypt operation: The KMS key is disabled or pending deletion.",
+    ],
+  ])("%s is a non-denial, not a finding", (code, text) => {
+    const { records, nonDenials } = parseDenials(text);
+    expect(records).toEqual([]);
+    expect(nonDenials.map((nonDenial) => nonDenial.code)).toContain(code);
+  });
+});

@@ -1,4 +1,4 @@
-import type { DenialKindFacts } from "../model";
+import type { DenialKindFacts, PolicyType } from "../model";
 import { anchored, execAnchored, includesAny } from "./anchors";
 import { ownEntry } from "../own";
 
@@ -7,6 +7,7 @@ interface SpecialFacts {
   resource?: string;
   service?: string;
   action?: string;
+  statedPolicyType?: PolicyType;
 }
 
 /** A denial message that is not an IAM authorization sentence, recognised by a fixed phrase. */
@@ -77,8 +78,8 @@ const PATTERNS: SpecialPattern[] = [
   },
   {
     pattern:
-      /Your access has been denied by EC2, please make sure your function execution role have permission to (\w{1,80})/,
-    anchors: ["Your access has been denied by EC2, please make sure your function execution role have permission to "],
+      /Your access has been denied by EC2, please make sure your function execution role have permission to\s{0,4}\*?(\w{1,80})/,
+    anchors: ["Your access has been denied by EC2, please make sure your function execution role have permission to"],
     read: (m) => lambdaMissingPermission(m[1] ?? "", "EC2"),
   },
   {
@@ -121,6 +122,41 @@ const PATTERNS: SpecialPattern[] = [
       /You are not authorized to perform this operation\.?(?: Encoded authorization failure message: ([\w+/=-]{1,20000}))?/,
     anchors: ["You are not authorized to perform this operation"],
     read: (m) => ({ kind: "ec2-encoded", service: "ec2", encodedMessage: m[1] ?? null }),
+  },
+  // CloudTrail network activity events (errorCode VpceAccessDenied).
+  {
+    pattern: /The request was denied due to a VPC endpoint policy/i,
+    anchors: ["denied due to a VPC endpoint policy", "denied due to a vpc endpoint policy"],
+    read: () => ({ kind: "generic-denied", statedPolicyType: "vpc-endpoint" }),
+  },
+  {
+    pattern: /not authorized to perform the required AWS Marketplace actions \(`?(aws-marketplace:\w{1,80})/,
+    anchors: ["not authorized to perform the required AWS Marketplace actions"],
+    read: (m) => ({ kind: "bedrock-marketplace", service: "aws-marketplace", action: m[1] }),
+  },
+  {
+    pattern: /Insufficient Lake Formation permission\(s\)(?:: Required ([A-Za-z]{1,40}(?: [A-Za-z]{1,40}){0,3}) on)?/,
+    anchors: ["Insufficient Lake Formation permission"],
+    read: (m) => ({
+      kind: "lake-formation",
+      service: "glue",
+      ...(m[1] ? { action: `glue:${m[1].replaceAll(" ", "")}` } : {}),
+    }),
+  },
+  {
+    pattern: /Insufficient permissions to execute the query|\bPERMISSION_DENIED\b/,
+    anchors: ["Insufficient permissions to execute the query", "PERMISSION_DENIED"],
+    read: () => ({ kind: "athena-query", service: "athena" }),
+  },
+  // The short form SDKs and the STS console write: "Not authorized to perform sts:AssumeRoleWithWebIdentity".
+  {
+    pattern: /\b[Nn]ot authorized to perform:? `?([A-Za-z0-9-]{1,40}):([A-Za-z0-9*]{1,80})/,
+    anchors: ["ot authorized to perform"],
+    read: (m) => ({
+      kind: "generic-denied",
+      service: (m[1] ?? "").toLowerCase(),
+      action: `${(m[1] ?? "").toLowerCase()}:${m[2] ?? ""}`,
+    }),
   },
   {
     pattern:

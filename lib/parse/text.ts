@@ -35,7 +35,7 @@ export function parseText(text: string, defaultFormat: TextFormat): { records: T
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? "";
     if (!line.trim()) continue;
-    for (const record of denialsInLine(line, defaultFormat)) {
+    for (const record of denialsInLine(lines, index, defaultFormat)) {
       if (hits.length >= MAX_RECORDS) {
         truncated = true;
         break;
@@ -48,13 +48,46 @@ export function parseText(text: string, defaultFormat: TextFormat): { records: T
   return { records: mergeGenericNeighbours(hits), truncated };
 }
 
-function denialsInLine(line: string, defaultFormat: TextFormat): TextRecord[] {
-  const wrapper = readWrapper(line);
-  const sentences: { sentence: IamSentence; at: number }[] = [];
-  for (let at = line.indexOf(IAM_ANCHOR); at !== -1; at = line.indexOf(IAM_ANCHOR, at + IAM_ANCHOR.length)) {
-    const sentence = parseIamSentence(line, at);
-    if (sentence) sentences.push({ sentence, at });
+/**
+ * The line with the lines one sentence may spill over: the one before (the principal) and the next few up to a blank
+ * line or another sentence (the action, resource or reason after a line break). Neighbours of unreadable length are
+ * left out, so each line is read a bounded number of times.
+ */
+function sentenceWindow(lines: string[], index: number): { text: string; offset: number } {
+  const line = lines[index] ?? "";
+  const previous = lines[index - 1];
+  const before = previous !== undefined && previous.length <= EXCERPT_LENGTH * 4 ? `${previous}\n` : "";
+  let text = before + line;
+  for (let next = index + 1; next <= index + NEIGHBOURHOOD && next < lines.length; next++) {
+    const following = lines[next] ?? "";
+    if (!following.trim() || following.length > EXCERPT_LENGTH * 4) break;
+    text += `\n${following}`;
+    // A line holding the next sentence may still end this one ("…identitystore/d-1\nbecause no …, User: …").
+    if (following.includes(IAM_ANCHOR)) break;
   }
+  return { text, offset: before.length };
+}
+
+function iamSentencesIn(lines: string[], index: number): { sentence: IamSentence; at: number }[] {
+  const line = lines[index] ?? "";
+  if (!line.includes(IAM_ANCHOR)) return [];
+  const window = sentenceWindow(lines, index);
+  const sentences: { sentence: IamSentence; at: number }[] = [];
+  for (let at = line.indexOf(IAM_ANCHOR); at !== -1;) {
+    const next = line.indexOf(IAM_ANCHOR, at + IAM_ANCHOR.length);
+    const nextInWindow = window.text.indexOf(IAM_ANCHOR, window.offset + line.length);
+    const limit = next !== -1 ? window.offset + next : nextInWindow !== -1 ? nextInWindow : window.text.length;
+    const sentence = parseIamSentence(window.text, window.offset + at, limit);
+    if (sentence) sentences.push({ sentence, at });
+    at = next;
+  }
+  return sentences;
+}
+
+function denialsInLine(lines: string[], index: number, defaultFormat: TextFormat): TextRecord[] {
+  const line = lines[index] ?? "";
+  const wrapper = readWrapper(line);
+  const sentences = iamSentencesIn(lines, index);
   const format = wrapper.sourceFormat ?? (line.includes("<Message>") ? "s3-xml" : defaultFormat);
   if (sentences.length > 0) {
     const encodedMessage = findEncodedMessage(line);
@@ -71,14 +104,14 @@ function denialsInLine(line: string, defaultFormat: TextFormat): TextRecord[] {
   return [];
 }
 
+// Any service prefix ("Client.", "KMS.", "Kinesis.KMS.") and any name ending in AccessDenied ("VpceAccessDenied").
 const DENIAL_CODES = new RegExp(
-  `^(?:Client\\.)?(?:${[
-    "AccessDenied(?:Exception|ForDependencyException)?",
+  `^(?:[A-Za-z]{1,40}\\.){0,3}(?:${[
+    "[A-Za-z]{0,40}AccessDenied(?:Exception|ForDependencyException)?",
     "UnauthorizedOperation",
     "UnauthorizedAccess",
     "AuthorizationError(?:Exception)?",
     "Forbidden(?:Exception)?",
-    "KMS\\.AccessDeniedException",
   ].join("|")})$`,
 );
 
@@ -96,7 +129,7 @@ function recordFromSentence(
   encodedMessage: string | null,
   line: string,
 ): TextRecord {
-  const [prefix, name] = splitAction(sentence.action);
+  const [prefix, name] = splitAction(sentence.reasonAction ?? sentence.action);
   const service = prefix.toLowerCase();
   const isAnonymousApiCall = sentence.principal === "anonymous" && service === "execute-api";
   const facts: DenialKindFacts = isAnonymousApiCall
@@ -114,6 +147,8 @@ function recordFromSentence(
   record.statedPolicyType = sentence.statedPolicyType;
   record.transitivePolicyType = sentence.transitivePolicyType;
   record.statedReason = sentence.statedReason;
+  record.policyArn = sentence.policyArn;
+  record.authorizationId = sentence.authorizationId;
   record.errorCode = wrapper.errorCode;
   record.region = wrapper.region;
   return locate(record);
@@ -131,6 +166,7 @@ function recordFromSpecial(special: SpecialHit, wrapper: WrapperFacts, format: T
   record.action = action;
   record.operation = wrapper.operation;
   record.resource = special.resource ?? null;
+  record.statedPolicyType = special.statedPolicyType ?? null;
   record.errorCode = wrapper.errorCode;
   record.region = wrapper.region ?? regionOfSqsUrl(special.resource);
   return locate(record);
@@ -160,6 +196,8 @@ export function emptyRecord(facts: DenialKindFacts, sourceFormat: TextFormat, li
     statedPolicyType: null,
     transitivePolicyType: null,
     statedReason: "unstated",
+    policyArn: null,
+    authorizationId: null,
     errorCode: null,
     region: null,
     account: null,

@@ -11,6 +11,8 @@ const NOTHING_STATED = {
   statedPolicyType: null,
   transitivePolicyType: null,
   statedReason: "unstated",
+  policyArn: null,
+  authorizationId: null,
   errorCode: null,
   region: null,
   account: null,

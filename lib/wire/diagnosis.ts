@@ -52,6 +52,9 @@ export const denialKindSchema = z.enum([
   "sqs-legacy",
   "ec2-encoded",
   "authorization-details",
+  "bedrock-marketplace",
+  "lake-formation",
+  "athena-query",
 ]);
 
 /** Where the text came from, as far as the parser can tell. */
@@ -165,6 +168,10 @@ export const denialFieldsSchema = z.object({
   account: z.string().nullable(),
   statedPolicyType: policyTypeSchema.nullable(),
   statedReason: statedReasonSchema,
+  /** The denying policy's ARN, when AWS's newer message names it ("…in a service control policy: arn:…"). */
+  policyArn: z.string().nullable(),
+  /** The IAM Access Troubleshooter's authorization id ("…GetRequestAuthorizationDetails … authorization id: <id>"). */
+  authorizationId: z.string().nullable(),
   kind: denialKindSchema,
   sourceFormat: sourceFormatSchema,
   errorCode: z.string().nullable(),
