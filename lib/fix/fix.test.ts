@@ -186,6 +186,6 @@ describe("fixes per layer", () => {
 
   it("lists what the message hid as placeholders", () => {
     const fix = topFix(TEXTS.redacted);
-    expect(fix.placeholders).toEqual(expect.arrayContaining(["ACCOUNT_ID", "TableName"]));
+    expect(fix.placeholders).toEqual(expect.arrayContaining(["ACCOUNT_ID", "TABLE_NAME"]));
   });
 });

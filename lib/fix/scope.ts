@@ -80,12 +80,17 @@ function matchTemplate(compiled: CompiledTemplate, arn: string): Map<string, str
   return at === arn.length ? values : null;
 }
 
-/** Fills a template's slots from named values, `<Name>` for those missing (the leaf becomes `*`). */
+/** The placeholder for an IAM template variable, in the one spelling every fix uses: `BucketName` → `<BUCKET_NAME>`. */
+export function placeholderFor(variable: string): string {
+  return `<${variable.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}>`;
+}
+
+/** Fills a template's slots from named values, a placeholder for those missing (the leaf becomes `*`). */
 function fillFromValues(compiled: CompiledTemplate, values: Map<string, string>): string {
   let out = compiled.literals[0]!;
   for (let slot = 0; slot < compiled.slots.length; slot++) {
     const name = compiled.slots[slot]!;
-    out += (name === compiled.leaf ? "*" : (values.get(name) ?? `<${name}>`)) + compiled.literals[slot + 1]!;
+    out += (name === compiled.leaf ? "*" : (values.get(name) ?? placeholderFor(name))) + compiled.literals[slot + 1]!;
   }
   return out;
 }
