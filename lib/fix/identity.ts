@@ -8,7 +8,7 @@ import type { Scope } from "./scope";
 /** The least-privilege Allow to add to the caller's role (or user): the execution-role fix. */
 export function identityFix(record: DenialRecord, subject: Subject, scope: Scope): FixDraft {
   const needs = lambdaNeeds(record);
-  const actions = needs?.actions ?? [scope.action];
+  const actions = needs?.actions ?? [scope.action, ...scope.dependentActions];
   const resources = needs && record.service === "ec2" ? ["*"] : scope.resources;
   const statement = {
     Sid: sid("Allow", actions[0] ?? ""),
@@ -28,6 +28,12 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
     );
   }
   if (scope.note) notes.push(scope.note);
+  if (!needs && scope.dependentActions.length > 0) {
+    notes.push(
+      `The IAM reference lists ${scope.dependentActions.join(", ")} as needed by ${scope.action} too: the statement grants them; ` +
+        "scope them further if your policy names their resources.",
+    );
+  }
   if (needs?.managedPolicy) {
     notes.push(
       `Or attach AWS's managed policy: aws iam attach-role-policy --role-name ${subject.identityName} ` +
