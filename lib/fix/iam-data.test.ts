@@ -87,3 +87,28 @@ describe("fixes checked against the IAM reference data", () => {
     expect(fixFor("execution-role", record, withDependent).statement?.Action).toEqual(["svc:Start", "iam:PassRole"]);
   });
 });
+
+describe("the managed policy beside the statement", () => {
+  it.each([
+    [
+      "logs:PutLogEvents",
+      "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/app-fn:log-stream:x",
+      "AWSLambdaBasicExecutionRole",
+    ],
+    [
+      "ec2:CreateNetworkInterface",
+      "arn:aws:ec2:us-east-1:123456789012:network-interface/*",
+      "AWSLambdaVPCAccessExecutionRole",
+    ],
+  ])("a function's own %s → %s", async (action, resource, name) => {
+    const text = denied(action, resource);
+    const local = await loadCatalog(actionKeys(parseDenials(text).records));
+    const fix = diagnoseParsed(parseDenials(text), local).findings[0]?.fix;
+    expect(fix?.managedPolicy).toEqual({ name, arn: `arn:aws:iam::aws:policy/service-role/${name}` });
+    expect(fix?.notes.join(" ")).toContain(`--policy-arn arn:aws:iam::aws:policy/service-role/${name}`);
+  });
+
+  it("offers none where no managed policy is the convention", () => {
+    expect(candidateFixes(TEXTS.docsExample).map((fix) => fix.managedPolicy)).not.toContainEqual(expect.anything());
+  });
+});

@@ -2,6 +2,7 @@ import type { DenialRecord, FixDraft } from "../model";
 import { consoleHost } from "../iam";
 import type { Subject } from "../iam";
 import { lambdaNeeds } from "./lambda-extras";
+import { managedPolicyFor } from "./managed-policy";
 import { identifier, policyDocument, quote, shellJson, sid, toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
 
@@ -34,10 +35,11 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
         "scope them further if your policy names their resources.",
     );
   }
-  if (needs?.managedPolicy) {
+  const managed = managedPolicyFor(record, subject);
+  if (managed) {
     notes.push(
-      `Or attach AWS's managed policy: aws iam attach-role-policy --role-name ${subject.identityName} ` +
-        `--policy-arn arn:${subject.partition}:iam::aws:policy/${needs.managedPolicy}`,
+      `Or attach AWS's managed policy ${managed.name}: aws iam attach-${kind}-policy --${kind}-name ${subject.identityName} ` +
+        `--policy-arn ${managed.arn}`,
     );
   }
   if (subject.functionName) {

@@ -5,6 +5,7 @@ import { guardrailFix, isGuardrail } from "./guardrail";
 import { identityFix } from "./identity";
 import { keyPolicyFix } from "./kms";
 import { lambdaNeeds } from "./lambda-extras";
+import { managedPolicyFor } from "./managed-policy";
 import { invokesLambda, lambdaPermissionFix } from "./lambda-permission";
 import { addJsonPlaceholders, addPlaceholders } from "./placeholders";
 import { resourcePolicyFix } from "./resource-policy";
@@ -71,6 +72,7 @@ export function fixBuilder(
     // The draft is ours alone: completing it in place saves copying every field.
     const fix = draft as Fix;
     fix.placeholders = placeholdersIn(draft);
+    fix.managedPolicy = layer === "execution-role" ? managedPolicyFor(record, subject) : null;
     // A console link with a hole in it opens an error page: better none.
     if (fix.consoleUrl && /<|%3C/i.test(fix.consoleUrl)) fix.consoleUrl = null;
     return fix;
