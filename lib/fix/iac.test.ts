@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCatalog } from "../catalog";
+import { actionKeys } from "../diagnose";
+import type { ActionCatalog } from "../iam";
+import { denialRecordOf } from "../testing/denial-record";
+import { fixFor } from "./index";
+
+const record = (action: string, resource: string) =>
+  denialRecordOf({
+    kind: "iam-authorization",
+    encodedMessage: null,
+    sourceFormat: "iam-message",
+    excerpt: "",
+    service: action.split(":")[0],
+    action,
+    principal: "arn:aws:iam::123456789012:user/alice",
+    resource,
+    statedPolicyType: "resource-based",
+    statedReason: "no-allow",
+    account: "123456789012",
+    region: "us-east-1",
+  });
+
+const API = record("execute-api:Invoke", "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/items");
+const BUCKET = record("s3:GetObject", "arn:aws:s3:::reports/k");
+let catalog: ActionCatalog;
+
+beforeAll(async () => {
+  catalog = await loadCatalog(actionKeys([API, BUCKET]));
+});
+
+describe("resource-policy IaC snippets", () => {
+  it("edit the existing REST API instead of declaring a new one", () => {
+    const fix = fixFor("resource-policy", API, catalog);
+    expect(fix.sam).toContain("in your existing AWS::ApiGateway::RestApi (do not declare a new one)");
+    expect(fix.sam).not.toContain("Type: AWS::ApiGateway::RestApi");
+  });
+
+  it("say that a policy resource replaces the whole policy", () => {
+    const fix = fixFor("resource-policy", BUCKET, catalog);
+    expect(fix.sam).toContain("AWS::S3::BucketPolicy holds the whole policy");
+    expect(fix.terraform).toContain("aws_s3_bucket_policy manages the whole policy");
+  });
+});
