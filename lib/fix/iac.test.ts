@@ -42,3 +42,14 @@ describe("resource-policy IaC snippets", () => {
     expect(fix.terraform).toContain("aws_s3_bucket_policy manages the whole policy");
   });
 });
+
+describe("Lambda resource policies", () => {
+  it("grant a layer's own action on the layer version, not lambda:InvokeFunction", async () => {
+    const layer = record("lambda:GetLayerVersion", "arn:aws:lambda:us-west-2:205979422636:layer:canvas:886");
+    const fix = fixFor("resource-policy", layer, await loadCatalog(actionKeys([layer])));
+    expect(fix.statement).toMatchObject({
+      Action: "lambda:GetLayerVersion",
+      Resource: "arn:aws:lambda:us-west-2:205979422636:layer:canvas:*",
+    });
+  });
+});
