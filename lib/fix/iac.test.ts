@@ -53,3 +53,24 @@ describe("Lambda resource policies", () => {
     });
   });
 });
+
+describe("Lambda's stream permissions", () => {
+  it("name the stream's consumers, which kinesis:SubscribeToShard requires", async () => {
+    const stream = denialRecordOf({
+      kind: "lambda-stream-access",
+      detail: "kinesis:GetRecords",
+      sourceFormat: "cloudformation",
+      excerpt: "",
+      service: "kinesis",
+      action: "kinesis:GetRecords",
+      resource: "arn:aws:kinesis:eu-west-1:123456789012:stream/orders",
+      region: "eu-west-1",
+      account: "123456789012",
+    });
+    const fix = fixFor("execution-role", stream, await loadCatalog(actionKeys([stream])));
+    expect(fix.statement?.Resource).toEqual([
+      "arn:aws:kinesis:eu-west-1:123456789012:stream/orders",
+      "arn:aws:kinesis:eu-west-1:123456789012:stream/orders/consumer/*:*",
+    ]);
+  });
+});

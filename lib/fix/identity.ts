@@ -10,7 +10,7 @@ import type { Scope } from "./scope";
 export function identityFix(record: DenialRecord, subject: Subject, scope: Scope): FixDraft {
   const needs = lambdaNeeds(record);
   const actions = needs?.actions ?? [scope.action, ...scope.dependentActions];
-  const resources = needs && record.service === "ec2" ? ["*"] : scope.resources;
+  const resources = needs && record.service === "ec2" ? ["*"] : withStreamConsumers(needs !== null, scope.resources);
   const statement = {
     Sid: sid("Allow", actions[0] ?? ""),
     Effect: "Allow",
@@ -93,4 +93,11 @@ function cfnInlinePolicy(subject: Subject, policyName: string, document: unknown
     `    ${nameKey}: ${subject.identityName}\n    PolicyName: ${policyName}\n    PolicyDocument:\n` +
     `${toYaml(document, 3)}`
   );
+}
+
+/** Lambda's Kinesis poller reads through enhanced fan-out consumers too: kinesis:SubscribeToShard requires their ARNs. */
+function withStreamConsumers(forLambda: boolean, resources: string[]): string[] {
+  const stream = resources[0];
+  if (!forLambda || !stream || !/^arn:[\w-]+:kinesis:[^:]*:[^:]*:stream\/[^/]+$/.test(stream)) return resources;
+  return [...resources, `${stream}/consumer/*:*`];
 }
