@@ -16,6 +16,7 @@ function findingWith(statement: Record<string, unknown>, placeholders: string[] 
     requestText: null,
     notes: [],
     placeholders,
+    managedPolicy: null,
   };
   const certainty = { basis: "inferred" as const, label: "Best guess · 100%" };
   return { candidates: [{ layer: "execution-role", confidence: 1, why: "", checks: [], fix, certainty }] };

@@ -59,7 +59,8 @@ function countLine(label: string, problems: string[]): boolean {
   console.log(
     `${problems.length === 0 ? "  ok " : "MISS "} ${label.padEnd(56)} ${String(problems.length).padEnd(20)} target 0`,
   );
-  for (const problem of [...new Set(problems)].slice(0, 12)) console.log(`        ${problem}`);
+  for (const problem of [...new Set(problems)].slice(0, Number(process.env.EVAL_SHOW ?? 12)))
+    console.log(`        ${problem}`);
   return problems.length === 0;
 }
 

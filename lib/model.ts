@@ -125,5 +125,5 @@ export interface Classification {
   evidence: string[];
 }
 
-/** A fix before its placeholders are listed: builders write snippets, `fixFor` finds the holes. */
-export type FixDraft = Omit<Fix, "placeholders">;
+/** A fix before its placeholders and managed policy are added: builders write snippets, `fixFor` completes them. */
+export type FixDraft = Omit<Fix, "placeholders" | "managedPolicy">;

@@ -61,7 +61,10 @@ async function loadAction(service: string, action: string, key: string): Promise
       arnFormat: (await iamResourceTypeDetails(service, type.name)).arn,
     })),
   );
-  actions.set(key, { service, name: details.name, resourceTypes });
+  const dependentActions = [
+    ...new Set([...details.dependentActions, ...details.resourceTypes.flatMap((type) => type.dependentActions)]),
+  ];
+  actions.set(key, { service, name: details.name, resourceTypes, dependentActions });
 }
 
 async function loadService(service: string): Promise<boolean> {

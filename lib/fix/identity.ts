@@ -2,6 +2,7 @@ import type { DenialRecord, FixDraft } from "../model";
 import { consoleHost } from "../iam";
 import type { Subject } from "../iam";
 import { lambdaNeeds } from "./lambda-extras";
+import { managedPolicyFor } from "./managed-policy";
 import { permissionSetFix } from "./permission-set";
 import { identifier, policyDocument, quote, shellJson, sid, toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
@@ -9,8 +10,8 @@ import type { Scope } from "./scope";
 /** The least-privilege Allow to add to the caller's role (or user): the execution-role fix. */
 export function identityFix(record: DenialRecord, subject: Subject, scope: Scope): FixDraft {
   const needs = lambdaNeeds(record);
-  const actions = needs?.actions ?? [scope.action];
-  const resources = needs && record.service === "ec2" ? ["*"] : scope.resources;
+  const actions = needs?.actions ?? [scope.action, ...scope.dependentActions];
+  const resources = needs && record.service === "ec2" ? ["*"] : withStreamConsumers(needs !== null, scope.resources);
   const statement = {
     Sid: sid("Allow", actions[0] ?? ""),
     Effect: "Allow",
@@ -29,10 +30,17 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
     );
   }
   if (scope.note) notes.push(scope.note);
-  if (needs?.managedPolicy) {
+  if (!needs && scope.dependentActions.length > 0) {
     notes.push(
-      `Or attach AWS's managed policy: aws iam attach-${kind}-policy --${kind}-name ${subject.identityName} ` +
-        `--policy-arn arn:${subject.partition}:iam::aws:policy/${needs.managedPolicy}`,
+      `The IAM reference lists ${scope.dependentActions.join(", ")} as needed by ${scope.action} too: the statement grants them; ` +
+        "scope them further if your policy names their resources.",
+    );
+  }
+  const managed = managedPolicyFor(record, subject);
+  if (managed) {
+    notes.push(
+      `Or attach AWS's managed policy ${managed.name}: aws iam attach-${kind}-policy --${kind}-name ${subject.identityName} ` +
+        `--policy-arn ${managed.arn}`,
     );
   }
   if (subject.functionName) {
@@ -88,4 +96,11 @@ function cfnInlinePolicy(subject: Subject, policyName: string, document: unknown
     `    ${nameKey}: ${subject.identityName}\n    PolicyName: ${policyName}\n    PolicyDocument:\n` +
     `${toYaml(document, 3)}`
   );
+}
+
+/** Lambda's Kinesis poller reads through enhanced fan-out consumers too: kinesis:SubscribeToShard requires their ARNs. */
+function withStreamConsumers(forLambda: boolean, resources: string[]): string[] {
+  const stream = resources[0];
+  if (!forLambda || !stream || !/^arn:[\w-]+:kinesis:[^:]*:[^:]*:stream\/[^/]+$/.test(stream)) return resources;
+  return [...resources, `${stream}/consumer/*:*`];
 }

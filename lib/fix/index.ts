@@ -4,12 +4,15 @@ import { subjectOf, type Subject } from "../iam";
 import { guardrailFix, isGuardrail } from "./guardrail";
 import { identityFix } from "./identity";
 import { keyPolicyFix } from "./kms";
+import { lambdaNeeds } from "./lambda-extras";
+import { managedPolicyFor } from "./managed-policy";
 import { invokesLambda, lambdaPermissionFix } from "./lambda-permission";
 import { addJsonPlaceholders, addPlaceholders } from "./placeholders";
 import { targetingProvenPolicy } from "./proven-policy";
 import { resourcePolicyFix } from "./resource-policy";
 import { scopeFor, type Scope } from "./scope";
 import { trustPolicyFix } from "./trust";
+import { unknownActionFix } from "./unknown-action";
 
 /** When the message cannot tell, the fix is to find out: run the checks. */
 function investigateFix(record: DenialRecord): FixDraft {
@@ -70,6 +73,7 @@ export function fixBuilder(
     // The draft is ours alone: completing it in place saves copying every field.
     const fix = draft as Fix;
     fix.placeholders = placeholdersIn(draft);
+    fix.managedPolicy = layer === "execution-role" ? managedPolicyFor(record, subject) : null;
     // A console link with a hole in it opens an error page: better none.
     if (fix.consoleUrl && /<|%3C/i.test(fix.consoleUrl)) fix.consoleUrl = null;
     return fix;
@@ -93,13 +97,16 @@ class SharedScope {
 }
 
 function draftFor(layer: Layer, record: DenialRecord, subject: Subject, scope: SharedScope): FixDraft {
-  if (layer === "execution-role") return identityFix(record, subject, scope.get());
-  if (layer === "resource-policy")
-    return invokesLambda(record)
-      ? lambdaPermissionFix(record, subject)
-      : resourcePolicyFix(record, subject, scope.get());
   if (layer === "kms-key-policy") return keyPolicyFix(record, subject);
   if (layer === "trust-policy") return trustPolicyFix(record, subject);
-  if (isGuardrail(layer)) return guardrailFix(layer, record, subject, scope.get());
-  return investigateFix(record);
+  if (layer === "resource-policy" && invokesLambda(record)) return lambdaPermissionFix(record, subject);
+  const scoped = layer === "execution-role" || layer === "resource-policy" || isGuardrail(layer);
+  if (!scoped) return investigateFix(record);
+  const statementScope = scope.get();
+  // Lambda's configuration errors name what Lambda needs, which lambdaNeeds lists by service, whatever the action.
+  if (!statementScope.known && !(layer === "execution-role" && lambdaNeeds(record)))
+    return unknownActionFix(layer, record, statementScope);
+  if (layer === "execution-role") return identityFix(record, subject, statementScope);
+  if (layer === "resource-policy") return resourcePolicyFix(record, subject, statementScope);
+  return guardrailFix(layer, record, subject, statementScope);
 }

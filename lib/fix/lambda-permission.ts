@@ -53,10 +53,13 @@ function functionOf(record: DenialRecord, subject: Subject): { name: string; arn
   };
 }
 
+/** Lambda's invoke actions, which `add-permission` grants; a layer's or a function's configuration is another policy. */
+const INVOKE_ACTIONS = new Set(["lambda:invokefunction", "lambda:invokeasync", "lambda:invokefunctionurl"]);
+
 /** True when the denied call is an inbound call to a Lambda function, whose resource policy `add-permission` edits. */
 export function invokesLambda(record: DenialRecord): boolean {
   return (
-    record.service === "lambda" ||
+    (record.service === "lambda" && (record.action === null || INVOKE_ACTIONS.has(record.action.toLowerCase()))) ||
     record.kind === "apigw-invalid-permissions" ||
     record.kind === "s3-notification-destination"
   );

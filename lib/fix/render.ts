@@ -164,10 +164,14 @@ function upperFirst(text: string, index: number): string {
   return code >= 97 && code <= 122 ? String.fromCharCode(code - 32) : text[index]!;
 }
 
-/** A Sid: letters and digits only, as IAM requires; each word capitalised ("s3:get object" → "S3GetObject"). */
+/**
+ * A Sid: letters and digits only, as IAM requires; each word capitalised ("s3:get object" → "S3GetObject").
+ * A part that is a whole `<PLACEHOLDER>` is left out: the user replaces the snippet's holes, not its Sid.
+ */
 export function sid(...parts: string[]): string {
   let out = "";
   for (const part of parts) {
+    if (part.startsWith("<") && part.endsWith(">")) continue;
     let wordStart = -1;
     for (let index = 0; index <= part.length; index++) {
       const code = index < part.length ? part.charCodeAt(index) : -1;

@@ -12,10 +12,14 @@ interface PolicyHome {
   terraform: (subject: Subject, document: unknown) => string;
   cfnType: string;
   cfnProperties: (subject: Subject, document: unknown) => Record<string, unknown>;
+  /** Set when the CloudFormation type is the resource itself (a RestApi), whose policy is one property: edit it, never declare another. */
+  cfnPolicyProperty?: string;
   console: (subject: Subject) => string | null;
 }
 
 const tf = (type: string, attribute: string, value: string, document: unknown) =>
+  `# ${type} manages the whole policy: applying it replaces the statements already there, so put them in too ` +
+  `(or add this statement to the existing ${type}).\n` +
   `resource "${type}" "whydenied" {\n  ${attribute} = ${quote(value)}\n  policy = jsonencode(${toHcl(document, 1)})\n}`;
 
 const HOMES: Record<string, PolicyHome> = {
@@ -80,6 +84,7 @@ const HOMES: Record<string, PolicyHome> = {
     terraform: (s, d) => tf("aws_api_gateway_rest_api_policy", "rest_api_id", apiId(s), d),
     cfnType: "AWS::ApiGateway::RestApi",
     cfnProperties: (_s, d) => ({ Policy: d }),
+    cfnPolicyProperty: "Policy",
     console: (s) =>
       `https://${s.region}.${consoleHost(s.partition)}/apigateway/main/apis/${apiId(s)}/resource-policy?region=${s.region}`,
   },
@@ -146,7 +151,7 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
       `# ${service} has no single CLI command for resource policies: add the statement in the console or your IaC.`,
     terraform:
       home?.terraform(subject, document) ?? `# Add this statement to the ${noun}:\n# ${JSON.stringify(statement)}`,
-    sam: `# CloudFormation\n${toYaml({ [sid("WhyDenied", service, "Policy")]: cfnResource })}`,
+    sam: cloudFormation(home, cfnResource, statement),
     consoleUrl: home?.console(subject) ?? null,
     requestText: anonymous
       ? null
@@ -156,4 +161,27 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
         `${JSON.stringify(statement, null, 2)}`,
     notes,
   };
+}
+
+/**
+ * The CloudFormation form. A RestApi's policy is one of its properties: the snippet edits the existing API
+ * (a new AWS::ApiGateway::RestApi would create a second API). A policy resource holds the whole policy:
+ * the snippet says that declaring it replaces the statements already there.
+ */
+function cloudFormation(
+  home: PolicyHome | undefined,
+  resource: { Type: string; Properties: Record<string, unknown> },
+  statement: Record<string, unknown>,
+): string {
+  if (home?.cfnPolicyProperty) {
+    return (
+      `# CloudFormation: in your existing ${home.cfnType} (do not declare a new one), add this statement to ` +
+      `Properties.${home.cfnPolicyProperty}.Statement, keeping the others, then redeploy the API:\n${toYaml([statement])}`
+    );
+  }
+  return (
+    `# CloudFormation: ${resource.Type} holds the whole policy; declaring it replaces the statements already there. ` +
+    `If your template has one, add this statement to its Statement list instead.\n` +
+    `${toYaml({ [sid("WhyDenied", resource.Type.split("::")[1] ?? "", "Policy")]: resource })}`
+  );
 }

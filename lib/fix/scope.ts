@@ -7,6 +7,10 @@ import type { Subject } from "../iam";
 /** The action and resource ARNs a least-privilege statement should name. */
 export interface Scope {
   action: string;
+  /** False when the IAM reference data has no such action: a statement naming it would grant nothing. */
+  known: boolean;
+  /** What the IAM reference says a call of the action also needs, e.g. `iam:PassRole`. */
+  dependentActions: string[];
   resources: string[];
   /** Why the resource is what it is, when that is not obvious. */
   note: string | null;
@@ -80,21 +84,86 @@ function matchTemplate(compiled: CompiledTemplate, arn: string): Map<string, str
   return at === arn.length ? values : null;
 }
 
-/** Fills a template's slots from named values, `<Name>` for those missing (the leaf becomes `*`). */
+/** The placeholder for an IAM template variable, in the one spelling every fix uses: `BucketName` → `<BUCKET_NAME>`. */
+export function placeholderFor(variable: string): string {
+  return `<${variable.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}>`;
+}
+
+/** Fills a template's slots from named values, a placeholder for those missing (the leaf becomes `*`). */
 function fillFromValues(compiled: CompiledTemplate, values: Map<string, string>): string {
   let out = compiled.literals[0]!;
   for (let slot = 0; slot < compiled.slots.length; slot++) {
     const name = compiled.slots[slot]!;
-    out += (name === compiled.leaf ? "*" : (values.get(name) ?? `<${name}>`)) + compiled.literals[slot + 1]!;
+    out += (name === compiled.leaf ? "*" : (values.get(name) ?? placeholderFor(name))) + compiled.literals[slot + 1]!;
   }
   return out;
 }
 
-/** The template filled with the values an ARN of its type holds, or null when the ARN is not of this type. */
-function rescope(template: string, arn: string): string | null {
-  const compiled = compile(template);
-  const values = matchTemplate(compiled, arn);
-  return values ? fillFromValues(compiled, values) : null;
+/** Fills a template's location slots from `values` and every other slot with `*`: any resource of the type. */
+function fillAny(compiled: CompiledTemplate, values: Map<string, string>): string {
+  let out = compiled.literals[0]!;
+  for (let slot = 0; slot < compiled.slots.length; slot++) {
+    const name = compiled.slots[slot]!;
+    const value = LOCATION_VARIABLES.has(name) ? (values.get(name) ?? placeholderFor(name)) : "*";
+    out += value + compiled.literals[slot + 1]!;
+  }
+  return out;
+}
+
+/** The message's ARN read against the action's resource types: the type it is and the values it holds. */
+function matchingType(
+  types: ResourceTypeInfo[],
+  arn: string,
+): { type: ResourceTypeInfo; values: Map<string, string> } | null {
+  for (const type of types) {
+    const values = matchTemplate(compile(type.arnFormat), arn);
+    if (values) return { type, values };
+  }
+  return null;
+}
+
+/**
+ * The type a wildcard ARN of no template's shape takes in (`deploymentgroup:*` is every `deploymentgroup:${App}/${Group}`):
+ * the text before its first `*` starts that type's any-resource ARN.
+ */
+function wildcardType(types: ResourceTypeInfo[], arn: string, values: Map<string, string>): ResourceTypeInfo | null {
+  const star = arn.indexOf("*");
+  if (star === -1) return null;
+  const prefix = arn.slice(0, star);
+  return types.find((type) => fillAny(compile(type.arnFormat), values).startsWith(prefix)) ?? null;
+}
+
+/**
+ * The ARNs of the required resource types other than `covered`: IAM checks each one the request touches
+ * (ec2:CreateNetworkInterface: the interface and the subnet), and a statement missing one is denied again.
+ */
+function otherRequiredResources(
+  types: ResourceTypeInfo[],
+  covered: ResourceTypeInfo | null,
+  values: Map<string, string>,
+): string[] {
+  return types
+    .filter((type) => type.required && type !== covered)
+    .map((type) => fillAny(compile(type.arnFormat), values));
+}
+
+/** Notes on the resource types a statement names beyond the message's own, and the optional ones it leaves out. */
+function extraTypesNote(action: string, types: ResourceTypeInfo[], covered: ResourceTypeInfo | null): string | null {
+  const added = types.filter((type) => type.required && type !== covered).map((type) => type.name);
+  const optional = types.filter((type) => !type.required).map((type) => type.name);
+  const parts: string[] = [];
+  if (added.length > 0)
+    parts.push(
+      `${action} also requires ${added.join(", ")}: the statement names any of them ("*"); narrow each to the ids your call uses.`,
+    );
+  if (optional.length > 0 && optional.length <= 4)
+    parts.push(`If the request names a ${optional.join(" or ")}, IAM checks it too: add its ARN.`);
+  return parts.length > 0 ? parts.join(" ") : null;
+}
+
+function joinNotes(...notes: (string | null)[]): string | null {
+  const present = notes.filter((note): note is string => note !== null);
+  return present.length > 0 ? present.join(" ") : null;
 }
 
 function preferredType(types: ResourceTypeInfo[]): ResourceTypeInfo | undefined {
@@ -117,31 +186,45 @@ function locationValues(subject: Subject): Map<string, string> {
 export function scopeFor(record: DenialRecord, subject: Subject, catalog: ActionCatalog): Scope {
   const [service, name] = splitAction(record.action ?? ":");
   const info = service && name ? catalog.action(service, name) : null;
-  const action = info ? `${service}:${info.name}` : (record.action ?? "<ACTION>");
   if (!info) {
+    const action = record.action ?? "<ACTION>";
     return {
       action,
+      known: false,
+      dependentActions: [],
       resources: [subject.resourceArn ?? record.resource ?? "*"],
-      note: "Action not in the IAM reference data; resource copied from the message.",
+      note:
+        `${action} is not an action in the IAM reference data (a documentation example, a typo, or a service prefix ` +
+        "the message spelled its own way), so a statement naming it would grant nothing: look the operation up in the " +
+        "service's Service Authorization Reference page and grant the action listed there.",
     };
   }
+  const action = `${service}:${info.name}`;
+  const known = { action, known: true, dependentActions: info.dependentActions };
   if (info.resourceTypes.length === 0) {
     return {
-      action,
+      ...known,
       resources: ["*"],
       note: `${action} does not support resource-level permissions, so the statement must use "*".`,
     };
   }
+  const types = info.resourceTypes;
   const arn = subject.resourceArn && parseArn(subject.resourceArn) ? subject.resourceArn : null;
   if (arn) {
-    for (const type of info.resourceTypes) {
-      const resource = rescope(type.arnFormat, arn);
-      if (resource !== null) return { action, resources: [resource], note: null };
-    }
-    return { action, resources: [arn], note: null };
+    const match = matchingType(types, arn);
+    const values = locationValues(subject);
+    // The ARN's own location wins; a type without that slot (S3's empty Region) leaves the subject's.
+    for (const [slot, value] of match?.values ?? []) if (value) values.set(slot, value);
+    const primary = match ? fillFromValues(compile(match.type.arnFormat), match.values) : arn;
+    const covered = match?.type ?? wildcardType(types, arn, values);
+    return {
+      ...known,
+      resources: [primary, ...otherRequiredResources(types, covered, values)],
+      note: extraTypesNote(action, types, covered),
+    };
   }
-  const type = preferredType(info.resourceTypes);
-  if (!type) return { action, resources: ["*"], note: null };
+  const type = preferredType(types);
+  if (!type) return { ...known, resources: ["*"], note: null };
   const compiled = compile(type.arnFormat);
   const values = locationValues(subject);
   const named = record.resource && !record.resource.includes("*") ? record.resource : null;
@@ -149,8 +232,12 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
     values.set(compiled.lastResourceVariable, service === "secretsmanager" ? `${named}-*` : named);
   if (subject.bucket) values.set("BucketName", subject.bucket);
   const resource = fillFromValues(compiled, values);
-  const note = resource.includes("<")
+  const hidden = resource.includes("<")
     ? `The message does not name the ${type.name}: replace the <placeholders> with yours.`
     : null;
-  return { action, resources: [resource], note };
+  return {
+    ...known,
+    resources: [resource, ...otherRequiredResources(types, type, values)],
+    note: joinNotes(hidden, extraTypesNote(action, types, type)),
+  };
 }

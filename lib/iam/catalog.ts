@@ -12,6 +12,8 @@ export interface ActionInfo {
   name: string;
   /** Empty when the action only supports `"Resource": "*"`. */
   resourceTypes: ResourceTypeInfo[];
+  /** Actions the IAM reference says a call of this one also needs (`service:Action`), the action's and its resource types'. */
+  dependentActions: string[];
 }
 
 /**

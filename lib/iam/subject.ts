@@ -31,7 +31,8 @@ export function subjectOf(record: DenialRecord): Subject {
   const principal = describePrincipal(record.principal);
   const resourceArn = record.resource ? parseArn(record.resource) : null;
   const account = isAccountId(record.account) ? record.account : (principal?.account ?? hole("ACCOUNT_ID"));
-  const region = record.region || hole("REGION");
+  // A call's Region is its resource's; the resource's account may be another's, so it does not stand in for the caller's.
+  const region = record.region || resourceArn?.region || hole("REGION");
   const identityName = isReadable(principal?.name) ? principal.name : hole("ROLE_NAME");
   const identityKind = principal?.kind === "user" ? "user" : "role";
   const principalArn =

@@ -105,6 +105,11 @@ export const fixSchema = z.object({
   notes: z.array(z.string()),
   /** Values the message hid, shown as <Placeholders> in the snippets. */
   placeholders: z.array(z.string()),
+  /**
+   * The AWS managed policy that is the conventional fix, to attach instead of the statement
+   * (AWSLambdaVPCAccessExecutionRole for a function's network interfaces); null when none is.
+   */
+  managedPolicy: z.object({ name: z.string(), arn: z.string() }).nullable(),
 });
 
 /**

@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCatalog } from "../catalog";
+import { actionKeys, diagnoseParsed } from "../diagnose";
+import { catalogFrom, type ActionCatalog } from "../iam";
+import { parseDenials } from "../parse";
+import { denialRecordOf } from "../testing/denial-record";
+import { fixFor } from "./index";
+
+const denied = (action: string, resource: string, policy = "identity-based") =>
+  "User: arn:aws:sts::123456789012:assumed-role/app-role/app-fn is not authorized to perform: " +
+  `${action} on resource: ${resource} because no ${policy} policy allows the ${action} action`;
+
+const TEXTS = {
+  networkInterface: denied("ec2:CreateNetworkInterface", "arn:aws:ec2:eu-west-1:123456789012:network-interface/*"),
+  docsExample: denied("s3:GetWidget", "arn:aws:s3:::my-bucket"),
+  wildcardGroup: denied("codedeploy:ListDeployments", "arn:aws:codedeploy:us-east-1:123456789012:deploymentgroup:*"),
+  hiddenRole:
+    "User: arn:aws:sts::123456789012:assumed-role/<role-name>/app-fn is not authorized to perform: s3:GetObject on resource: " +
+    "arn:aws:s3:::my-bucket/k because no resource-based policy allows the s3:GetObject action",
+};
+
+let catalog: ActionCatalog;
+
+beforeAll(async () => {
+  catalog = await loadCatalog(Object.values(TEXTS).flatMap((text) => actionKeys(parseDenials(text).records)));
+});
+
+function candidateFixes(text: string) {
+  const finding = diagnoseParsed(parseDenials(text), catalog).findings[0];
+  if (!finding) throw new Error("no finding");
+  return finding.candidates.map((candidate) => candidate.fix);
+}
+
+describe("fixes checked against the IAM reference data", () => {
+  it("names every resource type the action requires: the subnet beside the network interface", () => {
+    const [fix] = candidateFixes(TEXTS.networkInterface);
+    expect(fix?.statement?.Resource).toEqual([
+      "arn:aws:ec2:eu-west-1:123456789012:network-interface/*",
+      "arn:aws:ec2:eu-west-1:123456789012:subnet/*",
+    ]);
+    expect(fix?.notes.join(" ")).toContain("also requires subnet");
+    expect(fix?.notes.join(" ")).toContain("security-group");
+  });
+
+  it("emits no statement for an action the IAM data does not list, and says why", () => {
+    for (const fix of candidateFixes(TEXTS.docsExample)) {
+      if (fix.layer === "kms-key-policy" || fix.layer === "trust-policy") continue;
+      expect(fix.statement).toBeNull();
+      expect(fix.title).toContain("s3:GetWidget is not one");
+    }
+  });
+
+  it("takes a wildcard ARN of no template's shape as covering its type", () => {
+    const [fix] = candidateFixes(TEXTS.wildcardGroup);
+    expect(fix?.statement?.Resource).toBe("arn:aws:codedeploy:us-east-1:123456789012:deploymentgroup:*");
+  });
+
+  it("keeps placeholder text out of a Sid", () => {
+    const fix = candidateFixes(TEXTS.hiddenRole).find((candidate) => candidate.layer === "resource-policy");
+    expect(fix?.statement?.Sid).toBe("AllowS3GetObject");
+  });
+
+  it("spells a hidden IAM template variable like every other placeholder", () => {
+    const record = denialRecordOf({
+      kind: "iam-authorization",
+      encodedMessage: null,
+      sourceFormat: "iam-message",
+      excerpt: "",
+      action: "s3:GetObject",
+      service: "s3",
+    });
+    expect(fixFor("execution-role", record, catalog).placeholders).toEqual(["ROLE_NAME", "BUCKET_NAME"]);
+  });
+
+  it("grants the dependent actions the IAM data lists", () => {
+    const withDependent = catalogFrom([
+      { service: "svc", name: "Start", resourceTypes: [], dependentActions: ["iam:PassRole"] },
+    ]);
+    const record = denialRecordOf({
+      kind: "iam-authorization",
+      encodedMessage: null,
+      sourceFormat: "iam-message",
+      excerpt: "",
+      action: "svc:Start",
+      service: "svc",
+    });
+    expect(fixFor("execution-role", record, withDependent).statement?.Action).toEqual(["svc:Start", "iam:PassRole"]);
+  });
+});
+
+describe("the managed policy beside the statement", () => {
+  it.each([
+    [
+      "logs:PutLogEvents",
+      "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/app-fn:log-stream:x",
+      "AWSLambdaBasicExecutionRole",
+    ],
+    [
+      "ec2:CreateNetworkInterface",
+      "arn:aws:ec2:us-east-1:123456789012:network-interface/*",
+      "AWSLambdaVPCAccessExecutionRole",
+    ],
+  ])("a function's own %s → %s", async (action, resource, name) => {
+    const text = denied(action, resource);
+    const local = await loadCatalog(actionKeys(parseDenials(text).records));
+    const fix = diagnoseParsed(parseDenials(text), local).findings[0]?.fix;
+    expect(fix?.managedPolicy).toEqual({ name, arn: `arn:aws:iam::aws:policy/service-role/${name}` });
+    expect(fix?.notes.join(" ")).toContain(`--policy-arn arn:aws:iam::aws:policy/service-role/${name}`);
+  });
+
+  it("offers none where no managed policy is the convention", () => {
+    expect(candidateFixes(TEXTS.docsExample).map((fix) => fix.managedPolicy)).not.toContainEqual(expect.anything());
+  });
+});
