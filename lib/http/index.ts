@@ -1,2 +1,3 @@
 export { parseJson, readLimitedText } from "./read-body";
 export { statusFor } from "./status";
+export { guardedHeadersOf, hostNameOf, refuseRequest, type GuardPolicy, type GuardedHeaders } from "./request-guard";
