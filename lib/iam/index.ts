@@ -1,4 +1,5 @@
-export { consoleHost, isAccountId, parseArn } from "./arn";
+export { isAccountId, parseArn } from "./arn";
+export { consoleUrl, isRegionOf, REGION_PATTERN, type ConsolePlace } from "./console-url";
 export {
   catalogFrom,
   keyOf,

@@ -1,5 +1,5 @@
 import { actionKeys, diagnoseRecord } from "../diagnose";
-import { consoleHost, parseArn } from "../iam";
+import { consoleUrl, parseArn } from "../iam";
 import type { ActionCatalog, ActionKey } from "../iam";
 import { denialFromRecord, type CloudTrailRecord } from "../parse";
 import type { DeniedEvent, Finding, GroupCount, LookupStreamEvent, NoticeEvent } from "../wire";
@@ -38,14 +38,15 @@ function groupKeyOf(finding: Finding): string {
   return [finding.layer, finding.action?.toLowerCase() ?? "", fixScopeOf(finding) ?? ""].join(" ");
 }
 
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
-
 /** The event in the CloudTrail console's event history, where the account can see it. */
 export function cloudTrailConsoleUrl(record: CloudTrailRecord): string | null {
   const region = record.awsRegion;
-  if (!region || !REGION.test(region) || !record.eventID) return null;
+  if (!region || !record.eventID) return null;
   const partition = parseArn(record.userIdentity?.arn ?? "")?.partition ?? "aws";
-  return `https://${region}.${consoleHost(partition)}/cloudtrailv2/home?region=${region}#/events/${encodeURIComponent(record.eventID)}`;
+  return consoleUrl(
+    { partition, region },
+    `/cloudtrailv2/home?region=${region}#/events/${encodeURIComponent(record.eventID)}`,
+  );
 }
 
 /** The fields a diagnosis reads, as CloudTrail JSON that POST /api/diagnose accepts. */
