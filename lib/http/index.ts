@@ -1,4 +1,4 @@
 export { parseJson, readLimitedText } from "./read-body";
 export { statusFor } from "./status";
-export { guardedHeadersOf, hostNameOf, refuseRequest, type GuardPolicy, type GuardedHeaders } from "./request-guard";
-export { contentSecurityPolicy, NONCE_HEADER, securityHeaders, type SecurityHeaderOptions } from "./security-headers";
+export { guardedHeadersOf, hostNameOf, refuseRequest } from "./request-guard";
+export { NONCE_HEADER, securityHeaders } from "./security-headers";

@@ -6,7 +6,7 @@ const CONSOLE_HOSTS = new Map([
 ]);
 
 /** A Region name as AWS spells them (`eu-west-1`, `us-gov-west-1`): nothing else may become part of a host name. */
-export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 /** Whether a Region name is well formed and belongs to the partition (China and GovCloud Regions have their own). */
 export function isRegionOf(partition: string, region: string): boolean {

@@ -1,5 +1,5 @@
 export { isAccountId, parseArn } from "./arn";
-export { consoleUrl, isRegionOf, REGION_PATTERN, type ConsolePlace } from "./console-url";
+export { consoleUrl } from "./console-url";
 export {
   catalogFrom,
   keyOf,
