@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { APP_PORT, CLOUDTRAIL_PORT, CLOUDTRAIL_URL, DEMO_PORT } from "./e2e/ports";
+import { APP_PORT, CLOUDTRAIL_PORT, CLOUDTRAIL_URL, CONTROL_TOKEN, DEMO_PORT } from "./e2e/ports";
 
 const debianChromium = "/usr/bin/chromium";
 
@@ -51,9 +51,11 @@ export default defineConfig({
   webServer: [
     {
       command: `node bin/local-cloudtrail.mjs --host 127.0.0.1 --port ${CLOUDTRAIL_PORT}`,
+      // Without the token the control route answers 401, which Playwright takes as "up".
       url: `${CLOUDTRAIL_URL}/__control/stats`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
+      env: { WHYDENIED_CONTROL_TOKEN: CONTROL_TOKEN },
     },
     {
       // The app, with lookups sent to the local CloudTrail endpoint and dummy credentials to sign them.

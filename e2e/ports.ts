@@ -1,6 +1,14 @@
+import { randomBytes } from "node:crypto";
+
 /** Where the end-to-end servers listen; all on loopback, all derived from E2E_PORT. */
 export const APP_PORT = Number(process.env.E2E_PORT ?? 3100);
 /** The same build started with no AWS credentials at all: the demo-data path. */
 export const DEMO_PORT = APP_PORT + 1;
 export const CLOUDTRAIL_PORT = APP_PORT + 499;
 export const CLOUDTRAIL_URL = `http://127.0.0.1:${CLOUDTRAIL_PORT}`;
+
+/**
+ * The token the local CloudTrail endpoint's control routes require, passed to it as WHYDENIED_CONTROL_TOKEN. Made once
+ * in Playwright's main process, before it starts the servers and forks the workers, which inherit it.
+ */
+export const CONTROL_TOKEN = (process.env.WHYDENIED_CONTROL_TOKEN ||= randomBytes(24).toString("base64url"));

@@ -3,7 +3,13 @@ import { parseEnv } from "./env-schema";
 
 describe("parseEnv", () => {
   it("fills the defaults, and counts an empty variable as unset", () => {
-    const defaults = { WHYDENIED_DEMO: "on", WHYDENIED_LOOKUP_RATE: 2, WHYDENIED_MAX_UPLOAD_MIB: 2048 };
+    const defaults = {
+      WHYDENIED_DEMO: "on",
+      WHYDENIED_LOOKUP_RATE: 2,
+      WHYDENIED_MAX_UPLOAD_MIB: 2048,
+      WHYDENIED_ALLOWED_HOSTS: ["localhost", "127.0.0.1", "[::1]"],
+      WHYDENIED_HSTS: "off",
+    };
     expect(parseEnv({})).toEqual({ ok: true, value: defaults });
     expect(
       parseEnv({ WHYDENIED_LOOKUP_RATE: "", WHYDENIED_DEMO: "", WHYDENIED_CLOUDTRAIL_ENDPOINT: "", AWS_REGION: "" }),
@@ -17,6 +23,8 @@ describe("parseEnv", () => {
         WHYDENIED_MAX_UPLOAD_MIB: "10",
         WHYDENIED_DEMO: "off",
         WHYDENIED_CLOUDTRAIL_ENDPOINT: "http://127.0.0.1:4599",
+        WHYDENIED_ALLOWED_HOSTS: "whydenied.internal, Localhost",
+        WHYDENIED_HSTS: "on",
         AWS_REGION: "eu-west-1",
       }),
     ).toEqual({
@@ -26,6 +34,8 @@ describe("parseEnv", () => {
         WHYDENIED_MAX_UPLOAD_MIB: 10,
         WHYDENIED_DEMO: "off",
         WHYDENIED_CLOUDTRAIL_ENDPOINT: "http://127.0.0.1:4599",
+        WHYDENIED_ALLOWED_HOSTS: ["whydenied.internal", "localhost"],
+        WHYDENIED_HSTS: "on",
         AWS_REGION: "eu-west-1",
       },
     });
@@ -37,6 +47,13 @@ describe("parseEnv", () => {
     ["WHYDENIED_LOOKUP_RATE", "0", 'WHYDENIED_LOOKUP_RATE is "0": it must be a number above 0 and at most 2'],
     ["WHYDENIED_MAX_UPLOAD_MIB", "1.5", 'WHYDENIED_MAX_UPLOAD_MIB is "1.5": it must be a whole number of MiB above 0'],
     ["WHYDENIED_DEMO", "yes", 'WHYDENIED_DEMO is "yes": it must be "on" or "off"'],
+    ["WHYDENIED_HSTS", "1", 'WHYDENIED_HSTS is "1": it must be "on" or "off"'],
+    [
+      "WHYDENIED_ALLOWED_HOSTS",
+      "localhost:3000",
+      'WHYDENIED_ALLOWED_HOSTS is "localhost:3000": it must be comma-separated host names',
+    ],
+    ["WHYDENIED_ALLOWED_HOSTS", "a,,b", 'WHYDENIED_ALLOWED_HOSTS is "a,,b": it must be comma-separated host names'],
     [
       "WHYDENIED_CLOUDTRAIL_ENDPOINT",
       "ftp://x",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hostNameOf } from "./http";
 import { fail, ok, type Result } from "./result";
 
 /** A set but empty variable counts as unset: `WHYDENIED_LOOKUP_RATE=` in a .env file means "the default". */
@@ -36,6 +37,23 @@ const envSchema = z.object({
     (mib) => Number.isInteger(mib) && mib > 0,
     2048,
   ),
+  /**
+   * The host names the server answers to, comma-separated, any port; a request with another `Host` is refused so a
+   * rebound DNS name cannot read the answers. Default: the loopback names.
+   */
+  WHYDENIED_ALLOWED_HOSTS: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .transform((list) => list.split(",").map((name) => name.trim().toLowerCase()))
+      .refine(
+        (names) => names.every((name) => hostNameOf(name) === name),
+        "must be comma-separated host names without ports, for example whydenied.internal,localhost",
+      )
+      .default(["localhost", "127.0.0.1", "[::1]"]),
+  ),
+  /** "on" sends Strict-Transport-Security (only behind TLS: browsers then refuse plain http for a year). */
+  WHYDENIED_HSTS: z.preprocess(unsetIfEmpty, z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("off")),
   /** The Region the lookup form starts with. */
   AWS_REGION: optional(z.string()),
   AWS_DEFAULT_REGION: optional(z.string()),

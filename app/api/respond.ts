@@ -1,7 +1,11 @@
 import "server-only";
 import type { ErrorCode } from "@/lib/errors";
-import { statusFor } from "@/lib/http";
+import { serverEnv } from "@/lib/env";
+import { guardedHeadersOf, refuseRequest, statusFor } from "@/lib/http";
 import type { AppError } from "@/lib/result";
+
+/** The media type of the JSON API bodies. */
+export const JSON_ONLY = ["application/json"];
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -33,4 +37,17 @@ export function methodNotAllowed(allowed: "GET" | "POST"): () => Response {
       { code: "request.method-not-allowed", message: `This endpoint answers ${allowed} requests only.` },
       { Allow: allowed },
     );
+}
+
+/**
+ * The answer for a request from another site, for a host name the server does not answer to, or with a media type
+ * the route does not document (`mediaTypes` for routes that take a body); `null` lets the request in. No CORS
+ * headers are ever sent, so a browser never shares an answer across origins.
+ */
+export function refuseForeign(request: Request, mediaTypes?: readonly string[]): Response | null {
+  const refusal = refuseRequest(guardedHeadersOf(request), {
+    allowedHosts: serverEnv().WHYDENIED_ALLOWED_HOSTS,
+    mediaTypes,
+  });
+  return refusal === null ? null : errorResponse(refusal);
 }

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONTROL_TOKEN_HEADER } from "../../lib/local-aws";
 import { localClient, testRecord } from "../../lib/local-aws/testing/clients";
 
 const launcher = fileURLToPath(new URL("../local-cloudtrail.mjs", import.meta.url));
@@ -38,6 +39,20 @@ function urlOf(child: ChildProcessWithoutNullStreams): Promise<string> {
   });
 }
 
+/** Resolves with the URL and the control token the launcher prints once it listens. */
+function controlOf(child: ChildProcessWithoutNullStreams): Promise<{ url: string; token: string }> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      const token = /control token: (\S+)/.exec(output)?.[1];
+      if (url && token) resolve({ url, token });
+    });
+    child.once("exit", (code) => reject(new Error(`launcher exited with ${code} before listening`)));
+  });
+}
+
 describe("bin/local-cloudtrail.mjs", () => {
   it("serves the records it is given, then stops cleanly on SIGTERM", async () => {
     const child = spawn(process.execPath, [
@@ -63,6 +78,32 @@ describe("bin/local-cloudtrail.mjs", () => {
     } finally {
       child.kill("SIGKILL");
     }
+  });
+
+  it("prints its control token and answers the control routes only with it", async () => {
+    const child = spawn(process.execPath, [launcher, "--port", "0", "--no-demo"], {
+      env: { ...process.env, WHYDENIED_CONTROL_TOKEN: "" },
+    });
+    try {
+      const { url, token } = await controlOf(child);
+      expect(token.length).toBeGreaterThanOrEqual(16);
+      expect((await fetch(`${url}/__control/stats`)).status).toBe(401);
+      expect(
+        (await fetch(`${url}/__control/reset`, { method: "POST", headers: { [CONTROL_TOKEN_HEADER]: "x" } })).status,
+      ).toBe(401);
+      expect((await fetch(`${url}/__control/stats`, { headers: { [CONTROL_TOKEN_HEADER]: token } })).status).toBe(200);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it("refuses a control token shorter than 16 characters", () => {
+    const short = spawnSync(process.execPath, [launcher, "--port", "0", "--control-token", "short"], {
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(short.status).toBe(2);
+    expect(short.stderr).toContain("at least 16 characters");
   });
 
   it("prints help, and refuses unknown options with status 2", () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
@@ -17,14 +18,32 @@ with the seeded demo data set. Point a client at it with endpoint: <url> and any
                      ({"Records": [...]}); repeatable. Only the last 90 days are searchable.
   --no-demo          serve only the --records, without the demo data
   --rate N           LookupEvents requests per second per Region (default 2; Infinity for no limit)
+  --control-token T  the token the test hooks require (default: $WHYDENIED_CONTROL_TOKEN, else a random
+                     one, printed at start); at least 16 characters
   -h, --help         show this help
 
-Test hooks: POST/DELETE /__control/faults, GET /__control/stats, POST /__control/reset.
+Test hooks, with the header x-whydenied-control-token: <token>:
+POST/DELETE /__control/faults, GET /__control/stats, POST /__control/reset.
 Stops cleanly on SIGINT or SIGTERM.`;
 
 interface Io {
   stdout: Writable;
   stderr: Writable;
+  /** Where `WHYDENIED_CONTROL_TOKEN` is read; default the process's environment. */
+  env?: NodeJS.ProcessEnv;
+  /** Makes the control token when none is given; default 24 random bytes. */
+  newToken?: () => string;
+}
+
+const MIN_TOKEN_LENGTH = 16;
+
+/** The test hooks' token: the option, else the variable, else a fresh random one. */
+function controlTokenOf(option: string | undefined, io: Io): string {
+  const given = option ?? ((io.env ?? process.env).WHYDENIED_CONTROL_TOKEN || undefined);
+  if (given === undefined) return (io.newToken ?? (() => randomBytes(24).toString("base64url")))();
+  if (given.length < MIN_TOKEN_LENGTH)
+    throw new UsageError(`the control token needs at least ${MIN_TOKEN_LENGTH} characters`);
+  return given;
 }
 
 class UsageError extends Error {}
@@ -100,6 +119,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         records: { type: "string", multiple: true },
         "no-demo": { type: "boolean" },
         rate: { type: "string" },
+        "control-token": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -108,6 +128,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`${USAGE}\n`);
       return 0;
     }
+    const controlToken = controlTokenOf(values["control-token"], io);
     const extra = (await Promise.all((values.records ?? []).map(readRecordsFile))).flat();
     const demo = values["no-demo"]
       ? []
@@ -121,9 +142,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       ratePerSecond: numberOption("rate", values.rate, 2),
       host: values.host ?? "127.0.0.1",
       port: numberOption("port", values.port, 4599),
+      controlToken,
     });
     const stopped = waitForStopSignal();
     io.stdout.write(`local CloudTrail listening on ${endpoint.url} (${demo.length + extra.length} events)\n`);
+    io.stdout.write(`control token: ${controlToken}\n`);
     const signal = await stopped;
     await endpoint.close();
     io.stdout.write(`local CloudTrail stopped (${signal})\n`);

@@ -1,5 +1,5 @@
 import type { DenialRecord, FixDraft, Layer, Owner } from "../model";
-import { consoleHost } from "../iam";
+import { consoleUrl } from "../iam";
 import type { Subject } from "../iam";
 import { toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
@@ -34,7 +34,7 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
       ].join("\n"),
     terraformResource: "aws_organizations_policy",
     cfnType: "AWS::Organizations::Policy",
-    console: (s) => `https://${consoleHost(s.partition)}/organizations/v2/home/policies/service-control-policy`,
+    console: (s) => consoleUrl({ partition: s.partition }, "/organizations/v2/home/policies/service-control-policy"),
   },
   rcp: {
     name: "resource control policy",
@@ -49,7 +49,7 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
       ].join("\n"),
     terraformResource: "aws_organizations_policy",
     cfnType: "AWS::Organizations::Policy",
-    console: (s) => `https://${consoleHost(s.partition)}/organizations/v2/home/policies/resource-control-policy`,
+    console: (s) => consoleUrl({ partition: s.partition }, "/organizations/v2/home/policies/resource-control-policy"),
   },
   "permissions-boundary": {
     name: "permissions boundary",
@@ -67,7 +67,10 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     terraformResource: "aws_iam_policy",
     cfnType: "AWS::IAM::ManagedPolicy",
     console: (s) =>
-      `https://${consoleHost(s.partition)}/iam/home#/${s.identityKind}s/details/${encodeURIComponent(s.identityName)}?section=permissions`,
+      consoleUrl(
+        { partition: s.partition },
+        `/iam/home#/${s.identityKind}s/details/${encodeURIComponent(s.identityName)}?section=permissions`,
+      ),
   },
   "session-policy": {
     name: "session policy",
@@ -96,7 +99,8 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
       ].join("\n"),
     terraformResource: "aws_vpc_endpoint_policy",
     cfnType: "AWS::EC2::VPCEndpoint",
-    console: (s) => `https://${s.region}.${consoleHost(s.partition)}/vpcconsole/home?region=${s.region}#Endpoints:`,
+    console: (s) =>
+      consoleUrl({ partition: s.partition, region: s.region }, `/vpcconsole/home?region=${s.region}#Endpoints:`),
   },
 };
 

@@ -1,5 +1,5 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleHost } from "../iam";
+import { consoleUrl } from "../iam";
 import type { Subject } from "../iam";
 import { lambdaNeeds } from "./lambda-extras";
 import { managedPolicyFor } from "./managed-policy";
@@ -70,7 +70,10 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
     sam: subject.functionName
       ? samFunctionPolicy(subject.functionName, statement)
       : cfnInlinePolicy(subject, policyName, document),
-    consoleUrl: `https://${consoleHost(subject.partition)}/iam/home#/${kind}s/details/${encodeURIComponent(subject.identityName)}?section=permissions`,
+    consoleUrl: consoleUrl(
+      { partition: subject.partition },
+      `/iam/home#/${kind}s/details/${encodeURIComponent(subject.identityName)}?section=permissions`,
+    ),
     requestText: null,
     notes,
   };

@@ -1,5 +1,5 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleHost } from "../iam";
+import { consoleUrl } from "../iam";
 import type { Subject } from "../iam";
 import { identifier, quote, toYaml } from "./render";
 
@@ -62,9 +62,10 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
     sam:
       `# CloudFormation: add to the key's KeyPolicy.Statement\nMyKey:\n  Type: AWS::KMS::Key\n` +
       `  Properties:\n    KeyPolicy:\n      Statement:\n${toYaml([statement], 4)}`,
-    consoleUrl: keyRegion.startsWith("<")
-      ? null
-      : `https://${keyRegion}.${consoleHost(subject.partition)}/kms/home?region=${keyRegion}#/kms/keys/${encodeURIComponent(key.split("/").pop() ?? key)}/`,
+    consoleUrl: consoleUrl(
+      { partition: subject.partition, region: keyRegion },
+      `/kms/home?region=${keyRegion}#/kms/keys/${encodeURIComponent(key.split("/").pop() ?? key)}/`,
+    ),
     requestText:
       `Hi — our role ${subject.principalArn} is denied ${action} on KMS key ${key}. Could you add this ` +
       `statement to the key policy (or create a grant for ${operation})?\n\n` +

@@ -1,5 +1,5 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleHost, parseArn } from "../iam";
+import { consoleUrl, parseArn } from "../iam";
 import type { Subject } from "../iam";
 import { identifier, quote, sid, toYaml } from "./render";
 
@@ -107,7 +107,6 @@ export function lambdaPermissionFix(record: DenialRecord, subject: Subject): Fix
   }
   if (invoker.sourceArn?.includes("<"))
     notes.push("Replace the <placeholders> in --source-arn so only your API / bucket may invoke the function.");
-  const regionalHost = `${subject.region.startsWith("<") ? "" : `${subject.region}.`}${consoleHost(subject.partition)}`;
   return {
     layer: "resource-policy",
     title: `Let ${invoker.describe} invoke function ${fn.name}`,
@@ -124,7 +123,10 @@ export function lambdaPermissionFix(record: DenialRecord, subject: Subject): Fix
       `  function_name  = ${quote(fn.name)}\n  principal      = ` +
       `${quote(invoker.principal)}${terraformSource}\n}`,
     sam: `# CloudFormation / SAM\n${toYaml({ WhyDeniedInvokePermission: permission })}`,
-    consoleUrl: `https://${regionalHost}/lambda/home?region=${subject.region}#/functions/${encodeURIComponent(fn.name)}?tab=permissions`,
+    consoleUrl: consoleUrl(
+      { partition: subject.partition, region: subject.region },
+      `/lambda/home?region=${subject.region}#/functions/${encodeURIComponent(fn.name)}?tab=permissions`,
+    ),
     requestText: null,
     notes,
   };

@@ -1,5 +1,5 @@
 import type { FixDraft } from "../model";
-import { consoleHost } from "../iam";
+import { consoleUrl } from "../iam";
 import type { Subject } from "../iam";
 import { identifier, quote, shellJson, toHcl, toYaml } from "./render";
 
@@ -37,7 +37,7 @@ export function permissionSetFix(
       `  instance_arn       = data.aws_ssoadmin_permission_set.${name}.instance_arn\n` +
       `  permission_set_arn = data.aws_ssoadmin_permission_set.${name}.arn\n  inline_policy      = jsonencode(${toHcl(document, 1)})\n}`,
     sam: `# CloudFormation: the permission set's InlinePolicy (it replaces the whole inline policy)\nInlinePolicy:\n${toYaml(document, 1)}`,
-    consoleUrl: `https://${consoleHost(subject.partition)}/singlesignon/home#/permissionsets`,
+    consoleUrl: consoleUrl({ partition: subject.partition }, "/singlesignon/home#/permissionsets"),
     notes: [
       ...draft.notes.filter((note) => !note.startsWith("Or attach AWS's managed policy")),
       `A permission set has one inline policy and put-inline-policy-to-permission-set replaces it: merge this ` +

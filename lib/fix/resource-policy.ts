@@ -1,5 +1,5 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleHost } from "../iam";
+import { consoleUrl } from "../iam";
 import type { Subject } from "../iam";
 import { policyDocument, quote, sid, toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
@@ -34,7 +34,7 @@ const HOMES: Record<string, PolicyHome> = {
     cfnType: "AWS::S3::BucketPolicy",
     cfnProperties: (s, d) => ({ Bucket: bucket(s), PolicyDocument: d }),
     console: (s) =>
-      `https://s3.${consoleHost(s.partition)}/s3/buckets/${encodeURIComponent(bucket(s))}?tab=permissions`,
+      consoleUrl({ partition: s.partition, s3: true }, `/s3/buckets/${encodeURIComponent(bucket(s))}?tab=permissions`),
   },
   secretsmanager: {
     noun: "secret's resource policy",
@@ -47,7 +47,10 @@ const HOMES: Record<string, PolicyHome> = {
     cfnType: "AWS::SecretsManager::ResourcePolicy",
     cfnProperties: (s, d) => ({ SecretId: secretId(s), ResourcePolicy: d, BlockPublicPolicy: true }),
     console: (s) =>
-      `https://${s.region}.${consoleHost(s.partition)}/secretsmanager/secret?name=${encodeURIComponent(s.resourceName)}&region=${s.region}`,
+      consoleUrl(
+        { partition: s.partition, region: s.region },
+        `/secretsmanager/secret?name=${encodeURIComponent(s.resourceName)}&region=${s.region}`,
+      ),
   },
   sqs: {
     noun: "queue policy",
@@ -58,7 +61,7 @@ const HOMES: Record<string, PolicyHome> = {
     terraform: (s, d) => tf("aws_sqs_queue_policy", "queue_url", queueUrl(s), d),
     cfnType: "AWS::SQS::QueuePolicy",
     cfnProperties: (s, d) => ({ Queues: [queueUrl(s)], PolicyDocument: d }),
-    console: (s) => `https://${s.region}.${consoleHost(s.partition)}/sqs/v3/home?region=${s.region}#/queues`,
+    console: (s) => consoleUrl({ partition: s.partition, region: s.region }, `/sqs/v3/home?region=${s.region}#/queues`),
   },
   sns: {
     noun: "topic policy",
@@ -70,7 +73,7 @@ const HOMES: Record<string, PolicyHome> = {
     terraform: (s, d) => tf("aws_sns_topic_policy", "arn", s.resourceArn ?? "<TOPIC_ARN>", d),
     cfnType: "AWS::SNS::TopicPolicy",
     cfnProperties: (s, d) => ({ Topics: [s.resourceArn ?? "<TOPIC_ARN>"], PolicyDocument: d }),
-    console: (s) => `https://${s.region}.${consoleHost(s.partition)}/sns/v3/home?region=${s.region}#/topics`,
+    console: (s) => consoleUrl({ partition: s.partition, region: s.region }, `/sns/v3/home?region=${s.region}#/topics`),
   },
   "execute-api": {
     noun: "API Gateway resource policy",
@@ -86,7 +89,10 @@ const HOMES: Record<string, PolicyHome> = {
     cfnProperties: (_s, d) => ({ Policy: d }),
     cfnPolicyProperty: "Policy",
     console: (s) =>
-      `https://${s.region}.${consoleHost(s.partition)}/apigateway/main/apis/${apiId(s)}/resource-policy?region=${s.region}`,
+      consoleUrl(
+        { partition: s.partition, region: s.region },
+        `/apigateway/main/apis/${encodeURIComponent(apiId(s))}/resource-policy?region=${s.region}`,
+      ),
   },
 };
 

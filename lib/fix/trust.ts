@@ -1,5 +1,5 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleHost, isAccountId, parseArn } from "../iam";
+import { consoleUrl, isAccountId, parseArn } from "../iam";
 import type { Subject } from "../iam";
 import { toHcl, toYaml } from "./render";
 
@@ -47,7 +47,10 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
     consoleUrl:
       targetRole.startsWith("<") || crossAccount
         ? null
-        : `https://${consoleHost(subject.partition)}/iam/home#/roles/details/${encodeURIComponent(targetRole)}?section=trust_relationships`,
+        : consoleUrl(
+            { partition: subject.partition },
+            `/iam/home#/roles/details/${encodeURIComponent(targetRole)}?section=trust_relationships`,
+          ),
     requestText: crossAccount
       ? `Hi — ${subject.principalArn} is denied sts:AssumeRole on ${subject.resourceArn} (account ` +
         `${roleAccount}). Could you add this statement to the role's trust policy?\n\n` +

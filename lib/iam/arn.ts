@@ -81,10 +81,3 @@ export function describePrincipal(principal: string | null): PrincipalInfo | nul
   }
   return { kind: "other", partition: arn.partition, account, name: null, sessionName: null, policyArn: principal };
 }
-
-/** The console host for a partition (aws, aws-cn, aws-us-gov). */
-export function consoleHost(partition: string): string {
-  if (partition === "aws-cn") return "console.amazonaws.cn";
-  if (partition === "aws-us-gov") return "console.amazonaws-us-gov.com";
-  return "console.aws.amazon.com";
-}

@@ -1,5 +1,6 @@
 export { callerOf, permissionSetOf } from "./caller";
-export { consoleHost, isAccountId, parseArn } from "./arn";
+export { isAccountId, parseArn } from "./arn";
+export { consoleUrl } from "./console-url";
 export {
   catalogFrom,
   keyOf,

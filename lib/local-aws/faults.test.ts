@@ -1,6 +1,6 @@
 import { LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startLocalAws, type LocalAws } from "./index";
+import { CONTROL_TOKEN_HEADER, startLocalAws, type LocalAws } from "./index";
 import { failureOf, localClient, testRecord } from "./testing/clients";
 import { HeldClock } from "./testing/held-clock";
 
@@ -9,11 +9,14 @@ const START = Date.parse("2026-11-23T12:00:00Z");
 const clock = new HeldClock(START);
 
 let endpoint: LocalAws;
+const CONTROL_TOKEN = "faults-test-control-token";
+
 beforeAll(async () => {
   endpoint = await startLocalAws({
     events: [testRecord({ eventID: "e1", eventTime: new Date(START).toISOString() })],
     ratePerSecond: Number.POSITIVE_INFINITY,
     clock,
+    controlToken: CONTROL_TOKEN,
   });
 });
 beforeEach(() => endpoint.reset());
@@ -123,11 +126,28 @@ describe("injected faults", () => {
 });
 
 describe("control routes, for an endpoint in another process", () => {
-  const control = (method: string, path: string, body?: unknown) =>
+  const control = (method: string, path: string, body?: unknown, token = CONTROL_TOKEN) =>
     fetch(`${endpoint.url}/__control/${path}`, {
       method,
+      headers: { [CONTROL_TOKEN_HEADER]: token },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
+
+  it("refuses a request without the token, and is off for an endpoint started without one", async () => {
+    expect((await control("POST", "reset", undefined, "")).status).toBe(401);
+    expect((await control("POST", "faults", { times: 1, status: 503 }, "wrong-token-of-some-length")).status).toBe(401);
+    expect((await lookup()).Events).toHaveLength(1);
+    const closed = await startLocalAws({ events: [] });
+    try {
+      for (const path of ["stats", "reset"])
+        expect(
+          (await fetch(`${closed.url}/__control/${path}`, { headers: { [CONTROL_TOKEN_HEADER]: CONTROL_TOKEN } }))
+            .status,
+        ).toBe(404);
+    } finally {
+      await closed.close();
+    }
+  });
 
   it("injects and clears faults", async () => {
     expect((await control("POST", "faults", { times: 1, status: 503 })).status).toBe(204);

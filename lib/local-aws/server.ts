@@ -23,6 +23,11 @@ interface LocalAwsOptions {
   host?: string;
   /** Default 0 (ephemeral). */
   port?: number;
+  /**
+   * Turns on the `/__control/` routes for requests that carry this token (see control-routes.ts); without it they
+   * answer 404, so nothing else on the machine can inject faults or reset the endpoint.
+   */
+  controlToken?: string;
 }
 
 export interface LocalAws {
@@ -40,6 +45,7 @@ interface Endpoint {
   services: readonly LocalService[];
   shared: SharedState;
   control: ControlTargets;
+  controlToken: string | undefined;
 }
 
 /** Fails fast, naming the culprit, when a caller hands over something that is not a CloudTrail record. */
@@ -70,7 +76,12 @@ async function route(call: Omit<ServiceCall, "body">, endpoint: Endpoint): Promi
     return sendError(response, 413, body.error.code, body.error.message, requestId);
   }
   if (path.startsWith(CONTROL_PREFIX))
-    return handleControl(method, path, body.value, endpoint.control, response, requestId);
+    return handleControl(
+      { method, path, headers: request.headers, body: body.value, requestId },
+      endpoint.controlToken,
+      endpoint.control,
+      response,
+    );
   const withBody: ServiceCall = { ...call, body: body.value };
   const service = endpoint.services.find((candidate) => candidate.claims(withBody));
   if (!service) return answerUnclaimed(withBody, endpoint.services);
@@ -109,7 +120,7 @@ function stop(server: Server, shutdown: AbortController): Promise<void> {
 /**
  * Starts a real HTTP server that speaks the AWS wire protocols of the services in `./services`
  * (today CloudTrail's JSON 1.1 LookupEvents), so the real SDK clients can query it with
- * `endpoint: url` and dummy credentials, plus the test-only routes under `/__control/`.
+ * `endpoint: url` and dummy credentials, plus, with a `controlToken`, the test-only routes under `/__control/`.
  */
 export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws> {
   assertRecords(options.events);
@@ -131,6 +142,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     services: createServices({ events: options.events }),
     shared,
     control: { faults: shared.faults, stats: shared.stats, reset },
+    controlToken: options.controlToken,
   };
 
   const server = createServer((request, response) => {

@@ -1,5 +1,5 @@
 import { actionKeys, diagnoseRecord } from "../diagnose";
-import { consoleHost, parseArn } from "../iam";
+import { consoleUrl, parseArn } from "../iam";
 import type { ActionCatalog, ActionKey } from "../iam";
 import { denialFromRecord, type CloudTrailRecord } from "../parse";
 import type { DeniedEvent, Finding, GroupCount, LookupStreamEvent, NoticeEvent } from "../wire";
@@ -44,14 +44,15 @@ function groupKeyOf(finding: Finding): string {
   return [finding.layer, finding.action?.toLowerCase() ?? "", fixScopeOf(finding) ?? ""].join(" ");
 }
 
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
-
 /** The event in the CloudTrail console's event history, where the account can see it. */
 export function cloudTrailConsoleUrl(record: CloudTrailRecord): string | null {
   const region = record.awsRegion;
-  if (!region || !REGION.test(region) || !record.eventID) return null;
+  if (!region || !record.eventID) return null;
   const partition = parseArn(record.userIdentity?.arn ?? "")?.partition ?? "aws";
-  return `https://${region}.${consoleHost(partition)}/cloudtrailv2/home?region=${region}#/events/${encodeURIComponent(record.eventID)}`;
+  return consoleUrl(
+    { partition, region },
+    `/cloudtrailv2/home?region=${region}#/events/${encodeURIComponent(record.eventID)}`,
+  );
 }
 
 /** The fields a diagnosis reads, as CloudTrail JSON that POST /api/diagnose accepts. */
@@ -173,6 +174,9 @@ export function createDenialCollector(options: {
     },
   };
 }
+
+/** A Region name as AWS spells them; anything else in `awsRegion` is counted, not listed. */
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 
 function count(tally: GroupCount, record: CloudTrailRecord): void {
   const time = record.eventTime ?? "";

@@ -7,6 +7,7 @@ describe("/api/diagnose", () => {
     const response = await POST(
       new Request("http://127.0.0.1/api/diagnose", {
         method: "POST",
+        headers: { "content-type": "application/json" },
         body: JSON.stringify({
           text: "User: arn:aws:iam::123456789012:user/alice is not authorized to perform: s3:ListBucket on resource: arn:aws:s3:::logs",
         }),
@@ -14,6 +15,21 @@ describe("/api/diagnose", () => {
     );
     expect(response.status).toBe(200);
     expect(diagnosisSchema.parse(await response.json()).findings).toHaveLength(1);
+  });
+
+  it.each([
+    ["text/plain", "request.unsupported-media-type", 415, {}],
+    ["application/json", "request.cross-origin", 403, { origin: "http://attacker.example" }],
+    ["application/json", "request.bad-host", 403, { host: "attacker.example" }],
+  ])("refuses a %s body with %s (%i)", async (contentType, code, status, headers) => {
+    const response = await POST(
+      new Request("http://127.0.0.1/api/diagnose", {
+        method: "POST",
+        headers: { "content-type": contentType, ...headers },
+        body: JSON.stringify({ text: "User: arn:aws:iam::123456789012:user/alice is not authorized" }),
+      }),
+    );
+    expect([response.status, apiErrorSchema.parse(await response.json()).code]).toEqual([status, code]);
   });
 
   it.each([

@@ -2,7 +2,7 @@ import { diagnose } from "@/lib/catalog";
 import { parseJson, readLimitedText } from "@/lib/http";
 import { MAX_INPUT_BYTES } from "@/lib/parse";
 import type { Diagnosis } from "@/lib/wire";
-import { errorResponse, internalError, jsonResponse, methodNotAllowed } from "../respond";
+import { errorResponse, internalError, jsonResponse, JSON_ONLY, methodNotAllowed, refuseForeign } from "../respond";
 import { diagnoseRequestSchema } from "./schema";
 
 export const runtime = "nodejs";
@@ -12,6 +12,8 @@ const MAX_BODY_BYTES = MAX_INPUT_BYTES * 6 + 1024;
 
 export async function POST(request: Request): Promise<Response> {
   try {
+    const refused = refuseForeign(request, JSON_ONLY);
+    if (refused) return refused;
     const body = await readLimitedText(request.body, MAX_BODY_BYTES);
     if (!body.ok)
       return errorResponse({

@@ -9,13 +9,14 @@ import { GET, POST } from "./route";
 const NOW = new Date();
 let endpoint: LocalAws;
 const savedEnv = { ...process.env };
+const JSON_HEADERS = { "content-type": "application/json" };
 
 function lookup(body: Record<string, unknown>): Promise<Response> {
   return POST(
     new Request("http://127.0.0.1/api/lookup", {
       method: "POST",
       body: JSON.stringify(body),
-      headers: { "content-type": "application/json" },
+      headers: JSON_HEADERS,
     }),
   );
 }
@@ -135,11 +136,17 @@ describe("POST /api/lookup against the local CloudTrail endpoint", () => {
   });
 
   it("refuses malformed and oversized bodies", async () => {
-    const malformed = await POST(new Request("http://127.0.0.1/api/lookup", { method: "POST", body: "{not json" }));
+    const malformed = await POST(
+      new Request("http://127.0.0.1/api/lookup", { method: "POST", body: "{not json", headers: JSON_HEADERS }),
+    );
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ code: "request.malformed-json" });
     const huge = await POST(
-      new Request("http://127.0.0.1/api/lookup", { method: "POST", body: "x".repeat(64 * 1024) }),
+      new Request("http://127.0.0.1/api/lookup", {
+        method: "POST",
+        body: "x".repeat(64 * 1024),
+        headers: JSON_HEADERS,
+      }),
     );
     expect(huge.status).toBe(413);
   });
@@ -172,6 +179,29 @@ describe("POST /api/lookup against the local CloudTrail endpoint", () => {
     const body = apiErrorSchema.parse(await denied.json());
     expect([denied.status, body.code]).toEqual([403, "lookup.denied"]);
     expect(JSON.stringify(body)).not.toContain("test");
+  });
+
+  it("refuses the cross-site attack from issue 9 with a typed 403 before touching CloudTrail", async () => {
+    const attack = (headers: Record<string, string>) =>
+      POST(new Request("http://127.0.0.1/api/lookup", { method: "POST", body: JSON.stringify(ORDERS), headers }));
+    const rebound = await attack({
+      host: "attacker.example",
+      origin: "http://attacker.example",
+      "content-type": "text/plain",
+    });
+    expect([rebound.status, apiErrorSchema.parse(await rebound.json()).code]).toEqual([403, "request.bad-host"]);
+    const crossSite = await attack({ origin: "http://attacker.example", "content-type": "text/plain" });
+    expect([crossSite.status, apiErrorSchema.parse(await crossSite.json()).code]).toEqual([
+      403,
+      "request.cross-origin",
+    ]);
+    const plainText = await attack({ origin: "http://127.0.0.1", "content-type": "text/plain" });
+    expect([plainText.status, apiErrorSchema.parse(await plainText.json()).code]).toEqual([
+      415,
+      "request.unsupported-media-type",
+    ]);
+    expect(plainText.headers.get("access-control-allow-origin")).toBeNull();
+    expect(endpoint.stats().requests).toBe(0);
   });
 
   it("answers other methods with 405 and the usual error shape", async () => {

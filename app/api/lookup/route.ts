@@ -2,7 +2,7 @@ import { startLookup } from "@/lib/cloudtrail";
 import { demoEndpoint } from "@/lib/demo-endpoint";
 import { parseJson, readLimitedText } from "@/lib/http";
 import { lookupRequestSchema } from "@/lib/wire";
-import { errorResponse, internalError, methodNotAllowed } from "../respond";
+import { errorResponse, internalError, JSON_ONLY, methodNotAllowed, refuseForeign } from "../respond";
 import { streamEvents } from "../stream";
 
 export const runtime = "nodejs";
@@ -13,6 +13,8 @@ const MAX_BODY_BYTES = 16 * 1024;
 /** Streams the denials of a role found in CloudTrail as NDJSON (see README, "Lookup API"). */
 export async function POST(request: Request): Promise<Response> {
   try {
+    const refused = refuseForeign(request, JSON_ONLY);
+    if (refused) return refused;
     const body = await readLimitedText(request.body, MAX_BODY_BYTES);
     if (!body.ok) return errorResponse(body.error);
     const json = parseJson(body.value);

@@ -52,6 +52,23 @@ describe("POST /api/trail", () => {
     );
   });
 
+  it.each(["application/gzip", "application/json"])("accepts a trail file sent as %s", async (contentType) => {
+    const response = await upload(gzipSync(JSON.stringify({ Records: day })), "", { "content-type": contentType });
+    expect(response.status).toBe(200);
+    expect(reduceLookup(INITIAL_LOOKUP_STATE, await readEvents(response)).done).toMatchObject({ partial: false });
+  });
+
+  it("refuses a text/plain upload from another site before reading it", async () => {
+    const body = gzipSync(JSON.stringify({ Records: day }));
+    const plain = await upload(body, "", { "content-type": "text/plain" });
+    expect([plain.status, apiErrorSchema.parse(await plain.json()).code]).toEqual([
+      415,
+      "request.unsupported-media-type",
+    ]);
+    const foreign = await upload(body, "", { origin: "http://attacker.example" });
+    expect([foreign.status, apiErrorSchema.parse(await foreign.json()).code]).toEqual([403, "request.cross-origin"]);
+  });
+
   it("keeps one role's denials with ?roleArn=", async () => {
     const state = reduceLookup(
       INITIAL_LOOKUP_STATE,

@@ -2,7 +2,7 @@ import { serverEnv } from "@/lib/env";
 import { loadCatalog } from "@/lib/catalog";
 import { parseRoleTarget, scanTrail, systemClock, type RoleTarget } from "@/lib/lookup";
 import { readTrail } from "@/lib/trail";
-import { errorResponse, internalError, methodNotAllowed } from "../respond";
+import { errorResponse, internalError, methodNotAllowed, refuseForeign } from "../respond";
 import { streamEvents } from "../stream";
 import { trailQueryOf, trailQuerySchema } from "./schema";
 import { stopAtUploadLimit, uploadChunks } from "./upload";
@@ -10,12 +10,17 @@ import { stopAtUploadLimit, uploadChunks } from "./upload";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
+/** What the page's upload sends (application/octet-stream), and the honest names of a trail file's types. */
+const TRAIL_MEDIA_TYPES = ["application/octet-stream", "application/gzip", "application/json"];
+
 /**
  * Streams the denials in uploaded trail data (the request body: a trail file, gzip or not,
  * lookup-events output or JSON Lines) as NDJSON. `?roleArn=` keeps one role's denials only.
  */
 export async function POST(request: Request): Promise<Response> {
   try {
+    const refused = refuseForeign(request, TRAIL_MEDIA_TYPES);
+    if (refused) return refused;
     const maxBytes = serverEnv().WHYDENIED_MAX_UPLOAD_MIB * 1024 * 1024;
     const declared = Number(request.headers.get("content-length") ?? NaN);
     if (declared > maxBytes)

@@ -1,13 +1,15 @@
 import { lookupStatus } from "@/lib/cloudtrail";
 import { DEMO_ROLES } from "@/lib/demo";
-import { internalError, jsonResponse, methodNotAllowed } from "../../respond";
+import { internalError, jsonResponse, methodNotAllowed, refuseForeign } from "../../respond";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** What the lookup form needs to know: are there credentials, is the demo on, which Region first. */
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   try {
+    const refused = refuseForeign(request);
+    if (refused) return refused;
     return jsonResponse(await lookupStatus(DEMO_ROLES));
   } catch (error) {
     return internalError("lookup-status", error);

@@ -1,0 +1,46 @@
+/** The request header that carries a page's script nonce from proxy.ts to the layout. */
+export const NONCE_HEADER = "x-nonce";
+
+/** Strict-Transport-Security when `WHYDENIED_HSTS=on`: a year, subdomains included. */
+const HSTS = "max-age=31536000; includeSubDomains";
+
+/** What the policy depends on: the request's nonce, whether HSTS is on, and whether `next dev` serves the page. */
+export interface SecurityHeaderOptions {
+  nonce: string;
+  hsts: boolean;
+  development: boolean;
+}
+
+/**
+ * The Content-Security-Policy of every page: scripts only with this request's nonce (and what they load,
+ * 'strict-dynamic'), nothing framed, embedded, or posted elsewhere, no `<base>`. Styles: stylesheets from the app
+ * and nonce-bearing `<style>` elements; `style` attributes stay allowed ('unsafe-inline' in style-src-attr only)
+ * because React sets the confidence and progress bars' widths that way, and a style attribute cannot run script.
+ * `next dev` needs 'unsafe-eval' (React rebuilds server error stacks with eval) and a websocket for reloads.
+ */
+export function contentSecurityPolicy({ nonce, hsts, development }: SecurityHeaderOptions): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${development ? " ws:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(hsts ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+/** The headers every answer gets: the CSP above, no sniffing, no referrer to other sites, and HSTS when on. */
+export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
+  return {
+    "Content-Security-Policy": contentSecurityPolicy(options),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    ...(options.hsts ? { "Strict-Transport-Security": HSTS } : {}),
+  };
+}
