@@ -46,7 +46,7 @@ const PLAIN_KINDS = denialKindSchema.exclude([
 ]);
 
 /** What AWS's authorization details (GetRequestAuthorizationDetails) prove about one denied evaluation. */
-export const authorizationProofSchema = z.object({
+const authorizationProofSchema = z.object({
   evaluatedEffect: z.enum(["EXPLICIT_DENY", "IMPLICIT_DENY"]),
   /** The denying policy's uri: a managed policy's ARN, or an opaque id for an inline policy; null for an implicit deny. */
   policyUri: z.string().nullable(),

@@ -23,7 +23,7 @@ const INTERNAL_ERROR: LookupStreamEvent = {
  * that, and paused work stops reading the upload), small enough that a client that never reads costs
  * one bounded buffer, not the whole answer.
  */
-export const STREAM_BUFFER_BYTES = 32 * 1024 * 1024;
+const STREAM_BUFFER_BYTES = 32 * 1024 * 1024;
 
 const encoder = new TextEncoder();
 /** Each line is shaped by the wire schema: what the browser parses is exactly what goes out. */

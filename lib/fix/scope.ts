@@ -85,7 +85,7 @@ function matchTemplate(compiled: CompiledTemplate, arn: string): Map<string, str
 }
 
 /** The placeholder for an IAM template variable, in the one spelling every fix uses: `BucketName` → `<BUCKET_NAME>`. */
-export function placeholderFor(variable: string): string {
+function placeholderFor(variable: string): string {
   return `<${variable.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}>`;
 }
 

@@ -1,4 +1,4 @@
-export { callerOf, permissionSetOf } from "./caller";
+export { callerOf } from "./caller";
 export { isAccountId, parseArn } from "./arn";
 export { consoleUrl } from "./console-url";
 export {

@@ -135,7 +135,7 @@ const candidateSchema = z.object({
 export const denialEventSchema = z.object({ id: z.string(), time: z.string(), source: z.string(), name: z.string() });
 
 /** What kind of principal made the call, read from its ARN. */
-export const callerKindSchema = z.enum([
+const callerKindSchema = z.enum([
   "lambda-function",
   "assumed-role",
   "sso-role",
@@ -152,7 +152,7 @@ export const callerKindSchema = z.enum([
  * The caller in its own terms. `name` is the function (lambda-function), the permission set (sso-role), the role,
  * user, federated user or service principal; null when hidden. `account` is the caller's account when its ARN shows it.
  */
-export const callerSchema = z.object({
+const callerSchema = z.object({
   kind: callerKindSchema,
   name: z.string().nullable(),
   account: z.string().nullable(),
