@@ -15,6 +15,8 @@ interface PolicyHome {
   /** Set when the CloudFormation type is the resource itself (a RestApi), whose policy is one property: edit it, never declare another. */
   cfnPolicyProperty?: string;
   console: (subject: Subject) => string | null;
+  /** What the policy belongs to, when that is not the resource named in the message (an API, not its path). */
+  holder?: (subject: Subject) => string;
 }
 
 const tf = (type: string, attribute: string, value: string, document: unknown) =>
@@ -77,6 +79,7 @@ const HOMES: Record<string, PolicyHome> = {
   },
   "execute-api": {
     noun: "API Gateway resource policy",
+    holder: (s) => `API ${apiId(s)}`,
     cli: (s) =>
       `aws apigateway get-rest-api --rest-api-id ${apiId(s)} --query policy --output text\n` +
       `# merge the statement into the policy, save it as api-policy.json, then:\n` +
@@ -151,7 +154,7 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
       : `Allow ${anonymous ? "callers" : subject.identityName} in the ${noun}`,
     owner: "resource-owner",
     statement,
-    target: `${noun} of ${subject.resourceName}`,
+    target: `${noun} of ${home?.holder?.(subject) ?? subject.resourceName}`,
     cli:
       home?.cli(subject) ??
       `# ${service} has no single CLI command for resource policies: add the statement in the console or your IaC.`,
