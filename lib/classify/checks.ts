@@ -176,10 +176,6 @@ function trustedRoleName(subject: Subject): string {
   return subject.identityName;
 }
 
-/** IAM Access Troubleshooter's suffix: "…call the GetRequestAuthorizationDetails API with the following authorization id: <id>". */
-// An id cut off by the excerpt's trailing "…" would name another request: such an id is not read.
-const AUTHORIZATION_ID = /authorization id:\s*([0-9a-z]+)(?![0-9a-z]|…)/i;
-
 function authorizationDetailsCheck(authorizationId: string): Check {
   return {
     description:
@@ -217,8 +213,7 @@ export function checksFor(layer: Layer, record: DenialRecord, subject: Subject):
   const encodedMessage = encodedMessageOf(record);
   if (encodedMessage && layer !== "unknown") checks.push(decodeCheck(encodedMessage));
   // So do AWS's authorization details: fetched by the id the message gives, or already pasted.
-  const authorizationId = AUTHORIZATION_ID.exec(record.excerpt)?.[1];
-  if (authorizationId) checks.push(authorizationDetailsCheck(authorizationId));
+  if (record.authorizationId) checks.push(authorizationDetailsCheck(record.authorizationId));
   const policyUri = proofOf(record)?.policyUri;
   const policyCheck = policyUri ? provenPolicyCheck(policyUri) : null;
   if (policyCheck) checks.unshift(policyCheck);

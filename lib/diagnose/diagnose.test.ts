@@ -108,3 +108,24 @@ describe("diagnose", () => {
     expect(result.value.findings[0]?.certainty).toEqual({ basis: "inferred", label: "Best guess · 45%" });
   });
 });
+
+describe("the IAM Access Troubleshooter's authorization id", () => {
+  it("yields the exact command even when the id stands past the excerpt", async () => {
+    const id = "example1a2b3c4d5e6f7g8h9i0j";
+    const text =
+      "An error occurred (AccessDenied) when calling the CreateInstanceProfile operation: " +
+      "User: arn:aws:iam::123456789012:user/janedoe is not authorized to perform: iam:CreateInstanceProfile " +
+      "on resource: arn:aws:iam::123456789012:instance-profile/my-instance-profile with an explicit deny in an " +
+      "identity-based policy: arn:aws:iam::123456789012:policy/ExampleDenyPolicy. Go to " +
+      `https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/authorization-details/${id} for complete ` +
+      `details, or call the GetRequestAuthorizationDetails API with the following authorization id: ${id}`;
+    const result = await diagnose(`${"x".repeat(700)}\n${text}`);
+    if (!result.ok) throw new Error(result.error.message);
+    const commands = result.value.findings[0]?.candidates.flatMap((candidate) =>
+      candidate.checks.map((c) => c.command),
+    );
+    expect(commands).toContain(
+      `aws iam-toolbox get-request-authorization-details --authorization-id ${id} --output json`,
+    );
+  });
+});
