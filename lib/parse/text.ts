@@ -185,8 +185,8 @@ function regionOfSqsUrl(url: string | undefined): string | null {
 
 /** A record with only its kind's facts and its excerpt filled in. */
 export function emptyRecord(facts: DenialKindFacts, sourceFormat: TextFormat, line: string, at: number): TextRecord {
-  return {
-    ...facts,
+  // The kind-specific facts go on last: a leading spread gave every record a dictionary shape of its own.
+  const common = {
     sourceFormat,
     service: null,
     action: null,
@@ -195,7 +195,7 @@ export function emptyRecord(facts: DenialKindFacts, sourceFormat: TextFormat, li
     resource: null,
     statedPolicyType: null,
     transitivePolicyType: null,
-    statedReason: "unstated",
+    statedReason: "unstated" as const,
     policyArn: null,
     authorizationId: null,
     errorCode: null,
@@ -205,6 +205,7 @@ export function emptyRecord(facts: DenialKindFacts, sourceFormat: TextFormat, li
     excerpt: excerptAround(line, at),
     occurrences: 1,
   };
+  return Object.assign(common, facts);
 }
 
 function excerptAround(line: string, at: number): string {
