@@ -9,7 +9,7 @@ import { parseText } from "./text";
 export { MAX_INPUT_BYTES, MAX_RECORDS, utf8Length } from "./limits";
 export { isDenialRecord, denialFromRecord } from "./cloudtrail-json";
 export { cloudTrailRecordSchema, type CloudTrailRecord } from "./cloudtrail-record";
-export { isDenialCode } from "./text";
+export { emptyRecord, isDenialCode } from "./text";
 export { LOOKED_FOR } from "./looked-for";
 
 export interface ParseResult {

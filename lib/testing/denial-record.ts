@@ -1,24 +1,15 @@
 import { z } from "zod";
 import { denialRecordSchema, type DenialRecord } from "../model";
+import { emptyRecord } from "../parse";
 
-/** What a message that names nothing leaves a record with. */
-const NOTHING_STATED = {
-  service: null,
-  action: null,
-  operation: null,
-  principal: null,
-  resource: null,
-  statedPolicyType: null,
-  transitivePolicyType: null,
-  statedReason: "unstated",
-  policyArn: null,
-  authorizationId: null,
-  errorCode: null,
-  region: null,
-  account: null,
-  partition: "aws",
-  occurrences: 1,
-};
+/** What a message that names nothing leaves a record with: the parser's own defaults, less what a row must give. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- kind, format and excerpt are the row's to give
+const { kind, sourceFormat, excerpt, ...NOTHING_STATED } = emptyRecord(
+  { kind: "generic-denied" },
+  "iam-message",
+  "",
+  0,
+);
 
 /** A denial record from a case table: the facts the row lists, every other one as an unrevealing message leaves it. */
 export function denialRecordOf(facts: unknown): DenialRecord {
