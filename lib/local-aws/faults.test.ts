@@ -112,6 +112,14 @@ describe("injected faults", () => {
     expect(await answer).toMatchObject({ name: "ServiceUnavailableException", $metadata: { httpStatusCode: 503 } });
   });
 
+  it("lets `after` requests through before the fault starts", async () => {
+    endpoint.faults.inject({ times: 1, status: 503, after: 2 });
+    expect((await lookup()).Events).toHaveLength(1);
+    expect((await lookup()).Events).toHaveLength(1);
+    expect(await failureOf(() => lookup())).toMatchObject({ name: "ServiceUnavailableException" });
+    expect((await lookup()).Events).toHaveLength(1);
+  });
+
   it("drops the connection without an answer, after any delay", async () => {
     endpoint.faults.inject({ times: 1, connection: "drop" });
     expect(await failureOf(() => lookup())).toMatchObject({ code: "ECONNRESET" });

@@ -21,6 +21,8 @@ export const faultSchema = z
     /** "malformed-json": a body cut off mid-JSON (HTTP 200, or the fault's status), as a truncated answer reads. */
     body: z.literal("malformed-json").optional(),
     region: z.string().min(1).optional(),
+    /** Let this many matching requests through first: a fault in the middle of a scan, after pages were read. */
+    after: z.number().int().nonnegative().optional(),
   })
   .refine(
     (fault) =>
@@ -39,7 +41,7 @@ export type Fault = z.infer<typeof faultSchema>;
 
 export interface FaultControl {
   /**
-   * The next `times` LookupEvents requests (optionally only in `region`) get HTTP `status` with error `code`, a dropped
+   * The next `times` LookupEvents requests (optionally only in `region`, after letting `after` through) get HTTP `status` with error `code`, a dropped
    * connection, or a malformed body, and/or wait `delayMs` before answering. `status` alone answers with AWS's usual
    * code for it (InternalFailure, ServiceUnavailableException…); `code` alone answers HTTP 400.
    */
@@ -75,11 +77,11 @@ function answerOf(fault: Fault): FaultAnswer | null {
 
 /** Injected faults, served to matching requests in the order they were injected. */
 export class FaultQueue implements FaultControl {
-  private pending: (Fault & { remaining: number })[] = [];
+  private pending: (Fault & { remaining: number; passesLeft: number })[] = [];
 
   inject(fault: Fault): void {
     const checked = faultSchema.parse(fault);
-    this.pending.push({ ...checked, remaining: checked.times });
+    this.pending.push({ ...checked, remaining: checked.times, passesLeft: checked.after ?? 0 });
   }
 
   clear(): void {
@@ -90,6 +92,10 @@ export class FaultQueue implements FaultControl {
   take(region: string): AppliedFault | null {
     const fault = this.pending.find((candidate) => candidate.region === undefined || candidate.region === region);
     if (!fault) return null;
+    if (fault.passesLeft > 0) {
+      fault.passesLeft--;
+      return null;
+    }
     fault.remaining--;
     if (fault.remaining === 0) this.pending = this.pending.filter((candidate) => candidate !== fault);
     return { answer: answerOf(fault), delayMs: fault.delayMs ?? 0 };
