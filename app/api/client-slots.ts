@@ -20,7 +20,7 @@ const KINDS: Record<SlotKind, { limiter: ClientLimiter; max: number; plural: str
 };
 
 /** One of a client's places; `hold` keeps it until a stream has ended, `release` gives it back (both idempotent). */
-export interface ClientSlot {
+interface ClientSlot {
   client: string;
   hold<T>(events: AsyncGenerator<T>): AsyncGenerator<T>;
   release(): void;

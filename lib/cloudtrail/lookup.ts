@@ -12,7 +12,7 @@ export type LookupStartErrorCode =
   "lookup.bad-arn" | "lookup.bad-region" | "lookup.bad-window" | "lookup.window-too-large" | "lookup.demo-disabled";
 
 /** Where a lookup of the demo data goes; asked only once the request has passed every check. */
-export type DemoConnection = () => Promise<Required<CloudTrailConnection>>;
+type DemoConnection = () => Promise<Required<CloudTrailConnection>>;
 
 /** Who asks and how the lookup is stopped, as the route knows them. */
 export interface LookupCaller {
