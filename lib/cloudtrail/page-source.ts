@@ -58,6 +58,7 @@ export function cloudTrailPages(connection: CloudTrailConnection, deadline = DEF
 
   return {
     async lookupPage(request, signal) {
+      signal.throwIfAborted();
       const call = new AbortController();
       const onAbort = () => call.abort(signal.reason);
       signal.addEventListener("abort", onAbort, { once: true });
