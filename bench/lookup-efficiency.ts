@@ -35,7 +35,7 @@ async function lookup(endpoint: LocalAws, role: string, now: Date, pacerKey: str
   let progress: LookupProgress | null = null;
   let notices = 0;
   const events = scanDenials(
-    { target, plan, window, source: "endpoint" },
+    { target, plan, window, source: "endpoint", client: role },
     {
       pages,
       pacerFor: (region) => pacerFor(pacerKey, region, RATE),

@@ -9,6 +9,7 @@ describe("parseEnv", () => {
       WHYDENIED_MAX_UPLOAD_MIB: 2048,
       WHYDENIED_ALLOWED_HOSTS: ["localhost", "127.0.0.1", "[::1]"],
       WHYDENIED_HSTS: "off",
+      WHYDENIED_TRUSTED_PROXIES: 0,
     };
     expect(parseEnv({})).toEqual({ ok: true, value: defaults });
     expect(
@@ -25,6 +26,7 @@ describe("parseEnv", () => {
         WHYDENIED_CLOUDTRAIL_ENDPOINT: "http://127.0.0.1:4599",
         WHYDENIED_ALLOWED_HOSTS: "whydenied.internal, Localhost",
         WHYDENIED_HSTS: "on",
+        WHYDENIED_TRUSTED_PROXIES: "1",
         AWS_REGION: "eu-west-1",
       }),
     ).toEqual({
@@ -36,6 +38,7 @@ describe("parseEnv", () => {
         WHYDENIED_CLOUDTRAIL_ENDPOINT: "http://127.0.0.1:4599",
         WHYDENIED_ALLOWED_HOSTS: ["whydenied.internal", "localhost"],
         WHYDENIED_HSTS: "on",
+        WHYDENIED_TRUSTED_PROXIES: 1,
         AWS_REGION: "eu-west-1",
       },
     });
@@ -48,6 +51,8 @@ describe("parseEnv", () => {
     ["WHYDENIED_MAX_UPLOAD_MIB", "1.5", 'WHYDENIED_MAX_UPLOAD_MIB is "1.5": it must be a whole number of MiB above 0'],
     ["WHYDENIED_DEMO", "yes", 'WHYDENIED_DEMO is "yes": it must be "on" or "off"'],
     ["WHYDENIED_HSTS", "1", 'WHYDENIED_HSTS is "1": it must be "on" or "off"'],
+    ["WHYDENIED_TRUSTED_PROXIES", "-1", 'WHYDENIED_TRUSTED_PROXIES is "-1": it must be a whole number from 0 to 10'],
+    ["WHYDENIED_TRUSTED_PROXIES", "yes", 'WHYDENIED_TRUSTED_PROXIES is "yes": it must be a whole number from 0 to 10'],
     [
       "WHYDENIED_ALLOWED_HOSTS",
       "localhost:3000",

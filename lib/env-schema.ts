@@ -52,6 +52,16 @@ const envSchema = z.object({
       )
       .default(["localhost", "127.0.0.1", "[::1]"]),
   ),
+  /**
+   * How many reverse proxies in front of the server append the client's address to X-Forwarded-For. The client a
+   * per-client limit counts is the entry that many places from the right (what the outermost trusted proxy saw);
+   * 0 ignores the header, which a client can write itself, and counts every request against one shared client.
+   */
+  WHYDENIED_TRUSTED_PROXIES: numberFrom(
+    "must be a whole number from 0 to 10 (the reverse proxies in front of the server)",
+    (count) => Number.isInteger(count) && count >= 0 && count <= 10,
+    0,
+  ),
   /** "on" sends Strict-Transport-Security (only behind TLS: browsers then refuse plain http for a year). */
   WHYDENIED_HSTS: z.preprocess(unsetIfEmpty, z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("off")),
   /** The Region the lookup form starts with. */

@@ -14,6 +14,7 @@ export const errorCodeSchema = z.enum([
   "request.cross-origin",
   "request.bad-host",
   "request.unsupported-media-type",
+  "request.too-many-concurrent",
   "lookup.bad-arn",
   "lookup.bad-window",
   "lookup.window-too-large",

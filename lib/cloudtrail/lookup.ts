@@ -12,17 +12,25 @@ export type LookupStartErrorCode =
   "lookup.bad-arn" | "lookup.bad-region" | "lookup.bad-window" | "lookup.window-too-large" | "lookup.demo-disabled";
 
 /** Where a lookup of the demo data goes; asked only once the request has passed every check. */
-export type DemoConnection = () => Promise<Required<CloudTrailConnection>>;
+type DemoConnection = () => Promise<Required<CloudTrailConnection>>;
+
+/** Who asks and how the lookup is stopped, as the route knows them. */
+export interface LookupCaller {
+  /** Aborting it stops the scan. */
+  signal: AbortSignal;
+  /** The endpoint of the demo data (the caller composes it; this module knows no demo). */
+  demo: DemoConnection;
+  /** The client's key: the Regions' shared pacers serve clients in turn. */
+  client: string;
+}
 
 /**
  * Validates a lookup before any AWS call and returns the stream of its events: the start, then
- * groups, denials and progress as pages arrive, then done. Aborting `signal` stops the scan.
- * `demo` gives the endpoint of the demo data (the caller composes it; this module knows no demo).
+ * groups, denials and progress as pages arrive, then done.
  */
 export async function startLookup(
   request: LookupRequest,
-  signal: AbortSignal,
-  demo: DemoConnection,
+  { signal, demo, client }: LookupCaller,
   now = new Date(),
 ): Promise<Result<AsyncGenerator<LookupStreamEvent>, LookupStartErrorCode>> {
   const env = serverEnv();
@@ -46,7 +54,7 @@ export async function startLookup(
   const pacerKey = connection.endpoint ?? "aws";
   return ok(
     scanDenials(
-      { target: target.value, plan, window: window.value, source },
+      { target: target.value, plan, window: window.value, source, client },
       {
         pages: cloudTrailPages(connection),
         pacerFor: (region) => pacerFor(pacerKey, region, env.WHYDENIED_LOOKUP_RATE),

@@ -19,6 +19,8 @@ describe("lookupErrorOf", () => {
     [sdkError("ServiceUnavailableException", 503), "lookup.unavailable"],
     [Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4599"), { code: "ECONNREFUSED" }), "lookup.unavailable"],
     [sdkError("InvalidNextTokenException", 400), "lookup.bad-request"],
+    [sdkError("SyntaxError", 200), "lookup.unavailable"],
+    [Object.assign(new Error("socket hang up"), { name: "TimeoutError", code: "ECONNRESET" }), "lookup.unavailable"],
     ["a thrown string", "lookup.unavailable"],
   ])("%s → %s", (error, code) => {
     const mapped = lookupErrorOf(error, "eu-west-1");
@@ -30,6 +32,9 @@ describe("lookupErrorOf", () => {
   it("names the Region and the status where that helps", () => {
     expect(lookupErrorOf(sdkError("InternalFailure", 500), "eu-west-1")?.message).toBe(
       "CloudTrail in eu-west-1 did not answer (HTTP 500).",
+    );
+    expect(lookupErrorOf(sdkError("SyntaxError", 200), "eu-west-1")?.message).toBe(
+      "CloudTrail in eu-west-1 sent an answer that could not be read (HTTP 200).",
     );
     expect(lookupErrorOf(sdkError("UnrecognizedClientException", 400), "ap-east-1")?.message).toContain(
       "If ap-east-1 is an opt-in Region",

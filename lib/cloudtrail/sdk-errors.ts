@@ -75,6 +75,12 @@ export function lookupErrorOf(error: unknown, region: string): AppError<LookupEr
       "lookup.invalid-credentials",
       `AWS did not accept the credentials in ${region}. If ${region} is an opt-in Region, enable it for the account; otherwise check the access key.`,
     );
+  // The SDK's deserializer throws a plain SyntaxError for a body cut off or garbled on the way (a proxy's HTML page too).
+  if (name === "SyntaxError")
+    return code(
+      "lookup.unavailable",
+      `CloudTrail in ${region} sent an answer that could not be read${status ? ` (HTTP ${status})` : ""}.`,
+    );
   if ((status !== undefined && status >= 500) || NETWORK.has(name) || NETWORK.has(shape.code ?? "")) {
     return code("lookup.unavailable", `CloudTrail in ${region} did not answer${status ? ` (HTTP ${status})` : ""}.`);
   }

@@ -11,6 +11,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   "request.cross-origin": 403,
   "request.bad-host": 403,
   "request.unsupported-media-type": 415,
+  "request.too-many-concurrent": 429,
   "lookup.bad-arn": 400,
   "lookup.bad-window": 400,
   "lookup.window-too-large": 400,

@@ -112,8 +112,33 @@ describe("injected faults", () => {
     expect(await answer).toMatchObject({ name: "ServiceUnavailableException", $metadata: { httpStatusCode: 503 } });
   });
 
+  it("lets `after` requests through before the fault starts", async () => {
+    endpoint.faults.inject({ times: 1, status: 503, after: 2 });
+    expect((await lookup()).Events).toHaveLength(1);
+    expect((await lookup()).Events).toHaveLength(1);
+    expect(await failureOf(() => lookup())).toMatchObject({ name: "ServiceUnavailableException" });
+    expect((await lookup()).Events).toHaveLength(1);
+  });
+
+  it("drops the connection without an answer, after any delay", async () => {
+    endpoint.faults.inject({ times: 1, connection: "drop" });
+    expect(await failureOf(() => lookup())).toMatchObject({ code: "ECONNRESET" });
+    expect((await lookup()).Events).toHaveLength(1);
+    expect(endpoint.stats()).toMatchObject({ requests: 2, faultsServed: 1 });
+  });
+
+  it("answers a body cut off mid-JSON, with HTTP 200 or the status it is given", async () => {
+    endpoint.faults.inject({ times: 1, body: "malformed-json" });
+    endpoint.faults.inject({ times: 1, body: "malformed-json", status: 502 });
+    expect(await failureOf(() => lookup())).toMatchObject({ name: "SyntaxError", $metadata: { httpStatusCode: 200 } });
+    expect(await failureOf(() => lookup())).toMatchObject({ name: "SyntaxError", $metadata: { httpStatusCode: 502 } });
+    expect((await lookup()).Events).toHaveLength(1);
+  });
+
   it("refuses faults that do nothing or make no sense", () => {
     expect(() => endpoint.faults.inject({ times: 1 })).toThrow();
+    expect(() => endpoint.faults.inject({ times: 1, connection: "drop", status: 503 })).toThrow();
+    expect(() => endpoint.faults.inject({ times: 1, connection: "drop", body: "malformed-json" })).toThrow();
     expect(() => endpoint.faults.inject({ times: 0, status: 500 })).toThrow();
     expect(() => endpoint.faults.inject({ times: 1, status: 418 as 500 })).toThrow();
   });
@@ -183,6 +208,8 @@ describe("control routes, for an endpoint in another process", () => {
       { times: 1, status: 404 },
       { times: "one", status: 500 },
       { times: 1, status: 500, extra: true },
+      { times: 1, connection: "close" },
+      { times: 1, body: "html" },
     ]) {
       const response = await control("POST", "faults", body);
       expect(response.status).toBe(400);

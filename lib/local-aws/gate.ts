@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
-import { sendError } from "./protocols/json-1-1";
+import type { FaultAnswer } from "./faults";
+import { sendError, sendMalformedJson } from "./protocols/json-1-1";
 import type { ServiceCall, SharedState } from "./services/service";
 
 /** Aborts when the client hangs up (or the answer is done), so a delayed answer stops waiting for nobody. */
@@ -9,10 +10,29 @@ function clientGone(response: ServerResponse): AbortSignal {
   return gone.signal;
 }
 
+/** Answers a faulted request as the fault says: an AWS error, a dropped connection, or a body cut off mid-JSON. */
+function answerFault(response: ServerResponse, answer: FaultAnswer, requestId: string): void {
+  switch (answer.kind) {
+    case "error":
+      return sendError(
+        response,
+        answer.status,
+        answer.code,
+        "Injected fault from the local CloudTrail endpoint.",
+        requestId,
+      );
+    case "drop":
+      response.destroy();
+      return;
+    case "malformed-json":
+      return sendMalformedJson(response, answer.status, requestId);
+  }
+}
+
 /**
- * What every signed request passes before its service reads it: it is counted, gets the next
- * injected fault for its Region (a delay on the shared clock, an error, or both), then the
- * per-Region rate limit of `service`. Returns false when the gate has already answered.
+ * What every signed request passes before its service reads it: it is counted, gets the next injected fault for its
+ * Region (a delay on the shared clock, then an error, a dropped connection or a malformed body, or just the delay),
+ * then the per-Region rate limit of `service`. Returns false when the gate has already answered (or hung up).
  */
 export async function passGate(
   call: ServiceCall,
@@ -35,14 +55,8 @@ export async function passGate(
         return false;
       }
     }
-    if (fault.error) {
-      sendError(
-        response,
-        fault.error.status,
-        fault.error.code,
-        "Injected fault from the local CloudTrail endpoint.",
-        requestId,
-      );
+    if (fault.answer) {
+      answerFault(response, fault.answer, requestId);
       return false;
     }
   }

@@ -60,4 +60,51 @@ describe("createPacer", () => {
     await expect(pacer.acquire(controller.signal)).rejects.toThrow("cancelled");
     await expect(pacer.acquire()).resolves.toBeDefined();
   });
+
+  it("serves clients in turn: B's first request goes within one turn although A has 20 queued", async () => {
+    const clock = new VirtualClock();
+    const pacer = createPacer({ requestsPerSecond: 2, marginMs: 10, clock });
+    const served: string[] = [];
+    const request = async (client: string, index: number) => {
+      const slot = await pacer.acquire(undefined, client);
+      served.push(`${client}${index}`);
+      slot.finished();
+    };
+    const lookups = Array.from({ length: 20 }, (_, index) => request("A", index));
+    lookups.push(request("B", 0));
+    await Promise.all(lookups);
+    expect(served.indexOf("B0")).toBeLessThanOrEqual(1);
+    expect(served.filter((name) => name.startsWith("A"))).toEqual(
+      Array.from({ length: 20 }, (_, index) => `A${index}`),
+    );
+  });
+
+  it("alternates between clients that both keep requests waiting", async () => {
+    const clock = new VirtualClock();
+    const pacer = createPacer({ requestsPerSecond: 2, marginMs: 0, clock });
+    const served: string[] = [];
+    await Promise.all(
+      ["A", "A", "A", "B", "B", "B", "C"].map(async (client) => {
+        const slot = await pacer.acquire(undefined, client);
+        served.push(client);
+        slot.finished();
+      }),
+    );
+    expect(served.join("")).toBe("ABCABAB");
+  });
+
+  it("stops waiting when every waiter gives up, and serves the next caller on time", async () => {
+    const clock = new VirtualClock();
+    const pacer = createPacer({ requestsPerSecond: 1, marginMs: 10, clock });
+    const held = await pacer.acquire(undefined, "A");
+    const giveUp = new AbortController();
+    const waiting = pacer.acquire(giveUp.signal, "B");
+    giveUp.abort(new Error("left"));
+    await expect(waiting).rejects.toThrow("left");
+    clock.advance(300);
+    const answeredAt = clock.now();
+    held.finished();
+    await pacer.acquire(undefined, "C");
+    expect(clock.now()).toBe(answeredAt + 1000 + 10);
+  });
 });

@@ -87,7 +87,7 @@ async function run(
   });
   const streamed: LookupStreamEvent[] = [];
   for await (const event of scanDenials(
-    { target, plan, window, source: "endpoint" },
+    { target, plan, window, source: "endpoint", client: "test" },
     { pages: source, pacerFor, clock, retry: policy, catalog: loadCatalog },
     options.signal ?? new AbortController().signal,
   )) {

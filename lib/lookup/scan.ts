@@ -46,6 +46,8 @@ export interface ScanInput {
   plan: LookupPlan;
   window: TimeWindow;
   source: LookupSource;
+  /** Whose lookup this is (the route's client key): the Regions' pacers serve clients in turn. */
+  client: string;
 }
 
 /** Where one planned scan has got to. */
@@ -115,7 +117,7 @@ export async function* scanDenials(
     };
   };
 
-  const readScan = async (state: ScanState) => {
+  const readScan = async (state: ScanState, signal: AbortSignal) => {
     const pacer = deps.pacerFor(state.scan.region);
     state.startedAt = deps.clock.now();
     let nextToken: string | null = null;
@@ -128,14 +130,14 @@ export async function* scanDenials(
       };
       const result = await withRetry(
         async () => {
-          const slot = await pacer.acquire(stop.signal);
+          const slot = await pacer.acquire(signal, input.client);
           try {
-            return await deps.pages.lookupPage(request, stop.signal);
+            return await deps.pages.lookupPage(request, signal);
           } finally {
             slot.finished();
           }
         },
-        { policy: deps.retry, clock: deps.clock, isRetryable, signal: stop.signal, onRetry: () => totals.retries++ },
+        { policy: deps.retry, clock: deps.clock, isRetryable, signal, onRetry: () => totals.retries++ },
       );
       if (!result.ok) {
         // Refused in one Region after another answered: not the credentials, but an SCP or a Region restriction there.
@@ -172,11 +174,11 @@ export async function* scanDenials(
     } while (nextToken !== null && !stop.signal.aborted);
   };
 
-  const readRegion = async (region: string) => {
+  const readRegion = async (region: string, signal: AbortSignal) => {
     for (const state of states.filter((candidate) => candidate.scan.region === region)) {
       if (stop.signal.aborted) return;
       try {
-        await readScan(state);
+        await readScan(state, signal);
       } catch (error) {
         if (!stop.signal.aborted) throw error;
       }
@@ -191,7 +193,15 @@ export async function* scanDenials(
     notes: input.plan.notes,
   });
   const regions = [...new Set(input.plan.scans.map((scan) => scan.region))];
-  const reading = Promise.all(regions.map(readRegion)).finally(() => queue.close());
+  // Each Region's requests listen on a signal of its own: on one shared signal, the SDK's and the pacer's listeners of
+  // 11 Regions at once pass Node's limit of 10 and log MaxListenersExceededWarning. `stop` carries one listener.
+  const regionReads = regions.map((region) => ({ region, stop: new AbortController() }));
+  stop.signal.addEventListener("abort", () => regionReads.forEach((read) => read.stop.abort(stop.signal.reason)), {
+    once: true,
+  });
+  const reading = Promise.all(regionReads.map((read) => readRegion(read.region, read.stop.signal))).finally(() =>
+    queue.close(),
+  );
   try {
     yield* queue;
     await reading;

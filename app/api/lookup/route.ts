@@ -2,6 +2,7 @@ import { startLookup } from "@/lib/cloudtrail";
 import { demoEndpoint } from "@/lib/demo-endpoint";
 import { parseJson, readLimitedText } from "@/lib/http";
 import { lookupRequestSchema } from "@/lib/wire";
+import { enterClientSlot } from "../client-slots";
 import { errorResponse, internalError, JSON_ONLY, methodNotAllowed, refuseForeign } from "../respond";
 import { streamEvents } from "../stream";
 
@@ -22,11 +23,21 @@ export async function POST(request: Request): Promise<Response> {
     const parsed = lookupRequestSchema.safeParse(json.value);
     if (!parsed.success)
       return errorResponse({ code: "request.invalid", message: parsed.error.issues[0]?.message ?? "Invalid request." });
-    const cancel = new AbortController();
-    request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
-    const lookup = await startLookup(parsed.data, cancel.signal, demoEndpoint);
-    if (!lookup.ok) return errorResponse(lookup.error);
-    return await streamEvents(lookup.value, cancel, "lookup");
+    const entered = enterClientSlot(request, "lookup");
+    if (!entered.ok) return errorResponse(entered.error, entered.headers);
+    const { slot } = entered;
+    let streaming = false;
+    try {
+      const cancel = new AbortController();
+      request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
+      const lookup = await startLookup(parsed.data, { signal: cancel.signal, demo: demoEndpoint, client: slot.client });
+      if (!lookup.ok) return errorResponse(lookup.error);
+      streaming = true;
+      return await streamEvents(slot.hold(lookup.value), cancel, "lookup");
+    } finally {
+      // Until the stream has started, nothing else gives the place back.
+      if (!streaming) slot.release();
+    }
   } catch (error) {
     return internalError("lookup", error);
   }

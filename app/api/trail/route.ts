@@ -2,6 +2,7 @@ import { serverEnv } from "@/lib/env";
 import { loadCatalog } from "@/lib/catalog";
 import { parseRoleTarget, scanTrail, systemClock, type RoleTarget } from "@/lib/lookup";
 import { readTrail } from "@/lib/trail";
+import { enterClientSlot } from "../client-slots";
 import { errorResponse, internalError, methodNotAllowed, refuseForeign } from "../respond";
 import { streamEvents } from "../stream";
 import { trailQueryOf, trailQuerySchema } from "./schema";
@@ -39,14 +40,24 @@ export async function POST(request: Request): Promise<Response> {
       if (!parsed.ok) return errorResponse(parsed.error);
       target = parsed.value;
     }
-    const cancel = new AbortController();
-    request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
-    const batches = readTrail(uploadChunks(request.body, maxBytes, cancel.signal), { signal: cancel.signal });
-    const events = scanTrail(
-      { batches, target, totalBytes: Number.isFinite(declared) ? declared : null },
-      { clock: systemClock, catalog: loadCatalog },
-    );
-    return await streamEvents(stopAtUploadLimit(events), cancel, "trail", { eager: true });
+    const entered = enterClientSlot(request, "upload");
+    if (!entered.ok) return errorResponse(entered.error, entered.headers);
+    const { slot } = entered;
+    let streaming = false;
+    try {
+      const cancel = new AbortController();
+      request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
+      const batches = readTrail(uploadChunks(request.body, maxBytes, cancel.signal), { signal: cancel.signal });
+      const events = scanTrail(
+        { batches, target, totalBytes: Number.isFinite(declared) ? declared : null },
+        { clock: systemClock, catalog: loadCatalog },
+      );
+      streaming = true;
+      return await streamEvents(slot.hold(stopAtUploadLimit(events)), cancel, "trail", { eager: true });
+    } finally {
+      // Until the stream has started, nothing else gives the place back.
+      if (!streaming) slot.release();
+    }
   } catch (error) {
     return internalError("trail", error);
   }

@@ -42,3 +42,14 @@ export function sendError(
   response.setHeader("x-amzn-errortype", code);
   sendJson(response, status, { __type: code, message }, requestId);
 }
+
+/** A LookupEvents-like answer cut off mid-JSON, with a length that matches it: a client sees a complete, unreadable body. */
+export function sendMalformedJson(response: ServerResponse, status: number, requestId: string): void {
+  const text = '{"Events":[{"EventId":"';
+  response.writeHead(status, {
+    "content-type": JSON_1_1,
+    "content-length": Buffer.byteLength(text),
+    "x-amzn-requestid": requestId,
+  });
+  response.end(text);
+}

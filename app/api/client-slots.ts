@@ -1,0 +1,61 @@
+import "server-only";
+import { serverEnv } from "@/lib/env";
+import { clientKeyOf, createClientLimiter, type ClientLimiter } from "@/lib/http";
+import type { AppError } from "@/lib/result";
+
+/** Lookups one client may run at once: each holds a turn in every Region's shared pacer. */
+export const MAX_LOOKUPS_PER_CLIENT = 4;
+
+/** Trail uploads one client may have read at once: each holds a core while it inflates and scans. */
+export const MAX_UPLOADS_PER_CLIENT = 2;
+
+/** What a refused client is told to wait: a running lookup or upload usually ends, or is stopped, within it. */
+export const BUSY_RETRY_AFTER_SECONDS = 10;
+
+type SlotKind = "lookup" | "upload";
+
+const KINDS: Record<SlotKind, { limiter: ClientLimiter; max: number; plural: string }> = {
+  lookup: { limiter: createClientLimiter(MAX_LOOKUPS_PER_CLIENT), max: MAX_LOOKUPS_PER_CLIENT, plural: "lookups" },
+  upload: { limiter: createClientLimiter(MAX_UPLOADS_PER_CLIENT), max: MAX_UPLOADS_PER_CLIENT, plural: "uploads" },
+};
+
+/** One of a client's places; `hold` keeps it until a stream has ended, `release` gives it back (both idempotent). */
+interface ClientSlot {
+  client: string;
+  hold<T>(events: AsyncGenerator<T>): AsyncGenerator<T>;
+  release(): void;
+}
+
+export type ClientSlotResult =
+  | { ok: true; slot: ClientSlot }
+  | { ok: false; error: AppError<"request.too-many-concurrent">; headers: Record<string, string> };
+
+/**
+ * Takes one of the requesting client's places for a lookup or an upload (the client: see `clientKeyOf`), or the
+ * typed 429 with Retry-After when it already runs the most it may.
+ */
+export function enterClientSlot(request: Request, kind: SlotKind): ClientSlotResult {
+  const client = clientKeyOf(request.headers.get("x-forwarded-for"), serverEnv().WHYDENIED_TRUSTED_PROXIES);
+  const { limiter, max, plural } = KINDS[kind];
+  const release = limiter.tryEnter(client);
+  if (!release)
+    return {
+      ok: false,
+      error: {
+        code: "request.too-many-concurrent",
+        message:
+          `whydenied is already running ${max} ${plural} for you (or for clients it cannot tell apart from you), ` +
+          `the most it runs at once for one client. Wait for one to finish or stop it, then try again.`,
+      },
+      headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) },
+    };
+  return { ok: true, slot: { client, hold: (events) => releasingAfter(events, release), release } };
+}
+
+async function* releasingAfter<T>(events: AsyncGenerator<T>, release: () => void): AsyncGenerator<T> {
+  try {
+    yield* events;
+  } finally {
+    release();
+  }
+}
