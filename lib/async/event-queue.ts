@@ -2,6 +2,7 @@
 export class EventQueue<T> implements AsyncIterable<T> {
   private readonly items: T[] = [];
   private waiting: (() => void) | null = null;
+  private readonly draining = new Set<() => void>();
   private closed = false;
   private failure: { error: unknown } | null = null;
 
@@ -23,10 +24,29 @@ export class EventQueue<T> implements AsyncIterable<T> {
     this.close();
   }
 
+  /**
+   * Resolves once at most `limit` items wait unread (or `signal` aborts): a producer awaits it before making
+   * more, so a consumer that stops reading stops the work behind it instead of letting the queue grow.
+   */
+  async backlogAtMost(limit: number, signal: AbortSignal): Promise<void> {
+    if (this.items.length <= limit || signal.aborted) return;
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (this.items.length > limit && !signal.aborted) return;
+        this.draining.delete(check);
+        signal.removeEventListener("abort", check);
+        resolve();
+      };
+      this.draining.add(check);
+      signal.addEventListener("abort", check, { once: true });
+    });
+  }
+
   async *[Symbol.asyncIterator](): AsyncGenerator<T> {
     for (;;) {
       const item = this.items.shift();
       if (item !== undefined) {
+        for (const check of [...this.draining]) check();
         yield item;
         continue;
       }

@@ -6,7 +6,7 @@ import { createPacer, type Pacer } from "./pacer";
 import { planLookup } from "./plan";
 import type { RetryPolicy } from "./retry";
 import { parseRoleTarget, type RoleTarget } from "./role";
-import { scanDenials, type PageRequest, type PageSource } from "./scan";
+import { scanDenials, UNREAD_EVENTS_AHEAD, type PageRequest, type PageSource } from "./scan";
 import { loadCatalog } from "../catalog";
 import { INITIAL_LOOKUP_STATE, reduceLookup } from "../run";
 import type { LookupStreamEvent } from "../wire";
@@ -198,6 +198,35 @@ describe("scanDenials", () => {
       /^Stopped reading eu-west-1: CloudTrail refused LookupEvents there although other Regions answered: an SCP or a Region restriction/,
     );
     expect(state.done).toMatchObject({ partial: true, progress: { eventsScanned: 170 } });
+  });
+
+  it("stops fetching pages while the reader does not read, and resumes when it does", async () => {
+    const clock = new VirtualClock(END);
+    const { source, calls } = pagesOf({ "us-east-1": regionEvents("us-east-1", 5000, 1) }, clock);
+    const plan = planLookup({
+      target,
+      functionName: null,
+      regions: ["us-east-1"],
+      globalRegion: null,
+      eventSource: null,
+    });
+    const pacer = createPacer({ requestsPerSecond: 2, marginMs: 10, clock });
+    const events = scanDenials(
+      { target, plan, window, source: "endpoint", client: "test" },
+      { pages: source, pacerFor: () => pacer, clock, retry: policy, catalog: loadCatalog },
+      new AbortController().signal,
+    );
+    await events.next();
+    const settle = async () => {
+      for (let turn = 0; turn < 500; turn++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    await settle();
+    const whileUnread = calls.length;
+    expect(whileUnread).toBeLessThanOrEqual(Math.ceil(UNREAD_EVENTS_AHEAD / PAGE_SIZE) + 1);
+    let read = 0;
+    for (let next = await events.next(); !next.done; next = await events.next()) read++;
+    expect(calls).toHaveLength(100);
+    expect(read).toBeGreaterThan(UNREAD_EVENTS_AHEAD);
   });
 
   it("stops requesting as soon as it is cancelled", async () => {

@@ -50,6 +50,13 @@ export interface ScanInput {
   client: string;
 }
 
+/**
+ * How many events may wait unread before the scans stop fetching pages: a reader that stops reading (a tab in the
+ * background, a stalled client) stops the lookup's CloudTrail calls too, and the server holds a bounded backlog.
+ * Each page adds at most about a hundred events (its denials and groups, counts, progress).
+ */
+export const UNREAD_EVENTS_AHEAD = 200;
+
 /** Where one planned scan has got to. */
 interface ScanState {
   scan: PlannedScan;
@@ -171,6 +178,7 @@ export async function* scanDenials(
       const counts = collector.takeCounts();
       if (counts) queue.push(counts);
       queue.push({ type: "progress", progress: progress() });
+      await queue.backlogAtMost(UNREAD_EVENTS_AHEAD, signal);
     } while (nextToken !== null && !stop.signal.aborted);
   };
 
