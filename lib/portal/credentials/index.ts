@@ -1,0 +1,8 @@
+/**
+ * Session credentials for a configured account's read-only role, assumed with STS on behalf of the signed-in
+ * user (RoleSessionName and SourceIdentity name them) and cached until shortly before they expire.
+ */
+export { RoleSessions, REFRESH_MARGIN_MS } from "./role-sessions";
+export { stsRoleAssumer, type AssumeRoleErrorCode, type AssumeRoleRequest, type RoleAssumer } from "./assume-role";
+export { InMemorySessionCredentialCache, type SessionCredentialCache, type SessionCredentials } from "./cache";
+export { stsSessionName } from "./session-name";
