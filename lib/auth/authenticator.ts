@@ -2,7 +2,6 @@ import type { ServerEnv } from "../env-schema";
 import { fail, ok, type Result } from "../result";
 import { albAuthenticator, type AlbSettings } from "./alb";
 import { identityFromOauth2Proxy } from "./forwarded";
-import type { ProxyKind } from "./headers";
 import type { AuthResult, HeaderSource } from "./identity";
 
 /** How requests are signed in: not at all, or by one reverse proxy. */
@@ -33,11 +32,6 @@ export function authSettingsFromEnv(env: ServerEnv): Result<AuthSettings, "auth.
       groupsClaim: env.WHYDENIED_GROUPS_CLAIM,
     },
   });
-}
-
-/** The proxy whose headers are trusted, or null when sign-in is off (for identityHeadersToStrip). */
-export function trustedProxy(settings: AuthSettings): ProxyKind | null {
-  return settings.mode === "off" ? null : settings.proxy;
 }
 
 /**

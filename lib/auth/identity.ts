@@ -1,6 +1,9 @@
 import type { Result } from "../result";
 
-/** The signed-in user, as the identity proxy vouches for them. */
+/**
+ * The signed-in user, as the identity proxy vouches for them.
+ * @public
+ */
 export interface Identity {
   /** Who they are in audit records and CloudTrail: the email when the proxy sends one, else its user id. */
   user: string;

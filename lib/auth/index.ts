@@ -3,7 +3,7 @@
  * signed OIDC token, become an Identity or a typed "unauthenticated"; identityHeadersToStrip says which
  * headers no request may bring in.
  */
-export { createAuthenticator, authSettingsFromEnv, trustedProxy, type AuthSettings } from "./authenticator";
-export { identityHeadersToStrip, IDENTITY_HEADERS, type ProxyKind } from "./headers";
-export type { AlbSettings } from "./alb";
+export { createAuthenticator, authSettingsFromEnv } from "./authenticator";
+export { identityHeadersToStrip, IDENTITY_HEADERS } from "./headers";
+/** @public What the portal's middleware and routes take and give (they are wired on the snapshot store next). */
 export type { AuthResult, HeaderSource, Identity } from "./identity";

@@ -138,5 +138,3 @@ export function toolboxClient(options: ToolboxClientOptions) {
     },
   };
 }
-
-export type ToolboxClient = ReturnType<typeof toolboxClient>;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 /** STS AssumeRole's own limits on DurationSeconds: 15 minutes to 12 hours (the role's maximum may be lower). */
-export const MIN_SESSION_SECONDS = 900;
-export const MAX_SESSION_SECONDS = 43_200;
+const MIN_SESSION_SECONDS = 900;
+const MAX_SESSION_SECONDS = 43_200;
 const DEFAULT_SESSION_SECONDS = 3_600;
 
 /** The group that lets every signed-in user see an account. */

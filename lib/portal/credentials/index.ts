@@ -3,6 +3,8 @@
  * user (RoleSessionName and SourceIdentity name them) and cached until shortly before they expire.
  */
 export { RoleSessions, REFRESH_MARGIN_MS } from "./role-sessions";
-export { stsRoleAssumer, type AssumeRoleErrorCode, type AssumeRoleRequest, type RoleAssumer } from "./assume-role";
-export { InMemorySessionCredentialCache, type SessionCredentialCache, type SessionCredentials } from "./cache";
+export { stsRoleAssumer, type AssumeRoleRequest, type RoleAssumer } from "./assume-role";
+export { InMemorySessionCredentialCache } from "./cache";
+/** @public The contract of a shared (database) cache for replicas. */
+export type { SessionCredentialCache, SessionCredentials } from "./cache";
 export { stsSessionName } from "./session-name";
