@@ -64,6 +64,8 @@ function answer(call: ServiceCall, shared: SharedState, seeds: ReadonlyMap<strin
     return refuse(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
   if (session === "expired")
     return refuse(403, "ExpiredTokenException", "The security token included in the request is expired.");
+  if (request.headers["x-amz-security-token"] !== session.sessionToken)
+    return refuse(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
   const route = ROUTE.exec(path);
   const authorizationId = decodeURIComponent(route?.[1] ?? "");
   if (call.method !== "GET" || !route)

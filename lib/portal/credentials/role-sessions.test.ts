@@ -116,6 +116,19 @@ describe("RoleSessions", () => {
     ]);
   });
 
+  it("keeps two users apart even when their names clean to the same session name", async () => {
+    const clock = new VirtualClock(0);
+    const sts = fakeSts(clock);
+    const sessions = new RoleSessions({
+      assumeRole: sts.assumeRole,
+      cache: new InMemorySessionCredentialCache(() => clock.now()),
+      clock,
+    });
+    await settled(sessions.credentialsFor(account(), "jane doe"), sts.release);
+    await settled(sessions.credentialsFor(account(), "jane-doe"), sts.release);
+    expect(sts.calls.map((call) => call.sourceIdentity)).toEqual(["jane-doe", "jane-doe"]);
+  });
+
   it("returns a refusal without caching it, so the next call asks STS again", async () => {
     const clock = new VirtualClock(0);
     const sts = fakeSts(clock, () => Promise.resolve(fail("credentials.refused", "STS refused")));

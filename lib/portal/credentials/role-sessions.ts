@@ -31,7 +31,8 @@ export class RoleSessions {
    */
   async credentialsFor(account: PortalAccount, user: string): Promise<Result<SessionCredentials, AssumeRoleErrorCode>> {
     const sessionName = stsSessionName(user);
-    const key = `${account.accountId} ${account.roleArn} ${sessionName}`;
+    // Keyed by the user as signed in: two users whose names clean to the same session name keep separate sessions.
+    const key = JSON.stringify([account.accountId, account.roleArn, user]);
     const cached = await this.options.cache.get(key, this.options.clock.now() + this.margin);
     if (cached) return ok(cached);
     const pending = this.inFlight.get(key);
