@@ -10,6 +10,8 @@ describe("parseEnv", () => {
       WHYDENIED_ALLOWED_HOSTS: ["localhost", "127.0.0.1", "[::1]"],
       WHYDENIED_HSTS: "off",
       WHYDENIED_TRUSTED_PROXIES: 0,
+      WHYDENIED_AUTH: "off",
+      WHYDENIED_GROUPS_CLAIM: "groups",
     };
     expect(parseEnv({})).toEqual({ ok: true, value: defaults });
     expect(
@@ -40,8 +42,58 @@ describe("parseEnv", () => {
         WHYDENIED_HSTS: "on",
         WHYDENIED_TRUSTED_PROXIES: 1,
         AWS_REGION: "eu-west-1",
+        WHYDENIED_AUTH: "off",
+        WHYDENIED_GROUPS_CLAIM: "groups",
       },
     });
+  });
+
+  it("reads a portal behind an ALB", () => {
+    const alb = "arn:aws:elasticloadbalancing:eu-west-1:222222222222:loadbalancer/app/whydenied/50dc6c495c0c9188";
+    expect(
+      parseEnv({
+        WHYDENIED_AUTH: "proxy",
+        WHYDENIED_PROXY: "alb",
+        WHYDENIED_ALB_ARN: alb,
+        WHYDENIED_ALB_ISSUER: "https://idp.example.com",
+        WHYDENIED_ALB_CLIENT_ID: "whydenied",
+        WHYDENIED_ALB_KEY_ENDPOINT: "http://127.0.0.1:4600",
+        WHYDENIED_GROUPS_CLAIM: "cognito:groups",
+        WHYDENIED_CONFIG: "/etc/whydenied/portal.yaml",
+        WHYDENIED_STS_ENDPOINT: "http://127.0.0.1:4599",
+        WHYDENIED_TOOLBOX_ENDPOINT: "http://127.0.0.1:4599",
+      }),
+    ).toMatchObject({
+      ok: true,
+      value: {
+        WHYDENIED_AUTH: "proxy",
+        WHYDENIED_PROXY: "alb",
+        WHYDENIED_ALB_ARN: alb,
+        WHYDENIED_GROUPS_CLAIM: "cognito:groups",
+      },
+    });
+  });
+
+  it.each([
+    [{ WHYDENIED_AUTH: "on" }, 'WHYDENIED_AUTH is "on": it must be "off" or "proxy"'],
+    [{ WHYDENIED_AUTH: "proxy" }, 'WHYDENIED_PROXY is "": it must name the proxy when WHYDENIED_AUTH is "proxy"'],
+    [
+      { WHYDENIED_AUTH: "proxy", WHYDENIED_PROXY: "nginx" },
+      'WHYDENIED_PROXY is "nginx": it must be "oauth2-proxy", "auth-request" or "alb"',
+    ],
+    [
+      { WHYDENIED_AUTH: "proxy", WHYDENIED_PROXY: "alb" },
+      'WHYDENIED_ALB_ARN is "": it must be set when WHYDENIED_PROXY is "alb"',
+    ],
+    [
+      { WHYDENIED_ALB_ARN: "arn:aws:iam::1:role/x" },
+      'WHYDENIED_ALB_ARN is "arn:aws:iam::1:role/x": it must be an Application Load Balancer ARN',
+    ],
+    [{ WHYDENIED_CONFIG: "portal.yaml" }, 'WHYDENIED_CONFIG is "portal.yaml": it needs WHYDENIED_AUTH=proxy'],
+    [{ WHYDENIED_STS_ENDPOINT: "sts" }, 'WHYDENIED_STS_ENDPOINT is "sts": it must be an http(s) URL'],
+  ])("refuses a portal setting that cannot work (%#)", (source, expected) => {
+    const parsed = parseEnv(source);
+    expect(parsed.ok ? "" : parsed.error.message).toContain(expected);
   });
 
   it.each([

@@ -17,57 +17,116 @@ const numberFrom = (accepts: string, check: (value: number) => boolean, fallback
       .default(fallback),
   );
 
+const httpUrl = (example: string) =>
+  optional(z.url({ protocol: /^https?$/, error: `must be an http(s) URL, for example ${example}` }));
+
+const ALB_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):elasticloadbalancing:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:loadbalancer\/app\/.+$/;
+
 /** Every environment variable the server reads, documented in .env.example; each message says what it accepts. */
-const envSchema = z.object({
-  /** Send LookupEvents to this endpoint instead of AWS (a local CloudTrail, LocalStack, a VPC endpoint URL). */
-  WHYDENIED_CLOUDTRAIL_ENDPOINT: optional(
-    z.url({ protocol: /^https?$/, error: "must be an http(s) URL, for example http://127.0.0.1:4599" }),
-  ),
-  /** "off" hides the built-in demo data (for a portal that must only show the real account). */
-  WHYDENIED_DEMO: z.preprocess(unsetIfEmpty, z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on")),
-  /** LookupEvents requests per second per Region; AWS allows 2 per account and Region. */
-  WHYDENIED_LOOKUP_RATE: numberFrom(
-    "must be a number above 0 and at most 2 (requests per second per Region)",
-    (rate) => rate > 0 && rate <= 2,
-    2,
-  ),
-  /** Largest trail file upload, in MiB. */
-  WHYDENIED_MAX_UPLOAD_MIB: numberFrom(
-    "must be a whole number of MiB above 0",
-    (mib) => Number.isInteger(mib) && mib > 0,
-    2048,
-  ),
-  /**
-   * The host names the server answers to, comma-separated, any port; a request with another `Host` is refused so a
-   * rebound DNS name cannot read the answers. Default: the loopback names.
-   */
-  WHYDENIED_ALLOWED_HOSTS: z.preprocess(
-    unsetIfEmpty,
-    z
-      .string()
-      .transform((list) => list.split(",").map((name) => name.trim().toLowerCase()))
-      .refine(
-        (names) => names.every((name) => hostNameOf(name) === name),
-        "must be comma-separated host names without ports, for example whydenied.internal,localhost",
-      )
-      .default(["localhost", "127.0.0.1", "[::1]"]),
-  ),
-  /**
-   * How many reverse proxies in front of the server append the client's address to X-Forwarded-For. The client a
-   * per-client limit counts is the entry that many places from the right (what the outermost trusted proxy saw);
-   * 0 ignores the header, which a client can write itself, and counts every request against one shared client.
-   */
-  WHYDENIED_TRUSTED_PROXIES: numberFrom(
-    "must be a whole number from 0 to 10 (the reverse proxies in front of the server)",
-    (count) => Number.isInteger(count) && count >= 0 && count <= 10,
-    0,
-  ),
-  /** "on" sends Strict-Transport-Security (only behind TLS: browsers then refuse plain http for a year). */
-  WHYDENIED_HSTS: z.preprocess(unsetIfEmpty, z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("off")),
-  /** The Region the lookup form starts with. */
-  AWS_REGION: optional(z.string()),
-  AWS_DEFAULT_REGION: optional(z.string()),
-});
+const envSchema = z
+  .object({
+    /** Send LookupEvents to this endpoint instead of AWS (a local CloudTrail, LocalStack, a VPC endpoint URL). */
+    WHYDENIED_CLOUDTRAIL_ENDPOINT: optional(
+      z.url({ protocol: /^https?$/, error: "must be an http(s) URL, for example http://127.0.0.1:4599" }),
+    ),
+    /** "off" hides the built-in demo data (for a portal that must only show the real account). */
+    WHYDENIED_DEMO: z.preprocess(unsetIfEmpty, z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on")),
+    /** LookupEvents requests per second per Region; AWS allows 2 per account and Region. */
+    WHYDENIED_LOOKUP_RATE: numberFrom(
+      "must be a number above 0 and at most 2 (requests per second per Region)",
+      (rate) => rate > 0 && rate <= 2,
+      2,
+    ),
+    /** Largest trail file upload, in MiB. */
+    WHYDENIED_MAX_UPLOAD_MIB: numberFrom(
+      "must be a whole number of MiB above 0",
+      (mib) => Number.isInteger(mib) && mib > 0,
+      2048,
+    ),
+    /**
+     * The host names the server answers to, comma-separated, any port; a request with another `Host` is refused so a
+     * rebound DNS name cannot read the answers. Default: the loopback names.
+     */
+    WHYDENIED_ALLOWED_HOSTS: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .transform((list) => list.split(",").map((name) => name.trim().toLowerCase()))
+        .refine(
+          (names) => names.every((name) => hostNameOf(name) === name),
+          "must be comma-separated host names without ports, for example whydenied.internal,localhost",
+        )
+        .default(["localhost", "127.0.0.1", "[::1]"]),
+    ),
+    /**
+     * How many reverse proxies in front of the server append the client's address to X-Forwarded-For. The client a
+     * per-client limit counts is the entry that many places from the right (what the outermost trusted proxy saw);
+     * 0 ignores the header, which a client can write itself, and counts every request against one shared client.
+     */
+    WHYDENIED_TRUSTED_PROXIES: numberFrom(
+      "must be a whole number from 0 to 10 (the reverse proxies in front of the server)",
+      (count) => Number.isInteger(count) && count >= 0 && count <= 10,
+      0,
+    ),
+    /** "on" sends Strict-Transport-Security (only behind TLS: browsers then refuse plain http for a year). */
+    WHYDENIED_HSTS: z.preprocess(
+      unsetIfEmpty,
+      z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("off"),
+    ),
+    /** "proxy": every request must carry the identity headers of the reverse proxy WHYDENIED_PROXY names. */
+    WHYDENIED_AUTH: z.preprocess(
+      unsetIfEmpty,
+      z.enum(["off", "proxy"], { error: 'must be "off" or "proxy"' }).default("off"),
+    ),
+    /** Which proxy signs users in: oauth2-proxy (X-Forwarded-*), nginx auth_request with oauth2-proxy (X-Auth-Request-*), or an ALB. */
+    WHYDENIED_PROXY: optional(
+      z.enum(["oauth2-proxy", "auth-request", "alb"], { error: 'must be "oauth2-proxy", "auth-request" or "alb"' }),
+    ),
+    /** The ALB whose signature x-amzn-oidc-data must carry (its `signer`); its Region picks the ELB public key endpoint. */
+    WHYDENIED_ALB_ARN: optional(
+      z
+        .string()
+        .regex(
+          ALB_ARN,
+          "must be an Application Load Balancer ARN (arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/…)",
+        ),
+    ),
+    /** The identity provider's issuer, as the `iss` claim of the ALB's token says it. */
+    WHYDENIED_ALB_ISSUER: optional(z.string()),
+    /** The OIDC client id the ALB listener signs in with (the token's `client`). */
+    WHYDENIED_ALB_CLIENT_ID: optional(z.string()),
+    /** Where the ALB's public keys are fetched from; default https://public-keys.auth.elb.<region>.amazonaws.com. */
+    WHYDENIED_ALB_KEY_ENDPOINT: httpUrl("https://public-keys.auth.elb.eu-west-1.amazonaws.com"),
+    /** The claim of the ALB's token that lists the user's groups. */
+    WHYDENIED_GROUPS_CLAIM: z.preprocess(unsetIfEmpty, z.string().default("groups")),
+    /** The portal configuration file (YAML or JSON: accounts, roles, groups); see portal.example.yaml. */
+    WHYDENIED_CONFIG: optional(z.string()),
+    /** Send STS AssumeRole to another endpoint (the local one, a VPC endpoint). */
+    WHYDENIED_STS_ENDPOINT: httpUrl("http://127.0.0.1:4599"),
+    /** Send IAM Toolbox calls to another endpoint (the local one). */
+    WHYDENIED_TOOLBOX_ENDPOINT: httpUrl("http://127.0.0.1:4599"),
+    /** The Region the lookup form starts with. */
+    AWS_REGION: optional(z.string()),
+    AWS_DEFAULT_REGION: optional(z.string()),
+  })
+  .superRefine((env, context) => {
+    const require = (name: keyof typeof env, message: string) => {
+      if (env[name] === undefined) context.addIssue({ code: "custom", path: [name], message });
+    };
+    if (env.WHYDENIED_AUTH === "proxy")
+      require("WHYDENIED_PROXY", 'must name the proxy when WHYDENIED_AUTH is "proxy"');
+    if (env.WHYDENIED_AUTH === "proxy" && env.WHYDENIED_PROXY === "alb") {
+      for (const name of ["WHYDENIED_ALB_ARN", "WHYDENIED_ALB_ISSUER", "WHYDENIED_ALB_CLIENT_ID"] as const)
+        require(name, 'must be set when WHYDENIED_PROXY is "alb"');
+    }
+    if (env.WHYDENIED_CONFIG !== undefined && env.WHYDENIED_AUTH !== "proxy")
+      context.addIssue({
+        code: "custom",
+        path: ["WHYDENIED_CONFIG"],
+        message: "needs WHYDENIED_AUTH=proxy: without sign-in the portal cannot tell who may use which account",
+      });
+  });
 
 export type ServerEnv = z.infer<typeof envSchema>;
 

@@ -191,6 +191,8 @@ describe("control routes, for an endpoint in another process", () => {
       faultsServed: 0,
       abandoned: 0,
       byRegion: { "us-east-1": { requests: 1, throttled: 0 } },
+      assumedRoles: [],
+      refusedAssumeRoles: 0,
     });
     expect((await control("POST", "reset")).status).toBe(204);
     expect((await (await control("GET", "stats")).json()) as unknown).toEqual({
@@ -199,6 +201,8 @@ describe("control routes, for an endpoint in another process", () => {
       faultsServed: 0,
       abandoned: 0,
       byRegion: {},
+      assumedRoles: [],
+      refusedAssumeRoles: 0,
     });
   });
 

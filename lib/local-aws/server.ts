@@ -9,12 +9,24 @@ import { FaultQueue, type FaultControl } from "./faults";
 import { sendError } from "./protocols/json-1-1";
 import { SlidingWindowLimiter } from "./rate-limit";
 import { readBody } from "./request-body";
-import { createServices, type LocalService, type ServiceCall, type SharedState } from "./services";
+import {
+  createServices,
+  type AuthorizationSeed,
+  type LocalService,
+  type RoleSeed,
+  type ServiceCall,
+  type SharedState,
+} from "./services";
+import { SessionRegistry } from "./sessions";
 import { StatsCounter, type EndpointStats } from "./stats";
 
 interface LocalAwsOptions {
   /** CloudTrail records (plain objects, as in a trail file) that LookupEvents serves. */
   events: readonly TrailRecord[];
+  /** Roles STS AssumeRole grants (none by default). */
+  roles?: readonly RoleSeed[];
+  /** Authorization ids IAM Toolbox answers (none by default). */
+  authorizations?: readonly AuthorizationSeed[];
   /** Requests allowed per second per service and Region; default 2, LookupEvents' limit. */
   ratePerSecond?: number;
   /** Time for the rate limit, the 90-day window and injected delays; default the system clock. */
@@ -119,7 +131,7 @@ function stop(server: Server, shutdown: AbortController): Promise<void> {
 
 /**
  * Starts a real HTTP server that speaks the AWS wire protocols of the services in `./services`
- * (today CloudTrail's JSON 1.1 LookupEvents), so the real SDK clients can query it with
+ * (CloudTrail's JSON 1.1 LookupEvents, STS AssumeRole over AWS Query, IAM Toolbox over REST-JSON), so the real SDK clients can query it with
  * `endpoint: url` and dummy credentials, plus, with a `controlToken`, the test-only routes under `/__control/`.
  */
 export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws> {
@@ -130,6 +142,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     limiter: new SlidingWindowLimiter(options.ratePerSecond ?? 2, () => clock.now()),
     faults: new FaultQueue(),
     stats: new StatsCounter(),
+    sessions: new SessionRegistry(),
     clock,
     shutdown: shutdown.signal,
   };
@@ -139,7 +152,11 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     shared.limiter.reset();
   };
   const endpoint: Endpoint = {
-    services: createServices({ events: options.events }),
+    services: createServices({
+      events: options.events,
+      roles: options.roles ?? [],
+      authorizations: options.authorizations ?? [],
+    }),
     shared,
     control: { faults: shared.faults, stats: shared.stats, reset },
     controlToken: options.controlToken,

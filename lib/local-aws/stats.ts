@@ -1,3 +1,10 @@
+/** One AssumeRole the endpoint granted: the role, and who the caller said the session is for. */
+export interface AssumedRole {
+  roleArn: string;
+  roleSessionName: string;
+  sourceIdentity: string | null;
+}
+
 /** What the endpoint has served since it started or was last reset. */
 export interface EndpointStats {
   /** LookupEvents requests received, throttled and faulted ones included. */
@@ -8,6 +15,10 @@ export interface EndpointStats {
   /** Delayed requests whose caller hung up before the answer (a cancelled lookup's last request). */
   abandoned: number;
   byRegion: Record<string, { requests: number; throttled: number }>;
+  /** STS AssumeRole calls granted, in order. */
+  assumedRoles: AssumedRole[];
+  /** STS AssumeRole calls refused (unknown role, wrong external id, bad parameters). */
+  refusedAssumeRoles: number;
 }
 
 /** Counts requests as the server answers them. */
@@ -15,7 +26,15 @@ export class StatsCounter {
   private current: EndpointStats = StatsCounter.empty();
 
   private static empty(): EndpointStats {
-    return { requests: 0, throttled: 0, faultsServed: 0, abandoned: 0, byRegion: {} };
+    return {
+      requests: 0,
+      throttled: 0,
+      faultsServed: 0,
+      abandoned: 0,
+      byRegion: {},
+      assumedRoles: [],
+      refusedAssumeRoles: 0,
+    };
   }
 
   private region(region: string): { requests: number; throttled: number } {
@@ -42,6 +61,14 @@ export class StatsCounter {
 
   abandoned(): void {
     this.current.abandoned++;
+  }
+
+  assumedRole(granted: AssumedRole): void {
+    this.current.assumedRoles.push(granted);
+  }
+
+  refusedAssumeRole(): void {
+    this.current.refusedAssumeRoles++;
   }
 
   /** A copy, so callers cannot change the counts. */

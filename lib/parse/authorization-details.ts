@@ -60,6 +60,14 @@ export function readAuthorizationDetails(text: string): DenialRecord[] | null {
   } catch {
     return null;
   }
+  return authorizationDetailsRecords(json);
+}
+
+/**
+ * The denial records of a GetRequestAuthorizationDetails answer already read as JSON (pasted, or fetched by the
+ * server with lib/toolbox), or null when it is not such a document.
+ */
+export function authorizationDetailsRecords(json: unknown): DenialRecord[] | null {
   const parsed = authorizationDetailsSchema.safeParse(json);
   if (!parsed.success) return null;
   const details = parsed.data;

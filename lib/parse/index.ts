@@ -1,5 +1,5 @@
 import type { DenialRecord, NonDenial } from "../model";
-import { readAuthorizationDetails } from "./authorization-details";
+import { authorizationDetailsRecords, readAuthorizationDetails } from "./authorization-details";
 import { readCloudTrailRecords, recordsFromJson } from "./cloudtrail-json";
 import { dedupeRecords } from "./dedupe";
 import { findNonDenials, nonDenialsOverriding } from "./non-denials";
@@ -48,6 +48,15 @@ export function parseDenials(text: string): ParseResult {
     nonDenials: uniqueByCode([...overriding, ...others]),
     truncated: parsed.truncated,
   };
+}
+
+/**
+ * Reads a GetRequestAuthorizationDetails answer the server fetched itself (all its pages' evaluations together):
+ * the same records, with AWS's proof, as when its JSON is pasted. Null when the document is not such an answer.
+ */
+export function parseAuthorizationDetails(document: unknown): ParseResult | null {
+  const proven = authorizationDetailsRecords(document);
+  return proven ? { records: dedupeRecords(proven), nonDenials: [], truncated: false } : null;
 }
 
 const ONE_ERROR_LINES = 12;

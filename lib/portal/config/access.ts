@@ -1,0 +1,25 @@
+import { EVERY_SIGNED_IN_USER, type PortalAccount, type PortalConfig } from "./schema";
+
+/** The accounts a signed-in user may see and use: those naming one of their groups, or "*". */
+export function accountsVisibleTo(config: PortalConfig, groups: readonly string[]): PortalAccount[] {
+  const member = new Set(groups);
+  return config.accounts.filter((account) =>
+    account.groups.some((group) => group === EVERY_SIGNED_IN_USER || member.has(group)),
+  );
+}
+
+/** The account field of an ARN (`arn:partition:service:region:account:…`), when it holds one. */
+function accountIdOfArn(arn: string): string | null {
+  const parts = arn.split(":");
+  const accountId = parts[0] === "arn" && parts.length >= 6 ? parts[4] : undefined;
+  return accountId && /^\d{12}$/.test(accountId) ? accountId : null;
+}
+
+/**
+ * The configured account an ARN from a pasted error names (its principal or resource), among `accounts` (pass
+ * the ones the user may see). Null for an ARN without an account (an S3 bucket) or of an account not configured.
+ */
+export function accountNamedByArn(accounts: readonly PortalAccount[], arn: string | null): PortalAccount | null {
+  const accountId = arn ? accountIdOfArn(arn) : null;
+  return accountId ? (accounts.find((account) => account.accountId === accountId) ?? null) : null;
+}

@@ -1,0 +1,7 @@
+/**
+ * The portal configuration (WHYDENIED_CONFIG): the team's AWS accounts, the role assumed in each, and which
+ * groups may use them. Pure: the file is read by a function passed in.
+ */
+export { parsePortalConfig, loadPortalConfig } from "./parse";
+export { accountsVisibleTo, accountNamedByArn } from "./access";
+export type { PortalAccount, PortalConfig } from "./schema";

@@ -1,0 +1,10 @@
+/**
+ * Session credentials for a configured account's read-only role, assumed with STS on behalf of the signed-in
+ * user (RoleSessionName and SourceIdentity name them) and cached until shortly before they expire.
+ */
+export { RoleSessions, REFRESH_MARGIN_MS } from "./role-sessions";
+export { stsRoleAssumer, type AssumeRoleRequest, type RoleAssumer } from "./assume-role";
+export { InMemorySessionCredentialCache } from "./cache";
+/** @public The contract of a shared (database) cache for replicas. */
+export type { SessionCredentialCache, SessionCredentials } from "./cache";
+export { stsSessionName } from "./session-name";
