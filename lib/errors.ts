@@ -29,6 +29,7 @@ export const errorCodeSchema = z.enum([
   "upload.empty",
   "upload.too-large",
   "upload.inflated-too-large",
+  "upload.time-limit",
   "trail.unrecognized",
   "trail.truncated",
   "trail.record-too-large",
