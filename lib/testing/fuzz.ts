@@ -18,7 +18,7 @@ export interface InputBudget {
 }
 
 /** Any one fuzz input: the slowest real inputs take about 0.3 s of CPU and a few MiB on a loaded 2-core machine. */
-export const INPUT_BUDGET: InputBudget = { cpuMs: 2_000, memoryBytes: 256 * 1024 * 1024 };
+const INPUT_BUDGET: InputBudget = { cpuMs: 2_000, memoryBytes: 256 * 1024 * 1024 };
 
 function memoryInUse(): number {
   const usage = process.memoryUsage();

@@ -4,7 +4,7 @@ import { gzipSync } from "node:zlib";
 const MIB = 1024 * 1024;
 
 /** The most bytes one bomb input inflates to: past the caps the tests set, far under the CPU budget. */
-export const BOMB_INFLATED_BYTES = 32 * MIB;
+const BOMB_INFLATED_BYTES = 32 * MIB;
 
 const denial = (extra: string) =>
   `{"eventSource":"s3.amazonaws.com","eventName":"GetObject","errorCode":"AccessDenied",` +
