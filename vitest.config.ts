@@ -16,6 +16,7 @@ export default defineConfig({
       "bin/**/*.test.ts",
       "components/**/*.test.ts",
       "eval/**/*.test.ts",
+      "scripts/**/*.test.ts",
     ],
     environment: "node",
     testTimeout: 30_000,

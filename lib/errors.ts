@@ -30,6 +30,7 @@ export const errorCodeSchema = z.enum([
   "upload.empty",
   "upload.too-large",
   "upload.inflated-too-large",
+  "upload.time-limit",
   "trail.unrecognized",
   "trail.truncated",
   "trail.record-too-large",
@@ -39,7 +40,7 @@ export const errorCodeSchema = z.enum([
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 /** Codes only a stream's `notice` line carries: something was left out, nothing failed. */
-const noticeOnlyCodeSchema = z.enum(["denials.unlisted", "denials.too-deep", "trail.malformed"]);
+const noticeOnlyCodeSchema = z.enum(["denials.unlisted", "denials.too-deep", "denials.too-large", "trail.malformed"]);
 
 /** A notice names why part of the work was skipped: a notice-only code, or the error that ended one scan. */
 export const noticeCodeSchema = z.union([noticeOnlyCodeSchema, errorCodeSchema]);

@@ -1,5 +1,6 @@
 import "server-only";
 import { streamEventSchema, type LookupStreamEvent } from "@/lib/wire";
+import { PendingEvents } from "./pending-events";
 import { errorResponse } from "./respond";
 
 const NDJSON_HEADERS = {
@@ -21,13 +22,13 @@ const INTERNAL_ERROR: LookupStreamEvent = {
  * How much of an eager stream's answer may wait unread before the work behind it pauses. Large enough
  * for what an upload answers while the browser is still sending it (a browser reads nothing before
  * that, and paused work stops reading the upload), small enough that a client that never reads costs
- * one bounded buffer, not the whole answer.
+ * one bounded buffer, not the whole answer. An upload's whole answer fits: merged tallies take one copy, and
+ * MAX_GROUPS heads and MAX_ROWS rows of denials of at most MAX_DENIAL_JSON_BYTES take about 40 MiB.
  */
-const STREAM_BUFFER_BYTES = 32 * 1024 * 1024;
+export const STREAM_BUFFER_BYTES = 64 * 1024 * 1024;
 
-const encoder = new TextEncoder();
 /** Each line is shaped by the wire schema: what the browser parses is exactly what goes out. */
-const line = (event: LookupStreamEvent) => encoder.encode(`${JSON.stringify(streamEventSchema.parse(event))}\n`);
+const lineOf = (event: LookupStreamEvent) => `${JSON.stringify(streamEventSchema.parse(event))}\n`;
 
 /**
  * Answers with the events as NDJSON, one line each, as they are produced. An error before any
@@ -36,9 +37,10 @@ const line = (event: LookupStreamEvent) => encoder.encode(`${JSON.stringify(stre
  * `cancel`, which stops the work behind the stream.
  *
  * By default the work waits for the reader (backpressure): one event is made ahead of it. `eager`
- * works up to `bufferBytes` ahead (default STREAM_BUFFER_BYTES): a browser reads no answer until it has
- * sent the whole upload, so an upload's work must not wait for it — but a client that never reads
- * pauses the work once that much is waiting, instead of making the server hold everything.
+ * works ahead until `bufferBytes` of events wait unread (default STREAM_BUFFER_BYTES): a browser reads no
+ * answer until it has sent the whole upload, so an upload's work must not wait for it — but a client that
+ * never reads pauses the work once that much is waiting, instead of making the server hold everything.
+ * Waiting tallies and progress are merged (PendingEvents), so only what the collector bounds can fill it.
  */
 export async function streamEvents(
   events: AsyncGenerator<LookupStreamEvent>,
@@ -46,63 +48,70 @@ export async function streamEvents(
   route: string,
   options: { eager?: boolean; bufferBytes?: number } = {},
 ): Promise<Response> {
-  const opening: LookupStreamEvent[] = [];
+  const pending = new PendingEvents(lineOf);
   for (let next = await events.next(); !next.done; next = await events.next()) {
     if (next.value.type === "error") {
       cancel.abort();
       await events.return(undefined);
       return errorResponse({ code: next.value.code, message: next.value.message });
     }
-    opening.push(next.value);
+    pending.push(next.value);
     if (SETTLING.has(next.value.type)) break;
   }
 
-  let failed = false;
+  const bufferBytes = options.eager ? (options.bufferBytes ?? STREAM_BUFFER_BYTES) : 0;
+  let ended = false;
   let closed = false;
-  const nextEvent = async (): Promise<LookupStreamEvent | null> => {
-    if (failed) return null;
+  let wakeReader: (() => void) | null = null;
+  let wakeWorker: (() => void) | null = null;
+  const wake = (waiter: (() => void) | null) => waiter?.();
+  const isFull = () => (bufferBytes === 0 ? !pending.isEmpty : pending.queuedBytes >= bufferBytes);
+
+  const work = async (): Promise<void> => {
     try {
-      const next = await events.next();
-      return next.done ? null : next.value;
+      while (!closed) {
+        while (isFull() && !closed) await new Promise<void>((resolve) => (wakeWorker = resolve));
+        if (closed) return;
+        const next = await events.next();
+        if (next.done) return;
+        pending.push(next.value);
+        wake(wakeReader);
+      }
     } catch (error) {
       console.error(`[${route}] stream failed: ${error instanceof Error ? error.name : "unknown"}`);
-      failed = true;
-      return INTERNAL_ERROR;
+      pending.push(INTERNAL_ERROR);
+    } finally {
+      ended = true;
+      wake(wakeReader);
     }
   };
 
-  /** Sends the next event, or closes; false once there is nothing more to send. */
-  const sendNext = async (controller: ReadableStreamDefaultController<Uint8Array>): Promise<boolean> => {
-    const event = await nextEvent();
-    if (closed) return false; // the reader left while this waited
-    if (event) {
-      controller.enqueue(line(event));
-      return true;
-    }
-    closed = true;
-    controller.close();
-    return false;
-  };
-
-  // The stream calls pull again as long as less than the high-water mark waits unread.
-  const queuing = new ByteLengthQueuingStrategy({
-    highWaterMark: options.eager ? (options.bufferBytes ?? STREAM_BUFFER_BYTES) : 1,
-  });
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        for (const event of opening) controller.enqueue(line(event));
-      },
-      async pull(controller) {
-        await sendNext(controller);
-      },
-      async cancel() {
-        closed = true;
-        cancel.abort();
-        await events.return(undefined);
-      },
+  const stream = new ReadableStream<Uint8Array>({
+    start() {
+      void work();
     },
-    queuing,
-  );
+    async pull(controller) {
+      for (;;) {
+        const line = pending.take();
+        if (line) {
+          controller.enqueue(line);
+          wake(wakeWorker);
+          return;
+        }
+        if (ended) {
+          closed = true;
+          controller.close();
+          return;
+        }
+        await new Promise<void>((resolve) => (wakeReader = resolve));
+      }
+    },
+    async cancel() {
+      closed = true;
+      wake(wakeWorker);
+      cancel.abort();
+      await events.return(undefined);
+    },
+  });
   return new Response(stream, { headers: NDJSON_HEADERS });
 }

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { catalogFrom } from "../iam";
 import { parseDenials } from "../parse";
+import { fuzzRuns } from "../testing/fuzz";
 import { withinBudget } from "../testing/time-budget";
 import { diagnoseText } from "./pipeline";
 
@@ -43,21 +44,21 @@ describe("diagnosis robustness", () => {
   it("never throws on random text", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 2000 }), (text) => assertWellFormed(text)),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 
   it("never throws on random unicode", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 2000 }), (text) => assertWellFormed(text)),
-      { numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
   });
 
   it("never throws on fragments of real messages", () => {
     fc.assert(
       fc.property(fragmentText, (text) => assertWellFormed(text)),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 

@@ -3,6 +3,7 @@ import { consoleUrl } from "../iam";
 import type { Subject } from "../iam";
 import { toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
+import { shellWord } from "./shell";
 
 type GuardrailLayer = Extract<Layer, "scp" | "rcp" | "permissions-boundary" | "session-policy" | "vpc-endpoint-policy">;
 
@@ -26,8 +27,8 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     cli: (s, _service, file, edit) =>
       [
         `# From the management account: the SCPs on the account (those on its OUs and the root apply too: ` +
-          `aws organizations list-parents --child-id ${s.account})`,
-        `aws organizations list-policies-for-target --target-id ${s.account} --filter SERVICE_CONTROL_POLICY`,
+          `aws organizations list-parents --child-id ${shellWord(s.account)})`,
+        `aws organizations list-policies-for-target --target-id ${shellWord(s.account)} --filter SERVICE_CONTROL_POLICY`,
         `aws organizations describe-policy --policy-id <SCP_ID> --query Policy.Content --output text > ${file}`,
         `# edit ${file}: ${edit}, then:`,
         `aws organizations update-policy --policy-id <SCP_ID> --content file://${file}`,
@@ -42,7 +43,7 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     ownerWords: "your AWS Organizations administrators (the management account)",
     cli: (s, _service, file, edit) =>
       [
-        `aws organizations list-policies-for-target --target-id ${s.account} --filter RESOURCE_CONTROL_POLICY`,
+        `aws organizations list-policies-for-target --target-id ${shellWord(s.account)} --filter RESOURCE_CONTROL_POLICY`,
         `aws organizations describe-policy --policy-id <RCP_ID> --query Policy.Content --output text > ${file}`,
         `# edit ${file}: ${edit}, then:`,
         `aws organizations update-policy --policy-id <RCP_ID> --content file://${file}`,
@@ -57,7 +58,8 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     ownerWords: "whoever owns the role's permissions boundary (often the platform or IAM team)",
     cli: (s, _service, file, edit) =>
       [
-        `aws iam get-${s.identityKind} --${s.identityKind}-name ${s.identityName} --query '*.PermissionsBoundary.PermissionsBoundaryArn' --output text`,
+        `aws iam get-${s.identityKind} --${s.identityKind}-name ${shellWord(s.identityName)} ` +
+          `--query '*.PermissionsBoundary.PermissionsBoundaryArn' --output text`,
         `aws iam get-policy-version --policy-arn <BOUNDARY_POLICY_ARN> --version-id $(aws iam get-policy ` +
           `--policy-arn <BOUNDARY_POLICY_ARN> --query Policy.DefaultVersionId --output text) ` +
           `--query PolicyVersion.Document > ${file}`,
@@ -78,7 +80,7 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     ownerWords: "whoever creates the session (the AssumeRole caller, an SSO permission set, or a broker)",
     cli: (s, _service, file) =>
       `# Pass a session policy that includes the action (or none at all) where the session is created:\n` +
-      `aws sts assume-role --role-arn ${s.principalArn} --role-session-name <SESSION_NAME> ` +
+      `aws sts assume-role --role-arn ${shellWord(s.principalArn)} --role-session-name <SESSION_NAME> ` +
       `--policy file://${file}`,
     terraformResource: null,
     cfnType: "",
@@ -91,11 +93,12 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     cli: (s, service, file, edit) =>
       [
         `aws ec2 describe-vpc-endpoints --filters ` +
-          `Name=service-name,Values=com.amazonaws.${s.region}.${service} ` +
-          `--query 'VpcEndpoints[].[VpcEndpointId,PolicyDocument]' --region ${s.region}`,
-        `aws ec2 describe-vpc-endpoints --vpc-endpoint-ids <VPCE_ID> --query 'VpcEndpoints[0].PolicyDocument' --output text --region ${s.region} > ${file}`,
+          `Name=service-name,Values=com.amazonaws.${shellWord(s.region)}.${shellWord(service)} ` +
+          `--query 'VpcEndpoints[].[VpcEndpointId,PolicyDocument]' --region ${shellWord(s.region)}`,
+        `aws ec2 describe-vpc-endpoints --vpc-endpoint-ids <VPCE_ID> --query 'VpcEndpoints[0].PolicyDocument' ` +
+          `--output text --region ${shellWord(s.region)} > ${file}`,
         `# edit ${file}: ${edit}, then:`,
-        `aws ec2 modify-vpc-endpoint --vpc-endpoint-id <VPCE_ID> --policy-document file://${file} --region ${s.region}`,
+        `aws ec2 modify-vpc-endpoint --vpc-endpoint-id <VPCE_ID> --policy-document file://${file} --region ${shellWord(s.region)}`,
       ].join("\n"),
     terraformResource: "aws_vpc_endpoint_policy",
     cfnType: "AWS::EC2::VPCEndpoint",

@@ -6,6 +6,7 @@ import { managedPolicyFor } from "./managed-policy";
 import { permissionSetFix } from "./permission-set";
 import { identifier, policyDocument, quote, shellJson, sid, toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
+import { shellWord } from "./shell";
 
 /** The least-privilege Allow to add to the caller's role (or user): the execution-role fix. */
 export function identityFix(record: DenialRecord, subject: Subject, scope: Scope): FixDraft {
@@ -63,7 +64,9 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
     owner: "you",
     statement,
     target: `inline policy "${policyName}" on ${kind} ${subject.identityName}`,
-    cli: `aws iam put-${kind}-policy --${kind}-name ${subject.identityName} --policy-name ${policyName} --policy-document ${shellJson(document)}`,
+    cli:
+      `aws iam put-${kind}-policy --${kind}-name ${shellWord(subject.identityName)} ` +
+      `--policy-name ${shellWord(policyName)} --policy-document ${shellJson(document)}`,
     terraform:
       `resource "aws_iam_${kind}_policy" "${identifier(policyName)}" {\n  name   = ${quote(policyName)}\n` +
       `  ${roleRef}\n  policy = jsonencode(${toHcl(document, 1)})\n}`,

@@ -13,13 +13,15 @@ import { resourcePolicyFix } from "./resource-policy";
 import { scopeFor, type Scope } from "./scope";
 import { trustPolicyFix } from "./trust";
 import { unknownActionFix } from "./unknown-action";
+import { shellWord, singleQuoted } from "./shell";
 
 /** When the message cannot tell, the fix is to find out: run the checks. */
 function investigateFix(record: DenialRecord): FixDraft {
   const encodedMessage = encodedMessageOf(record);
   const decode = encodedMessage
-    ? `aws sts decode-authorization-message --encoded-message '${encodedMessage}' --query DecodedMessage --output text | jq .`
-    : `aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=${record.operation ?? "<EVENT_NAME>"} --max-results 20`;
+    ? `aws sts decode-authorization-message --encoded-message ${singleQuoted(encodedMessage)} --query DecodedMessage --output text | jq .`
+    : `aws cloudtrail lookup-events --lookup-attributes ` +
+      `AttributeKey=EventName,AttributeValue=${shellWord(record.operation ?? "<EVENT_NAME>")} --max-results 20`;
   return {
     layer: "unknown",
     title: encodedMessage

@@ -2,6 +2,7 @@ import type { DenialRecord, FixDraft } from "../model";
 import { consoleUrl } from "../iam";
 import type { Subject } from "../iam";
 import { identifier, quote, toYaml } from "./render";
+import { shellWord } from "./shell";
 
 function keyIdOf(subject: Subject): string {
   return subject.resourceArn && subject.resourceArn.includes(":key/") ? subject.resourceArn : "<KEY_ARN>";
@@ -47,11 +48,11 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
     statement,
     target: `key policy of ${key}`,
     cli: [
-      `aws kms get-key-policy --key-id ${key} --policy-name default --output text > key-policy.json`,
+      `aws kms get-key-policy --key-id ${shellWord(key)} --policy-name default --output text > key-policy.json`,
       "# add the statement to the Statement array in key-policy.json, then:",
-      `aws kms put-key-policy --key-id ${key} --policy-name default --policy file://key-policy.json`,
+      `aws kms put-key-policy --key-id ${shellWord(key)} --policy-name default --policy file://key-policy.json`,
       "# or, without touching the key policy:",
-      `aws kms create-grant --key-id ${key} --grantee-principal ${subject.principalArn} --operations ${operation}`,
+      `aws kms create-grant --key-id ${shellWord(key)} --grantee-principal ${shellWord(subject.principalArn)} --operations ${shellWord(operation)}`,
     ].join("\n"),
     terraform:
       `# Either add the statement to aws_kms_key.policy, or grant without editing the key policy:\n` +
@@ -85,7 +86,7 @@ function staleGrantFix(subject: Subject): FixDraft {
     target: `the KMS grant Lambda holds for function ${fn}`,
     cli:
       `# Any configuration change makes Lambda create a fresh grant for the current role:\n` +
-      `aws lambda update-function-configuration --function-name ${fn} --description "refresh KMS grant"`,
+      `aws lambda update-function-configuration --function-name ${shellWord(fn)} --description "refresh KMS grant"`,
     terraform:
       "# Re-apply the function with any configuration change (for example its description) to refresh the grant.",
     sam: "# Redeploy the function with any configuration change (for example its Description) to refresh the grant.",

@@ -2,6 +2,7 @@ import type { DenialRecord, FixDraft } from "../model";
 import { consoleUrl, parseArn } from "../iam";
 import type { Subject } from "../iam";
 import { identifier, quote, sid, toYaml } from "./render";
+import { shellWord } from "./shell";
 
 interface Invoker {
   principal: string;
@@ -82,8 +83,8 @@ export function lambdaPermissionFix(record: DenialRecord, subject: Subject): Fix
     ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
   };
   const sourceFlags = [
-    invoker.sourceArn ? ` --source-arn '${invoker.sourceArn}'` : "",
-    invoker.sourceAccount ? ` --source-account ${invoker.sourceAccount}` : "",
+    invoker.sourceArn ? ` --source-arn ${shellWord(invoker.sourceArn)}` : "",
+    invoker.sourceAccount ? ` --source-account ${shellWord(invoker.sourceAccount)}` : "",
   ].join("");
   const terraformSource = [
     invoker.sourceArn ? `\n  source_arn     = ${quote(invoker.sourceArn)}` : "",
@@ -114,9 +115,9 @@ export function lambdaPermissionFix(record: DenialRecord, subject: Subject): Fix
     statement,
     target: `resource-based policy of Lambda function ${fn.name}`,
     cli:
-      `aws lambda add-permission --function-name ${fn.name} --statement-id ${statementId} ` +
-      `--action lambda:InvokeFunction --principal ${invoker.principal}${sourceFlags} ` +
-      `--region ${subject.region}`,
+      `aws lambda add-permission --function-name ${shellWord(fn.name)} --statement-id ${shellWord(statementId)} ` +
+      `--action lambda:InvokeFunction --principal ${shellWord(invoker.principal)}${sourceFlags} ` +
+      `--region ${shellWord(subject.region)}`,
     terraform:
       `resource "aws_lambda_permission" "${identifier(statementId)}" {\n` +
       `  statement_id   = ${quote(statementId)}\n  action         = "lambda:InvokeFunction"\n` +

@@ -2,6 +2,7 @@ import type { FixDraft } from "../model";
 import { consoleUrl } from "../iam";
 import type { Subject } from "../iam";
 import { identifier, quote, shellJson, toHcl, toYaml } from "./render";
+import { shellWord } from "./shell";
 
 /**
  * The identity fix for an IAM Identity Center (SSO) role: the statement goes into its permission set's inline policy,
@@ -29,7 +30,8 @@ export function permissionSetFix(
       `# In the Identity Center administrator's account\n${findInstance}\n${findSet}\n` +
       `aws sso-admin get-inline-policy-for-permission-set --instance-arn "$INSTANCE" --permission-set-arn "$SET"\n` +
       `aws sso-admin put-inline-policy-to-permission-set --instance-arn "$INSTANCE" --permission-set-arn "$SET" --inline-policy ${shellJson(document)}\n` +
-      `aws sso-admin provision-permission-set --instance-arn "$INSTANCE" --permission-set-arn "$SET" --target-type AWS_ACCOUNT --target-id ${subject.account}`,
+      `aws sso-admin provision-permission-set --instance-arn "$INSTANCE" --permission-set-arn "$SET" ` +
+      `--target-type AWS_ACCOUNT --target-id ${shellWord(subject.account)}`,
     terraform:
       `data "aws_ssoadmin_instances" "this" {}\n\ndata "aws_ssoadmin_permission_set" "${name}" {\n` +
       `  instance_arn = tolist(data.aws_ssoadmin_instances.this.arns)[0]\n  name         = ${quote(permissionSet)}\n}\n\n` +

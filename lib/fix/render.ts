@@ -1,5 +1,7 @@
 /** Renders plain JSON values as Terraform HCL, YAML, or the compact JSON a shell argument wants. */
 
+import { singleQuoted } from "./shell";
+
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -119,8 +121,7 @@ function yamlMapping(object: { [key: string]: Json }, indent: number, firstPad: 
 
 /** A policy document as a single-quoted shell argument (single quotes inside are escaped). */
 export function shellJson(value: unknown): string {
-  const json = JSON.stringify(value);
-  return `'${json.includes("'") ? json.replace(/'/g, "'\\''") : json}'`;
+  return singleQuoted(JSON.stringify(value));
 }
 
 /** A policy document wrapping statements. */

@@ -1,9 +1,10 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleUrl } from "../iam";
+import { consoleUrl, isAccountId, isRegionOf } from "../iam";
 import type { Subject } from "../iam";
 import { policyDocument, quote, sid, toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
 import { ownEntry } from "../own";
+import { shellWord } from "./shell";
 
 /** How each service stores its resource policy: read/write commands and IaC resource types. */
 interface PolicyHome {
@@ -28,9 +29,9 @@ const HOMES: Record<string, PolicyHome> = {
   s3: {
     noun: "bucket policy",
     cli: (s) =>
-      `aws s3api get-bucket-policy --bucket ${bucket(s)} --query Policy ` +
+      `aws s3api get-bucket-policy --bucket ${shellWord(bucket(s))} --query Policy ` +
       `--output text > bucket-policy.json\n# add the statement to the Statement array in ` +
-      `bucket-policy.json, then:\naws s3api put-bucket-policy --bucket ${bucket(s)} ` +
+      `bucket-policy.json, then:\naws s3api put-bucket-policy --bucket ${shellWord(bucket(s))} ` +
       `--policy file://bucket-policy.json`,
     terraform: (s, d) => tf("aws_s3_bucket_policy", "bucket", bucket(s), d),
     cfnType: "AWS::S3::BucketPolicy",
@@ -41,9 +42,9 @@ const HOMES: Record<string, PolicyHome> = {
   secretsmanager: {
     noun: "secret's resource policy",
     cli: (s) =>
-      `aws secretsmanager get-resource-policy --secret-id ${secretId(s)} --query ResourcePolicy ` +
+      `aws secretsmanager get-resource-policy --secret-id ${shellWord(secretId(s))} --query ResourcePolicy ` +
       `--output text > secret-policy.json\n# add the statement, then:\n` +
-      `aws secretsmanager put-resource-policy --secret-id ${secretId(s)} ` +
+      `aws secretsmanager put-resource-policy --secret-id ${shellWord(secretId(s))} ` +
       `--resource-policy file://secret-policy.json --block-public-policy`,
     terraform: (s, d) => tf("aws_secretsmanager_secret_policy", "secret_arn", secretId(s), d),
     cfnType: "AWS::SecretsManager::ResourcePolicy",
@@ -57,8 +58,8 @@ const HOMES: Record<string, PolicyHome> = {
   sqs: {
     noun: "queue policy",
     cli: (s) =>
-      `aws sqs get-queue-attributes --queue-url ${queueUrl(s)} --attribute-names Policy\n` +
-      `# add the statement, then:\naws sqs set-queue-attributes --queue-url ${queueUrl(s)} ` +
+      `aws sqs get-queue-attributes --queue-url ${shellWord(queueUrl(s))} --attribute-names Policy\n` +
+      `# add the statement, then:\naws sqs set-queue-attributes --queue-url ${shellWord(queueUrl(s))} ` +
       `--attributes file://queue-attributes.json  # {"Policy": "<policy JSON as a string>"}`,
     terraform: (s, d) => tf("aws_sqs_queue_policy", "queue_url", queueUrl(s), d),
     cfnType: "AWS::SQS::QueuePolicy",
@@ -68,9 +69,9 @@ const HOMES: Record<string, PolicyHome> = {
   sns: {
     noun: "topic policy",
     cli: (s) =>
-      `aws sns get-topic-attributes --topic-arn ${s.resourceArn ?? "<TOPIC_ARN>"} ` +
+      `aws sns get-topic-attributes --topic-arn ${shellWord(s.resourceArn ?? "<TOPIC_ARN>")} ` +
       `--query Attributes.Policy --output text > topic-policy.json\n# add the statement, then:\n` +
-      `aws sns set-topic-attributes --topic-arn ${s.resourceArn ?? "<TOPIC_ARN>"} --attribute-name Policy ` +
+      `aws sns set-topic-attributes --topic-arn ${shellWord(s.resourceArn ?? "<TOPIC_ARN>")} --attribute-name Policy ` +
       `--attribute-value file://topic-policy.json`,
     terraform: (s, d) => tf("aws_sns_topic_policy", "arn", s.resourceArn ?? "<TOPIC_ARN>", d),
     cfnType: "AWS::SNS::TopicPolicy",
@@ -81,11 +82,11 @@ const HOMES: Record<string, PolicyHome> = {
     noun: "API Gateway resource policy",
     holder: (s) => `API ${apiId(s)}`,
     cli: (s) =>
-      `aws apigateway get-rest-api --rest-api-id ${apiId(s)} --query policy --output text\n` +
+      `aws apigateway get-rest-api --rest-api-id ${shellWord(apiId(s))} --query policy --output text\n` +
       `# merge the statement into the policy, save it as api-policy.json, then:\n` +
-      `aws apigateway update-rest-api --rest-api-id ${apiId(s)} ` +
+      `aws apigateway update-rest-api --rest-api-id ${shellWord(apiId(s))} ` +
       `--patch-operations op=replace,path=/policy,value="$(jq -c . api-policy.json)"\n` +
-      `aws apigateway create-deployment --rest-api-id ${apiId(s)} --stage-name ${apiStage(s)}  ` +
+      `aws apigateway create-deployment --rest-api-id ${shellWord(apiId(s))} --stage-name ${shellWord(apiStage(s))}  ` +
       `# policy changes need a redeploy`,
     terraform: (s, d) => tf("aws_api_gateway_rest_api_policy", "rest_api_id", apiId(s), d),
     cfnType: "AWS::ApiGateway::RestApi",
@@ -101,7 +102,16 @@ const HOMES: Record<string, PolicyHome> = {
 
 const bucket = (s: Subject) => s.bucket ?? "<BUCKET_NAME>";
 const secretId = (s: Subject) => s.resourceArn ?? s.resourceName;
-const queueUrl = (s: Subject) => `https://sqs.${s.region}.amazonaws.com/${s.account}/${s.resourceName}`;
+/** An SQS queue name: letters, digits, `-` and `_`, up to 80, and `.fifo` for a FIFO queue. */
+const QUEUE_NAME = /^[A-Za-z0-9_-]{1,80}(?:\.fifo)?$/;
+/** SQS's own host for the queue's Region: a Region, account or name that is not one becomes a placeholder, never a host. */
+const queueUrl = (s: Subject) => {
+  const region = isRegionOf(s.partition, s.region) ? s.region : "<REGION>";
+  const host = s.partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+  const account = isAccountId(s.account) ? s.account : "<ACCOUNT_ID>";
+  const name = QUEUE_NAME.test(s.resourceName) ? s.resourceName : "<QUEUE_NAME>";
+  return `https://sqs.${region}.${host}/${account}/${name}`;
+};
 const apiPath = (s: Subject) => (s.resourceArn?.split(":")[5] ?? "").split("/");
 const apiId = (s: Subject) => apiPath(s)[0] || "<API_ID>";
 const apiStage = (s: Subject) => apiPath(s)[1] || "<STAGE>";

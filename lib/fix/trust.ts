@@ -2,6 +2,7 @@ import type { DenialRecord, FixDraft } from "../model";
 import { consoleUrl, isAccountId, parseArn } from "../iam";
 import type { Subject } from "../iam";
 import { toHcl, toYaml } from "./render";
+import { shellWord } from "./shell";
 
 /**
  * The trust-policy fix: let the caller (or Lambda itself) assume the role. A trust policy is replaced
@@ -38,9 +39,9 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
     statement,
     target: `trust policy of role ${targetRole}${inAccount}`,
     cli: [
-      `aws iam get-role --role-name ${targetRole} --query Role.AssumeRolePolicyDocument > trust.json`,
+      `aws iam get-role --role-name ${shellWord(targetRole)} --query Role.AssumeRolePolicyDocument > trust.json`,
       `# add to the Statement list in trust.json: ${JSON.stringify(statement)}`,
-      `aws iam update-assume-role-policy --role-name ${targetRole} --policy-document file://trust.json`,
+      `aws iam update-assume-role-policy --role-name ${shellWord(targetRole)} --policy-document file://trust.json`,
     ].join("\n"),
     terraform: `# In the aws_iam_role for ${targetRole}, add this statement to assume_role_policy's Statement list (keep the others):\n${toHcl(statement, 0)}`,
     sam: `# In the AWS::IAM::Role for ${targetRole}, add this statement to AssumeRolePolicyDocument.Statement (keep the others):\n${toYaml([statement])}`,

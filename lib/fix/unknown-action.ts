@@ -25,7 +25,11 @@ export function unknownActionFix(layer: Layer, record: DenialRecord, scope: Scop
   };
 }
 
+/** A service prefix as IAM spells them; anything else (it lands inside the command's quotes) becomes a placeholder. */
+const SERVICE_PREFIX = /^[a-z0-9-]{1,64}$/;
+
 function serviceOf(action: string): string {
   const colon = action.indexOf(":");
-  return colon === -1 ? action : action.slice(0, colon);
+  const service = colon === -1 ? action : action.slice(0, colon);
+  return SERVICE_PREFIX.test(service) ? service : "<SERVICE>";
 }

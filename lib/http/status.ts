@@ -27,6 +27,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   "upload.empty": 400,
   "upload.too-large": 413,
   "upload.inflated-too-large": 413,
+  "upload.time-limit": 413,
   "trail.unrecognized": 422,
   "trail.truncated": 422,
   "trail.record-too-large": 413,

@@ -1,6 +1,6 @@
 export { callerOf } from "./caller";
 export { isAccountId, parseArn } from "./arn";
-export { consoleUrl } from "./console-url";
+export { consoleUrl, isRegionOf } from "./console-url";
 export {
   catalogFrom,
   keyOf,

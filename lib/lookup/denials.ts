@@ -1,7 +1,7 @@
 import { actionKeys, diagnoseRecord } from "../diagnose";
 import { consoleUrl, parseArn } from "../iam";
 import type { ActionCatalog, ActionKey } from "../iam";
-import { denialFromRecord, type CloudTrailRecord } from "../parse";
+import { denialFromRecord, utf8Length, type CloudTrailRecord } from "../parse";
 import type { DeniedEvent, Finding, GroupCount, LookupStreamEvent, NoticeEvent } from "../wire";
 import { MAX_JSON_DEPTH, nestedDeeperThan } from "./json-depth";
 
@@ -17,6 +17,13 @@ export const MAX_GROUPS = 2000;
 /** Regions listed per group (AWS has about 35): denials in further Regions, or in strings that are no Region, are only counted. */
 export const MAX_GROUP_REGIONS = 40;
 
+/**
+ * The most bytes of JSON the fields a diagnosis reads (sampleOf) may take in one denial. Real denials take one or
+ * two KiB (an encoded authorization message about three); a group repeats its denial's names a dozen times, so
+ * with this bound MAX_GROUPS groups and MAX_ROWS rows fit in the stream's buffer whatever the file holds.
+ */
+export const MAX_DENIAL_JSON_BYTES = 8 * 1024;
+
 /** The IAM catalog holding at least the given actions: the server loads it from its data package, tests pass a fixed one. */
 export type CatalogSource = (keys: ActionKey[]) => Promise<ActionCatalog>;
 
@@ -30,6 +37,8 @@ export interface DenialCollector {
   unlistedNotice(): NoticeEvent | null;
   /** At the end: a notice about denials skipped because they nest deeper than MAX_JSON_DEPTH (null when none were). */
   tooDeepNotice(): NoticeEvent | null;
+  /** At the end: a notice about denials skipped because their fields take more than MAX_DENIAL_JSON_BYTES (null when none were). */
+  tooLargeNotice(): NoticeEvent | null;
   readonly denialsFound: number;
 }
 
@@ -98,6 +107,7 @@ export function createDenialCollector(options: {
   let denialsFound = 0;
   let unlisted = 0;
   let tooDeep = 0;
+  let tooLarge = 0;
 
   return {
     get denialsFound() {
@@ -129,12 +139,28 @@ export function createDenialCollector(options: {
           "deep, far more than CloudTrail writes: the data is damaged or is not CloudTrail.",
       };
     },
+    tooLargeNotice() {
+      if (tooLarge === 0) return null;
+      return {
+        type: "notice",
+        code: "denials.too-large",
+        message:
+          `Skipped ${tooLarge.toLocaleString("en")} denial${tooLarge === 1 ? "" : "s"} whose names and message take more than ` +
+          `${MAX_DENIAL_JSON_BYTES / 1024} KiB, far more than CloudTrail writes: the data is damaged or is not CloudTrail.`,
+      };
+    },
     async add(records) {
       const chosen = records.filter((record) => {
         if (!options.select(record)) return false;
-        if (!nestedDeeperThan(record, MAX_JSON_DEPTH)) return true;
-        tooDeep++;
-        return false;
+        if (nestedDeeperThan(record, MAX_JSON_DEPTH)) {
+          tooDeep++;
+          return false;
+        }
+        if (utf8Length(sampleOf(record)) > MAX_DENIAL_JSON_BYTES) {
+          tooLarge++;
+          return false;
+        }
+        return true;
       });
       if (chosen.length === 0) return [];
       const denials = chosen.map(denialFromRecord);

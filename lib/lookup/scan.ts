@@ -224,6 +224,8 @@ export async function* scanDenials(
   if (unlisted) yield unlisted;
   const tooDeep = collector.tooDeepNotice();
   if (tooDeep) yield tooDeep;
+  const tooLarge = collector.tooLargeNotice();
+  if (tooLarge) yield tooLarge;
   if (fatal) yield { type: "error", ...fatal };
   yield {
     type: "done",

@@ -96,6 +96,8 @@ export async function* scanTrail(input: TrailScanInput, deps: TrailScanDeps): As
   if (unlisted) yield unlisted;
   const tooDeep = collector.tooDeepNotice();
   if (tooDeep) yield tooDeep;
+  const tooLarge = collector.tooLargeNotice();
+  if (tooLarge) yield tooLarge;
   if (!result.ok) yield { type: "error", code: result.error.code, message: result.error.message };
   else if (result.malformed > 0) {
     yield {

@@ -8,8 +8,11 @@ async function inflate(
   bytes: Uint8Array,
   sizes?: number[],
 ): Promise<{ text: string; end: TrailFailure | null; bytesRead: number }> {
-  const progress = { bytesRead: 0 };
-  const data = gunzipIfCompressed(chunked(bytes, sizes), progress, { maxInflatedBytes: MAX_INFLATED_BYTES });
+  const progress = { bytesRead: 0, waitingMs: 0 };
+  const data = gunzipIfCompressed(chunked(bytes, sizes), progress, {
+    maxInflatedBytes: MAX_INFLATED_BYTES,
+    now: () => 0,
+  });
   const parts: Uint8Array[] = [];
   for (let next = await data.next(); ; next = await data.next()) {
     if (next.done) return { text: Buffer.concat(parts).toString(), end: next.value, bytesRead: progress.bytesRead };

@@ -6,6 +6,8 @@ import type { TrailFailure } from "./types";
 /** How far through its input a reader is, in bytes as they arrived (compressed, when they are). */
 export interface ReadProgress {
   bytesRead: number;
+  /** Time spent waiting for the input's next chunk (the client sending), on `now`'s clock. */
+  waitingMs: number;
 }
 
 const INFLATED_CHUNK_BYTES = 256 * 1024;
@@ -24,21 +26,23 @@ function isGzip(start: Uint8Array): boolean {
 export interface InflateLimits {
   maxInflatedBytes: number;
   signal?: AbortSignal;
+  /** The clock that `progress.waitingMs` is measured on. */
+  now: () => number;
 }
 
 /**
  * Yields the data's bytes, inflated as a stream when they are gzip, however many gzip members follow
  * one another (as when trail files are concatenated). Counts the bytes taken from `chunks` in
- * `progress`. Returns a failure when the gzip data is cut short or damaged, or inflates past
- * `limits.maxInflatedBytes` (a decompression bomb); throws the signal's reason once it aborts,
- * which stops the inflater within a few chunks.
+ * `progress`, and the time spent waiting for them. Returns a failure when the gzip data is cut short or
+ * damaged, or inflates past `limits.maxInflatedBytes` (a decompression bomb); throws the signal's reason
+ * once it aborts, which destroys the inflater at once, even while it waits for input.
  */
 export async function* gunzipIfCompressed(
   chunks: AsyncIterable<Uint8Array>,
   progress: ReadProgress,
   limits: InflateLimits,
 ): AsyncGenerator<Uint8Array, TrailFailure | null> {
-  const source = counted(chunks, progress);
+  const source = counted(chunks, progress, limits.now);
   const head = await readHead(source, 2);
   const input = replay(head, source);
   if (!isGzip(firstBytes(head, 2))) {
@@ -48,6 +52,11 @@ export async function* gunzipIfCompressed(
   const inflater = createGunzip(INFLATER_OPTIONS);
   // The callback only swallows the error: it also reaches the inflater, whose iteration below reports it.
   pipeline(Readable.from(input), inflater, () => undefined);
+  const stop = () => {
+    const reason: unknown = limits.signal?.reason;
+    inflater.destroy(reason instanceof Error ? reason : new DOMException("Aborted", "AbortError"));
+  };
+  limits.signal?.addEventListener("abort", stop, { once: true });
   let inflatedBytes = 0;
   try {
     for await (const chunk of inflater as AsyncIterable<Uint8Array>) {
@@ -61,14 +70,28 @@ export async function* gunzipIfCompressed(
     if (!isZlibError(error)) throw error;
     return error.code === "Z_BUF_ERROR" ? truncatedGzip() : damagedGzip(error.message);
   } finally {
+    limits.signal?.removeEventListener("abort", stop);
     inflater.destroy();
   }
 }
 
-async function* counted(chunks: AsyncIterable<Uint8Array>, progress: ReadProgress): AsyncGenerator<Uint8Array, void> {
-  for await (const chunk of chunks) {
-    progress.bytesRead += chunk.length;
-    if (chunk.length > 0) yield chunk;
+async function* counted(
+  chunks: AsyncIterable<Uint8Array>,
+  progress: ReadProgress,
+  now: () => number,
+): AsyncGenerator<Uint8Array, void> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const waitStart = now();
+      const next = await iterator.next();
+      progress.waitingMs += now() - waitStart;
+      if (next.done) return;
+      progress.bytesRead += next.value.length;
+      if (next.value.length > 0) yield next.value;
+    }
+  } finally {
+    await iterator.return?.();
   }
 }
 

@@ -1,2 +1,2 @@
 export { readTrail } from "./read-trail";
-export { type TrailBatch, type TrailResult } from "./types";
+export { MAX_UPLOAD_WORK_MS, type TrailBatch, type TrailResult } from "./types";

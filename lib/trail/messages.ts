@@ -52,6 +52,14 @@ export function inflatedTooLarge(maxBytes: number): TrailFailure {
   );
 }
 
+/** Reading the upload took more server time than `maxMs` allows. */
+export function workTooLong(maxMs: number): TrailFailure {
+  return failure(
+    "upload.time-limit",
+    `Reading this file took more than ${maxMs / 1000} s of server time, the limit for one upload: split it into smaller files.`,
+  );
+}
+
 export function damagedGzip(reason: string): TrailFailure {
   return failure("trail.unrecognized", `The gzip data is damaged and cannot be decompressed (${reason}).`);
 }

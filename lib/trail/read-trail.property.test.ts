@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { cloudTrailRecordSchema, type CloudTrailRecord } from "../parse";
+import { fuzzRuns } from "../testing/fuzz";
 import { chunked, readAll, utf8 } from "./test-support";
 import type { TrailFormat } from "./types";
 
@@ -99,7 +100,7 @@ describe("readTrail, property-based", () => {
         expect(result).toEqual({ ok: true, format, recordsScanned: records.length, malformed: 0 });
         expect(found).toEqual(expectedRecords(records));
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 
@@ -140,7 +141,7 @@ describe("readTrail, property-based", () => {
           expect(found).toEqual(expectedRecords(good));
         },
       ),
-      { numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
   });
 });

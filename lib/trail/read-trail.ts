@@ -1,8 +1,18 @@
 import { gunzipIfCompressed } from "./gunzip";
-import { emptyInput, noValidRecords } from "./messages";
+import { emptyInput, noValidRecords, workTooLong } from "./messages";
 import { RecordSplitter } from "./split-records";
 import { TrailTally } from "./tally";
-import { DEFAULT_MAX_RECORD_BYTES, MAX_INFLATED_BYTES, type TrailBatch, type TrailResult } from "./types";
+import {
+  DEFAULT_MAX_RECORD_BYTES,
+  MAX_INFLATED_BYTES,
+  type TrailBatch,
+  type TrailFailure,
+  type TrailResult,
+  type WorkBudget,
+} from "./types";
+
+/** Without `options.work`, no time is measured and none is limited. */
+const UNTIMED: WorkBudget = { now: () => 0, maxMs: Infinity };
 
 /**
  * Reads trail data chunk by chunk — a trail file `{"Records": […]}` (gzip or not, gzip members
@@ -14,18 +24,24 @@ import { DEFAULT_MAX_RECORD_BYTES, MAX_INFLATED_BYTES, type TrailBatch, type Tra
  * parsed and validated, so `malformed` counts the broken ones among those, and values that are not
  * objects at all; the others are only counted. Expected failures (not CloudTrail, a record over the
  * cap, data cut short, gzip inflating past `options.maxInflatedBytes`, default MAX_INFLATED_BYTES) are
- * returned, never thrown, after a last batch with any records read before them. Aborting `options.signal`
- * stops the reading (and any inflation) at once, throwing its reason.
+ * returned, never thrown, after a last batch with any records read before them; so is taking more than
+ * `options.work.maxMs` of time outside waiting for `chunks` (the consumer's time between batches counts).
+ * Aborting `options.signal` stops the reading (and any inflation) at once, throwing its reason.
  */
 export async function* readTrail(
   chunks: AsyncIterable<Uint8Array>,
-  options: { maxRecordBytes?: number; maxInflatedBytes?: number; signal?: AbortSignal } = {},
+  options: { maxRecordBytes?: number; maxInflatedBytes?: number; signal?: AbortSignal; work?: WorkBudget } = {},
 ): AsyncGenerator<TrailBatch, TrailResult> {
-  const progress = { bytesRead: 0 };
+  const work = options.work ?? UNTIMED;
+  const startedAt = work.now();
+  const progress = { bytesRead: 0, waitingMs: 0 };
+  const overBudget = (): TrailFailure | null =>
+    work.now() - startedAt - progress.waitingMs > work.maxMs ? workTooLong(work.maxMs) : null;
   const tally = new TrailTally();
   const splitter = new RecordSplitter(tally, options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES);
   const data = gunzipIfCompressed(chunks, progress, {
     maxInflatedBytes: options.maxInflatedBytes ?? MAX_INFLATED_BYTES,
+    now: work.now,
     ...(options.signal ? { signal: options.signal } : {}),
   });
   try {
@@ -36,7 +52,7 @@ export async function* readTrail(
       }
       const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
       tally.noteData(chunk);
-      const failure = splitter.push(chunk) ?? tally.failure;
+      const failure = splitter.push(chunk) ?? tally.failure ?? overBudget();
       const batch = {
         records: tally.takeRecords(),
         bytesRead: progress.bytesRead,

@@ -1,7 +1,7 @@
 import { serverEnv } from "@/lib/env";
 import { loadCatalog } from "@/lib/catalog";
 import { parseRoleTarget, scanTrail, systemClock, type RoleTarget } from "@/lib/lookup";
-import { readTrail } from "@/lib/trail";
+import { MAX_UPLOAD_WORK_MS, readTrail } from "@/lib/trail";
 import { enterClientSlot } from "../client-slots";
 import { errorResponse, internalError, methodNotAllowed, refuseForeign } from "../respond";
 import { streamEvents } from "../stream";
@@ -47,7 +47,10 @@ export async function POST(request: Request): Promise<Response> {
     try {
       const cancel = new AbortController();
       request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
-      const batches = readTrail(uploadChunks(request.body, maxBytes, cancel.signal), { signal: cancel.signal });
+      const batches = readTrail(uploadChunks(request.body, maxBytes, cancel.signal), {
+        signal: cancel.signal,
+        work: { now: () => systemClock.now(), maxMs: MAX_UPLOAD_WORK_MS },
+      });
       const events = scanTrail(
         { batches, target, totalBytes: Number.isFinite(declared) ? declared : null },
         { clock: systemClock, catalog: loadCatalog },

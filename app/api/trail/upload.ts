@@ -9,24 +9,28 @@ class UploadTooLargeError extends Error {
   }
 }
 
-/** The request body as chunks, refusing to read past `maxBytes` or after the client has gone. */
+/** The request body as chunks, refusing to read past `maxBytes` or after the client has gone (a pending read ends at once). */
 export async function* uploadChunks(
   body: ReadableStream<Uint8Array>,
   maxBytes: number,
   signal: AbortSignal,
 ): AsyncGenerator<Uint8Array> {
   const reader = body.getReader();
+  const stop = () => void reader.cancel().catch(() => undefined);
+  signal.addEventListener("abort", stop, { once: true });
   let size = 0;
   try {
     for (;;) {
       signal.throwIfAborted();
       const { done, value } = await reader.read();
+      signal.throwIfAborted();
       if (done) return;
       size += value.byteLength;
       if (size > maxBytes) throw new UploadTooLargeError(maxBytes);
       yield value;
     }
   } finally {
+    signal.removeEventListener("abort", stop);
     await reader.cancel().catch(() => undefined);
   }
 }
