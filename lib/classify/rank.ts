@@ -257,22 +257,25 @@ export function rankLayers(record: DenialRecord): NonEmpty<Ranked> {
 /** Layers that limit an IAM identity: none of them binds the account's root user. */
 const IDENTITY_LAYERS = new Set<Layer>(["execution-role", "permissions-boundary", "session-policy"]);
 
-const ROOT_GUARDRAILS: Ranked[] = [
-  {
-    layer: "scp",
-    confidence: 0.5,
-    why: "The root user cannot be limited by IAM policies: in a member account, an SCP denies it.",
-  },
-  {
-    layer: "resource-policy",
-    confidence: 0.4,
-    why: "The root user cannot be limited by IAM policies: otherwise the resource's own policy denies it.",
-  },
-];
-
 /** The root user has no identity policy to edit: only organization guardrails and resource policies bind it. */
 function forRootUser(ranked: NonEmpty<Ranked>): NonEmpty<Ranked> {
   const kept = ranked.filter((candidate) => !IDENTITY_LAYERS.has(candidate.layer));
-  const [first, ...rest] = kept.length > 0 ? kept : ROOT_GUARDRAILS;
-  return first ? [first, ...rest] : ranked;
+  const [first, ...rest] = kept;
+  if (first && (first.stated || first.proven)) return [first, ...rest];
+  // Nothing stated: the two policies that can bind the root user lead, the kind's other suspects share what is left.
+  const others = kept.filter((candidate) => candidate.layer !== "scp" && candidate.layer !== "resource-policy");
+  const share = others.reduce((sum, candidate) => sum + candidate.confidence, 0);
+  return [
+    {
+      layer: "scp",
+      confidence: 0.5,
+      why: "The root user cannot be limited by IAM policies: in a member account, an SCP denies it.",
+    },
+    {
+      layer: "resource-policy",
+      confidence: 0.4,
+      why: "The root user cannot be limited by IAM policies: otherwise the resource's own policy denies it.",
+    },
+    ...others.map((candidate) => ({ ...candidate, confidence: (0.1 * candidate.confidence) / share })),
+  ];
 }
