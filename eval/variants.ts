@@ -39,6 +39,7 @@ const SHAPES: Record<string, Shape> = {
   "escaped-quotes": (text, match) =>
     text.replace(` on resource: ${match.resource}`, ` on resource: \\"${match.resource.replaceAll('"', "")}\\"`),
   "line-break": (text, match) => text.replace(` ${match.reason}`, `\n${match.reason}`),
+  "anchor-line-break": (text) => text.replace("is not authorized to perform", "is not authorized\nto perform"),
   "phrase-line-break": (text, match) => {
     const reasonAt = text.indexOf(match.reason);
     const phrase = POLICY_PHRASE.exec(text.slice(reasonAt));

@@ -37,8 +37,7 @@ export function parseText(text: string, defaultFormat: TextFormat): { records: T
   const hits: LineHit[] = [];
   let truncated = false;
   for (let index = 0; index < lines.length; index++) {
-    const line = lines[index] ?? "";
-    if (!line.trim()) continue;
+    if (!lines[index]?.trim() || joinBrokenAnchor(lines, index)) continue;
     for (const record of denialsInLine(lines, index, defaultFormat)) {
       if (hits.length >= MAX_RECORDS) {
         truncated = true;
@@ -50,6 +49,33 @@ export function parseText(text: string, defaultFormat: TextFormat): { records: T
   }
   fillFromNeighbours(hits, lines);
   return { records: mergeGenericNeighbours(hits), truncated };
+}
+
+const ANCHOR_WORDS = IAM_ANCHOR.split(" ");
+/** "is not authorized" | "to perform", "is not" | "authorized to perform", … : every place a line break may cut the anchor. */
+const ANCHOR_SPLITS = ANCHOR_WORDS.slice(1).map((_word, at) => [
+  ANCHOR_WORDS.slice(0, at + 1).join(" "),
+  ANCHOR_WORDS.slice(at + 1).join(" "),
+]);
+
+/**
+ * Mends an IAM anchor a line break cut ("User: … is not authorized\nto perform: …"): this line is moved down onto the
+ * next (and left blank), so the sentence is read there as one. True when it did; a few endsWith calls per line.
+ */
+function joinBrokenAnchor(lines: string[], index: number): boolean {
+  const line = lines[index] ?? "";
+  const next = lines[index + 1];
+  if (next === undefined || line.includes(IAM_ANCHOR)) return false;
+  const end = line.trimEnd();
+  for (const [head = "", tail = ""] of ANCHOR_SPLITS) {
+    if (!end.endsWith(head) || !/\s|^$/.test(end.charAt(end.length - head.length - 1))) continue;
+    const start = next.trimStart();
+    if (!start.startsWith(tail)) continue;
+    lines[index + 1] = `${end} ${start}`;
+    lines[index] = "";
+    return true;
+  }
+  return false;
 }
 
 /**
