@@ -57,7 +57,9 @@ export function scoreCases(cases: EvalCase[], answers: Map<string, BatchAnswer>)
       continue;
     }
     const layers = finding?.candidates.map((candidate) => candidate.layer) ?? [];
-    const read = finding?.statedPolicyType ?? null;
+    // The corpus records a transitive deny by the policy it went through to ("…transitively through a service control
+    // policy" is service-control): the layer to edit.
+    const read = finding?.transitivePolicyType ?? finding?.statedPolicyType ?? null;
     const statedType = scores.statedType.record(
       read === expect.statedPolicyType,
       () => `${evalCase.id}: stated type ${String(read)}, expected ${String(expect.statedPolicyType)}`,

@@ -46,12 +46,17 @@ async function auditAll(inputs: { id: string; text: string }[], answers: Map<str
   return { ...totals, ...rest };
 }
 
+/** How many failures each missed line lists (EVAL_SHOW, default 12). */
+function shown(): number {
+  return Number(process.env.EVAL_SHOW ?? 12);
+}
+
 function line(label: string, score: Score, target: number): boolean {
   const ratio = score.total === 0 ? 1 : score.passed / score.total;
   const met = ratio >= target;
   const figure = `${score.passed}/${score.total} = ${ratio.toFixed(3)}`;
   console.log(`${met ? "  ok " : "MISS "} ${label.padEnd(56)} ${figure.padEnd(20)} target ≥ ${target}`);
-  if (!met) for (const failure of score.failures.slice(0, 12)) console.log(`        ${failure}`);
+  if (!met) for (const failure of score.failures.slice(0, shown())) console.log(`        ${failure}`);
   return met;
 }
 
@@ -59,8 +64,7 @@ function countLine(label: string, problems: string[]): boolean {
   console.log(
     `${problems.length === 0 ? "  ok " : "MISS "} ${label.padEnd(56)} ${String(problems.length).padEnd(20)} target 0`,
   );
-  for (const problem of [...new Set(problems)].slice(0, Number(process.env.EVAL_SHOW ?? 12)))
-    console.log(`        ${problem}`);
+  for (const problem of [...new Set(problems)].slice(0, shown())) console.log(`        ${problem}`);
   return problems.length === 0;
 }
 

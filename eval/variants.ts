@@ -1,9 +1,12 @@
+import type { PolicyType } from "../lib/wire";
 import type { EvalCase } from "./case-file";
 
 /**
  * The messy shapes real pastes take (issue threads, chat, consoles), applied to every case whose text holds a
- * complete IAM sentence with a stated reason. Each variant keeps the case's expectations: the stated policy type,
- * the layer and the action are still in the text.
+ * complete IAM sentence with a stated reason and whose fixing layer is the one that reason names. Each variant keeps
+ * the case's expectations: the stated policy type, the layer and the action are still in the text. A case fixed
+ * elsewhere than the message says (a KMS "no resource-based policy" fixed in IAM) is scored once, as itself: ten
+ * copies of it would test the same judgement ten times, not the reading of a messy shape.
  */
 const SENTENCE =
   /User: (?<principal>\S+) is not authorized to perform: (?<action>\S+) on resource: (?<resource>\S+) (?<reason>because no|with an explicit deny)/;
@@ -15,7 +18,12 @@ interface Sentence {
   reason: string;
 }
 
-type Shape = (text: string, sentence: Sentence) => string;
+/** The variant's text, or null when the shape does not apply to this case. */
+type Shape = (text: string, sentence: Sentence) => string | null;
+
+// The policy phrase of the reason, with the space a line break may replace ("service control\npolicy").
+const POLICY_PHRASE =
+  /(identity-based|resource-based|service control|resource control|permissions|sessions?|VPC endpoint|role trust) (policy|boundary)/i;
 
 const SHAPES: Record<string, Shape> = {
   "cloudformation-wrapper": (text) =>
@@ -31,12 +39,47 @@ const SHAPES: Record<string, Shape> = {
   "escaped-quotes": (text, match) =>
     text.replace(` on resource: ${match.resource}`, ` on resource: \\"${match.resource.replaceAll('"', "")}\\"`),
   "line-break": (text, match) => text.replace(` ${match.reason}`, `\n${match.reason}`),
+  "anchor-line-break": (text) => text.replace("is not authorized to perform", "is not authorized\nto perform"),
+  "phrase-line-break": (text, match) => {
+    const reasonAt = text.indexOf(match.reason);
+    const phrase = POLICY_PHRASE.exec(text.slice(reasonAt));
+    if (!phrase) return null;
+    const at = reasonAt + phrase.index + (phrase[1] ?? "").length;
+    return `${text.slice(0, at)}\n${text.slice(at + 1)}`;
+  },
+  // A thread quoting only the reason, with the action it names: "because no … allows the iam:PassRole action".
+  "reason-only": (text, match) =>
+    match.reason === "because no" ? `"${text.slice(text.indexOf(match.reason)).trim()}"` : null,
+  // A JSON error body over several lines, its error code on a line of its own above the message.
+  "error-body-lines": (text) =>
+    `{\n    "__type": "AccessDeniedException",\n    "message": "${text.replaceAll('"', '\\"').replaceAll("\n", " ")}"\n}`,
 };
 
-/** Every messy variant of the stated cases, with ids `<case>~<shape>`. */
+/** The layer each stated policy type names, as the corpus labels layers (eval/cases/README.md). */
+const LAYER_OF_STATED: Record<PolicyType, string> = {
+  "identity-based": "execution-role",
+  "resource-based": "resource-policy",
+  "service-control": "scp",
+  "resource-control": "rcp",
+  "permissions-boundary": "permissions-boundary",
+  session: "session-policy",
+  "vpc-endpoint": "vpc-endpoint-policy",
+  "role-trust": "trust-policy",
+  "s3-block-public-access": "resource-policy",
+};
+
+/** The layer the message names; for a KMS key, the resource-based policy is the key policy. */
+function statedLayer(stated: PolicyType, action: string | null): string {
+  const kms = action?.toLowerCase().startsWith("kms:") ?? false;
+  return stated === "resource-based" && kms ? "kms-key-policy" : LAYER_OF_STATED[stated];
+}
+
+/** Every messy variant of the stated cases fixed where they say, with ids `<case>~<shape>`. */
 export function messyVariants(cases: EvalCase[]): EvalCase[] {
   return cases.flatMap((evalCase) => {
-    if (!evalCase.expect.denial || evalCase.expect.statedPolicyType === null) return [];
+    const { expect } = evalCase;
+    if (!expect.denial || expect.statedPolicyType === null) return [];
+    if (expect.layer !== statedLayer(expect.statedPolicyType, expect.action)) return [];
     const groups = SENTENCE.exec(evalCase.text)?.groups;
     if (!groups) return [];
     const sentence: Sentence = {
@@ -45,10 +88,9 @@ export function messyVariants(cases: EvalCase[]): EvalCase[] {
       resource: groups.resource ?? "",
       reason: groups.reason ?? "",
     };
-    return Object.entries(SHAPES).map(([shape, apply]) => ({
-      ...evalCase,
-      id: `${evalCase.id}~${shape}`,
-      text: apply(evalCase.text, sentence),
-    }));
+    return Object.entries(SHAPES).flatMap(([shape, apply]) => {
+      const text = apply(evalCase.text, sentence);
+      return text === null ? [] : [{ ...evalCase, id: `${evalCase.id}~${shape}`, text }];
+    });
   });
 }

@@ -57,16 +57,40 @@ function apiId(subject: Subject): string {
   return resource.split("/")[0] || "<API_ID>";
 }
 
+/**
+ * An IAM Identity Center role is a copy of its permission set, which SSO rewrites on every provisioning: its policies
+ * are read (and changed) on the permission set, from the management or delegated-administrator account.
+ */
+function permissionSetCheck(subject: Subject): Check {
+  const permissionSet = subject.caller.name ?? "<PERMISSION_SET_NAME>";
+  const instance = "--instance-arn <INSTANCE_ARN>";
+  const set = `${instance} --permission-set-arn <PERMISSION_SET_ARN>`;
+  return {
+    description:
+      `Role ${subject.identityName} is IAM Identity Center's copy of permission set ${permissionSet}: read the ` +
+      `permission set's policies (SSO overwrites any change made on the role). Run from the management or ` +
+      `delegated-administrator account; the first two commands give <INSTANCE_ARN> and the set's <PERMISSION_SET_ARN>.`,
+    command:
+      `aws sso-admin list-instances --query 'Instances[0].InstanceArn' --output text && ` +
+      `aws sso-admin list-permission-sets-provisioned-to-account ${instance} --account-id ${subject.account} && ` +
+      `aws sso-admin get-inline-policy-for-permission-set ${set} && ` +
+      `aws sso-admin list-managed-policies-in-permission-set ${set} && ` +
+      `aws sso-admin list-customer-managed-policy-references-in-permission-set ${set}`,
+  };
+}
+
 const CHECKS: Record<Layer, (record: DenialRecord, subject: Subject) => Check[]> = {
   "execution-role": (record, subject) => [
     simulate(record, subject),
-    {
-      description: `List the ${subject.identityKind}'s policies to find a missing Allow or a Deny.`,
-      command:
-        subject.identityKind === "user"
-          ? `aws iam list-user-policies --user-name ${subject.identityName} && aws iam list-attached-user-policies --user-name ${subject.identityName}`
-          : `aws iam list-role-policies --role-name ${subject.identityName} && aws iam list-attached-role-policies --role-name ${subject.identityName}`,
-    },
+    subject.caller.kind === "sso-role"
+      ? permissionSetCheck(subject)
+      : {
+          description: `List the ${subject.identityKind}'s policies to find a missing Allow or a Deny.`,
+          command:
+            subject.identityKind === "user"
+              ? `aws iam list-user-policies --user-name ${subject.identityName} && aws iam list-attached-user-policies --user-name ${subject.identityName}`
+              : `aws iam list-role-policies --role-name ${subject.identityName} && aws iam list-attached-role-policies --role-name ${subject.identityName}`,
+        },
   ],
   "resource-policy": (record, subject) => [resourcePolicyCheck(record, subject)],
   "kms-key-policy": (_record, subject) => [
@@ -95,7 +119,8 @@ const CHECKS: Record<Layer, (record: DenialRecord, subject: Subject) => Check[]>
         `SERVICE_CONTROL_POLICY && aws organizations list-parents --child-id ${subject.account}  # repeat ` +
         `list-policies-for-target for each parent`,
     },
-    simulate(record, subject),
+    // IAM's simulator has no policies to read for the root user.
+    ...(subject.caller.kind === "root" ? [] : [simulate(record, subject)]),
   ],
   rcp: (_record, subject) => [
     {

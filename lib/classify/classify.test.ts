@@ -150,3 +150,73 @@ describe("checks", () => {
     expect(trust.checks[0]?.description).toContain("account 444455556666");
   });
 });
+
+describe("classify: callers in their own terms", () => {
+  const assumeRole = (caller: string, role: string) =>
+    `User: ${caller} is not authorized to perform: sts:AssumeRole on resource: ${role}`;
+
+  it("same-account AssumeRole does not say the caller also needs sts:AssumeRole in its own policy", () => {
+    const { candidates } = classifyText(
+      assumeRole("arn:aws:iam::123456789012:user/dev", "arn:aws:iam::123456789012:role/deploy"),
+    );
+    expect(candidates[0].why).toContain("a trust policy naming the caller's ARN is enough on its own");
+    expect(candidates.map((candidate) => candidate.why).join(" ")).not.toContain("also needs");
+  });
+
+  it("cross-account AssumeRole needs both sides", () => {
+    const { candidates } = classifyText(
+      assumeRole("arn:aws:iam::111122223333:user/dev", "arn:aws:iam::444455556666:role/deploy"),
+    );
+    expect(candidates.find((candidate) => candidate.layer === "execution-role")?.why).toContain(
+      "Across accounts both sides must allow it",
+    );
+  });
+
+  it("the root user gets no identity-policy candidate", () => {
+    const { candidates } = classifyText(
+      "User: arn:aws:iam::123456789012:root is not authorized to perform: s3:PutBucketPolicy on resource: arn:aws:s3:::logs",
+    );
+    const layers = candidates.map((candidate) => candidate.layer);
+    expect(layers.slice(0, 2)).toEqual(["scp", "resource-policy"]);
+    expect(layers).not.toContain("execution-role");
+    expect(layers).not.toContain("permissions-boundary");
+    expect(candidates[0].why).toContain("The root user cannot be limited by IAM policies");
+  });
+
+  it("an SSO role is checked on its permission set, never with list-role-policies on the role", () => {
+    const { candidates } = classifyText(
+      "User: arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_DevOps_0123456789abcdef/jane@example.com is not " +
+        "authorized to perform: iam:GetRole on resource: arn:aws:iam::123456789012:role/app because no " +
+        "identity-based policy allows the iam:GetRole action",
+    );
+    const commands = candidates[0].checks.map((check) => check.command).join("\n");
+    expect(commands).toContain("aws sso-admin get-inline-policy-for-permission-set");
+    expect(commands).not.toContain("list-role-policies");
+    expect(candidates[0].checks[1]?.description).toContain("permission set DevOps");
+  });
+
+  it("a transitive deny ranks the policy it went through first, as stated", () => {
+    const { candidates } = classifyText(
+      sentence(
+        "sns:Publish",
+        "arn:aws:sns:us-east-1:444455556666:alerts",
+        "with an explicit deny in a VPC endpoint policy transitively through a service control policy",
+      ),
+    );
+    expect(candidates.map((candidate) => [candidate.layer, candidate.basis])).toEqual([
+      ["scp", "stated"],
+      ["vpc-endpoint-policy", "inferred"],
+    ]);
+  });
+
+  it("a KMS key's resource-based denial keeps the caller's policy as runner-up (key policies delegate to IAM)", () => {
+    const { candidates } = classifyText(
+      sentence(
+        "kms:DescribeKey",
+        "arn:aws:kms:us-east-1:123456789012:key/k",
+        "because no resource-based policy allows the kms:DescribeKey action",
+      ),
+    );
+    expect(candidates.map((candidate) => candidate.layer)).toEqual(["kms-key-policy", "execution-role"]);
+  });
+});

@@ -1,6 +1,8 @@
+import { callerOf } from "../iam";
 import { proofOf, type DenialRecord, type Layer, type PolicyType } from "../model";
 import type { NonEmpty } from "../non-empty";
 import { LAYER_OF_POLICY_TYPE, POLICY_TYPE_WORDS } from "./layers";
+import { crossAccount, rankGeneric } from "./rank-generic";
 import { rankImplicit, rankProven } from "./rank-proven";
 
 /** A candidate layer before its checks are filled in. */
@@ -15,21 +17,6 @@ export interface Ranked {
 }
 
 const isKms = (record: DenialRecord) => record.service === "kms";
-const isInvoke = (record: DenialRecord) => record.action?.toLowerCase() === "lambda:invokefunction";
-const isAssumeRole = (record: DenialRecord) => record.action?.toLowerCase().startsWith("sts:assumerole") ?? false;
-
-function crossAccount(record: DenialRecord): boolean {
-  const principalAccount = record.principal?.split(":")[4];
-  const resourceAccount = record.resource?.split(":")[4];
-  return (
-    !!principalAccount &&
-    !!resourceAccount &&
-    /^\d{12}$/.test(principalAccount) &&
-    /^\d{12}$/.test(resourceAccount) &&
-    principalAccount !== resourceAccount
-  );
-}
-
 /** AWS named the policy type: that layer wins; only KMS and cross-account calls add a runner-up. */
 function rankStated(record: DenialRecord, type: PolicyType): NonEmpty<Ranked> {
   const deny = record.statedReason === "explicit-deny" ? "an explicit Deny in" : "no Allow in";
@@ -37,9 +24,16 @@ function rankStated(record: DenialRecord, type: PolicyType): NonEmpty<Ranked> {
     return [
       {
         layer: "kms-key-policy",
-        confidence: 0.95,
+        confidence: 0.85,
         why: `AWS says ${deny} the resource-based policy; for a KMS key that is the key policy.`,
         stated: true,
+      },
+      {
+        layer: "execution-role",
+        confidence: 0.1,
+        why:
+          `A key policy that delegates to IAM (the default "Enable IAM policies" statement) lets the caller's own ` +
+          `policy grant ${record.action ?? "the action"}: check which one the key has.`,
       },
     ];
   }
@@ -64,13 +58,23 @@ function rankStated(record: DenialRecord, type: PolicyType): NonEmpty<Ranked> {
     why: `AWS says ${deny} the ${POLICY_TYPE_WORDS[type]}.`,
     stated: true,
   });
-  if (record.transitivePolicyType) {
+  // "…in a VPC endpoint policy transitively through a service control policy": the deny is the second policy's
+  // (the endpoint owner's SCP, applied through its endpoint), so that is the one to change.
+  const transitive = record.transitivePolicyType;
+  if (transitive) {
     return [
-      named(0.8),
       {
-        layer: LAYER_OF_POLICY_TYPE[record.transitivePolicyType],
+        layer: LAYER_OF_POLICY_TYPE[transitive],
+        confidence: 0.8,
+        why:
+          `AWS says ${deny} a ${POLICY_TYPE_WORDS[transitive]} that applied transitively through the ` +
+          `${POLICY_TYPE_WORDS[type]}: change the ${POLICY_TYPE_WORDS[transitive]}.`,
+        stated: true,
+      },
+      {
+        layer: LAYER_OF_POLICY_TYPE[type],
         confidence: 0.15,
-        why: `AWS says the deny applied transitively through a ${POLICY_TYPE_WORDS[record.transitivePolicyType]}.`,
+        why: `The ${POLICY_TYPE_WORDS[type]} is how it reached the request; its owner's organization holds the policy that denied it.`,
       },
     ];
   }
@@ -237,87 +241,41 @@ function rankUnstated(record: DenialRecord): NonEmpty<Ranked> {
   }
 }
 
-function rankGeneric(record: DenialRecord): NonEmpty<Ranked> {
-  if (isAssumeRole(record)) {
-    return [
-      {
-        layer: "trust-policy",
-        confidence: 0.55,
-        why: "AssumeRole denials without a reason are usually the target role's trust policy.",
-      },
-      {
-        layer: "execution-role",
-        confidence: 0.35,
-        why: "The caller also needs sts:AssumeRole on the role in its own policy.",
-      },
-      { layer: "scp", confidence: 0.1, why: "An SCP may deny role assumption." },
-    ];
-  }
-  if (isInvoke(record)) {
-    return [
-      {
-        layer: "resource-policy",
-        confidence: 0.55,
-        why: "The function's resource policy must allow the caller (always, across accounts).",
-      },
-      { layer: "execution-role", confidence: 0.45, why: "The caller's own role must allow lambda:InvokeFunction." },
-    ];
-  }
-  if (record.kind === "http-forbidden" && record.service === "s3") {
-    return [
-      {
-        layer: "execution-role",
-        confidence: 0.5,
-        why: "HEAD returns 403 when the role lacks s3:GetObject, or lacks s3:ListBucket and the object does not exist.",
-      },
-      { layer: "resource-policy", confidence: 0.3, why: "The bucket policy may deny this principal." },
-      { layer: "kms-key-policy", confidence: 0.1, why: "An SSE-KMS object also needs kms:Decrypt on its key." },
-      { layer: "vpc-endpoint-policy", confidence: 0.1, why: "A VPC endpoint policy may restrict the bucket." },
-    ];
-  }
-  if (record.service === "s3") {
-    return [
-      {
-        layer: "execution-role",
-        confidence: 0.45,
-        why: "Same-account S3 denials are most often a missing Allow in the caller's policy.",
-      },
-      {
-        layer: "resource-policy",
-        confidence: 0.3,
-        why: "A bucket policy Deny (or, cross-account, a missing bucket-policy Allow) gives the same bare Access Denied.",
-      },
-      {
-        layer: "kms-key-policy",
-        confidence: 0.15,
-        why: "SSE-KMS objects need kms:Decrypt / kms:GenerateDataKey on the key too.",
-      },
-      {
-        layer: "vpc-endpoint-policy",
-        confidence: 0.1,
-        why: "Calls through an S3 gateway endpoint are filtered by its policy.",
-      },
-    ];
-  }
-  if (!record.principal && !record.action) {
-    return [{ layer: "unknown", confidence: 1, why: "The message names neither the caller nor the action." }];
-  }
-  return [
-    {
-      layer: "execution-role",
-      confidence: 0.6,
-      why: "With no reason stated, a missing Allow in the caller's policy is the most common cause.",
-    },
-    { layer: "resource-policy", confidence: 0.2, why: "The target's resource policy may deny the caller." },
-    { layer: "scp", confidence: 0.1, why: "An SCP may deny the action." },
-    { layer: "permissions-boundary", confidence: 0.1, why: "A permissions boundary may leave the action out." },
-  ];
-}
-
 /** Ranks the layers that could have denied this request, most likely first (each list is written in that order). */
 export function rankLayers(record: DenialRecord): NonEmpty<Ranked> {
   const proof = proofOf(record);
-  if (proof?.policyType) return rankProven(record, proof, proof.policyType);
-  if (proof?.evaluatedEffect === "IMPLICIT_DENY") return rankImplicit(record);
-  return record.statedPolicyType ? rankStated(record, record.statedPolicyType) : rankUnstated(record);
+  const ranked = proof?.policyType
+    ? rankProven(record, proof, proof.policyType)
+    : proof?.evaluatedEffect === "IMPLICIT_DENY"
+      ? rankImplicit(record)
+      : record.statedPolicyType
+        ? rankStated(record, record.statedPolicyType)
+        : rankUnstated(record);
+  return callerOf(record).kind === "root" ? forRootUser(ranked) : ranked;
+}
+
+/** Layers that limit an IAM identity: none of them binds the account's root user. */
+const IDENTITY_LAYERS = new Set<Layer>(["execution-role", "permissions-boundary", "session-policy"]);
+
+/** The root user has no identity policy to edit: only organization guardrails and resource policies bind it. */
+function forRootUser(ranked: NonEmpty<Ranked>): NonEmpty<Ranked> {
+  const kept = ranked.filter((candidate) => !IDENTITY_LAYERS.has(candidate.layer));
+  const [first, ...rest] = kept;
+  if (first && (first.stated || first.proven)) return [first, ...rest];
+  // Nothing stated: the two policies that can bind the root user lead, the kind's other suspects share what is left.
+  const others = kept.filter((candidate) => candidate.layer !== "scp" && candidate.layer !== "resource-policy");
+  const share = others.reduce((sum, candidate) => sum + candidate.confidence, 0);
+  return [
+    {
+      layer: "scp",
+      confidence: 0.5,
+      why: "The root user cannot be limited by IAM policies: in a member account, an SCP denies it.",
+    },
+    {
+      layer: "resource-policy",
+      confidence: 0.4,
+      why: "The root user cannot be limited by IAM policies: otherwise the resource's own policy denies it.",
+    },
+    ...others.map((candidate) => ({ ...candidate, confidence: (0.1 * candidate.confidence) / share })),
+  ];
 }

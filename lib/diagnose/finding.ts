@@ -26,6 +26,7 @@ export function denialFieldsOf(record: DenialRecord): DenialFields {
     region: record.region,
     account: record.account,
     statedPolicyType: record.statedPolicyType,
+    transitivePolicyType: record.transitivePolicyType,
     statedReason: record.statedReason,
     policyArn: record.policyArn,
     authorizationId: record.authorizationId,

@@ -62,7 +62,7 @@ export function invokesLambda(record: DenialRecord): boolean {
   return (
     (record.service === "lambda" && (record.action === null || INVOKE_ACTIONS.has(record.action.toLowerCase()))) ||
     record.kind === "apigw-invalid-permissions" ||
-    record.kind === "s3-notification-destination"
+    (record.kind === "s3-notification-destination" && record.service === "lambda")
   );
 }
 

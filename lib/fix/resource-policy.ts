@@ -120,10 +120,12 @@ const apiStage = (s: Subject) => apiPath(s)[1] || "<STAGE>";
 export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope: Scope): FixDraft {
   const service = record.service ?? "";
   const anonymous = subject.principal?.kind === "anonymous";
+  // An AWS service delivering for the account (S3 notifications to a queue) is named as a Service principal.
+  const servicePrincipal = subject.principal?.kind === "service" ? subject.principal.name : null;
   const statement = {
     Sid: sid("Allow", subject.identityName, scope.action),
     Effect: "Allow",
-    Principal: anonymous ? "*" : { AWS: subject.principalArn },
+    Principal: anonymous ? "*" : servicePrincipal ? { Service: servicePrincipal } : { AWS: subject.principalArn },
     Action: scope.action,
     Resource: scope.resources.length === 1 ? scope.resources[0]! : scope.resources,
   };

@@ -23,8 +23,7 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
   };
   const inAccount = crossAccount ? ` (in account ${roleAccount})` : "";
   const notes = ["A trust policy is replaced whole on update: add the statement to the ones already there."];
-  if (!forLambda)
-    notes.push(`The caller ${subject.principalArn} also needs sts:AssumeRole on the role in its own policy.`);
+  if (!forLambda) notes.push(callerPolicyNote(subject.principalArn, roleAccount, subject.principal?.account ?? null));
   if (crossAccount)
     notes.push(
       `Role ${targetRole} belongs to account ${roleAccount}: run the commands with that account's credentials, or send its owner the message below.`,
@@ -59,4 +58,22 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
       : null,
     notes,
   };
+}
+
+/**
+ * Whether the caller's own policy must allow sts:AssumeRole too: across accounts always; in one account only when
+ * the trust policy names the account rather than the caller, since a trust policy naming the caller's ARN suffices.
+ */
+function callerPolicyNote(principalArn: string, roleAccount: string | null, callerAccount: string | null): string {
+  if (roleAccount !== null && isAccountId(callerAccount) && roleAccount !== callerAccount)
+    return `Across accounts both sides must allow it: the caller ${principalArn} also needs sts:AssumeRole on the role in its own policy.`;
+  if (roleAccount !== null && roleAccount === callerAccount)
+    return (
+      `Caller and role share account ${roleAccount}: this statement, naming ${principalArn}, is enough on its own. ` +
+      `Only a trust policy that names the account (its root) instead would need sts:AssumeRole in the caller's policy too.`
+    );
+  return (
+    `If the role is in another account than the caller, or the trust policy names the account rather than ` +
+    `${principalArn}, the caller's own policy needs sts:AssumeRole on the role too.`
+  );
 }

@@ -46,8 +46,9 @@ function reasonPattern(source: string): RegExp {
 }
 
 // Not sticky: the reason is looked for anywhere between the action and the next sentence.
+// The action is optional: quoted fragments stop after "allows" ("… because no permissions boundary allows`)").
 const NO_ALLOW = reasonPattern(
-  `because (?:no|the) (${POLICY_ALTERNATION}) (?:allows|does not allow) the (\\S+) action`,
+  `because (?:no|the) (${POLICY_ALTERNATION}) (?:allows|does not allow)(?: the (\\S+) action)?`,
 );
 const EXPLICIT_DENY = reasonPattern(
   `with an explicit deny in (?:a|an|the) (${POLICY_ALTERNATION})(?: transitively through (?:a|an|the) (${POLICY_ALTERNATION}))?`,
@@ -214,6 +215,31 @@ function otherAction(named: string | undefined, action: string): string | null {
   const prefixOf = (name: string) => name.slice(0, name.indexOf(":")).toLowerCase();
   return ACTION_SHAPE.test(cleaned) && prefixOf(cleaned) !== prefixOf(action) ? cleaned : null;
 }
+
+/** A reason clause standing without its sentence, and the action it names (null when it names none). */
+export type ReasonFragment = Omit<Reason, "end"> & { action: string | null };
+
+/**
+ * Reads a reason clause that stands without its "User: … is not authorized to perform: …" sentence (a quoted
+ * fragment, or a sentence whose action AWS's doc wrote as "API action"). Null when `text` holds no reason clause.
+ */
+export function parseReasonFragment(text: string): ReasonFragment | null {
+  const reason = readReason(text, 0, text.length, "");
+  if (reason.statedReason === "unstated") return null;
+  const named = NO_ALLOW_NAMED.exec(text.slice(0, reason.end))?.[1];
+  const cleaned = named ? trimTrailingPunctuation(stripQuotes(named)) : "";
+  return {
+    statedPolicyType: reason.statedPolicyType,
+    transitivePolicyType: reason.transitivePolicyType,
+    statedReason: reason.statedReason,
+    reasonAction: null,
+    policyArn: reason.policyArn,
+    action: ACTION_SHAPE.test(cleaned) ? cleaned : null,
+  };
+}
+
+// The action of a no-allow clause, glued or not to what follows ("the iam:PassRole action(Service: Lambda…").
+const NO_ALLOW_NAMED = /allows\s+the\s+([A-Za-z0-9-]{1,40}:[A-Za-z0-9*]{1,128})\s+action/i;
 
 function readReason(text: string, cursor: number, limit: number, action: string): Reason {
   // Searched within a copy of the span alone, so that no search runs past the next sentence (linear overall).

@@ -4,6 +4,8 @@ import { ownEntry } from "../own";
 
 /** What a fixed phrase tells beyond its kind. */
 interface SpecialFacts {
+  /** The caller, when the phrase names it (an AWS service delivering on the account's behalf). */
+  principal?: string;
   resource?: string;
   service?: string;
   action?: string;
@@ -60,9 +62,26 @@ const PATTERNS: SpecialPattern[] = [
     anchors: ["is not authorized to decrypt records in stream"],
     read: () => ({ kind: "kinesis-kms", service: "kms", action: "kms:Decrypt" }),
   },
+  // Firehose reading an SSE-KMS Kinesis stream: its delivery role needs kms:Decrypt on the stream's key.
   {
-    pattern: /unable to decrypt the environment variables because KMS access was denied|KMSAccessDeniedException/,
-    anchors: ["unable to decrypt the environment variables because KMS access was denied", "KMSAccessDeniedException"],
+    pattern: /Firehose does not have access to the KMS Key used to encrypt\/decrypt the Kinesis Stream/,
+    anchors: ["Firehose does not have access to the KMS Key"],
+    read: () => ({ kind: "kinesis-kms", service: "kms", action: "kms:Decrypt" }),
+  },
+  // The bare code is Lambda's only with Lambda around it: Kinesis and API Gateway integrations raise it too.
+  {
+    pattern: new RegExp(
+      [
+        "unable to decrypt the environment variables because KMS access was denied",
+        "Lambda\\.KMSAccessDeniedException",
+        "KMSAccessDeniedException\\) when calling the Invoke operation",
+      ].join("|"),
+    ),
+    anchors: [
+      "unable to decrypt the environment variables because KMS access was denied",
+      "Lambda.KMSAccessDeniedException",
+      "KMSAccessDeniedException) when calling the Invoke operation",
+    ],
     read: () => ({ kind: "lambda-env-kms", service: "kms", action: "kms:Decrypt" }),
     wraps: "lambda-env-kms",
   },
@@ -101,6 +120,19 @@ const PATTERNS: SpecialPattern[] = [
     pattern: /Invalid permissions on Lambda function/,
     anchors: ["Invalid permissions on Lambda function"],
     read: () => ({ kind: "apigw-invalid-permissions", service: "lambda", action: "lambda:InvokeFunction" }),
+  },
+  {
+    pattern: /Permissions on the destination (queue|topic) do not allow S3 to publish notifications/,
+    anchors: ["do not allow S3 to publish notifications"],
+    read: (m) =>
+      m[1] === "topic"
+        ? { kind: "s3-notification-destination", principal: "s3.amazonaws.com", service: "sns", action: "sns:Publish" }
+        : {
+            kind: "s3-notification-destination",
+            principal: "s3.amazonaws.com",
+            service: "sqs",
+            action: "sqs:SendMessage",
+          },
   },
   {
     pattern: /Unable to validate the following destination configurations/,
@@ -158,6 +190,17 @@ const PATTERNS: SpecialPattern[] = [
       action: `${(m[1] ?? "").toLowerCase()}:${m[2] ?? ""}`,
     }),
   },
+  // The S3 console: "You or your AWS administrator must update your IAM permissions to allow s3:GetBucketVersioning."
+  {
+    pattern: /update your IAM permissions to allow ([a-z0-9-]{1,40}):([A-Za-z0-9*]{1,80})/,
+    anchors: ["update your IAM permissions to allow "],
+    read: (m) => ({ kind: "generic-denied", service: m[1] ?? "", action: `${m[1] ?? ""}:${m[2] ?? ""}` }),
+  },
+  {
+    pattern: /\bKMSAccessDeniedException\b/,
+    anchors: ["KMSAccessDeniedException"],
+    read: () => ({ kind: "generic-denied", service: "kms" }),
+  },
   {
     pattern:
       /when calling the (Head\w{1,60}) operation: Forbidden|operation error S3: (Head\w{1,60}), https response error StatusCode: 403/,
@@ -180,6 +223,20 @@ export function findSpecialMessage(line: string): SpecialHit | null {
   for (const special of PATTERNS) {
     const match = matchPattern(special, line);
     if (match) return { index: match.index, ...special.read(match) };
+  }
+  return null;
+}
+
+/**
+ * The most specific phrase that a line break cuts in two ("The function execution\nrole does not have…"): only a
+ * match that starts before `join` and ends after it counts, so a phrase wholly on either side is left to its own line.
+ */
+export function findSpecialMessageAcross(text: string, join: number): SpecialHit | null {
+  for (const special of PATTERNS) {
+    const match = matchPattern(special, text);
+    if (match && match.index < join && match.index + match[0].length > join) {
+      return { index: match.index, ...special.read(match) };
+    }
   }
   return null;
 }

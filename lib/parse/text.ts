@@ -1,7 +1,15 @@
 import type { DenialKindFacts, DenialRecord, TextFormat } from "../model";
 import { isAccountId, parseArn } from "../iam";
 import { actionForOperation, serviceForOperation, splitAction } from "../iam";
-import { IAM_ANCHOR, parseIamSentence, type IamSentence } from "./iam-sentence";
+import { includesAny } from "./anchors";
+import {
+  IAM_ANCHOR,
+  parseIamSentence,
+  parseReasonFragment,
+  type IamSentence,
+  type ReasonFragment,
+} from "./iam-sentence";
+import { specialAcrossBreak } from "./line-breaks";
 import { EXCERPT_LENGTH, MAX_RECORDS } from "./limits";
 import {
   findEncodedMessage,
@@ -11,18 +19,14 @@ import {
   type WrappingKind,
 } from "./special-messages";
 import { mergeWrapper, readWrapper, type WrapperFacts } from "./wrappers";
-
-/** A denial read from pasted text (CloudTrail records carry their event on top). */
-type TextRecord = Extract<DenialRecord, { sourceFormat: TextFormat }>;
-
-/** A denial found on one line, before neighbouring lines are merged in. */
-interface LineHit {
-  line: number;
-  record: TextRecord;
-}
-
-/** Lines this close to a specific denial are read as part of it (tracebacks, multi-line XML). */
-const NEIGHBOURHOOD = 3;
+import {
+  fillFromNeighbours,
+  mergeGenericNeighbours,
+  NEIGHBOURHOOD,
+  VAGUE_KINDS,
+  type LineHit,
+  type TextRecord,
+} from "./neighbours";
 
 /**
  * Finds every denial in free text: one record per IAM sentence, plus one per line for the
@@ -33,8 +37,7 @@ export function parseText(text: string, defaultFormat: TextFormat): { records: T
   const hits: LineHit[] = [];
   let truncated = false;
   for (let index = 0; index < lines.length; index++) {
-    const line = lines[index] ?? "";
-    if (!line.trim()) continue;
+    if (!lines[index]?.trim() || joinBrokenAnchor(lines, index)) continue;
     for (const record of denialsInLine(lines, index, defaultFormat)) {
       if (hits.length >= MAX_RECORDS) {
         truncated = true;
@@ -46,6 +49,33 @@ export function parseText(text: string, defaultFormat: TextFormat): { records: T
   }
   fillFromNeighbours(hits, lines);
   return { records: mergeGenericNeighbours(hits), truncated };
+}
+
+const ANCHOR_WORDS = IAM_ANCHOR.split(" ");
+/** "is not authorized" | "to perform", "is not" | "authorized to perform", … : every place a line break may cut the anchor. */
+const ANCHOR_SPLITS = ANCHOR_WORDS.slice(1).map((_word, at) => [
+  ANCHOR_WORDS.slice(0, at + 1).join(" "),
+  ANCHOR_WORDS.slice(at + 1).join(" "),
+]);
+
+/**
+ * Mends an IAM anchor a line break cut ("User: … is not authorized\nto perform: …"): this line is moved down onto the
+ * next (and left blank), so the sentence is read there as one. True when it did; a few endsWith calls per line.
+ */
+function joinBrokenAnchor(lines: string[], index: number): boolean {
+  const line = lines[index] ?? "";
+  const next = lines[index + 1];
+  if (next === undefined || line.includes(IAM_ANCHOR)) return false;
+  const end = line.trimEnd();
+  for (const [head = "", tail = ""] of ANCHOR_SPLITS) {
+    if (!end.endsWith(head) || !/\s|^$/.test(end.charAt(end.length - head.length - 1))) continue;
+    const start = next.trimStart();
+    if (!start.startsWith(tail)) continue;
+    lines[index + 1] = `${end} ${start}`;
+    lines[index] = "";
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -97,7 +127,16 @@ function denialsInLine(lines: string[], index: number, defaultFormat: TextFormat
     );
   }
   const special = findSpecialMessage(line);
+  if (!special || VAGUE_KINDS.has(special.kind)) {
+    const fragment = reasonFragmentAt(lines, index);
+    if (fragment) return [recordFromFragment(fragment, wrapper, format, line)];
+  }
   if (special) return [recordFromSpecial(special, wrapper, format, line)];
+  const across = specialAcrossBreak(line, lines[index + 1]);
+  if (across) {
+    const joined = mergeWrapper(wrapper, readWrapper(across.text));
+    return [recordFromSpecial(across.hit, joined, joined.sourceFormat ?? format, across.text)];
+  }
   if (wrapper.errorCode && isDenialCode(wrapper.errorCode)) {
     return [recordFromSpecial({ kind: "generic-denied", index: 0 }, wrapper, format, line)];
   }
@@ -154,6 +193,43 @@ function recordFromSentence(
   return locate(record);
 }
 
+/** A reason clause with no sentence of its own: not the tail of a sentence a few lines up. */
+function reasonFragmentAt(lines: string[], index: number): ReasonFragment | null {
+  const line = lines[index] ?? "";
+  if (!includesAny(line, REASON_WORDS)) return null;
+  for (let back = 1; back <= NEIGHBOURHOOD && index - back >= 0; back++) {
+    if (lines[index - back]?.includes(IAM_ANCHOR)) return null;
+  }
+  const window = sentenceWindow(lines, index);
+  const fragment = parseReasonFragment(window.text);
+  return fragment && { ...fragment, action: fragment.action ?? soleActionIn(window.text) };
+}
+
+const REASON_WORDS = ["because ", "explicit deny"];
+const ACTION_TOKEN = /(?<![\w:/-])([a-z0-9-]{2,40}:[A-Z][A-Za-z0-9*]{1,80})(?![\w:/-])/g;
+
+/** The one IAM action a short text names (a quoted "`iam:ListUsers`" beside the reason), if it names only one. */
+function soleActionIn(text: string): string | null {
+  const actions = new Set(Array.from(text.matchAll(ACTION_TOKEN), (match) => match[1]));
+  return actions.size === 1 ? ([...actions][0] ?? null) : null;
+}
+
+function recordFromFragment(fragment: ReasonFragment, wrapper: WrapperFacts, format: TextFormat, line: string) {
+  const [prefix, name] = fragment.action ? splitAction(fragment.action) : ["", ""];
+  const service = prefix ? prefix.toLowerCase() : (wrapper.service ?? null);
+  const record = emptyRecord({ kind: "iam-authorization", encodedMessage: null }, format, line, 0);
+  record.service = service;
+  record.action = fragment.action ? `${service}:${name}` : null;
+  record.operation = wrapper.operation;
+  record.statedPolicyType = fragment.statedPolicyType;
+  record.transitivePolicyType = fragment.transitivePolicyType;
+  record.statedReason = fragment.statedReason;
+  record.policyArn = fragment.policyArn;
+  record.errorCode = wrapper.errorCode;
+  record.region = wrapper.region;
+  return locate(record);
+}
+
 function recordFromSpecial(special: SpecialHit, wrapper: WrapperFacts, format: TextFormat, line: string): TextRecord {
   const operationService = wrapper.operation ? serviceForOperation(wrapper.operation) : null;
   const looksLikeS3 = format === "s3-xml" || line.includes("Access Denied");
@@ -165,11 +241,19 @@ function recordFromSpecial(special: SpecialHit, wrapper: WrapperFacts, format: T
   record.service = service;
   record.action = action;
   record.operation = wrapper.operation;
+  record.principal = special.principal ?? leadingPrincipal(line);
   record.resource = special.resource ?? null;
   record.statedPolicyType = special.statedPolicyType ?? null;
   record.errorCode = wrapper.errorCode;
   record.region = wrapper.region ?? regionOfSqsUrl(special.resource);
   return locate(record);
+}
+
+// A row that starts with the caller's ARN: a CloudTrail console row or a chat rendering ("arn:… called ListAccounts …").
+const LEADING_PRINCIPAL = /^[ \t]{0,8}(arn:aws[a-z-]{0,12}:(?:sts|iam)::[^\s]{1,400})\s/;
+
+function leadingPrincipal(line: string): string | null {
+  return line.trimStart().startsWith("arn:") ? (LEADING_PRINCIPAL.exec(line)?.[1] ?? null) : null;
 }
 
 /** The kind-specific facts of a phrase, without the phrase's other facts. */
@@ -233,61 +317,4 @@ function locate<Denial extends DenialRecord>(record: Denial): Denial {
   record.region = resourceArn?.region || record.region;
   record.account = record.account ?? account;
   return record;
-}
-
-/** A traceback or XML body spreads one error over several lines: borrow the wrapper facts nearby. */
-function fillFromNeighbours(hits: LineHit[], lines: string[]): void {
-  for (const hit of hits) {
-    const { record } = hit;
-    if (record.errorCode && record.operation) continue;
-    let facts: WrapperFacts = {
-      errorCode: record.errorCode,
-      operation: record.operation,
-      service: null,
-      sourceFormat: null,
-      region: record.region,
-    };
-    for (let distance = 1; distance <= NEIGHBOURHOOD; distance++) {
-      facts = borrowWrapper(facts, lines[hit.line - distance]);
-      facts = borrowWrapper(facts, lines[hit.line + distance]);
-    }
-    const region = record.region ?? facts.region;
-    if (facts.errorCode !== record.errorCode || facts.operation !== record.operation || region !== record.region) {
-      hit.record = { ...record, errorCode: facts.errorCode, operation: facts.operation, region };
-    }
-    if (!record.action && facts.operation) {
-      const service = record.service ?? facts.service ?? serviceForOperation(facts.operation);
-      if (service)
-        hit.record = { ...hit.record, service, action: `${service}:${actionForOperation(service, facts.operation)}` };
-    }
-  }
-}
-
-/** Fills the gaps in `facts` from a neighbouring line, if there is one of readable length. */
-function borrowWrapper(facts: WrapperFacts, neighbour: string | undefined): WrapperFacts {
-  return neighbour && neighbour.length <= EXCERPT_LENGTH * 4 ? mergeWrapper(facts, readWrapper(neighbour)) : facts;
-}
-
-const VAGUE_KINDS = new Set(["generic-denied", "http-forbidden"]);
-
-/** Folds vague hits ("<Code>AccessDenied</Code>") into a specific denial a few lines away. */
-function mergeGenericNeighbours(hits: LineHit[]): TextRecord[] {
-  const kept: LineHit[] = [];
-  for (const hit of hits) {
-    const previous = kept[kept.length - 1];
-    const close =
-      previous !== undefined &&
-      hit.line - previous.line <= NEIGHBOURHOOD &&
-      (!hit.record.operation || !previous.record.operation || hit.record.operation === previous.record.operation);
-    if (close && VAGUE_KINDS.has(hit.record.kind)) continue;
-    if (close && VAGUE_KINDS.has(previous.record.kind)) {
-      kept[kept.length - 1] = {
-        line: hit.line,
-        record: { ...hit.record, errorCode: hit.record.errorCode ?? previous.record.errorCode },
-      };
-      continue;
-    }
-    kept.push(hit);
-  }
-  return kept.map((hit) => hit.record);
 }

@@ -1,5 +1,5 @@
 import type { TextFormat } from "../model";
-import { serviceFromSdkLabel } from "../iam";
+import { serviceFromEventSource, serviceFromSdkLabel } from "../iam";
 import { anchored, execAnchored, includesAny } from "./anchors";
 
 /** What the SDK, CLI or tool wrapped around an AWS error tells us. */
@@ -30,6 +30,41 @@ const EXCEPTION_PREFIX = anchored(
 );
 const XML_CODE = anchored(/<Code>([\w.]{1,80})<\/Code>/, "<Code>");
 const REGIONAL_HOST = anchored(/\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com/, ".amazonaws.com");
+// A CloudTrail console row copied as text: "… ec2.amazonaws.com  CreateNetworkInterface  Client.UnauthorizedOperation …".
+const CLOUDTRAIL_ROW = anchored(
+  /\b([a-z0-9-]{2,40})\.amazonaws\.com[ \t]+([A-Z][A-Za-z0-9]{2,80})[ \t]+((?:Client\.)?[A-Z]\w{1,60}(?:Denied|Operation|Exception|Error|Forbidden))\b/,
+  ".amazonaws.com",
+);
+
+/**
+ * The Terraform AWS provider names the resource it was creating, not the API call ("error creating Lambda Function
+ * (x): AccessDeniedException"): its wording for the resources most often denied, with the call each one makes.
+ */
+const TERRAFORM_OPERATIONS: [phrase: string, service: string, operation: string][] = [
+  ["launching source instance", "ec2", "RunInstances"],
+  ["creating EC2 Instance", "ec2", "RunInstances"],
+  ["creating Lambda Function", "lambda", "CreateFunction"],
+  ["creating Organizations Policy", "organizations", "CreatePolicy"],
+  ["creating public access block policy for S3 bucket", "s3", "PutPublicAccessBlock"],
+  ["creating S3 Bucket", "s3", "CreateBucket"],
+  ["creating IAM Role", "iam", "CreateRole"],
+  ["creating IAM Policy", "iam", "CreatePolicy"],
+  ["creating KMS Key", "kms", "CreateKey"],
+  ["creating SQS Queue", "sqs", "CreateQueue"],
+  ["creating SNS Topic", "sns", "CreateTopic"],
+  ["creating DynamoDB Table", "dynamodb", "CreateTable"],
+  ["creating CloudWatch Logs Log Group", "logs", "CreateLogGroup"],
+  ["creating Secrets Manager Secret", "secretsmanager", "CreateSecret"],
+];
+const TERRAFORM_VERBS = ["creating ", "launching "];
+
+function terraformOperation(line: string): [service: string, operation: string] | null {
+  if (!includesAny(line, TERRAFORM_VERBS)) return null;
+  for (const [phrase, service, operation] of TERRAFORM_OPERATIONS) {
+    if (line.includes(phrase)) return [service, operation];
+  }
+  return null;
+}
 
 const CLOUDFORMATION_PHRASES = [
   "Resource handler returned message",
@@ -94,6 +129,18 @@ export function readWrapper(line: string): WrapperFacts {
   if (!facts.errorCode) {
     const prefix = execAnchored(EXCEPTION_PREFIX, line);
     if (prefix) facts.errorCode = prefix[1] ?? null;
+  }
+  const row = facts.operation ? null : execAnchored(CLOUDTRAIL_ROW, line);
+  if (row) {
+    facts.service ??= serviceFromEventSource(row[1] ?? "");
+    facts.operation = row[2] ?? null;
+    facts.errorCode ??= row[3] ?? null;
+  }
+  const terraform = facts.operation ? null : terraformOperation(line);
+  if (terraform) {
+    facts.service ??= terraform[0];
+    facts.operation = terraform[1];
+    facts.sourceFormat ??= "terraform";
   }
   facts.region = execAnchored(REGIONAL_HOST, line)?.[1] ?? null;
   return facts;

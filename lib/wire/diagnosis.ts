@@ -172,6 +172,8 @@ export const denialFieldsSchema = z.object({
   region: z.string().nullable(),
   account: z.string().nullable(),
   statedPolicyType: policyTypeSchema.nullable(),
+  /** The policy the stated one applied through ("…in a VPC endpoint policy transitively through a service control policy"). */
+  transitivePolicyType: policyTypeSchema.nullable().default(null),
   statedReason: statedReasonSchema,
   /** The denying policy's ARN, when AWS's newer message names it ("…in a service control policy: arn:…"). */
   policyArn: z.string().nullable(),

@@ -1,0 +1,138 @@
+import type { DenialRecord } from "../model";
+import type { NonEmpty } from "../non-empty";
+import type { Ranked } from "./rank";
+
+const isInvoke = (record: DenialRecord) => record.action?.toLowerCase() === "lambda:invokefunction";
+const isAssumeRole = (record: DenialRecord) => record.action?.toLowerCase().startsWith("sts:assumerole") ?? false;
+
+/** Whether the caller and the resource are in one account, in two, or the message does not show both. */
+function accountsOf(record: DenialRecord): "same" | "cross" | "unknown" {
+  const principalAccount = record.principal?.split(":")[4];
+  const resourceAccount = record.resource?.split(":")[4];
+  if (!principalAccount || !resourceAccount || !/^\d{12}$/.test(principalAccount) || !/^\d{12}$/.test(resourceAccount))
+    return "unknown";
+  return principalAccount === resourceAccount ? "same" : "cross";
+}
+
+/** True when the caller's account and the resource's differ, as far as the message shows both. */
+export function crossAccount(record: DenialRecord): boolean {
+  return accountsOf(record) === "cross";
+}
+
+/**
+ * In one account a trust policy naming the caller's ARN allows AssumeRole on its own; the caller's policy matters only
+ * across accounts, or when the trust policy names the account (its root) and leaves the choice to IAM.
+ */
+function rankAssumeRole(record: DenialRecord): NonEmpty<Ranked> {
+  const scp: Ranked = { layer: "scp", confidence: 0.1, why: "An SCP may deny role assumption." };
+  switch (accountsOf(record)) {
+    case "same":
+      return [
+        {
+          layer: "trust-policy",
+          confidence: 0.7,
+          why:
+            "AssumeRole denials without a reason are usually the role's trust policy; in one account, a trust " +
+            "policy naming the caller's ARN is enough on its own.",
+        },
+        {
+          layer: "execution-role",
+          confidence: 0.2,
+          why: "Only if the trust policy names the account (its root) rather than the caller does the caller's own policy need sts:AssumeRole on the role.",
+        },
+        scp,
+      ];
+    case "cross":
+      return [
+        {
+          layer: "trust-policy",
+          confidence: 0.5,
+          why: "The role's account must let the caller in: its trust policy must name the caller (or the caller's account).",
+        },
+        {
+          layer: "execution-role",
+          confidence: 0.4,
+          why: "Across accounts both sides must allow it: the caller's own policy needs sts:AssumeRole on the role too.",
+        },
+        scp,
+      ];
+    case "unknown":
+      return [
+        {
+          layer: "trust-policy",
+          confidence: 0.55,
+          why: "AssumeRole denials without a reason are usually the target role's trust policy.",
+        },
+        {
+          layer: "execution-role",
+          confidence: 0.35,
+          why: "The caller's own policy needs sts:AssumeRole on the role when the role is in another account, or when its trust policy names only the account.",
+        },
+        scp,
+      ];
+  }
+}
+
+/** No policy type stated and no kind-specific rule: rank by the action, the service and what the message shows. */
+export function rankGeneric(record: DenialRecord): NonEmpty<Ranked> {
+  if (isAssumeRole(record)) return rankAssumeRole(record);
+  if (isInvoke(record)) {
+    return [
+      {
+        layer: "resource-policy",
+        confidence: 0.55,
+        why: "The function's resource policy must allow the caller (always, across accounts).",
+      },
+      { layer: "execution-role", confidence: 0.45, why: "The caller's own role must allow lambda:InvokeFunction." },
+    ];
+  }
+  if (record.kind === "http-forbidden" && record.service === "s3") {
+    return [
+      {
+        layer: "execution-role",
+        confidence: 0.5,
+        why: "HEAD returns 403 when the role lacks s3:GetObject, or lacks s3:ListBucket and the object does not exist.",
+      },
+      { layer: "resource-policy", confidence: 0.3, why: "The bucket policy may deny this principal." },
+      { layer: "kms-key-policy", confidence: 0.1, why: "An SSE-KMS object also needs kms:Decrypt on its key." },
+      { layer: "vpc-endpoint-policy", confidence: 0.1, why: "A VPC endpoint policy may restrict the bucket." },
+    ];
+  }
+  if (record.service === "s3") {
+    return [
+      {
+        layer: "execution-role",
+        confidence: 0.45,
+        why: "Same-account S3 denials are most often a missing Allow in the caller's policy.",
+      },
+      {
+        layer: "resource-policy",
+        confidence: 0.3,
+        why: "A bucket policy Deny (or, cross-account, a missing bucket-policy Allow) gives the same bare Access Denied.",
+      },
+      {
+        layer: "kms-key-policy",
+        confidence: 0.15,
+        why: "SSE-KMS objects need kms:Decrypt / kms:GenerateDataKey on the key too.",
+      },
+      {
+        layer: "vpc-endpoint-policy",
+        confidence: 0.1,
+        why: "Calls through an S3 gateway endpoint are filtered by its policy.",
+      },
+    ];
+  }
+  if (!record.principal && !record.action) {
+    return [{ layer: "unknown", confidence: 1, why: "The message names neither the caller nor the action." }];
+  }
+  return [
+    {
+      layer: "execution-role",
+      confidence: 0.6,
+      why: "With no reason stated, a missing Allow in the caller's policy is the most common cause.",
+    },
+    { layer: "resource-policy", confidence: 0.2, why: "The target's resource policy may deny the caller." },
+    { layer: "scp", confidence: 0.1, why: "An SCP may deny the action." },
+    { layer: "permissions-boundary", confidence: 0.1, why: "A permissions boundary may leave the action out." },
+  ];
+}

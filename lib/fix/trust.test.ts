@@ -1,0 +1,37 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ActionCatalog } from "../iam";
+import { loadCatalog } from "../catalog";
+import { actionKeys, diagnoseParsed } from "../diagnose";
+import { parseDenials } from "../parse";
+
+const assumeRole = (caller: string, role: string) =>
+  `User: ${caller} is not authorized to perform: sts:AssumeRole on resource: ${role}`;
+const SAME_ACCOUNT = assumeRole("arn:aws:iam::123456789012:user/dev", "arn:aws:iam::123456789012:role/deploy");
+const CROSS_ACCOUNT = assumeRole("arn:aws:iam::111122223333:user/dev", "arn:aws:iam::444455556666:role/deploy");
+
+let catalog: ActionCatalog;
+
+beforeAll(async () => {
+  catalog = await loadCatalog(actionKeys(parseDenials(SAME_ACCOUNT).records));
+});
+
+function trustNotes(text: string): string[] {
+  const finding = diagnoseParsed(parseDenials(text), catalog).findings[0];
+  const trust = finding?.candidates.find((candidate) => candidate.layer === "trust-policy");
+  if (!trust) throw new Error("no trust-policy candidate");
+  return trust.fix.notes;
+}
+
+describe("trust-policy fix: does the caller's own policy need sts:AssumeRole too?", () => {
+  it("in one account, a trust statement naming the caller's ARN is enough on its own", () => {
+    const notes = trustNotes(SAME_ACCOUNT).join("\n");
+    expect(notes).toContain("is enough on its own");
+    expect(notes).not.toContain("also needs sts:AssumeRole");
+  });
+
+  it("across accounts, both sides must allow it", () => {
+    expect(trustNotes(CROSS_ACCOUNT).join("\n")).toContain(
+      "Across accounts both sides must allow it: the caller arn:aws:iam::111122223333:user/dev also needs sts:AssumeRole",
+    );
+  });
+});

@@ -1,0 +1,96 @@
+import type { DenialRecord, TextFormat } from "../model";
+import { actionForOperation, serviceForOperation } from "../iam";
+import { EXCERPT_LENGTH } from "./limits";
+import type { WrappingKind } from "./special-messages";
+import { mergeWrapper, readWrapper, type WrapperFacts } from "./wrappers";
+
+/** A denial read from pasted text (CloudTrail records carry their event on top). */
+export type TextRecord = Extract<DenialRecord, { sourceFormat: TextFormat }>;
+
+/** A denial found on one line, before neighbouring lines are merged in. */
+export interface LineHit {
+  line: number;
+  record: TextRecord;
+}
+
+/** Lines this close to a specific denial are read as part of it (tracebacks, multi-line XML). */
+export const NEIGHBOURHOOD = 3;
+
+/** A traceback or XML body spreads one error over several lines: borrow the wrapper facts nearby. */
+export function fillFromNeighbours(hits: LineHit[], lines: string[]): void {
+  for (const hit of hits) {
+    const { record } = hit;
+    if (record.errorCode && record.operation) continue;
+    let facts: WrapperFacts = {
+      errorCode: record.errorCode,
+      operation: record.operation,
+      service: null,
+      sourceFormat: null,
+      region: record.region,
+    };
+    for (let distance = 1; distance <= NEIGHBOURHOOD; distance++) {
+      facts = borrowWrapper(facts, lines[hit.line - distance]);
+      facts = borrowWrapper(facts, lines[hit.line + distance]);
+    }
+    const region = record.region ?? facts.region;
+    if (facts.errorCode !== record.errorCode || facts.operation !== record.operation || region !== record.region) {
+      hit.record = { ...record, errorCode: facts.errorCode, operation: facts.operation, region };
+    }
+    if (!record.action && facts.operation) {
+      const service = record.service ?? facts.service ?? serviceForOperation(facts.operation);
+      if (service)
+        hit.record = { ...hit.record, service, action: `${service}:${actionForOperation(service, facts.operation)}` };
+    }
+  }
+}
+
+/** Fills the gaps in `facts` from a neighbouring line, if there is one of readable length. */
+function borrowWrapper(facts: WrapperFacts, neighbour: string | undefined): WrapperFacts {
+  return neighbour && neighbour.length <= EXCERPT_LENGTH * 4 ? mergeWrapper(facts, readWrapper(neighbour)) : facts;
+}
+
+export const VAGUE_KINDS = new Set<string>(["generic-denied", "http-forbidden"]);
+/** Lambda errors whose phrase can stand a line or two above the KMS sentence they quote. */
+const WRAPPING_KINDS = new Set<string>(["lambda-env-kms", "lambda-stale-grant"] satisfies WrappingKind[]);
+
+/** A hit that says only "denied": AccessDenied alone, or EC2's "not authorized to perform this operation" with no encoded message. */
+function isVague(record: TextRecord, neighbour: TextRecord): boolean {
+  if (record.kind === "ec2-encoded") return !record.encodedMessage && neighbour.kind !== "ec2-encoded";
+  return VAGUE_KINDS.has(record.kind);
+}
+
+/** The sentence as the Lambda error quoting it: that error's kind, which carries no encoded message. */
+function quotedBy(sentence: TextRecord, kind: WrappingKind): TextRecord {
+  const record = { ...sentence, kind };
+  Reflect.deleteProperty(record, "encodedMessage");
+  return record;
+}
+
+/**
+ * Folds vague hits ("<Code>AccessDenied</Code>") into a specific denial a few lines away, and a Lambda phrase into
+ * the KMS sentence it quotes on the lines below it.
+ */
+export function mergeGenericNeighbours(hits: LineHit[]): TextRecord[] {
+  const kept: LineHit[] = [];
+  for (const hit of hits) {
+    const previous = kept[kept.length - 1];
+    const close =
+      previous !== undefined &&
+      hit.line - previous.line <= NEIGHBOURHOOD &&
+      (!hit.record.operation || !previous.record.operation || hit.record.operation === previous.record.operation);
+    if (close && hit.record.kind === "iam-authorization" && WRAPPING_KINDS.has(previous.record.kind)) {
+      kept[kept.length - 1] = { line: hit.line, record: quotedBy(hit.record, previous.record.kind as WrappingKind) };
+      continue;
+    }
+    if (close && isVague(hit.record, previous.record)) continue;
+    if (close && isVague(previous.record, hit.record)) {
+      kept[kept.length - 1] = {
+        line: hit.line,
+        record: { ...hit.record, errorCode: hit.record.errorCode ?? previous.record.errorCode },
+      };
+      continue;
+    }
+    kept.push(hit);
+  }
+  return kept.map((hit) => hit.record);
+}
