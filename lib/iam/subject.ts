@@ -33,10 +33,12 @@ export function subjectOf(record: DenialRecord): Subject {
   const account = isAccountId(record.account) ? record.account : (principal?.account ?? hole("ACCOUNT_ID"));
   // A call's Region is its resource's; the resource's account may be another's, so it does not stand in for the caller's.
   const region = record.region || resourceArn?.region || hole("REGION");
-  const identityName = isReadable(principal?.name) ? principal.name : hole("ROLE_NAME");
   const identityKind = principal?.kind === "user" ? "user" : "role";
+  const readableName = principal?.name === null || isReadable(principal?.name);
+  const identityName =
+    readableName && principal?.name ? principal.name : hole(identityKind === "user" ? "USER_NAME" : "ROLE_NAME");
   const principalArn =
-    principal?.policyArn && !principal.policyArn.includes("<")
+    principal?.policyArn && readableName && !principal.policyArn.includes("<")
       ? principal.policyArn.replace("<ACCOUNT_ID>", account)
       : `arn:${record.partition}:iam::${account}:${identityKind}/${identityName}`;
   const functionName = functionSessionName(record.principal);

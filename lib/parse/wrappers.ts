@@ -30,6 +30,8 @@ const EXCEPTION_PREFIX = anchored(
 );
 const XML_CODE = anchored(/<Code>([\w.]{1,80})<\/Code>/, "<Code>");
 const REGIONAL_HOST = anchored(/\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com/, ".amazonaws.com");
+/** A CDK environment, `aws://<account>/<region>`: where the stack (and its calls) goes. */
+const CDK_ENVIRONMENT = anchored(/aws:\/\/[^\s/]{1,40}\/([a-z]{2}(?:-gov)?-[a-z]+-\d)\b/, "aws://");
 
 const CLOUDFORMATION_PHRASES = [
   "Resource handler returned message",
@@ -95,7 +97,7 @@ export function readWrapper(line: string): WrapperFacts {
     const prefix = execAnchored(EXCEPTION_PREFIX, line);
     if (prefix) facts.errorCode = prefix[1] ?? null;
   }
-  facts.region = execAnchored(REGIONAL_HOST, line)?.[1] ?? null;
+  facts.region = execAnchored(REGIONAL_HOST, line)?.[1] ?? execAnchored(CDK_ENVIRONMENT, line)?.[1] ?? null;
   return facts;
 }
 
