@@ -17,6 +17,7 @@ function findingWith(statement: Record<string, unknown>, placeholders: string[] 
     notes: [],
     placeholders,
     managedPolicy: null,
+    additionalStatements: [],
   };
   const certainty = { basis: "inferred" as const, label: "Best guess · 100%" };
   return { candidates: [{ layer: "execution-role", confidence: 1, why: "", checks: [], fix, certainty }] };

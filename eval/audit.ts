@@ -141,6 +141,11 @@ async function statementProblems(statement: Record<string, unknown>, problems: F
     // A trust policy's statement names no Resource: the role it is attached to is the resource.
     if (resources === null || resources.includes("*")) continue;
     const types = details.resourceTypes.filter((type) => type.name);
+    // An action with no resource-level scope matches no ARN: only "*" grants it.
+    if (types.length === 0) {
+      problems.missingResourceTypes.push(`${action} supports no resource-level scope: needs "*"`);
+      continue;
+    }
     const coveredTypes = new Set<string>();
     for (const type of types) {
       const covered = await Promise.all(resources.map((resource) => covers(resource, service, type.name)));
@@ -238,6 +243,7 @@ export async function auditFinding(finding: Pick<Finding, "candidates">, input: 
   };
   for (const candidate of finding.candidates) {
     if (candidate.fix.statement) await statementProblems(candidate.fix.statement, problems);
+    for (const statement of candidate.fix.additionalStatements) await statementProblems(statement, problems);
     for (const placeholder of candidate.fix.placeholders) {
       if (placeholderHasValue(placeholder, input)) {
         problems.placeholdersWithValues.push(`${candidate.layer}: ${placeholder}`);
