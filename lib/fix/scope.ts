@@ -92,10 +92,18 @@ function matchTemplate(compiled: CompiledTemplate, arn: string): Map<string, str
   return at === arn.length ? values : null;
 }
 
+const placeholders = new Map<string, string>();
+
 /** The placeholder for an IAM template variable, in the one spelling every fix uses: `BucketName` → `<BUCKET_NAME>`. */
 function placeholderFor(variable: string): string {
-  if (variable === "Account") return "<ACCOUNT_ID>";
-  return `<${variable.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}>`;
+  let placeholder = placeholders.get(variable);
+  if (placeholder === undefined) {
+    placeholder =
+      variable === "Account" ? "<ACCOUNT_ID>" : `<${variable.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}>`;
+    // Variables come from the IAM reference data, never from messages: the cache is bounded by the data.
+    placeholders.set(variable, placeholder);
+  }
+  return placeholder;
 }
 
 /**
@@ -105,7 +113,8 @@ function placeholderFor(variable: string): string {
 function shownValue(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (name === "Account") return value === "" || isAccountId(value) ? value : undefined;
-  return value.includes("...") || value.includes("<") || /^x{3,}$/i.test(value) ? undefined : value;
+  const xRun = (value.charCodeAt(0) | 32) === 120 && /^x{3,}$/i.test(value);
+  return xRun || value.includes("...") || value.includes("<") ? undefined : value;
 }
 
 /** Fills a template's slots from named values, a placeholder for those missing or hidden (the leaf becomes `*`). */
@@ -262,11 +271,12 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
   const arn = subject.resourceArn && parseArn(subject.resourceArn) ? subject.resourceArn : null;
   if (arn) {
     const match = matchingType(types, arn);
-    const values = locationValues(subject);
+    const location = locationValues(subject);
+    const values = new Map(location);
     // The ARN's own location wins, when it shows one; a type without that slot (S3's empty Region) leaves the subject's.
     for (const [slot, value] of match?.values ?? []) if (shownValue(slot, value)) values.set(slot, value);
     const primary = match
-      ? fillFromValues(compile(match.type.arnFormat), match.values, locationValues(subject))
+      ? fillFromValues(compile(match.type.arnFormat), match.values, location)
       : withShownAccount(arn, subject.account);
     const covered = match?.type ?? wildcardType(types, arn, values);
     return {
