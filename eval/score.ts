@@ -89,7 +89,7 @@ async function main(): Promise<number> {
     countLine("fix audit: actions that do not exist", audit.unknownActions),
     countLine("fix audit: required resource types missing", audit.missingResourceTypes),
     countLine("fix audit: placeholders for values in the input", audit.placeholdersWithValues),
-    countLine("CloudTrail samples fixed differently pasted/looked up/uploaded", paths.differences),
+    countLine("samples fixed differently pasted/looked up/uploaded", paths.differences),
   ];
   console.log(
     `      (${audit.findings} findings audited; dependent actions not granted: ${audit.missingDependentActions.length})`,
