@@ -102,6 +102,24 @@ describe("fixes never copy a hidden value as if it were real", () => {
     expect(fix.statement?.Resource).toBe("arn:aws:iam::<ACCOUNT_ID>:role/app");
   });
 
+  it("names a principal with a redacted account by placeholder, and no key whose ARN was redacted", async () => {
+    const resourcePolicy = await fixOf(
+      sentence("arn:aws:iam::***:user/alice", "s3:ListBucket", "arn:aws:s3:::reports", "resource-based"),
+      "resource-policy",
+    );
+    expect(resourcePolicy.statement?.Principal).toEqual({ AWS: "arn:aws:iam::<ACCOUNT_ID>:user/alice" });
+    const key = await fixOf(
+      sentence(
+        "arn:aws:iam::123456789012:user/alice",
+        "kms:Decrypt",
+        "arn:aws:kms:us-west-2:3915824****:key/*****-048e-4be0-b497-ca151cd223c5",
+        "resource-based",
+      ),
+      "kms-key-policy",
+    );
+    expect(key.cli).toContain("--key-id <KEY_ARN> ");
+  });
+
   it("keeps a sample account id, which is a real value", async () => {
     const fix = await fixOf(
       sentence("arn:aws:sts::123456789012:assumed-role/r/s", "iam:CreateRole", "arn:aws:iam::123456789012:role/app"),

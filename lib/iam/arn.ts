@@ -85,13 +85,15 @@ export function describePrincipal(principal: string | null): PrincipalInfo | nul
     const policyArn = `arn:${arn.partition}:iam::${accountField}:role/${name}`;
     return { kind: "assumed-role", partition: arn.partition, account, name, sessionName, policyArn };
   }
+  // A redacted account field (`***`, `XXXXXXXXXXXX`) is a hole in the ARN a policy names, not a value.
+  const iamArn = account || !arn.account ? principal : `arn:${arn.partition}:iam::${accountField}:${resource}`;
   if (arn.service === "iam" && (head === "role" || head === "user")) {
     const name = resource.slice(resource.lastIndexOf("/") + 1);
     const kind = head === "role" ? "role" : "user";
-    return { kind, partition: arn.partition, account, name, sessionName: null, policyArn: principal };
+    return { kind, partition: arn.partition, account, name, sessionName: null, policyArn: iamArn };
   }
   if (arn.service === "iam" && arn.resource === "root") {
-    return { kind: "root", partition: arn.partition, account, name: null, sessionName: null, policyArn: principal };
+    return { kind: "root", partition: arn.partition, account, name: null, sessionName: null, policyArn: iamArn };
   }
   return { kind: "other", partition: arn.partition, account, name: null, sessionName: null, policyArn: principal };
 }

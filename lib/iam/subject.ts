@@ -38,7 +38,7 @@ export function subjectOf(record: DenialRecord): Subject {
   const identityName =
     readableName && principal?.name ? principal.name : hole(identityKind === "user" ? "USER_NAME" : "ROLE_NAME");
   const principalArn =
-    principal?.policyArn && readableName && !principal.policyArn.includes("<")
+    principal?.policyArn && readableName
       ? principal.policyArn.replace("<ACCOUNT_ID>", account)
       : `arn:${record.partition}:iam::${account}:${identityKind}/${identityName}`;
   const functionName = functionSessionName(record.principal);
