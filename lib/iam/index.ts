@@ -18,5 +18,5 @@ export {
   serviceFromSdkLabel,
   splitAction,
 } from "./operations";
-export { readRequestValues, requestResourceArn, type RequestValues } from "./request-values";
+export { readRequestValues, requestResourceArn } from "./request-values";
 export { subjectOf, type Subject } from "./subject";
