@@ -8,11 +8,17 @@ import { CodeBlock } from "./ui/code-block";
 import { FOCUS_RING } from "./ui/focus-ring";
 
 const TABS = [
-  { id: "json", label: "Policy JSON", text: (fix: Fix) => JSON.stringify(fix.statement, null, 2) },
+  { id: "json", label: "Policy JSON", text: statementJson },
   { id: "cli", label: "CLI", text: (fix: Fix) => fix.cli },
   { id: "terraform", label: "Terraform", text: (fix: Fix) => fix.terraform },
   { id: "sam", label: "SAM / CloudFormation", text: (fix: Fix) => fix.sam },
 ] as const;
+
+/** The statement, or the statement list when the change needs more than one (an action on "*" apart). */
+function statementJson(fix: Fix): string {
+  const statements = [fix.statement, ...fix.additionalStatements];
+  return JSON.stringify(statements.length === 1 ? fix.statement : statements, null, 2);
+}
 
 /** The fix as policy JSON, CLI, Terraform and SAM, in accessible tabs with a copy button each. */
 export function FixTabs({ fix }: { fix: Fix }) {

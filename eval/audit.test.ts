@@ -17,6 +17,7 @@ function findingWith(statement: Record<string, unknown>, placeholders: string[] 
     notes: [],
     placeholders,
     managedPolicy: null,
+    additionalStatements: [],
   };
   const certainty = { basis: "inferred" as const, label: "Best guess · 100%" };
   return { candidates: [{ layer: "execution-role", confidence: 1, why: "", checks: [], fix, certainty }] };
@@ -67,5 +68,38 @@ describe("the fix audit", () => {
     const record = '{"eventName":"StartInstances","requestParameters":{"instanceId":"i-0abc"}}';
     expect((await auditFinding(finding, record)).placeholdersWithValues).toEqual(["execution-role: <InstanceId>"]);
     expect((await auditFinding(finding, "Access Denied")).placeholdersWithValues).toEqual([]);
+  });
+
+  it("counts an account, Region or caller's role only where the input states one", async () => {
+    const flagged = async (placeholder: string, input: string) =>
+      (await auditFinding(findingWith({ Action: "s3:ListBucket", Resource: "*" }, [placeholder]), input))
+        .placeholdersWithValues.length > 0;
+    expect(await flagged("ACCOUNT_ID", "shard='shardId-000000000000'")).toBe(false);
+    expect(await flagged("ACCOUNT_ID", "on resource: arn:aws:s3:us-east-1:123456789012:thing/x")).toBe(true);
+    expect(await flagged("REGION", "User: arn:aws:sts::1:assumed-role/api-us-east-1-lambdaRole/fn")).toBe(false);
+    expect(await flagged("REGION", "creating EC2 VPC Endpoint (com.amazonaws.eu-west-1.s3)")).toBe(false);
+    expect(await flagged("REGION", "calling https://sqs.eu-west-1.amazonaws.com")).toBe(true);
+    expect(await flagged("REGION", "Environment aws://123/eu-central-1 failed bootstrapping")).toBe(true);
+    const created =
+      "User: arn:aws:sts::*****:assumed-role/***Role/*** is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::*****:role/nodes";
+    expect(await flagged("ROLE_NAME", created)).toBe(false);
+    expect(await flagged("ROLE_NAME", "User: arn:aws:sts::1:assumed-role/...-ApiRole/fn is not authorized")).toBe(
+      false,
+    );
+    expect(await flagged("ROLE_NAME", "User: arn:aws:sts::1:assumed-role/ApiRole/fn is not authorized")).toBe(true);
+    expect(await flagged("USER_NAME", "User: arn:aws:iam::1:user/user name is not authorized")).toBe(false);
+    expect(await flagged("USER_NAME", "User: cloud_user is not authorized")).toBe(true);
+  });
+
+  it("takes API Gateway's root-path ARN, and flags an action without resource-level scope on an ARN", async () => {
+    const root = {
+      Action: "execute-api:Invoke",
+      Resource: "arn:aws:execute-api:us-west-2:123456789012:vd2gh6uqw3/api/GET/",
+    };
+    expect((await auditFinding(findingWith(root), "")).missingResourceTypes).toEqual([]);
+    const scoped = { Action: "kinesis:ListStreams", Resource: "arn:aws:kinesis:eu-west-1:123456789012:stream/orders" };
+    expect((await auditFinding(findingWith(scoped), "")).missingResourceTypes).toEqual([
+      'kinesis:ListStreams supports no resource-level scope: needs "*"',
+    ]);
   });
 });

@@ -64,6 +64,8 @@ function compileTemplate(template: string): RegExp {
     .map((part, index) => {
       if (index % 2 === 0) return escape(part);
       if (LOCATION_SLOTS.has(part)) return "[^:]*";
+      // API Gateway's ARN of an API's root resource ends at the method ("…/prod/GET/"): its path is empty.
+      if (part === "ApiSpecificResourcePath") return ".*";
       return index === lastSlot ? ".+" : "[^:]+";
     })
     .join("");
@@ -139,6 +141,11 @@ async function statementProblems(statement: Record<string, unknown>, problems: F
     // A trust policy's statement names no Resource: the role it is attached to is the resource.
     if (resources === null || resources.includes("*")) continue;
     const types = details.resourceTypes.filter((type) => type.name);
+    // An action with no resource-level scope matches no ARN: only "*" grants it.
+    if (types.length === 0) {
+      problems.missingResourceTypes.push(`${action} supports no resource-level scope: needs "*"`);
+      continue;
+    }
     const coveredTypes = new Set<string>();
     for (const type of types) {
       const covered = await Promise.all(resources.map((resource) => covers(resource, service, type.name)));
@@ -155,14 +162,60 @@ async function statementProblems(statement: Record<string, unknown>, problems: F
   }
 }
 
-/** Reads a value the input states for a placeholder's name, e.g. `"instanceId": "i-…"` for `<InstanceId>`. */
-const VALUE_FINDERS: Record<string, (text: string) => boolean> = {
-  account: (text) => /\b\d{12}\b/.test(text),
-  region: (text) => /\b[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d\b/.test(text),
-  rolename: (text) => /assumed-role\/[\w+=,.@-]+\/|:role\/[\w+=,.@/-]+|"roleName"\s*:\s*"[^"]+"/.test(text),
-  functionname: (text) => /:function:[\w-]+|"functionName"\s*:\s*"[^"]+"/.test(text),
-  apiid: (text) => /execute-api:[\w-]+:\d{12}:\w+|https:\/\/\w+\.execute-api\./.test(text),
-  bucketname: (text) => /arn:aws[\w-]*:s3:::[a-z0-9.-]{3,}|"bucketName"\s*:\s*"[^"]+"/.test(text),
+const REGION = String.raw`[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d`;
+const ACCOUNT = String.raw`\d{12}`;
+/** An IAM role or user name as a principal ARN writes it, neither elided (`...`) nor redacted (`***`, `<name>`). */
+/** Where a principal ARN ends: its sentence goes on, or its quote closes ("user/user name" names no user). */
+const PRINCIPAL_END = String.raw`(?=["'\x60]?\s+is not authorized|["'\x60])`;
+const NAME = String.raw`(?![\w+=,.@-]*\.\.\.)(?!x{3,}[/\s"'\x60])[\w+=,@-][\w+=,.@-]*`;
+
+/**
+ * Reads a value the input states for a placeholder's name, e.g. `"instanceId": "i-…"` for `<InstanceId>`. Values
+ * count where the input puts that value, not wherever its shape appears: twelve digits in a shard id
+ * (`shardId-000000000000`) are no account, a Region inside a name (`…-us-east-1-lambdaRole`,
+ * `com.amazonaws.eu-west-1.s3`) is a naming habit, not where the call went, and a `:role/` ARN that is the
+ * resource (the role being created or assumed) is not the caller's role.
+ */
+const VALUE_FINDERS: Record<string, RegExp> = {
+  account: new RegExp(
+    [
+      String.raw`arn:[\w-]+:[\w-]*:[\w-]*:${ACCOUNT}:`,
+      String.raw`"(?:accountId|recipientAccountId|account)"\s*:\s*"${ACCOUNT}"`,
+      String.raw`amazonaws\.com(?:\.cn)?/${ACCOUNT}/`,
+      String.raw`\b${ACCOUNT}\.dkr\.ecr\.`,
+      String.raw`aws://${ACCOUNT}/`,
+      String.raw`\baccount(?:\s*id|Id)?\s*[:=]?\s*${ACCOUNT}\b`,
+    ].join("|"),
+    "i",
+  ),
+  region: new RegExp(
+    [
+      String.raw`arn:[\w-]+:[\w-]+:${REGION}:`,
+      String.raw`[\w-]\.${REGION}\.amazonaws\.com`,
+      String.raw`"(?:awsRegion|region)"\s*:\s*"${REGION}"`,
+      String.raw`\bregion\s*[:=]?\s*${REGION}\b`,
+      String.raw`aws://[^\s/]+/${REGION}\b`,
+    ].join("|"),
+    "i",
+  ),
+  // The caller: the principal of the sentence ("User: …"), or the record's userIdentity and its session issuer.
+  rolename: new RegExp(
+    [
+      String.raw`User:?\s*["'\x60]?arn:[\w-]+:sts::[^:\s]*:assumed-role/${NAME}(?:/|\s|["'\x60])`,
+      String.raw`User:?\s*["'\x60]?arn:[\w-]+:iam::[^:\s]*:role/(?:[\w+=,.@-]+/)*${NAME}${PRINCIPAL_END}`,
+      String.raw`"arn"\s*:\s*"arn:[\w-]+:(?:sts::[^:"]*:assumed-role|iam::[^:"]*:role)/${NAME}`,
+    ].join("|"),
+  ),
+  username: new RegExp(
+    [
+      String.raw`User:?\s*["'\x60]?arn:[\w-]+:iam::[^:\s]*:user/(?:[\w+=,.@-]+/)*${NAME}${PRINCIPAL_END}`,
+      String.raw`User:?\s*${NAME}\s+is not authorized`,
+      String.raw`"userName"\s*:\s*"[^"]+"`,
+    ].join("|"),
+  ),
+  functionname: /:function:[\w-]+|"functionName"\s*:\s*"[^"]+"/,
+  apiid: /execute-api:[\w-]+:\d{12}:\w+|https:\/\/\w+\.execute-api\./,
+  bucketname: /arn:aws[\w-]*:s3:::[a-z0-9.-]{3,}|"bucketName"\s*:\s*"[^"]+"/,
 };
 
 function normalName(placeholder: string): string {
@@ -175,7 +228,7 @@ function normalName(placeholder: string): string {
 function placeholderHasValue(placeholder: string, input: string): boolean {
   const name = normalName(placeholder);
   const finder = VALUE_FINDERS[name];
-  if (finder) return finder(input);
+  if (finder) return finder.test(input);
   // A CloudTrail requestParameters key of the same name (`instanceId` for <InstanceId>) states the value.
   return new RegExp(`"${name}"\\s*:\\s*"[^"]+"`, "i").test(input);
 }
@@ -190,6 +243,7 @@ export async function auditFinding(finding: Pick<Finding, "candidates">, input: 
   };
   for (const candidate of finding.candidates) {
     if (candidate.fix.statement) await statementProblems(candidate.fix.statement, problems);
+    for (const statement of candidate.fix.additionalStatements) await statementProblems(statement, problems);
     for (const placeholder of candidate.fix.placeholders) {
       if (placeholderHasValue(placeholder, input)) {
         problems.placeholdersWithValues.push(`${candidate.layer}: ${placeholder}`);

@@ -9,6 +9,7 @@ import { auditFinding, type FixProblems } from "./audit";
 import { diagnoseBatch, type BatchAnswer } from "./batch";
 import { readCases, type EvalCase } from "./case-file";
 import { scoreCases, type Score } from "./metrics";
+import { pathDifferences } from "./paths";
 import { messyVariants } from "./variants";
 
 const SAMPLES = join(import.meta.dirname, "..", "..", "shared", "cloudtrail-samples");
@@ -77,6 +78,7 @@ async function main(): Promise<number> {
   const corpus = scoreCases(cases, answers);
   const messy = scoreCases(variants, answers);
   const audit = await auditAll(inputs, answers);
+  const paths = await pathDifferences(samples, answers);
 
   console.log(
     `whydenied eval: ${cases.length} real cases, ${variants.length} messy variants, ${samples.length} CloudTrail samples`,
@@ -91,11 +93,15 @@ async function main(): Promise<number> {
     countLine("fix audit: actions that do not exist", audit.unknownActions),
     countLine("fix audit: required resource types missing", audit.missingResourceTypes),
     countLine("fix audit: placeholders for values in the input", audit.placeholdersWithValues),
+    countLine("samples fixed differently pasted/looked up/uploaded", paths.differences),
   ];
   console.log(
     `      (${audit.findings} findings audited; dependent actions not granted: ${audit.missingDependentActions.length})`,
   );
   for (const problem of [...new Set(audit.missingDependentActions)].slice(0, 8)) console.log(`        ${problem}`);
+  console.log(
+    `      (${paths.compared} samples each pasted, uploaded and looked up; ${paths.unreachable} are no role's, so no lookup finds them)`,
+  );
   return results.every(Boolean) ? 0 : 1;
 }
 

@@ -87,6 +87,11 @@ const commonFactsSchema = denialFieldsSchema
     /** The second policy type in "… transitively through a service control policy". */
     transitivePolicyType: policyTypeSchema.nullable(),
     partition: z.string(),
+    /**
+     * IAM ARN template variable → value, from a CloudTrail record's requestParameters (`InstanceId` from
+     * `instanceId`): what the call named beyond its resource ARN. Null when the input gave none.
+     */
+    requestValues: z.record(z.string(), z.string()).nullable(),
   });
 
 /**
@@ -126,4 +131,5 @@ export interface Classification {
 }
 
 /** A fix before its placeholders and managed policy are added: builders write snippets, `fixFor` completes them. */
-export type FixDraft = Omit<Fix, "placeholders" | "managedPolicy">;
+export type FixDraft = Omit<Fix, "placeholders" | "managedPolicy" | "additionalStatements"> &
+  Partial<Pick<Fix, "additionalStatements">>;

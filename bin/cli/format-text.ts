@@ -4,7 +4,11 @@ import { LOOKED_FOR, MAX_RECORDS } from "../../lib/parse";
 
 /** One candidate's fix: its title, the statement and where it goes, the CLI and the notes. */
 function formatFix({ fix }: CandidateWithFix, heading: string): string[] {
-  const statement = fix.statement ? JSON.stringify(fix.statement, null, 2).split("\n") : [];
+  const statements = fix.statement ? [fix.statement, ...fix.additionalStatements] : [];
+  const statement =
+    statements.length > 0
+      ? JSON.stringify(statements.length === 1 ? statements[0] : statements, null, 2).split("\n")
+      : [];
   return [
     `   ${heading}: ${fix.title}`,
     `   Where: ${fix.target}`,

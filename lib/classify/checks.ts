@@ -24,7 +24,7 @@ const RESOURCE_POLICY_COMMANDS = new Map<string, (subject: Subject) => string>(
   Object.entries({
     lambda: (subject) => `aws lambda get-policy --function-name ${subject.resourceName}${regionFlag(subject)}`,
     s3: (subject) =>
-      `aws s3api get-bucket-policy --bucket ${subject.bucket ?? "<BUCKET>"} --query Policy --output text`,
+      `aws s3api get-bucket-policy --bucket ${subject.bucket ?? "<BUCKET_NAME>"} --query Policy --output text`,
     secretsmanager: (subject) =>
       `aws secretsmanager get-resource-policy --secret-id ${subject.resourceArn ?? subject.resourceName}${regionFlag(subject)}`,
     sqs: (subject) =>

@@ -13,15 +13,30 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
   const needs = lambdaNeeds(record);
   const actions = needs?.actions ?? [scope.action, ...scope.dependentActions];
   const resources = needs && record.service === "ec2" ? ["*"] : withStreamConsumers(needs !== null, scope.resources);
+  // An action with no resource-level scope matches no ARN: it goes on "*" in a statement of its own.
+  const unscoped = needs && !resources.includes("*") ? needs.unscoped : [];
+  const scoped = actions.filter((action) => !unscoped.includes(action));
   const statement = {
     Sid: sid("Allow", actions[0] ?? ""),
     Effect: "Allow",
-    Action: actions.length === 1 ? actions[0]! : actions,
+    Action: scoped.length === 1 ? scoped[0]! : scoped,
     Resource: resources.length === 1 ? resources[0]! : resources,
   };
+  const additionalStatements =
+    unscoped.length > 0
+      ? [
+          {
+            Sid: sid("Allow", unscoped[0]!),
+            Effect: "Allow",
+            Action: unscoped.length === 1 ? unscoped[0]! : unscoped,
+            Resource: "*",
+          },
+        ]
+      : [];
+  const statements = [statement, ...additionalStatements];
   const policyName = `whydenied-${identifier(actions[0] ?? "policy", "-")}`;
   const kind = subject.identityKind;
-  const document = policyDocument([statement]);
+  const document = policyDocument(statements);
   const explicitDeny = record.statedReason === "explicit-deny";
   const notes: string[] = [];
   if (explicitDeny) {
@@ -31,6 +46,10 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
     );
   }
   if (scope.note) notes.push(scope.note);
+  if (unscoped.length > 0)
+    notes.push(
+      `${unscoped.join(", ")} does not support resource-level permissions: a second statement grants it on "*".`,
+    );
   if (!needs && scope.dependentActions.length > 0) {
     notes.push(
       `The IAM reference lists ${scope.dependentActions.join(", ")} as needed by ${scope.action} too: the statement grants them; ` +
@@ -63,6 +82,7 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
       : `Allow ${actions.length > 1 ? `${actions.length} actions` : scope.action} in ${kind} ${subject.identityName}'s policy`,
     owner: "you",
     statement,
+    additionalStatements,
     target: `inline policy "${policyName}" on ${kind} ${subject.identityName}`,
     cli:
       `aws iam put-${kind}-policy --${kind}-name ${shellWord(subject.identityName)} ` +
@@ -71,7 +91,7 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
       `resource "aws_iam_${kind}_policy" "${identifier(policyName)}" {\n  name   = ${quote(policyName)}\n` +
       `  ${roleRef}\n  policy = jsonencode(${toHcl(document, 1)})\n}`,
     sam: subject.functionName
-      ? samFunctionPolicy(subject.functionName, statement)
+      ? samFunctionPolicy(subject.functionName, statements)
       : cfnInlinePolicy(subject, policyName, document),
     consoleUrl: consoleUrl(
       { partition: subject.partition },
@@ -84,13 +104,13 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
   return caller.kind === "sso-role" && caller.name ? permissionSetFix(draft, subject, caller.name, document) : draft;
 }
 
-function samFunctionPolicy(functionName: string, statement: Record<string, unknown>): string {
+function samFunctionPolicy(functionName: string, statements: Record<string, unknown>[]): string {
   // sid() capitalises each word of the identifier: "image_resizer" → "ImageResizer".
   const logicalId = sid(identifier(functionName)) || "MyFunction";
   return (
     `# template.yaml (AWS SAM): add to the function's Policies\n${logicalId}:\n` +
     `  Type: AWS::Serverless::Function\n  Properties:\n    Policies:\n      - Statement:\n` +
-    `${toYaml([statement], 5)}`
+    `${toYaml(statements, 5)}`
   );
 }
 

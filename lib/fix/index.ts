@@ -47,6 +47,7 @@ function placeholdersIn(fix: FixDraft): string[] {
   const found: string[] = [];
   addPlaceholders(fix.cli, found);
   addJsonPlaceholders(fix.statement, found);
+  if (fix.additionalStatements) addJsonPlaceholders(fix.additionalStatements, found);
   return found;
 }
 
@@ -74,6 +75,7 @@ export function fixBuilder(
     const draft = targetingProvenPolicy(draftFor(layer, record, subject, scope), record);
     // The draft is ours alone: completing it in place saves copying every field.
     const fix = draft as Fix;
+    fix.additionalStatements = draft.additionalStatements ?? [];
     fix.placeholders = placeholdersIn(draft);
     fix.managedPolicy = layer === "execution-role" ? managedPolicyFor(record, subject) : null;
     // A console link with a hole in it opens an error page: better none.

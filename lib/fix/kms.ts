@@ -1,11 +1,14 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleUrl } from "../iam";
+import { consoleUrl, isAccountId, parseArn } from "../iam";
 import type { Subject } from "../iam";
 import { identifier, quote, toYaml } from "./render";
 import { shellWord } from "./shell";
 
+/** The key's ARN as a command may name it: none when the message redacted its account or id (`3915824****`). */
 function keyIdOf(subject: Subject): string {
-  return subject.resourceArn && subject.resourceArn.includes(":key/") ? subject.resourceArn : "<KEY_ARN>";
+  const arn = subject.resourceArn && subject.resourceArn.includes(":key/") ? parseArn(subject.resourceArn) : null;
+  const shown = arn && isAccountId(arn.account) && !/[*<>]|\.\.\./.test(arn.resource);
+  return shown ? subject.resourceArn! : "<KEY_ARN>";
 }
 
 /** Writes to an SSE-KMS bucket, queue or topic ask KMS for a data key; reads ask it to decrypt. */

@@ -4,6 +4,8 @@ import { ownEntry } from "../own";
 /** What Lambda itself needs for a configuration-time permission error, per AWS's managed policies. */
 export interface LambdaNeeds {
   actions: string[];
+  /** The actions among `actions` that support no resource-level scope (the IAM data lists no resource type). */
+  unscoped: string[];
   managedPolicy: string | null;
 }
 
@@ -17,14 +19,17 @@ const BY_SERVICE: Record<string, LambdaNeeds> = {
       "ec2:AssignPrivateIpAddresses",
       "ec2:UnassignPrivateIpAddresses",
     ],
+    unscoped: [],
     managedPolicy: "service-role/AWSLambdaVPCAccessExecutionRole",
   },
   sqs: {
     actions: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+    unscoped: [],
     managedPolicy: "service-role/AWSLambdaSQSQueueExecutionRole",
   },
   dynamodb: {
     actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
+    unscoped: ["dynamodb:ListStreams"],
     managedPolicy: "service-role/AWSLambdaDynamoDBExecutionRole",
   },
   kinesis: {
@@ -37,6 +42,7 @@ const BY_SERVICE: Record<string, LambdaNeeds> = {
       "kinesis:ListStreams",
       "kinesis:SubscribeToShard",
     ],
+    unscoped: ["kinesis:ListStreams"],
     managedPolicy: "service-role/AWSLambdaKinesisExecutionRole",
   },
 };
@@ -52,7 +58,7 @@ export function lambdaNeeds(record: DenialRecord): LambdaNeeds | null {
     record.action &&
     !needs.actions.includes(record.action)
   ) {
-    return { actions: [record.action], managedPolicy: null };
+    return { actions: [record.action], unscoped: [], managedPolicy: null };
   }
   return needs;
 }

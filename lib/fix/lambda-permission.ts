@@ -12,13 +12,26 @@ interface Invoker {
   describe: string;
 }
 
+/**
+ * The API methods the permission lets in: the API, stage, method and path its execution log named (any stage
+ * when the log names none), else every method of the API.
+ */
+function apiSourcePath(record: DenialRecord): string {
+  const values = record.requestValues ?? {};
+  const api = values.ApiId ?? "<API_ID>";
+  const method = values.Method;
+  if (!method) return `${api}/*`;
+  const path = values.ApiSpecificResourcePath;
+  return `${api}/${values.Stage ?? "*"}/${method}/${path ?? "*"}`;
+}
+
 /** Who is knocking on the function's door, from the kind of denial. */
 function invokerOf(record: DenialRecord, subject: Subject): Invoker {
   if (record.kind === "apigw-invalid-permissions") {
     return {
       principal: "apigateway.amazonaws.com",
       policyPrincipal: { Service: "apigateway.amazonaws.com" },
-      sourceArn: `arn:${subject.partition}:execute-api:${subject.region}:${subject.account}:<API_ID>/*`,
+      sourceArn: `arn:${subject.partition}:execute-api:${subject.region}:${subject.account}:${apiSourcePath(record)}`,
       sourceAccount: null,
       describe: "API Gateway",
     };

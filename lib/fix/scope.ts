@@ -1,8 +1,11 @@
 import type { DenialRecord } from "../model";
 import type { ActionCatalog, ResourceTypeInfo } from "../iam";
-import { parseArn } from "../iam";
+import { isAccountId, parseArn } from "../iam";
 import { splitAction } from "../iam";
 import type { Subject } from "../iam";
+
+/** What a CloudTrail record's request named, by ARN template variable (`DenialRecord.requestValues`). */
+type RequestedValues = Record<string, string> | null;
 
 /** The action and resource ARNs a least-privilege statement should name. */
 export interface Scope {
@@ -18,6 +21,10 @@ export interface Scope {
 
 const VARIABLE = /\$\{(\w+)\}/g;
 const LOCATION_VARIABLES = new Set(["Partition", "Region", "Account"]);
+/** API Gateway's ARN of the root resource ends in the method's "/": its path variable is empty (`…/prod/GET/`). */
+const ROOT_PATH_VARIABLE = "ApiSpecificResourcePath";
+/** Templates whose last variable names one exact resource, never widened to `*`: an API's method and path. */
+const EXACT_TEMPLATES = /:execute-api:/;
 
 /** An IAM ARN template split once into literal text and `${Variable}` slots, for matching and filling. */
 interface CompiledTemplate {
@@ -54,7 +61,8 @@ function compileTemplate(template: string): CompiledTemplate {
   literals.push(template.slice(last));
   const resourceSlots = slots.filter((name) => !LOCATION_VARIABLES.has(name));
   const lastResourceVariable = resourceSlots[resourceSlots.length - 1] ?? null;
-  return { literals, slots, leaf: resourceSlots.length > 1 ? lastResourceVariable : null, lastResourceVariable };
+  const widens = resourceSlots.length > 1 && !EXACT_TEMPLATES.test(template);
+  return { literals, slots, leaf: widens ? lastResourceVariable : null, lastResourceVariable };
 }
 
 /**
@@ -71,7 +79,7 @@ function matchTemplate(compiled: CompiledTemplate, arn: string): Map<string, str
   for (let slot = 0; slot < slots.length; slot++) {
     const name = slots[slot]!;
     const after = literals[slot + 1]!;
-    const minimum = LOCATION_VARIABLES.has(name) ? 0 : 1;
+    const minimum = LOCATION_VARIABLES.has(name) || name === ROOT_PATH_VARIABLE ? 0 : 1;
     let end: number;
     if (slot === slots.length - 1) end = arn.endsWith(after) ? arn.length - after.length : -1;
     else end = after ? arn.indexOf(after, at + minimum) : at + minimum;
@@ -84,27 +92,62 @@ function matchTemplate(compiled: CompiledTemplate, arn: string): Map<string, str
   return at === arn.length ? values : null;
 }
 
+const placeholders = new Map<string, string>();
+
 /** The placeholder for an IAM template variable, in the one spelling every fix uses: `BucketName` → `<BUCKET_NAME>`. */
 function placeholderFor(variable: string): string {
-  return `<${variable.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}>`;
+  let placeholder = placeholders.get(variable);
+  if (placeholder === undefined) {
+    placeholder =
+      variable === "Account" ? "<ACCOUNT_ID>" : `<${variable.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}>`;
+    // Variables come from the IAM reference data, never from messages: the cache is bounded by the data.
+    placeholders.set(variable, placeholder);
+  }
+  return placeholder;
 }
 
-/** Fills a template's slots from named values, a placeholder for those missing (the leaf becomes `*`). */
-function fillFromValues(compiled: CompiledTemplate, values: Map<string, string>): string {
+/**
+ * A message's value as a policy may name it, or null when the message hid it: an account id that is not 12 digits
+ * (`*****`, `XXXXXXXXXXXX`, `0000000`), an elision (`...`) or the writer's own placeholder (`<idOfGateway>`).
+ */
+function shownValue(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (name === "Account") return value === "" || isAccountId(value) ? value : undefined;
+  const xRun = (value.charCodeAt(0) | 32) === 120 && /^x{3,}$/i.test(value);
+  return xRun || value.includes("...") || value.includes("<") ? undefined : value;
+}
+
+/** Fills a template's slots from named values, a placeholder for those missing or hidden (the leaf becomes `*`). */
+function fillFromValues(
+  compiled: CompiledTemplate,
+  values: Map<string, string>,
+  fallback?: Map<string, string>,
+): string {
   let out = compiled.literals[0]!;
   for (let slot = 0; slot < compiled.slots.length; slot++) {
     const name = compiled.slots[slot]!;
-    out += (name === compiled.leaf ? "*" : (values.get(name) ?? placeholderFor(name))) + compiled.literals[slot + 1]!;
+    const value =
+      name === compiled.leaf
+        ? "*"
+        : (shownValue(name, values.get(name)) ?? shownValue(name, fallback?.get(name)) ?? placeholderFor(name));
+    out += value + compiled.literals[slot + 1]!;
   }
   return out;
 }
 
-/** Fills a template's location slots from `values` and every other slot with `*`: any resource of the type. */
-function fillAny(compiled: CompiledTemplate, values: Map<string, string>): string {
+/**
+ * Fills a template's location slots from `values`, the slots the request named from `requested`, and every other
+ * slot with `*`: any resource of the type, or the one the request named.
+ */
+function fillAny(compiled: CompiledTemplate, values: Map<string, string>, requested: RequestedValues = null): string {
   let out = compiled.literals[0]!;
   for (let slot = 0; slot < compiled.slots.length; slot++) {
     const name = compiled.slots[slot]!;
-    const value = LOCATION_VARIABLES.has(name) ? (values.get(name) ?? placeholderFor(name)) : "*";
+    const value = LOCATION_VARIABLES.has(name)
+      ? (values.get(name) ?? placeholderFor(name))
+      : name === compiled.leaf
+        ? "*"
+        : (requested?.[name] ?? "*");
     out += value + compiled.literals[slot + 1]!;
   }
   return out;
@@ -141,10 +184,11 @@ function otherRequiredResources(
   types: ResourceTypeInfo[],
   covered: ResourceTypeInfo | null,
   values: Map<string, string>,
+  requested: RequestedValues,
 ): string[] {
   return types
     .filter((type) => type.required && type !== covered)
-    .map((type) => fillAny(compile(type.arnFormat), values));
+    .map((type) => fillAny(compile(type.arnFormat), values, requested));
 }
 
 /** Notes on the resource types a statement names beyond the message's own, and the optional ones it leaves out. */
@@ -161,14 +205,28 @@ function extraTypesNote(action: string, types: ResourceTypeInfo[], covered: Reso
   return parts.length > 0 ? parts.join(" ") : null;
 }
 
+/** An ARN of no known type, with a hidden account field (`*****`) replaced by the subject's account. */
+function withShownAccount(arn: string, account: string): string {
+  const parsed = parseArn(arn);
+  if (!parsed || parsed.account === "" || isAccountId(parsed.account)) return arn;
+  return `arn:${parsed.partition}:${parsed.service}:${parsed.region}:${account}:${parsed.resource}`;
+}
+
 function joinNotes(...notes: (string | null)[]): string | null {
   const present = notes.filter((note): note is string => note !== null);
   return present.length > 0 ? present.join(" ") : null;
 }
 
-function preferredType(types: ResourceTypeInfo[]): ResourceTypeInfo | undefined {
+/** The type to scope to without an ARN: the one whose every name the request gave, else the plain required one. */
+function preferredType(types: ResourceTypeInfo[], requested: RequestedValues): ResourceTypeInfo | undefined {
   const plain = types.filter((type) => !/accesspoint|multiregion|accessgrant/i.test(type.name));
-  return plain.find((type) => type.required) ?? plain[0] ?? types[0];
+  const named = requested ? plain.find((type) => namesEvery(compile(type.arnFormat), requested)) : undefined;
+  return named ?? plain.find((type) => type.required) ?? plain[0] ?? types[0];
+}
+
+function namesEvery(compiled: CompiledTemplate, requested: Record<string, string>): boolean {
+  const names = compiled.slots.filter((name) => !LOCATION_VARIABLES.has(name) && name !== compiled.leaf);
+  return names.length > 0 && names.every((name) => name in requested);
 }
 
 function locationValues(subject: Subject): Map<string, string> {
@@ -209,24 +267,29 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
     };
   }
   const types = info.resourceTypes;
+  const requested = record.requestValues;
   const arn = subject.resourceArn && parseArn(subject.resourceArn) ? subject.resourceArn : null;
   if (arn) {
     const match = matchingType(types, arn);
-    const values = locationValues(subject);
-    // The ARN's own location wins; a type without that slot (S3's empty Region) leaves the subject's.
-    for (const [slot, value] of match?.values ?? []) if (value) values.set(slot, value);
-    const primary = match ? fillFromValues(compile(match.type.arnFormat), match.values) : arn;
+    const location = locationValues(subject);
+    const values = new Map(location);
+    // The ARN's own location wins, when it shows one; a type without that slot (S3's empty Region) leaves the subject's.
+    for (const [slot, value] of match?.values ?? []) if (shownValue(slot, value)) values.set(slot, value);
+    const primary = match
+      ? fillFromValues(compile(match.type.arnFormat), match.values, location)
+      : withShownAccount(arn, subject.account);
     const covered = match?.type ?? wildcardType(types, arn, values);
     return {
       ...known,
-      resources: [primary, ...otherRequiredResources(types, covered, values)],
+      resources: [primary, ...otherRequiredResources(types, covered, values, requested)],
       note: extraTypesNote(action, types, covered),
     };
   }
-  const type = preferredType(types);
+  const type = preferredType(types, requested);
   if (!type) return { ...known, resources: ["*"], note: null };
   const compiled = compile(type.arnFormat);
   const values = locationValues(subject);
+  for (const name in requested) values.set(name, requested[name]!);
   const named = record.resource && !record.resource.includes("*") ? record.resource : null;
   if (named && compiled.lastResourceVariable)
     values.set(compiled.lastResourceVariable, service === "secretsmanager" ? `${named}-*` : named);
@@ -237,7 +300,7 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
     : null;
   return {
     ...known,
-    resources: [resource, ...otherRequiredResources(types, type, values)],
+    resources: [resource, ...otherRequiredResources(types, type, values, requested)],
     note: joinNotes(hidden, extraTypesNote(action, types, type)),
   };
 }

@@ -48,7 +48,20 @@ export interface PrincipalInfo {
   policyArn: string | null;
 }
 
-/** Reads a principal ARN (user, role, assumed-role session, root, service) into its parts. */
+/** An IAM user name as some messages give it in place of the ARN ("User: cloud_user is not authorized…"). */
+const BARE_USER_NAME = /^(?!\d+$|x{3,}$)[A-Za-z0-9_][\w+=,.@-]{0,63}$/i;
+/** "annonymous", "anonymus": a retyped "anonymous", not a user of that name. */
+const ANONYMOUS_TYPO = /^an+on+y?m+o?u?s$/i;
+
+function isBareUserName(text: string): boolean {
+  return BARE_USER_NAME.test(text) && !text.includes("...") && !ANONYMOUS_TYPO.test(text);
+}
+
+function bareUser(name: string): PrincipalInfo {
+  return { kind: "user", partition: "aws", account: null, name, sessionName: null, policyArn: null };
+}
+
+/** Reads a principal ARN (user, role, assumed-role session, root, service), or a bare user name, into its parts. */
 export function describePrincipal(principal: string | null): PrincipalInfo | null {
   if (!principal) return null;
   if (principal === "anonymous") {
@@ -58,26 +71,29 @@ export function describePrincipal(principal: string | null): PrincipalInfo | nul
     return { kind: "service", partition: "aws", account: null, name: principal, sessionName: null, policyArn: null };
   }
   const arn = parseArn(principal);
-  if (!arn) return null;
+  if (!arn) return isBareUserName(principal) ? bareUser(principal) : null;
   const account = isAccountId(arn.account) ? arn.account : null;
   const accountField = account ?? "<ACCOUNT_ID>";
   const { resource } = arn;
   const headEnd = resource.indexOf("/");
   const head = headEnd === -1 ? resource : resource.slice(0, headEnd);
   const nameEnd = headEnd === -1 ? -1 : resource.indexOf("/", headEnd + 1);
-  if (arn.service === "sts" && head === "assumed-role" && nameEnd !== -1) {
-    const name = resource.slice(headEnd + 1, nameEnd);
-    const sessionName = resource.slice(nameEnd + 1);
+  if (arn.service === "sts" && head === "assumed-role" && headEnd !== -1) {
+    // A session ARN cut before its session name ("assumed-role/tester") still names the role.
+    const name = resource.slice(headEnd + 1, nameEnd === -1 ? undefined : nameEnd);
+    const sessionName = nameEnd === -1 ? null : resource.slice(nameEnd + 1);
     const policyArn = `arn:${arn.partition}:iam::${accountField}:role/${name}`;
     return { kind: "assumed-role", partition: arn.partition, account, name, sessionName, policyArn };
   }
+  // A redacted account field (`***`, `XXXXXXXXXXXX`) is a hole in the ARN a policy names, not a value.
+  const iamArn = account || !arn.account ? principal : `arn:${arn.partition}:iam::${accountField}:${resource}`;
   if (arn.service === "iam" && (head === "role" || head === "user")) {
     const name = resource.slice(resource.lastIndexOf("/") + 1);
     const kind = head === "role" ? "role" : "user";
-    return { kind, partition: arn.partition, account, name, sessionName: null, policyArn: principal };
+    return { kind, partition: arn.partition, account, name, sessionName: null, policyArn: iamArn };
   }
   if (arn.service === "iam" && arn.resource === "root") {
-    return { kind: "root", partition: arn.partition, account, name: null, sessionName: null, policyArn: principal };
+    return { kind: "root", partition: arn.partition, account, name: null, sessionName: null, policyArn: iamArn };
   }
   return { kind: "other", partition: arn.partition, account, name: null, sessionName: null, policyArn: principal };
 }

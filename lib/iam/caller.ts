@@ -5,11 +5,12 @@ const LAMBDA_INTERNAL_SESSION = /^awslambda_\d+/;
 /** Session names tools other than Lambda give: SDK defaults, EC2 instance ids, CI runners, SSO e-mail addresses. */
 const NOT_A_FUNCTION_SESSION =
   /^(?:botocore-session-|aws-go-sdk-|aws-sdk-|aws-cli-|i-[0-9a-f]{8,}$|gha-|GitHubActions|terraform|cdk-)|@/i;
-const UNREADABLE = /^X{3,}$|\.\.\.|[<>*]/;
+// IAM names hold no spaces: "user/user name" is a writer's stand-in for the name.
+const UNREADABLE = /^X{3,}$|\.\.\.|[<>*\s]/;
 /** IAM Identity Center names the roles it creates `AWSReservedSSO_<permission set>_<16 hex digits>`. */
 const SSO_ROLE = /^AWSReservedSSO_(.+?)(?:_[0-9a-f]{16})?$/;
 
-/** False for redacted or templated names: `XXXX`, `...`, `<role-name>`. */
+/** False for redacted or templated names: `XXXX`, `...`, `<role-name>`, `user name`. */
 export function isReadable(value: string | null | undefined): value is string {
   return !!value && !UNREADABLE.test(value);
 }

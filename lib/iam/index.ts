@@ -18,4 +18,5 @@ export {
   serviceFromSdkLabel,
   splitAction,
 } from "./operations";
+export { readRequestValues, requestResourceArn } from "./request-values";
 export { subjectOf, type Subject } from "./subject";

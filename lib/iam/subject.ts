@@ -33,20 +33,25 @@ export function subjectOf(record: DenialRecord): Subject {
   const account = isAccountId(record.account) ? record.account : (principal?.account ?? hole("ACCOUNT_ID"));
   // A call's Region is its resource's; the resource's account may be another's, so it does not stand in for the caller's.
   const region = record.region || resourceArn?.region || hole("REGION");
-  const identityName = isReadable(principal?.name) ? principal.name : hole("ROLE_NAME");
   const identityKind = principal?.kind === "user" ? "user" : "role";
+  const readableName = principal?.name === null || isReadable(principal?.name);
+  const identityName =
+    readableName && principal?.name ? principal.name : hole(identityKind === "user" ? "USER_NAME" : "ROLE_NAME");
   const principalArn =
-    principal?.policyArn && !principal.policyArn.includes("<")
+    principal?.policyArn && readableName
       ? principal.policyArn.replace("<ACCOUNT_ID>", account)
       : `arn:${record.partition}:iam::${account}:${identityKind}/${identityName}`;
   const functionName = functionSessionName(record.principal);
+  const requested = record.requestValues;
   const bucket =
-    resourceArn?.service === "s3" ? resourceArn.resource.slice(0, indexOrEnd(resourceArn.resource, "/")) : null;
+    resourceArn?.service === "s3"
+      ? resourceArn.resource.slice(0, indexOrEnd(resourceArn.resource, "/"))
+      : (requested?.BucketName ?? null);
   const resourceName = resourceArn
     ? lastSegment(resourceArn.resource)
     : record.resource && isReadable(record.resource)
       ? record.resource
-      : hole("RESOURCE_NAME");
+      : (firstRequestedName(requested) ?? hole("RESOURCE_NAME"));
   return {
     partition: record.partition,
     region,
@@ -61,6 +66,13 @@ export function subjectOf(record: DenialRecord): Subject {
     resourceName,
     bucket,
   };
+}
+
+/** The first resource the request named by name (its bucket, instance, function), not its Region or account. */
+function firstRequestedName(values: Record<string, string> | null): string | null {
+  if (!values) return null;
+  for (const name in values) if (name !== "Region" && name !== "Account") return values[name] ?? null;
+  return null;
 }
 
 /** What follows the last `/` or `:`, or the whole resource when that is empty. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isDenialRecord } from "../parse";
-import { loadCatalog } from "../catalog";
+import { diagnose, loadCatalog } from "../catalog";
 import { cloudTrailConsoleUrl, createDenialCollector, MAX_DETAILED_GROUPS, MAX_GROUPS, MAX_ROWS } from "./denials";
 import { roleRecord } from "./testing/records";
 
@@ -96,6 +96,25 @@ describe("createDenialCollector", () => {
     const counts = collector.takeCounts();
     expect(counts?.type === "counts" && counts.counts.reduce((sum, count) => sum + count.count, 0)).toBe(
       records.length,
+    );
+  });
+
+  it("sends a late group's sample with its request, so diagnosing the sample gives the same fix", async () => {
+    const collector = createDenialCollector({ select: isDenialRecord, linkToConsole: true, catalog: loadCatalog });
+    const filler = Array.from({ length: MAX_DETAILED_GROUPS }, (_, index) => objectDenial(index, `bucket-${index}`));
+    const instanceDenial = {
+      ...objectDenial(MAX_DETAILED_GROUPS, "unused"),
+      eventSource: "ec2.amazonaws.com",
+      eventName: "GetPasswordData",
+      errorCode: "Client.UnauthorizedOperation",
+      errorMessage: "You are not authorized to perform this operation.",
+      requestParameters: { instanceId: "i-0abc1234def567890" },
+    };
+    const events = await collector.add([...filler, instanceDenial]);
+    const late = events.flatMap((event) => (event.type === "group" ? [event.group] : [])).at(-1)!;
+    const diagnosis = await diagnose(late.sample!);
+    expect(diagnosis.ok && diagnosis.value.findings[0]?.fix.statement?.Resource).toMatch(
+      /:instance\/i-0abc1234def567890$/,
     );
   });
 

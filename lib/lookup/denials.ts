@@ -75,6 +75,7 @@ function sampleOf(record: CloudTrailRecord): string {
     errorCode,
     errorMessage,
     recipientAccountId,
+    requestParameters,
     resources,
     userIdentity,
   } = record;
@@ -87,6 +88,8 @@ function sampleOf(record: CloudTrailRecord): string {
     errorCode,
     errorMessage,
     recipientAccountId,
+    // The fix names what the request named (the instance, the bucket): without it the sample's fix would differ.
+    requestParameters,
     resources,
     userIdentity,
   });

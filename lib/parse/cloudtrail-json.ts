@@ -1,5 +1,11 @@
 import type { DenialRecord, NonDenial } from "../model";
-import { actionForOperation, operationOfEvent, serviceFromEventSource } from "../iam";
+import {
+  actionForOperation,
+  operationOfEvent,
+  readRequestValues,
+  requestResourceArn,
+  serviceFromEventSource,
+} from "../iam";
 import {
   cloudTrailRecordSchema,
   lookupEventsOutputSchema,
@@ -80,14 +86,19 @@ export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
   const base =
     fromMessage ??
     emptyRecord({ kind: "generic-denied" }, "iam-message", record.errorMessage ?? record.errorCode ?? "", 0);
-  const resource = base.resource ?? record.resources?.[0]?.ARN ?? record.resources?.[0]?.arn ?? null;
+  const request = readRequestValues(service, record.requestParameters);
+  const resource =
+    base.resource ?? record.resources?.[0]?.ARN ?? record.resources?.[0]?.arn ?? requestResourceArn(service, request);
+  const hasValues = Object.keys(request.variables).length > 0;
   return withLocation({
     ...base,
+    requestValues: hasValues ? request.variables : null,
     sourceFormat: "cloudtrail",
     service: base.service ?? service,
     action: base.action ?? `${service}:${actionForOperation(service, record.eventName)}`,
     operation: operationOfEvent(service, record.eventName),
-    principal: base.principal ?? record.userIdentity?.arn ?? null,
+    principal:
+      base.principal ?? record.userIdentity?.arn ?? record.userIdentity?.sessionContext?.sessionIssuer?.arn ?? null,
     resource,
     statedPolicyType: base.statedPolicyType ?? (record.errorCode === "VpceAccessDenied" ? "vpc-endpoint" : null),
     errorCode: record.errorCode ?? base.errorCode,

@@ -1,4 +1,5 @@
 import type { PolicyType, StatedReason } from "../model";
+import { joinElided, splitPrincipal } from "./split-arns";
 
 /** What one "User: … is not authorized to perform: …" sentence says. */
 export interface IamSentence {
@@ -151,7 +152,7 @@ function trimTrailingPunctuation(token: string): string {
  */
 export function parseIamSentence(text: string, anchor: number, limit = text.length): IamSentence | null {
   const before = tokenBefore(text, anchor);
-  const principal = principalFrom(before.token);
+  const principal = principalFrom(text, before);
 
   let cursor = anchor + IAM_ANCHOR.length;
   if (text[cursor] === ":") cursor++;
@@ -180,6 +181,8 @@ export function parseIamSentence(text: string, anchor: number, limit = text.leng
 
 function readResource(text: string, cursor: number): { resource: string | null; end: number } {
   const token = tokenAt(text, cursor);
+  const elided = joinElided(text, token.token, token.end);
+  if (elided) return { resource: trimTrailingPunctuation(stripQuotes(elided.arn)), end: elided.end };
   const resource = trimTrailingPunctuation(stripQuotes(token.token)) || null;
   if (!resource || !RESOURCE_DESCRIPTORS.has(resource)) return { resource, end: token.end };
   let next = token.end;
@@ -197,10 +200,15 @@ function findAuthorizationId(text: string, from: number, limit: number): string 
   return AUTHORIZATION_ID.exec(text.slice(from, limit))?.[1] ?? null;
 }
 
-function principalFrom(token: string): string | null {
+/** Tokens kept as the principal whatever stands before them: an ARN, a writer's placeholder, an anonymous caller. */
+const WHOLE_PRINCIPAL = /^arn:|[<>{}]|^an+on+y?m+o?u?s$/i;
+
+function principalFrom(text: string, before: { token: string; start: number }): string | null {
+  const { token } = before;
   const cleaned = trimTrailingPunctuation(stripQuotes(token.replace(USER_PREFIX, "")));
   if (!cleaned || USER_ONLY.test(token)) return null;
-  return cleaned;
+  if (WHOLE_PRINCIPAL.test(cleaned) || USER_PREFIX.test(token)) return cleaned;
+  return splitPrincipal(text, cleaned, before.start);
 }
 
 type Reason = Pick<

@@ -2,6 +2,7 @@ import type { DenialRecord, NonDenial } from "../model";
 import { authorizationDetailsRecords, readAuthorizationDetails } from "./authorization-details";
 import { readCloudTrailRecords, recordsFromJson } from "./cloudtrail-json";
 import { dedupeRecords } from "./dedupe";
+import { withExecutionLog } from "./execution-log";
 import { findNonDenials, nonDenialsOverriding } from "./non-denials";
 import { normalizeText } from "./normalize";
 import { parseText } from "./text";
@@ -43,8 +44,11 @@ export function parseDenials(text: string): ParseResult {
   });
   // A one-line message is one error; a log excerpt can hold throttling or expired tokens beside its denials.
   const others = kept.length === 0 || normalized.includes("\n") ? findNonDenials(normalized) : [];
+  const read = kept.map((record) =>
+    record.kind === "apigw-invalid-permissions" ? withExecutionLog(record, normalized) : record,
+  );
   return {
-    records: dedupeRecords(kept),
+    records: dedupeRecords(read),
     nonDenials: uniqueByCode([...overriding, ...others]),
     truncated: parsed.truncated,
   };

@@ -286,6 +286,7 @@ export function emptyRecord(facts: DenialKindFacts, sourceFormat: TextFormat, li
     region: null,
     account: null,
     partition: "aws",
+    requestValues: null,
     excerpt: excerptAround(line, at),
     occurrences: 1,
   };

@@ -65,6 +65,8 @@ function terraformOperation(line: string): [service: string, operation: string] 
   }
   return null;
 }
+/** A CDK environment, `aws://<account>/<region>`: where the stack (and its calls) goes. */
+const CDK_ENVIRONMENT = anchored(/aws:\/\/[^\s/]{1,40}\/([a-z]{2}(?:-gov)?-[a-z]+-\d)\b/, "aws://");
 
 const CLOUDFORMATION_PHRASES = [
   "Resource handler returned message",
@@ -142,7 +144,7 @@ export function readWrapper(line: string): WrapperFacts {
     facts.operation = terraform[1];
     facts.sourceFormat ??= "terraform";
   }
-  facts.region = execAnchored(REGIONAL_HOST, line)?.[1] ?? null;
+  facts.region = execAnchored(REGIONAL_HOST, line)?.[1] ?? execAnchored(CDK_ENVIRONMENT, line)?.[1] ?? null;
   return facts;
 }
 

@@ -93,6 +93,11 @@ export const fixSchema = z.object({
   owner: ownerSchema,
   /** The statement to add (or, for explicit denies, the allow you need once the deny is gone). */
   statement: z.record(z.string(), z.unknown()).nullable(),
+  /**
+   * Statements the change needs beside `statement`, in the same policy: actions that support no resource-level
+   * scope (kinesis:ListStreams), granted on "*" apart so the scoped actions stay scoped. Empty for most fixes.
+   */
+  additionalStatements: z.array(z.record(z.string(), z.unknown())).default([]),
   /** Where the statement goes, in words: "inline policy on role my-fn-role". */
   target: z.string(),
   cli: z.string(),
