@@ -16,11 +16,15 @@ export interface LineHit {
 /** Lines this close to a specific denial are read as part of it (tracebacks, multi-line XML). */
 export const NEIGHBOURHOOD = 3;
 
+/** A CloudTrail record pasted as lines spreads its keys wider: its "awsRegion" stands a dozen lines from "errorMessage". */
+const RECORD_NEIGHBOURHOOD = 16;
+
 /** A traceback or XML body spreads one error over several lines: borrow the wrapper facts nearby. */
 export function fillFromNeighbours(hits: LineHit[], lines: string[]): void {
   for (const hit of hits) {
     const { record } = hit;
-    if (record.errorCode && record.operation) continue;
+    if (record.errorCode && record.operation && record.region) continue;
+    const reach = lines[hit.line]?.includes('"errorMessage"') ? RECORD_NEIGHBOURHOOD : NEIGHBOURHOOD;
     let facts: WrapperFacts = {
       errorCode: record.errorCode,
       operation: record.operation,
@@ -28,7 +32,7 @@ export function fillFromNeighbours(hits: LineHit[], lines: string[]): void {
       sourceFormat: null,
       region: record.region,
     };
-    for (let distance = 1; distance <= NEIGHBOURHOOD; distance++) {
+    for (let distance = 1; distance <= reach; distance++) {
       facts = borrowWrapper(facts, lines[hit.line - distance]);
       facts = borrowWrapper(facts, lines[hit.line + distance]);
     }

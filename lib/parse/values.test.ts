@@ -151,3 +151,19 @@ describe("values a paste breaks apart", () => {
     });
   });
 });
+
+describe("a CloudTrail record pasted as a fragment of its lines", () => {
+  it("takes the Region from its awsRegion key, a dozen lines from the errorMessage", () => {
+    const lines = [
+      '    "eventSource": "kms.amazonaws.com",',
+      '    "eventName": "Decrypt",',
+      '    "awsRegion": "ap-northeast-1",',
+      '    "sourceIPAddress": "config.amazonaws.com",',
+      '    "userAgent": "config.amazonaws.com",',
+      '    "errorCode": "AccessDenied",',
+      '    "errorMessage": "User: arn:aws:sts::111122223333:assumed-role/config-role/session is not authorized to perform: ' +
+        'kms:Decrypt on resource: *** because no identity-based policy allows the kms:Decrypt action",',
+    ];
+    expect(only(lines.join("\n")).region).toBe("ap-northeast-1");
+  });
+});

@@ -65,6 +65,8 @@ function terraformOperation(line: string): [service: string, operation: string] 
   }
   return null;
 }
+/** A line of a CloudTrail record pasted as text (not whole, so not read as JSON): the call's Region. */
+const CLOUDTRAIL_REGION_KEY = anchored(/"awsRegion"\s?:\s?"([a-z]{2}(?:-gov)?-[a-z]+-\d)"/, '"awsRegion"');
 /** A CDK environment, `aws://<account>/<region>`: where the stack (and its calls) goes. */
 const CDK_ENVIRONMENT = anchored(/aws:\/\/[^\s/]{1,40}\/([a-z]{2}(?:-gov)?-[a-z]+-\d)\b/, "aws://");
 
@@ -144,7 +146,11 @@ export function readWrapper(line: string): WrapperFacts {
     facts.operation = terraform[1];
     facts.sourceFormat ??= "terraform";
   }
-  facts.region = execAnchored(REGIONAL_HOST, line)?.[1] ?? execAnchored(CDK_ENVIRONMENT, line)?.[1] ?? null;
+  facts.region =
+    execAnchored(REGIONAL_HOST, line)?.[1] ??
+    execAnchored(CDK_ENVIRONMENT, line)?.[1] ??
+    execAnchored(CLOUDTRAIL_REGION_KEY, line)?.[1] ??
+    null;
   return facts;
 }
 
