@@ -5,6 +5,7 @@ export {
   newestFirst,
   rankGroups,
   reduceLookup,
+  splitResolved,
   type DenialGroup,
   type LookupState,
   type RunEvent,

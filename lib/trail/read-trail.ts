@@ -15,14 +15,15 @@ import { DEFAULT_MAX_RECORD_BYTES, MAX_INFLATED_BYTES, type TrailBatch, type Tra
  * objects at all; the others are only counted. Expected failures (not CloudTrail, a record over the
  * cap, data cut short, gzip inflating past `options.maxInflatedBytes`, default MAX_INFLATED_BYTES) are
  * returned, never thrown, after a last batch with any records read before them. Aborting `options.signal`
- * stops the reading (and any inflation) at once, throwing its reason.
+ * stops the reading (and any inflation) at once, throwing its reason. `options.keepSuccesses` parses and yields
+ * the records without an error too (slower: every record is parsed), for telling transient denials apart.
  */
 export async function* readTrail(
   chunks: AsyncIterable<Uint8Array>,
-  options: { maxRecordBytes?: number; maxInflatedBytes?: number; signal?: AbortSignal } = {},
+  options: { maxRecordBytes?: number; maxInflatedBytes?: number; signal?: AbortSignal; keepSuccesses?: boolean } = {},
 ): AsyncGenerator<TrailBatch, TrailResult> {
   const progress = { bytesRead: 0 };
-  const tally = new TrailTally();
+  const tally = new TrailTally(options.keepSuccesses ?? false);
   const splitter = new RecordSplitter(tally, options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES);
   const data = gunzipIfCompressed(chunks, progress, {
     maxInflatedBytes: options.maxInflatedBytes ?? MAX_INFLATED_BYTES,

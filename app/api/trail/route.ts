@@ -41,7 +41,11 @@ export async function POST(request: Request): Promise<Response> {
     }
     const cancel = new AbortController();
     request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
-    const batches = readTrail(uploadChunks(request.body, maxBytes, cancel.signal), { signal: cancel.signal });
+    // Successes too: a denial that a success of the same call follows within minutes is shown as resolved by retry.
+    const batches = readTrail(uploadChunks(request.body, maxBytes, cancel.signal), {
+      signal: cancel.signal,
+      keepSuccesses: true,
+    });
     const events = scanTrail(
       { batches, target, totalBytes: Number.isFinite(declared) ? declared : null },
       { clock: systemClock, catalog: loadCatalog },
