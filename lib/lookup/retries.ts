@@ -109,6 +109,7 @@ export function createRetryTracker<T>(): RetryTracker<T> {
       if (Number.isNaN(time)) return [];
       const memory = memoryOf(call.key);
       remember(memory.successes, { time, resources: call.resources, item: null });
+      if (memory.pending.length === 0) return [];
       const resolved = memory.pending.filter(
         (denial) => resolves(time, denial.time) && sameResource(denial.resources, call.resources),
       );
