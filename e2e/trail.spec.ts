@@ -67,9 +67,10 @@ test("a denial that a retry resolved is listed apart, closed, with its reason", 
   const section = page.getByTestId("resolved-by-retry");
   await expect(section).not.toHaveAttribute("open");
   await expect(page.getByTestId("denial-group")).toHaveCount(0);
-  await section.getByText("Resolved by retry").click();
+  await section.getByRole("heading", { name: "Resolved by retry" }).click();
   await expect(section.getByTestId("retried-group")).toContainText("kms:Decrypt");
   await expect(section).toContainText("a retry resolved it");
+  await page.screenshot({ path: "test-results/trail-resolved-by-retry.png", fullPage: true });
 });
 
 test("a file that is not CloudTrail gets a clear error", async ({ page }) => {

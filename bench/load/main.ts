@@ -1,13 +1,17 @@
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { writeSections } from "../report";
-import { measureTarget, type TargetFigures } from "./measure";
+import { measureInterleaved, measureTarget, type TargetFigures } from "./measure";
 import { isFlat, loadSection, ratioOf, verdicts, type LoadFigures } from "./section";
 import { hasProductionBuild, startProductionServer } from "./server";
 import { CEILING, diagnoseMix, everNewActions, PAGES } from "./targets";
 
 const CONNECTIONS = 10;
 const WARM_UP_SECONDS = 3;
+/** The ceiling and the API alternate in this many slices each, so the machine's other load weighs on both alike. */
+const ROUNDS = 5;
+/** New names before the memory run's start is read: RSS first climbs while V8 sizes its heap to the load. */
+const MEMORY_WARM_UP_SECONDS = 15;
 
 function print(target: TargetFigures): void {
   console.log(
@@ -45,27 +49,38 @@ async function main(): Promise<void> {
     };
     for (const target of [CEILING, diagnoseMix(), ...PAGES])
       await measureTarget(server, target, { connections: CONNECTIONS, seconds: WARM_UP_SECONDS });
-    const ceiling = await run(CEILING);
-    const api = await run(diagnoseMix());
+    const [ceiling, api] = await measureInterleaved(server, [CEILING, diagnoseMix()], {
+      connections: CONNECTIONS,
+      seconds,
+      rounds: ROUNDS,
+    });
+    print(ceiling!);
+    print(api!);
     const pages = [];
     for (const page of PAGES) pages.push(await run(page));
-    console.log(`Memory: ${memorySeconds} s of ever-new action names…`);
+    console.log(`Memory: ${MEMORY_WARM_UP_SECONDS} s of warm-up, then ${memorySeconds} s of ever-new action names…`);
+    await measureTarget(server, everNewActions(), { connections: CONNECTIONS, seconds: MEMORY_WARM_UP_SECONDS });
+    const collectionsBefore = server.liveHeapMiB.length;
     const memory = await run(everNewActions(), memorySeconds);
+    const liveHeap = server.liveHeapMiB.slice(Math.max(0, collectionsBefore - 1));
     const figures: LoadFigures = {
       connections: CONNECTIONS,
       seconds,
       cpu: cpus()[0]?.model ?? "unknown CPU",
       loadBefore,
       loadAfter: loadavg(),
-      ceiling,
-      api,
+      ceiling: ceiling!,
+      api: api!,
       pages,
       memory: {
+        warmUpSeconds: MEMORY_WARM_UP_SECONDS,
         seconds: memorySeconds,
         requests: memory.requests,
         errors: memory.errors,
         non2xx: memory.non2xx,
         rss: memory.rss,
+        liveHeapMiB:
+          liveHeap.length > 0 ? { first: liveHeap[0]!, last: liveHeap.at(-1)!, max: Math.max(...liveHeap) } : null,
       },
     };
     const verdict = verdicts(figures);

@@ -41,3 +41,43 @@ export async function measureTarget(
     rss,
   };
 }
+
+/** One target's slices taken together: p50 the slices' median, p99 their worst, so nothing is flattered. */
+function combine(slices: TargetFigures[], seconds: number): TargetFigures {
+  const first = slices[0]!;
+  const p50s = slices.map((slice) => slice.p50Ms).sort((a, b) => a - b);
+  const requests = slices.reduce((sum, slice) => sum + slice.requests, 0);
+  return {
+    name: first.name,
+    requestsPerSecond: requests / seconds,
+    p50Ms: p50s[Math.floor(p50s.length / 2)]!,
+    p99Ms: Math.max(...slices.map((slice) => slice.p99Ms)),
+    requests,
+    errors: slices.reduce((sum, slice) => sum + slice.errors, 0),
+    non2xx: slices.reduce((sum, slice) => sum + slice.non2xx, 0),
+    rss: {
+      start: first.rss.start,
+      peak: Math.max(...slices.map((slice) => slice.rss.peak)),
+      end: slices.at(-1)!.rss.end,
+    },
+  };
+}
+
+/**
+ * Measures targets in alternating slices (A B A B …, `rounds` each, `seconds` in all per target), so a change in the
+ * machine's load during the run weighs on every target alike and their ratio stays fair.
+ */
+export async function measureInterleaved(
+  server: RunningServer,
+  targets: LoadTarget[],
+  options: { connections: number; seconds: number; rounds: number },
+): Promise<TargetFigures[]> {
+  const slices = targets.map((): TargetFigures[] => []);
+  const sliceSeconds = options.seconds / options.rounds;
+  for (let round = 0; round < options.rounds; round++)
+    for (const [index, target] of targets.entries())
+      slices[index]!.push(
+        await measureTarget(server, target, { connections: options.connections, seconds: sliceSeconds }),
+      );
+  return slices.map((taken) => combine(taken, options.seconds));
+}

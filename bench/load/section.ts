@@ -15,7 +15,16 @@ export interface LoadFigures {
   ceiling: TargetFigures;
   api: TargetFigures;
   pages: TargetFigures[];
-  memory: { seconds: number; requests: number; errors: number; non2xx: number; rss: RssSpan };
+  memory: {
+    warmUpSeconds: number;
+    seconds: number;
+    requests: number;
+    errors: number;
+    non2xx: number;
+    rss: RssSpan;
+    /** Heap live after full collections during the run (the last one before it first); null when none ran. */
+    liveHeapMiB: { first: number; last: number; max: number } | null;
+  };
 }
 
 const MiB = 2 ** 20;
@@ -43,6 +52,15 @@ export function verdicts(figures: LoadFigures): { errors: boolean; ratio: boolea
   };
 }
 
+/** The server runs with \`--trace-gc\`: the heap that survives full collections is what a leak would raise. */
+function heapSentence(live: LoadFigures["memory"]["liveHeapMiB"]): string {
+  if (live === null) return "No full garbage collection ran during the run.";
+  return (
+    `V8 heap live after each full collection: ${live.first.toFixed(0)} MiB at the start, at most ${live.max.toFixed(0)}, ` +
+    `${live.last.toFixed(0)} MiB at the end (the rest of RSS is heap V8 keeps reserved, code and buffers).`
+  );
+}
+
 const met = (ok: boolean) => (ok ? "**met**" : "**not met**");
 
 /** The `load` section of BENCHMARKS.md. */
@@ -68,7 +86,8 @@ ${loads(figures.loadBefore)} before and ${loads(figures.loadAfter)} after. The 2
 autocannon runs on the same machine, so the figures are noisy.
 
 \`next start\` of the existing production build on 127.0.0.1, one process; each target for ${figures.seconds} s over
-${figures.connections} connections, after a short warm-up. \`GET /healthz\` is a static route (prerendered, passing
+${figures.connections} connections, after a short warm-up; the ceiling and the API in alternating slices (their p50 is
+the slices' median, their p99 the worst slice's), so the machine's other load weighs on both alike. \`GET /healthz\` is a static route (prerendered, passing
 \`proxy.ts\` as every request does): the framework's own ceiling on this machine. The API's requests cycle through
 2,000 messages of \`bench/messages.ts\`' mix. RSS is the server process's \`VmRSS\`, sampled every 100 ms.
 
@@ -80,10 +99,11 @@ ${rows.join("\n")}
 ${figures.api.p99Ms.toFixed(0)} ms (target < ${TARGETS.p99Ms} ms: ${met(verdict.p99)}); no errors or non-2xx answers:
 ${met(verdict.errors)}.
 
-**Memory over ${memory.seconds} s of ever-new made-up action names** (\`POST /api/diagnose\`,
-${whole(memory.requests)} requests, each naming a service and action never seen before; ${memory.errors} errors,
-${memory.non2xx} non-2xx): RSS ${mib(memory.rss.start)} at the start (after the runs above), peak ${mib(memory.rss.peak)},
-${mib(memory.rss.end)} at the end. Rule for flat: end ≤ start + ${TARGETS.flatMiB} MiB — ${met(verdict.flat)}.
+**Memory over ${memory.seconds} s of ever-new made-up action names** (\`POST /api/diagnose\`, after
+${memory.warmUpSeconds} s of the same as warm-up; ${whole(memory.requests)} requests, each naming a service and action
+never seen before; ${memory.errors} errors, ${memory.non2xx} non-2xx): RSS ${mib(memory.rss.start)} at the start,
+peak ${mib(memory.rss.peak)}, ${mib(memory.rss.end)} at the end. Rule for flat: end ≤ start + ${TARGETS.flatMiB} MiB —
+${met(verdict.flat)}. ${heapSentence(memory.liveHeapMiB)}
 
 \`npm run load -- --profile <dir>\` writes the server's V8 CPU profile there (\`npx tsx bench/summarize-profile.ts\`
 sums it); README's "Security and reliability" says where the API's time goes and how to serve more.
