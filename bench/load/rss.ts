@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 
 /** A process's resident set size in bytes, from /proc/<pid>/status (Linux); null once the process is gone. */
-export function residentBytes(pid: number): number | null {
+function residentBytes(pid: number): number | null {
   try {
     const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
     return match ? Number(match[1]) * 1024 : null;

@@ -3,7 +3,6 @@ export {
   hiddenRows,
   INITIAL_LOOKUP_STATE,
   newestFirst,
-  rankGroups,
   reduceLookup,
   splitResolved,
   type DenialGroup,
