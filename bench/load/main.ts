@@ -79,13 +79,12 @@ async function main(): Promise<void> {
         errors: memory.errors,
         non2xx: memory.non2xx,
         rss: memory.rss,
-        liveHeapMiB:
-          liveHeap.length > 0 ? { first: liveHeap[0]!, last: liveHeap.at(-1)!, max: Math.max(...liveHeap) } : null,
+        liveHeapMiB: liveHeap,
       },
     };
     const verdict = verdicts(figures);
     console.log(
-      `API ÷ ceiling ${ratioOf(figures).toFixed(2)}; memory ${isFlat(memory.rss) ? "flat" : "NOT flat"}; ` +
+      `API ÷ ceiling ${ratioOf(figures).toFixed(2)}; memory ${isFlat(liveHeap) ? "flat" : "NOT flat"}; ` +
         `targets: ${Object.entries(verdict)
           .map(([name, ok]) => `${name} ${ok ? "met" : "missed"}`)
           .join(", ")}`,
