@@ -1,6 +1,7 @@
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { writeSections } from "../report";
+import { liveHeapBytes } from "./heap";
 import { measureInterleaved, measureTarget, type TargetFigures } from "./measure";
 import { isFlat, loadSection, ratioOf, verdicts, type LoadFigures } from "./section";
 import { hasProductionBuild, startProductionServer } from "./server";
@@ -60,9 +61,9 @@ async function main(): Promise<void> {
     for (const page of PAGES) pages.push(await run(page));
     console.log(`Memory: ${MEMORY_WARM_UP_SECONDS} s of warm-up, then ${memorySeconds} s of ever-new action names…`);
     await measureTarget(server, everNewActions(), { connections: CONNECTIONS, seconds: MEMORY_WARM_UP_SECONDS });
-    const collectionsBefore = server.liveHeapMiB.length;
+    const heapStart = await liveHeapBytes(server.inspectorUrl);
     const memory = await run(everNewActions(), memorySeconds);
-    const liveHeap = server.liveHeapMiB.slice(Math.max(0, collectionsBefore - 1));
+    const liveHeap = { start: heapStart, end: await liveHeapBytes(server.inspectorUrl) };
     const figures: LoadFigures = {
       connections: CONNECTIONS,
       seconds,
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
         errors: memory.errors,
         non2xx: memory.non2xx,
         rss: memory.rss,
-        liveHeapMiB: liveHeap,
+        liveHeap,
       },
     };
     const verdict = verdicts(figures);

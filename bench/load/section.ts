@@ -22,8 +22,8 @@ export interface LoadFigures {
     errors: number;
     non2xx: number;
     rss: RssSpan;
-    /** Heap live after each full collection during the run (the last one before it first). */
-    liveHeapMiB: number[];
+    /** The server's heap in use after a forced full collection, before and after the run, in bytes. */
+    liveHeap: { start: number; end: number };
   };
 }
 
@@ -36,20 +36,9 @@ export function ratioOf(figures: LoadFigures): number {
   return figures.api.requestsPerSecond / figures.ceiling.requestsPerSecond;
 }
 
-/**
- * The heap's floor at the start and at the end of the run: the least live heap after a full collection in its first
- * and its last third. A single reading depends on how many requests were in flight; a leak raises the floor.
- */
-function heapFloors(live: number[]): { start: number; end: number } | null {
-  if (live.length === 0) return null;
-  const third = Math.max(1, Math.floor(live.length / 3));
-  return { start: Math.min(...live.slice(0, third)), end: Math.min(...live.slice(-third)) };
-}
-
-/** The rule for "flat": after warm-up, the heap's floor ends within TARGETS.flatMiB of where it started. */
-export function isFlat(live: number[]): boolean {
-  const floors = heapFloors(live);
-  return floors !== null && floors.end <= floors.start + TARGETS.flatMiB;
+/** The rule for "flat": after warm-up, the heap left after a full collection ends within TARGETS.flatMiB of its start. */
+export function isFlat(live: { start: number; end: number }): boolean {
+  return live.end <= live.start + TARGETS.flatMiB * MiB;
 }
 
 /** Met or not for each target, as the report and the console say it. */
@@ -59,18 +48,8 @@ export function verdicts(figures: LoadFigures): { errors: boolean; ratio: boolea
     errors: all.every((target) => target.errors === 0 && target.non2xx === 0) && figures.memory.non2xx === 0,
     ratio: ratioOf(figures) >= TARGETS.ratio,
     p99: figures.api.p99Ms < TARGETS.p99Ms,
-    flat: isFlat(figures.memory.liveHeapMiB),
+    flat: isFlat(figures.memory.liveHeap),
   };
-}
-
-/** The server runs with \`--trace-gc\`: the heap that survives full collections is what a leak would raise. */
-function heapSentence(live: number[]): string {
-  const floors = heapFloors(live);
-  if (floors === null) return "No full garbage collection ran during the run.";
-  return (
-    `V8 heap live after each of ${live.length} full collections: at least ${floors.start.toFixed(0)} MiB in the ` +
-    `first third, at least ${floors.end.toFixed(0)} MiB in the last (at most ${Math.max(...live).toFixed(0)} MiB).`
-  );
 }
 
 const met = (ok: boolean) => (ok ? "**met**" : "**not met**");
@@ -113,11 +92,11 @@ ${met(verdict.errors)}.
 
 **Memory over ${memory.seconds} s of ever-new made-up action names** (\`POST /api/diagnose\`, after
 ${memory.warmUpSeconds} s of the same as warm-up; ${whole(memory.requests)} requests, each naming a service and action
-never seen before; ${memory.errors} errors, ${memory.non2xx} non-2xx). ${heapSentence(memory.liveHeapMiB)} Rule for
-flat: the heap left after full collections does not rise — its least value in the run's last third ≤ its least in the
-first third + ${TARGETS.flatMiB} MiB — ${met(verdict.flat)}. RSS ${mib(memory.rss.start)} at the start, peak
-${mib(memory.rss.peak)}, ${mib(memory.rss.end)} at the end: RSS also holds the heap V8 keeps reserved, which it
-enlarges under load and does not hand back, so it is reported, not judged.
+never seen before; ${memory.errors} errors, ${memory.non2xx} non-2xx). The server's V8 heap in use after a full
+collection (forced over its loopback inspector): ${mib(memory.liveHeap.start)} before the run,
+${mib(memory.liveHeap.end)} after. Rule for flat: after ≤ before + ${TARGETS.flatMiB} MiB — ${met(verdict.flat)}.
+RSS ${mib(memory.rss.start)} at the start, peak ${mib(memory.rss.peak)}, ${mib(memory.rss.end)} at the end: RSS also
+holds the heap V8 keeps reserved, which it enlarges under load and does not hand back, so it is reported, not judged.
 
 \`npm run load -- --profile <dir>\` writes the server's V8 CPU profile there (\`npx tsx bench/summarize-profile.ts\`
 sums it); README's "Security and reliability" says where the API's time goes and how to serve more.

@@ -12,13 +12,10 @@ const READY_TIMEOUT_MS = 30_000;
 export interface RunningServer {
   origin: string;
   pid: number;
-  /** The V8 heap still live after each full collection so far, in MiB (from `--trace-gc`): what a leak would raise. */
-  liveHeapMiB: number[];
+  /** The server's V8 inspector (loopback), for reading its live heap after a forced full collection. */
+  inspectorUrl: string;
   stop: () => Promise<void>;
 }
-
-/** `--trace-gc`'s line for a full collection: "Mark-Compact 140.2 (164.3) -> 40.2 (164.3) MB". */
-const FULL_GC = /Mark-Compact [\d.]+ \([\d.]+\) -> ([\d.]+) \(/;
 
 /** True when `next build` has left a production build to serve. */
 export function hasProductionBuild(): boolean {
@@ -41,8 +38,8 @@ async function freePort(): Promise<number> {
 
 /**
  * `next start` on 127.0.0.1 and a free port, as `npm start` runs it (same command, telemetry off) but never building:
- * the benchmark measures the build that exists. The server traces its garbage collections, so the heap that survives
- * each full one can be read (`liveHeapMiB`). With `profileDir`, the server writes a V8 CPU profile there when it
+ * the benchmark measures the build that exists. The server's inspector listens on loopback so the benchmark can read
+ * its live heap (`inspectorUrl`). With `profileDir`, the server writes a V8 CPU profile there when it
  * stops. Resolves once `/healthz` answers.
  */
 export async function startProductionServer(options: { profileDir: string | null }): Promise<RunningServer> {
@@ -50,25 +47,27 @@ export async function startProductionServer(options: { profileDir: string | null
   const profiling = options.profileDir === null ? [] : ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`];
   const child = spawn(
     process.execPath,
-    ["--trace-gc", ...profiling, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"],
+    ["--inspect=127.0.0.1:0", ...profiling, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
-      stdio: ["ignore", "pipe", "inherit"],
+      stdio: ["ignore", "ignore", "pipe"],
     },
   );
   const origin = `http://127.0.0.1:${port}`;
-  const liveHeapMiB: number[] = [];
-  createInterface({ input: child.stdout }).on("line", (line) => {
-    const live = FULL_GC.exec(line)?.[1];
-    if (live) liveHeapMiB.push(Number(live));
+  const inspectorUrl = new Promise<string>((resolve) => {
+    createInterface({ input: child.stderr }).on("line", (line) => {
+      const url = /ws:\/\/127\.0\.0\.1:\d+\/[\w-]+/.exec(line)?.[0];
+      if (url) resolve(url);
+      else if (!/^(For help, see|Debugger attached|Waiting for the debugger)/.test(line)) console.error(line);
+    });
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   await waitUntilReady(origin, child);
   return {
     origin,
     pid: child.pid ?? 0,
-    liveHeapMiB,
+    inspectorUrl: await inspectorUrl,
     async stop() {
       child.kill("SIGTERM");
       await exited;
