@@ -1,13 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { diagnoseThroughputSection } from "./diagnose-throughput";
 import { lookupEfficiencySection } from "./lookup-efficiency";
-import { machine, mergeReport, type BenchSection } from "./report";
+import { writeSections, type BenchSection } from "./report";
 import { trailThroughputSection } from "./trail-throughput";
 
 /** Every benchmark, in the order BENCHMARKS.md lists them. */
 const SECTIONS: BenchSection[] = [diagnoseThroughputSection, lookupEfficiencySection, trailThroughputSection];
-
-const REPORT = new URL("../BENCHMARKS.md", import.meta.url);
 
 async function main(requested: string[]): Promise<void> {
   const unknown = requested.filter((id) => !SECTIONS.some((section) => section.id === id));
@@ -19,21 +16,7 @@ async function main(requested: string[]): Promise<void> {
     console.log(`\n# ${section.id}`);
     fresh.set(section.id, await section.run());
   }
-  const header = `# Benchmarks
-
-Measured with \`npm run bench\` (\`tsx bench/run.ts\`; \`npm run bench -- <id>\` re-runs one section). Each section gives its date.
-
-Machine: ${machine()}.`;
-  const previous = existsSync(REPORT) ? readFileSync(REPORT, "utf8") : "";
-  writeFileSync(
-    REPORT,
-    mergeReport(
-      previous,
-      fresh,
-      SECTIONS.map((section) => section.id),
-      header,
-    ),
-  );
+  writeSections(fresh);
   console.log("\nWrote BENCHMARKS.md");
 }
 

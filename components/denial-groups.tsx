@@ -2,13 +2,14 @@
 
 import { useState } from "react";
 import { LAYER_INFO } from "@/lib/classify";
-import { rankGroups, type DenialGroup } from "@/lib/run";
+import { splitResolved, type DenialGroup } from "@/lib/run";
 import { cn } from "@/lib/cn";
 import { FindingCard } from "./finding-card";
 import { GroupDiagnosis } from "./group-diagnosis";
 import { formatTime, plural } from "./format";
 import { LAYER_CHIP } from "./layer-style";
 import { pinnedFirst } from "./pinned-order";
+import { ResolvedByRetry } from "./resolved-by-retry";
 import { Badge } from "./ui/badge";
 import { Button } from "./ui/button";
 import { FOCUS_RING } from "./ui/focus-ring";
@@ -22,11 +23,14 @@ interface GroupsView {
   pinned: readonly string[];
 }
 
-/** One row per (layer, action, resource): the short list of things to fix, each opening to its diagnosis. */
+/**
+ * One row per (layer, action, resource): the short list of things to fix, each opening to its diagnosis; denials a
+ * retry resolved follow in a closed section of their own.
+ */
 export function DenialGroups({ groups }: { groups: DenialGroup[] }) {
   const [shown, setShown] = useState(PAGE);
   const [view, setView] = useState<GroupsView | null>(null);
-  const ranked = rankGroups(groups);
+  const { toFix: ranked, resolvedByRetry } = splitResolved(groups);
   const first = ranked[0];
   // The first group to arrive opens by itself, once; from then on only the reader opens and closes groups.
   if (view === null && first) setView({ open: new Set([first.key]), pinned: [first.key] });
@@ -46,7 +50,7 @@ export function DenialGroups({ groups }: { groups: DenialGroup[] }) {
 
   return (
     <section aria-labelledby="groups-heading" className="space-y-3">
-      <h2 id="groups-heading" className="text-lg font-bold">
+      <h2 id="groups-heading" className={cn("text-lg font-bold", ordered.length === 0 && "sr-only")}>
         {plural(ordered.length, "fix", "fixes")} for{" "}
         {plural(
           ordered.reduce((sum, group) => sum + group.count, 0),
@@ -113,6 +117,7 @@ export function DenialGroups({ groups }: { groups: DenialGroup[] }) {
           {plural(ordered.length - shown, "less frequent fix", "less frequent fixes")}
         </Button>
       )}
+      {resolvedByRetry.length > 0 && <ResolvedByRetry groups={resolvedByRetry} />}
     </section>
   );
 }

@@ -52,6 +52,27 @@ test("pasted lookup-events output works like a file", async ({ page }) => {
   await expect(page.getByTestId("run-counts")).toContainText("5 denials found");
 });
 
+test("a denial that a retry resolved is listed apart, closed, with its reason", async ({ page }) => {
+  const denied = day.find((record) => /not authorized to perform: kms:Decrypt/.test(String(record.errorMessage)))!;
+  // The same call half a minute later, succeeding: the record without its error fields.
+  const retried = {
+    ...Object.fromEntries(Object.entries(denied).filter(([key]) => !key.startsWith("error"))),
+    eventID: "retried-ok",
+    eventTime: new Date(Date.parse(denied.eventTime) + 30_000).toISOString(),
+  };
+  await page.getByText("…or paste the JSON").click();
+  await page.getByLabel("CloudTrail JSON").fill(JSON.stringify({ Records: [denied, retried] }));
+  await page.getByRole("button", { name: "Find denials in the file" }).click();
+  await expect(page.getByText(/^Finished/)).toBeVisible({ timeout: 30_000 });
+  const section = page.getByTestId("resolved-by-retry");
+  await expect(section).not.toHaveAttribute("open");
+  await expect(page.getByTestId("denial-group")).toHaveCount(0);
+  await section.getByRole("heading", { name: "Resolved by retry" }).click();
+  await expect(section.getByTestId("retried-group")).toContainText("kms:Decrypt");
+  await expect(section).toContainText("a retry resolved it");
+  await page.screenshot({ path: "test-results/trail-resolved-by-retry.png", fullPage: true });
+});
+
 test("a file that is not CloudTrail gets a clear error", async ({ page }) => {
   await page
     .getByLabel(/Drop a CloudTrail file here/)

@@ -3,6 +3,7 @@ import { loadCatalog } from "../catalog";
 import { isDenialRecord } from "../parse";
 import type { GroupCount } from "../wire";
 import { createDenialCollector, MAX_GROUP_REGIONS } from "./denials";
+import { isSuccessRecord } from "./filter";
 import { roleRecord } from "./testing/records";
 
 const ROLE = "arn:aws:sts::123456789012:assumed-role/orders-api-role/orders-api";
@@ -25,7 +26,12 @@ const denialIn = (region: string, id: number) => ({
 
 describe("a group's Region list", () => {
   it("keeps at most MAX_GROUP_REGIONS Regions and counts the denials in the rest", async () => {
-    const collector = createDenialCollector({ select: isDenialRecord, linkToConsole: false, catalog: loadCatalog });
+    const collector = createDenialCollector({
+      select: isDenialRecord,
+      succeeded: isSuccessRecord,
+      linkToConsole: false,
+      catalog: loadCatalog,
+    });
     const records = Array.from({ length: MADE_UP_REGIONS }, (_, index) => denialIn(regionName(index), index));
     await collector.add([...records, denialIn("not a region ".repeat(100), MADE_UP_REGIONS)]);
     const counts = collector.takeCounts();

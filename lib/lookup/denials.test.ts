@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isDenialRecord } from "../parse";
 import { diagnose, loadCatalog } from "../catalog";
 import { cloudTrailConsoleUrl, createDenialCollector, MAX_DETAILED_GROUPS, MAX_GROUPS, MAX_ROWS } from "./denials";
+import { isSuccessRecord } from "./filter";
 import { roleRecord } from "./testing/records";
 
 const ROLE = "arn:aws:sts::123456789012:assumed-role/orders-api-role/orders-api";
@@ -32,7 +33,12 @@ const objectDenial = (id: number, bucket: string) =>
 
 describe("createDenialCollector", () => {
   it("diagnoses each denial, sends a group's finding once and the changed tallies when asked", async () => {
-    const collector = createDenialCollector({ select: isDenialRecord, linkToConsole: true, catalog: loadCatalog });
+    const collector = createDenialCollector({
+      select: isDenialRecord,
+      succeeded: isSuccessRecord,
+      linkToConsole: true,
+      catalog: loadCatalog,
+    });
     const first = await collector.add([keyDenial("1", "k-1"), keyDenial("2", "k-1"), keyDenial("3", "k-2")]);
     expect(collector.takeCounts()).toMatchObject({ type: "counts", counts: [{ count: 2 }, { count: 1 }] });
     const second = await collector.add([
@@ -65,7 +71,12 @@ describe("createDenialCollector", () => {
   });
 
   it("groups by what the fix is scoped to: every object of a bucket is one fix", async () => {
-    const collector = createDenialCollector({ select: isDenialRecord, linkToConsole: true, catalog: loadCatalog });
+    const collector = createDenialCollector({
+      select: isDenialRecord,
+      succeeded: isSuccessRecord,
+      linkToConsole: true,
+      catalog: loadCatalog,
+    });
     const events = await collector.add([
       objectDenial(1, "orders"),
       objectDenial(2, "orders"),
@@ -76,7 +87,12 @@ describe("createDenialCollector", () => {
   });
 
   it("caps the rows and the detailed findings a huge file sends, but counts everything", async () => {
-    const collector = createDenialCollector({ select: isDenialRecord, linkToConsole: true, catalog: loadCatalog });
+    const collector = createDenialCollector({
+      select: isDenialRecord,
+      succeeded: isSuccessRecord,
+      linkToConsole: true,
+      catalog: loadCatalog,
+    });
     const buckets = Array.from({ length: MAX_DETAILED_GROUPS + 5 }, (_, index) => `bucket-${index}`);
     const records = Array.from({ length: MAX_ROWS + 100 }, (_, index) =>
       objectDenial(index, buckets[index % buckets.length]!),
@@ -100,7 +116,12 @@ describe("createDenialCollector", () => {
   });
 
   it("sends a late group's sample with its request, so diagnosing the sample gives the same fix", async () => {
-    const collector = createDenialCollector({ select: isDenialRecord, linkToConsole: true, catalog: loadCatalog });
+    const collector = createDenialCollector({
+      select: isDenialRecord,
+      succeeded: isSuccessRecord,
+      linkToConsole: true,
+      catalog: loadCatalog,
+    });
     const filler = Array.from({ length: MAX_DETAILED_GROUPS }, (_, index) => objectDenial(index, `bucket-${index}`));
     const instanceDenial = {
       ...objectDenial(MAX_DETAILED_GROUPS, "unused"),
@@ -119,7 +140,12 @@ describe("createDenialCollector", () => {
   });
 
   it("stops listing new groups past the cap, and says how many denials it only counted", async () => {
-    const collector = createDenialCollector({ select: isDenialRecord, linkToConsole: true, catalog: loadCatalog });
+    const collector = createDenialCollector({
+      select: isDenialRecord,
+      succeeded: isSuccessRecord,
+      linkToConsole: true,
+      catalog: loadCatalog,
+    });
     const records = Array.from({ length: MAX_GROUPS + 3 }, (_, index) => objectDenial(index, `bucket-${index}`));
     const events = await collector.add([...records, objectDenial(MAX_GROUPS + 10, "bucket-0")]);
     expect(events.filter((event) => event.type === "group")).toHaveLength(MAX_GROUPS);
@@ -130,7 +156,12 @@ describe("createDenialCollector", () => {
   });
 
   it("leaves console links out when the events exist in no account", async () => {
-    const collector = createDenialCollector({ select: isDenialRecord, linkToConsole: false, catalog: loadCatalog });
+    const collector = createDenialCollector({
+      select: isDenialRecord,
+      succeeded: isSuccessRecord,
+      linkToConsole: false,
+      catalog: loadCatalog,
+    });
     const [, row] = await collector.add([keyDenial("1", "k-1")]);
     expect(row).toMatchObject({ type: "denial", event: { consoleUrl: null } });
   });

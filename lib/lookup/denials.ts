@@ -2,8 +2,9 @@ import { actionKeys, diagnoseRecord } from "../diagnose";
 import { consoleUrl, parseArn } from "../iam";
 import type { ActionCatalog, ActionKey } from "../iam";
 import { denialFromRecord, utf8Length, type CloudTrailRecord } from "../parse";
-import type { DeniedEvent, Finding, GroupCount, LookupStreamEvent, NoticeEvent } from "../wire";
+import type { DenialGroupHead, DeniedEvent, Finding, GroupCount, LookupStreamEvent, NoticeEvent } from "../wire";
 import { MAX_JSON_DEPTH, nestedDeeperThan } from "./json-depth";
+import { callOf, createRetryTracker, transientFor } from "./retries";
 
 /** Rows of the raw-events table the server sends; the tallies still count every denial. */
 export const MAX_ROWS = 1000;
@@ -98,14 +99,20 @@ function sampleOf(record: CloudTrailRecord): string {
 /**
  * Collects denials chosen by `select`. Every denial is diagnosed (the layer decides its group);
  * only a group's first denial travels with its full finding, later ones as tallies and table rows.
+ * A denial that a success of the same call follows within RETRY_WINDOW_MS (seen before it or after) is counted in a
+ * separate group marked `transient`: when the success comes later, the denial moves there from its first group.
  * Console links are left out for events that exist in no account (the demo data).
  */
 export function createDenialCollector(options: {
   select: (record: CloudTrailRecord) => boolean;
+  /** The successes that can resolve a chosen denial (the same caller's records without an error). */
+  succeeded: (record: CloudTrailRecord) => boolean;
   linkToConsole: boolean;
   catalog: CatalogSource;
 }): DenialCollector {
   const tallies = new Map<string, GroupCount>();
+  const heads = new Map<string, DenialGroupHead>();
+  const retries = createRetryTracker<Waiting>();
   const changed = new Set<GroupCount>();
   let denialsFound = 0;
   let unlisted = 0;
@@ -153,66 +160,117 @@ export function createDenialCollector(options: {
       };
     },
     async add(records) {
-      const chosen = records.filter((record) => {
-        if (!options.select(record)) return false;
-        if (nestedDeeperThan(record, MAX_JSON_DEPTH)) {
-          tooDeep++;
-          return false;
-        }
-        if (utf8Length(sampleOf(record)) > MAX_DENIAL_JSON_BYTES) {
-          tooLarge++;
-          return false;
-        }
-        return true;
-      });
-      if (chosen.length === 0) return [];
+      // Denials keep their place among the successes, which may resolve them: `order` holds both, in the batch's order.
+      const chosen: CloudTrailRecord[] = [];
+      const order: (number | CloudTrailRecord)[] = [];
+      for (const record of records) {
+        if (options.select(record)) {
+          if (nestedDeeperThan(record, MAX_JSON_DEPTH)) tooDeep++;
+          else if (utf8Length(sampleOf(record)) > MAX_DENIAL_JSON_BYTES) tooLarge++;
+          else order.push(chosen.push(record) - 1);
+        } else if (options.succeeded(record)) order.push(record);
+      }
+      if (order.length === 0) return [];
       const denials = chosen.map(denialFromRecord);
       const catalog = await options.catalog(actionKeys(denials));
       const events: LookupStreamEvent[] = [];
-      chosen.forEach((record, index) => {
-        const finding = diagnoseRecord(denials[index]!, catalog, `group-${tallies.size + 1}`);
+      for (const entry of order) {
+        if (typeof entry !== "number") {
+          moveResolvedBy(entry, events);
+          continue;
+        }
+        const record = chosen[entry]!;
+        const denial = denials[entry]!;
+        const rowNumber = denialsFound++;
+        const finding = diagnoseRecord(denial, catalog, `group-${tallies.size + 1}`);
         const key = groupKeyOf(finding);
-        let tally = tallies.get(key);
-        if (!tally && tallies.size >= MAX_GROUPS) {
-          unlisted++;
-          return;
-        }
+        const waiting: Waiting = {
+          key,
+          eventName: record.eventName,
+          time: record.eventTime ?? "",
+          region: record.awsRegion ?? "",
+        };
+        const retried = retries.denied(callOf(record, denial.resource), Date.parse(waiting.time), waiting);
+        const head = () => headOf(finding, record, key);
+        const tally = retried
+          ? tallyFor(retryKeyOf(key), () => transientHead(head(), record.eventName), events)
+          : tallyFor(key, head, events);
         if (!tally) {
-          const detailed = tallies.size < MAX_DETAILED_GROUPS;
-          tally = { key, count: 0, firstSeen: "", lastSeen: "", regions: [] };
-          tallies.set(key, tally);
-          events.push({
-            type: "group",
-            group: {
-              key,
-              layer: finding.layer,
-              action: finding.action,
-              resource: fixScopeOf(finding),
-              finding: detailed ? finding : null,
-              sample: detailed ? null : sampleOf(record),
-            },
-          });
+          unlisted++;
+          continue;
         }
-        count(tally, record);
+        count(tally, waiting.time, waiting.region);
         changed.add(tally);
-        if (denialsFound + index < MAX_ROWS)
-          events.push({ type: "denial", event: rowOf(record, key, options.linkToConsole) });
-      });
-      denialsFound += chosen.length;
+        if (rowNumber < MAX_ROWS)
+          events.push({ type: "denial", event: rowOf(record, tally.key, options.linkToConsole) });
+      }
       return events;
     },
   };
+
+  /** The group's tally, announcing the group (its head made by `head`) when it is new; null past MAX_GROUPS. */
+  function tallyFor(key: string, head: () => DenialGroupHead, events: LookupStreamEvent[]): GroupCount | null {
+    const known = tallies.get(key);
+    if (known) return known;
+    if (tallies.size >= MAX_GROUPS) return null;
+    const group = head();
+    const tally: GroupCount = { key, count: 0, firstSeen: "", lastSeen: "", regions: [] };
+    tallies.set(key, tally);
+    heads.set(key, group);
+    events.push({ type: "group", group });
+    return tally;
+  }
+
+  function headOf(finding: Finding, record: CloudTrailRecord, key: string): DenialGroupHead {
+    const detailed = tallies.size < MAX_DETAILED_GROUPS;
+    return {
+      key,
+      layer: finding.layer,
+      action: finding.action,
+      resource: fixScopeOf(finding),
+      finding: detailed ? finding : null,
+      sample: detailed ? null : sampleOf(record),
+    };
+  }
+
+  /** Moves the denials a success resolves out of their group, into its "resolved by retry" twin. */
+  function moveResolvedBy(success: CloudTrailRecord, events: LookupStreamEvent[]): void {
+    for (const waiting of retries.succeeded(callOf(success), Date.parse(success.eventTime ?? ""))) {
+      const from = tallies.get(waiting.key);
+      const base = heads.get(waiting.key);
+      if (!from || !base) continue;
+      const to = tallyFor(retryKeyOf(waiting.key), () => transientHead(base, waiting.eventName), events);
+      if (!to) continue;
+      from.count--;
+      changed.add(from);
+      count(to, waiting.time, waiting.region);
+      changed.add(to);
+    }
+  }
+}
+
+/** A denial that no success has resolved yet: where it was counted, so a later success can move it. */
+interface Waiting {
+  key: string;
+  eventName: string;
+  time: string;
+  region: string;
+}
+
+/** Resolved denials group apart from the ones to fix, by the same layer, action and scope. */
+const retryKeyOf = (key: string) => `retry ${key}`;
+
+function transientHead(head: DenialGroupHead, eventName: string): DenialGroupHead {
+  return { ...head, key: retryKeyOf(head.key), transient: transientFor(eventName) };
 }
 
 /** A Region name as AWS spells them; anything else in `awsRegion` is counted, not listed. */
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 
-function count(tally: GroupCount, record: CloudTrailRecord): void {
-  const time = record.eventTime ?? "";
+function count(tally: GroupCount, time: string, region: string): void {
   tally.count++;
   if (time && (!tally.firstSeen || time < tally.firstSeen)) tally.firstSeen = time;
   if (time > tally.lastSeen) tally.lastSeen = time;
-  const region = record.awsRegion ?? "";
   if (!region || tally.regions.includes(region)) return;
   if (REGION.test(region) && tally.regions.length < MAX_GROUP_REGIONS) tally.regions.push(region);
   else tally.deniedInUnlistedRegions = (tally.deniedInUnlistedRegions ?? 0) + 1;

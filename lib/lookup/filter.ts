@@ -34,3 +34,13 @@ function sameRoleArn(arn: string, target: RoleTarget): boolean {
 export function isRoleDenial(record: CloudTrailRecord, target: RoleTarget): boolean {
   return isDenialRecord(record) && (isCallerRole(record, target) || isRoleAssumedBy(record, target));
 }
+
+/** A call the role made, or someone made to assume it, that succeeded: it can resolve an earlier denial of the same call. */
+export function isRoleSuccess(record: CloudTrailRecord, target: RoleTarget): boolean {
+  return !record.errorCode && (isCallerRole(record, target) || isRoleAssumedBy(record, target));
+}
+
+/** Any record without an error: what resolves denials when an upload keeps every denial. */
+export function isSuccessRecord(record: CloudTrailRecord): boolean {
+  return !record.errorCode;
+}

@@ -32,6 +32,8 @@ function regionEvents(region: string, count: number, denyEvery: number): CloudTr
       id: `${region}-${index}`,
       time,
       region,
+      // The successes are other calls: a success of the denied call would mark its denials resolved by retry.
+      eventName: denied ? "Decrypt" : "Encrypt",
       errorCode: denied ? "AccessDenied" : null,
     });
   });
@@ -126,6 +128,22 @@ describe("scanDenials", () => {
         (row) => row.consoleUrl?.startsWith("https://") && row.consoleUrl.includes("/cloudtrailv2/home?region="),
       ),
     ).toBe(true);
+  });
+
+  it("marks a denial that the same call's success follows as resolved by retry, seen newest first", async () => {
+    const at = (minutesAgo: number) => new Date(END - minutesAgo * 60_000).toISOString();
+    const call = { role: "orders-api-role", session: "orders-api", region: "us-east-1" };
+    const { state } = await run({
+      "us-east-1": [
+        roleRecord({ ...call, id: "ok", time: at(10), errorCode: null }),
+        roleRecord({ ...call, id: "retried", time: at(12) }),
+        roleRecord({ ...call, id: "lasting", time: at(30) }),
+      ],
+    });
+    const transient = state.groups.filter((group) => group.transient);
+    expect(transient).toMatchObject([{ count: 1, action: "kms:Decrypt", transient: { cause: "retry" } }]);
+    expect(state.groups.filter((group) => !group.transient)).toMatchObject([{ count: 1 }]);
+    expect(state.rows.find((row) => row.id === "retried")?.groupKey).toBe(transient[0]?.key);
   });
 
   it("never starts two requests of one Region closer than the pace, and runs Regions side by side", async () => {

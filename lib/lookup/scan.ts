@@ -5,7 +5,7 @@ import type { LookupAttribute, LookupProgress, LookupSource, LookupStreamEvent, 
 import type { Clock } from "./clock";
 import { createDenialCollector, type CatalogSource } from "./denials";
 import { isFatal, isRetryable, type LookupErrorCode } from "./errors";
-import { isRoleDenial } from "./filter";
+import { isRoleDenial, isRoleSuccess } from "./filter";
 import type { Pacer } from "./pacer";
 import type { LookupPlan } from "./plan";
 import { etaSeconds, windowFraction } from "./progress";
@@ -90,6 +90,7 @@ export async function* scanDenials(
   }));
   const collector = createDenialCollector({
     select: (record) => isRoleDenial(record, input.target),
+    succeeded: (record) => isRoleSuccess(record, input.target),
     linkToConsole: input.source !== "demo",
     catalog: deps.catalog,
   });

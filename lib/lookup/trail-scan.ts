@@ -3,7 +3,7 @@ import type { TrailBatch, TrailResult } from "../trail";
 import type { LookupProgress, LookupStreamEvent } from "../wire";
 import type { Clock } from "./clock";
 import { createDenialCollector, type CatalogSource } from "./denials";
-import { isRoleDenial } from "./filter";
+import { isRoleDenial, isRoleSuccess, isSuccessRecord } from "./filter";
 import { etaSeconds } from "./progress";
 import type { RoleTarget } from "./role";
 
@@ -38,6 +38,7 @@ export async function* scanTrail(input: TrailScanInput, deps: TrailScanDeps): As
   const { target } = input;
   const collector = createDenialCollector({
     select: target ? (record) => isRoleDenial(record, target) : isDenialRecord,
+    succeeded: target ? (record) => isRoleSuccess(record, target) : isSuccessRecord,
     linkToConsole: true,
     catalog: deps.catalog,
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DeniedEvent, Finding, LookupStreamEvent } from "../wire";
-import { hiddenRows, INITIAL_LOOKUP_STATE, newestFirst, rankGroups, reduceLookup } from "./state";
+import { hiddenRows, INITIAL_LOOKUP_STATE, newestFirst, rankGroups, reduceLookup, splitResolved } from "./state";
 
 const finding = { id: "group-1" } as Finding;
 const group = (key: string): LookupStreamEvent => ({
@@ -85,5 +85,31 @@ describe("reduceLookup", () => {
     });
     expect(before.notices).toEqual([]);
     expect(before.done).toBeNull();
+  });
+
+  it("lists the groups a retry resolved apart, and drops a group whose denials all moved there", () => {
+    const retried: LookupStreamEvent = {
+      type: "group",
+      group: {
+        key: "retry a",
+        layer: "execution-role",
+        action: "s3:GetObject",
+        resource: null,
+        finding,
+        sample: null,
+        transient: { cause: "retry", explanation: "A retry resolved it." },
+      },
+    };
+    const state = reduceLookup(INITIAL_LOOKUP_STATE, [
+      group("a"),
+      group("b"),
+      retried,
+      counts("a", 0, "2026-11-23T10:00:00Z"),
+      counts("b", 2, "2026-11-23T10:00:00Z"),
+      counts("retry a", 1, "2026-11-23T10:00:00Z"),
+    ]);
+    const { toFix, resolvedByRetry } = splitResolved(state.groups);
+    expect(toFix.map((item) => item.key)).toEqual(["b"]);
+    expect(resolvedByRetry.map((item) => [item.key, item.transient?.cause])).toEqual([["retry a", "retry"]]);
   });
 });

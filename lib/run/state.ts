@@ -133,3 +133,15 @@ export function newestFirst(rows: DeniedEvent[]): DeniedEvent[] {
 export function rankGroups(groups: DenialGroup[]): DenialGroup[] {
   return [...groups].sort((a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen));
 }
+
+/**
+ * The groups to fix and, apart, those a retry resolved (most frequent first each); groups whose every denial moved
+ * to its "resolved by retry" twin are left out.
+ */
+export function splitResolved(groups: DenialGroup[]): { toFix: DenialGroup[]; resolvedByRetry: DenialGroup[] } {
+  const counted = rankGroups(groups.filter((group) => group.count > 0));
+  return {
+    toFix: counted.filter((group) => !group.transient),
+    resolvedByRetry: counted.filter((group) => group.transient),
+  };
+}

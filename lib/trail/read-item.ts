@@ -5,7 +5,7 @@ import type { FoundItem } from "./split-records";
 /** What one item turned out to be. */
 export type ItemReading =
   | { kind: "with-error"; record: CloudTrailRecord }
-  | { kind: "without-error" }
+  | { kind: "without-error"; record: CloudTrailRecord }
   /** Valid JSON, but not a CloudTrail record (or lookup-events Event). */
   | { kind: "foreign" }
   | { kind: "not-json" };
@@ -13,7 +13,6 @@ export type ItemReading =
 /** A lookup-events Event: the record is the JSON string in CloudTrailEvent. */
 const lookupEventSchema = z.looseObject({ CloudTrailEvent: z.string() });
 
-const WITHOUT_ERROR: ItemReading = { kind: "without-error" };
 const FOREIGN: ItemReading = { kind: "foreign" };
 const NOT_JSON: ItemReading = { kind: "not-json" };
 
@@ -46,7 +45,7 @@ export function readItem(found: FoundItem): ItemReading {
   if (!parsed.success) return FOREIGN;
   return parsed.data.errorCode || parsed.data.errorMessage
     ? { kind: "with-error", record: parsed.data }
-    : WITHOUT_ERROR;
+    : { kind: "without-error", record: parsed.data };
 }
 
 function parseJson(text: string): unknown {

@@ -41,6 +41,11 @@ const formats = {
 } as const;
 
 describe("readTrail", () => {
+  it.each(Object.entries(formats))("reads %s with keepSuccesses, yielding every record in order", async (_, text) => {
+    const { records: read } = await readAll(chunked(utf8(text), [7, 64]), { keepSuccesses: true });
+    expect(read).toEqual(records.map((record) => cloudTrailRecordSchema.parse(record)));
+  });
+
   it.each(Object.entries(formats))(
     "reads %s, yielding the records with an errorCode or errorMessage",
     async (format, text) => {

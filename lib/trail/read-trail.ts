@@ -26,18 +26,25 @@ const UNTIMED: WorkBudget = { now: () => 0, maxMs: Infinity };
  * cap, data cut short, gzip inflating past `options.maxInflatedBytes`, default MAX_INFLATED_BYTES) are
  * returned, never thrown, after a last batch with any records read before them; so is taking more than
  * `options.work.maxMs` of time outside waiting for `chunks` (the consumer's time between batches counts).
- * Aborting `options.signal` stops the reading (and any inflation) at once, throwing its reason.
+ * Aborting `options.signal` stops the reading (and any inflation) at once, throwing its reason. `options.keepSuccesses`
+ * parses and yields the records without an error too (slower: every record is parsed), for telling transient denials apart.
  */
 export async function* readTrail(
   chunks: AsyncIterable<Uint8Array>,
-  options: { maxRecordBytes?: number; maxInflatedBytes?: number; signal?: AbortSignal; work?: WorkBudget } = {},
+  options: {
+    maxRecordBytes?: number;
+    maxInflatedBytes?: number;
+    signal?: AbortSignal;
+    work?: WorkBudget;
+    keepSuccesses?: boolean;
+  } = {},
 ): AsyncGenerator<TrailBatch, TrailResult> {
   const work = options.work ?? UNTIMED;
   const startedAt = work.now();
   const progress = { bytesRead: 0, waitingMs: 0 };
   const overBudget = (): TrailFailure | null =>
     work.now() - startedAt - progress.waitingMs > work.maxMs ? workTooLong(work.maxMs) : null;
-  const tally = new TrailTally();
+  const tally = new TrailTally(options.keepSuccesses ?? false);
   const splitter = new RecordSplitter(tally, options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES);
   const data = gunzipIfCompressed(chunks, progress, {
     maxInflatedBytes: options.maxInflatedBytes ?? MAX_INFLATED_BYTES,

@@ -9,9 +9,11 @@ const START_BYTES = 64;
 /**
  * Reads and counts what the splitter finds. Until one item has proved to be a CloudTrail record,
  * every item is parsed, so that other JSON is rejected at once; after that only items that may
- * be denials are.
+ * be denials are, unless `keepSuccesses` asks for the records without an error too.
  */
 export class TrailTally implements SplitSink {
+  constructor(private readonly keepSuccesses: boolean) {}
+
   records: CloudTrailRecord[] = [];
   recordsScanned = 0;
   malformed = 0;
@@ -39,7 +41,7 @@ export class TrailTally implements SplitSink {
 
   item(found: FoundItem): boolean {
     this.recordsScanned++;
-    if (this.recognized && !mayHaveError(found)) return true;
+    if (this.recognized && !this.keepSuccesses && !mayHaveError(found)) return true;
     const reading = readItem(found);
     switch (reading.kind) {
       case "with-error":
@@ -47,6 +49,7 @@ export class TrailTally implements SplitSink {
         this.recognized = true;
         return true;
       case "without-error":
+        if (this.keepSuccesses) this.records.push(reading.record);
         this.recognized = true;
         return true;
       case "not-json":

@@ -11,7 +11,10 @@ export type TrailErrorCode =
   | "upload.time-limit";
 
 export interface TrailBatch {
-  /** Records that may be denials (those with an errorCode or errorMessage), parsed and validated with cloudTrailRecordSchema. */
+  /**
+   * Records that may be denials (those with an errorCode or errorMessage), and with `keepSuccesses` every other record
+   * too, in the data's order, parsed and validated with cloudTrailRecordSchema.
+   */
   records: CloudTrailRecord[];
   /** Compressed bytes consumed so far (what a progress bar against Content-Length needs). */
   bytesRead: number;

@@ -43,6 +43,16 @@ const deniedEventSchema = z.object({
   consoleUrl: z.string().nullable(),
 });
 
+/**
+ * A group of denials that a success of the same call (same caller, same resource when known) followed within minutes:
+ * a retry resolved them, so there is nothing to change. `iam-propagation` marks refused AssumeRole calls that
+ * succeeded moments later, IAM's eventual consistency.
+ */
+const transientSchema = z.object({
+  cause: z.enum(["retry", "iam-propagation"]),
+  explanation: z.string(),
+});
+
 /** The first denial of a (layer, action, resource) group, diagnosed; later ones only count. */
 const denialGroupHeadSchema = z.object({
   key: z.string(),
@@ -54,6 +64,8 @@ const denialGroupHeadSchema = z.object({
   finding: findingSchema.nullable(),
   /** Past the detailed groups: the first denial as compact CloudTrail JSON, to diagnose on demand. */
   sample: z.string().nullable(),
+  /** Present on groups of denials resolved by retry, which are listed apart from the ones to fix. */
+  transient: transientSchema.optional(),
 });
 
 /** A group's tally so far. */
@@ -108,6 +120,7 @@ export type LookupProgress = z.infer<typeof lookupProgressSchema>;
 export type DeniedEvent = z.infer<typeof deniedEventSchema>;
 export type DenialGroupHead = z.infer<typeof denialGroupHeadSchema>;
 export type GroupCount = z.infer<typeof groupCountSchema>;
+export type Transient = z.infer<typeof transientSchema>;
 export type StartEvent = z.infer<typeof startEventSchema>;
 export type DoneEvent = z.infer<typeof doneEventSchema>;
 export type NoticeEvent = z.infer<typeof noticeEventSchema>;

@@ -47,8 +47,10 @@ export async function POST(request: Request): Promise<Response> {
     try {
       const cancel = new AbortController();
       request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
+      // Successes too: a denial that a success of the same call follows within minutes is shown as resolved by retry.
       const batches = readTrail(uploadChunks(request.body, maxBytes, cancel.signal), {
         signal: cancel.signal,
+        keepSuccesses: true,
         work: { now: () => systemClock.now(), maxMs: MAX_UPLOAD_WORK_MS },
       });
       const events = scanTrail(
