@@ -9,6 +9,7 @@ describe("parseEnv", () => {
       WHYDENIED_MAX_UPLOAD_MIB: 2048,
       WHYDENIED_ALLOWED_HOSTS: ["localhost", "127.0.0.1", "[::1]"],
       WHYDENIED_HSTS: "off",
+      WHYDENIED_DATA_DIR: "./data",
     };
     expect(parseEnv({})).toEqual({ ok: true, value: defaults });
     expect(
@@ -25,6 +26,8 @@ describe("parseEnv", () => {
         WHYDENIED_CLOUDTRAIL_ENDPOINT: "http://127.0.0.1:4599",
         WHYDENIED_ALLOWED_HOSTS: "whydenied.internal, Localhost",
         WHYDENIED_HSTS: "on",
+        WHYDENIED_DATA_DIR: "/var/lib/whydenied",
+        DATABASE_URL: "postgres://whydenied@127.0.0.1:5432/whydenied",
         AWS_REGION: "eu-west-1",
       }),
     ).toEqual({
@@ -36,6 +39,8 @@ describe("parseEnv", () => {
         WHYDENIED_CLOUDTRAIL_ENDPOINT: "http://127.0.0.1:4599",
         WHYDENIED_ALLOWED_HOSTS: ["whydenied.internal", "localhost"],
         WHYDENIED_HSTS: "on",
+        WHYDENIED_DATA_DIR: "/var/lib/whydenied",
+        DATABASE_URL: "postgres://whydenied@127.0.0.1:5432/whydenied",
         AWS_REGION: "eu-west-1",
       },
     });
@@ -59,6 +64,7 @@ describe("parseEnv", () => {
       "ftp://x",
       'WHYDENIED_CLOUDTRAIL_ENDPOINT is "ftp://x": it must be an http(s) URL',
     ],
+    ["DATABASE_URL", "mysql://db/whydenied", 'DATABASE_URL is "mysql://db/whydenied": it must be a postgres:// URL'],
   ])("refuses %s=%s, naming it and what it accepts", (name, value, expected) => {
     const parsed = parseEnv({ [name]: value });
     expect(parsed.ok ? null : parsed.error.code).toBe("env.invalid");

@@ -32,6 +32,9 @@ export const errorCodeSchema = z.enum([
   "trail.unrecognized",
   "trail.truncated",
   "trail.record-too-large",
+  "snapshot.not-found",
+  "snapshot.bad-token",
+  "snapshot.rate-limited",
   "internal.error",
 ]);
 

@@ -29,6 +29,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   "trail.unrecognized": 422,
   "trail.truncated": 422,
   "trail.record-too-large": 413,
+  "snapshot.not-found": 404,
+  "snapshot.bad-token": 403,
+  "snapshot.rate-limited": 429,
   "internal.error": 500,
 };
 

@@ -31,7 +31,7 @@ const lookupProgressSchema = z.object({
 });
 
 /** A denied CloudTrail event, as a row of the raw-events table. */
-const deniedEventSchema = z.object({
+export const deniedEventSchema = z.object({
   id: z.string(),
   time: z.string(),
   region: z.string(),
@@ -44,7 +44,7 @@ const deniedEventSchema = z.object({
 });
 
 /** The first denial of a (layer, action, resource) group, diagnosed; later ones only count. */
-const denialGroupHeadSchema = z.object({
+export const denialGroupHeadSchema = z.object({
   key: z.string(),
   layer: layerSchema,
   action: z.string().nullable(),
@@ -57,7 +57,7 @@ const denialGroupHeadSchema = z.object({
 });
 
 /** A group's tally so far. */
-const groupCountSchema = z.object({
+export const groupCountSchema = z.object({
   key: z.string(),
   count: z.number(),
   firstSeen: z.string(),
