@@ -35,6 +35,7 @@ export const errorCodeSchema = z.enum([
   "snapshot.not-found",
   "snapshot.bad-token",
   "snapshot.rate-limited",
+  "store.unavailable",
   "internal.error",
 ]);
 

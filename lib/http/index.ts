@@ -1,4 +1,5 @@
+export { clientAddressOf } from "./client-address";
 export { parseJson, readLimitedText } from "./read-body";
 export { statusFor } from "./status";
 export { guardedHeadersOf, hostNameOf, refuseRequest } from "./request-guard";
-export { NONCE_HEADER, securityHeaders } from "./security-headers";
+export { isSnapshotPath, NONCE_HEADER, securityHeaders, SNAPSHOT_HEADERS } from "./security-headers";

@@ -32,6 +32,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   "snapshot.not-found": 404,
   "snapshot.bad-token": 403,
   "snapshot.rate-limited": 429,
+  "store.unavailable": 503,
   "internal.error": 500,
 };
 

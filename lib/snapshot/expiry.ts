@@ -14,8 +14,3 @@ export function expiresAt(createdAt: Date, expiry: SnapshotExpiry): Date | null 
   const lifetime = LIFETIME_MS[expiry];
   return lifetime === null ? null : new Date(createdAt.getTime() + lifetime);
 }
-
-/** Whether a snapshot expiring at `expires` (null: never) is gone at `now`; the expiry instant itself is past. */
-export function isExpired(expires: Date | null, now: Date): boolean {
-  return expires !== null && expires.getTime() <= now.getTime();
-}

@@ -1,7 +1,7 @@
 import type { ColumnType } from "kysely";
 
 /** The `snapshots` table as Kysely types it; `content` is JSONB written as JSON text and read back parsed. */
-export interface SnapshotsTable {
+interface SnapshotsTable {
   id: string;
   kind: string;
   content: ColumnType<unknown, string, never>;

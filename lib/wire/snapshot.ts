@@ -12,15 +12,12 @@ export const snapshotExpirySchema = z.enum(["1d", "7d", "30d", "never"], {
   error: 'expiry is one of "1d", "7d", "30d" or "never".',
 });
 
-/** Where a snapshot came from: a pasted text, a CloudTrail lookup's results, or a trail file's. */
-export const snapshotKindSchema = z.enum(["paste", "lookup", "trail"]);
-
 /** At most as many groups and denied events as a lookup's stream sends (MAX_GROUPS, MAX_ROWS in lib/lookup). */
-export const MAX_SNAPSHOT_GROUPS = 2000;
-export const MAX_SNAPSHOT_EVENTS = 1000;
+const MAX_SNAPSHOT_GROUPS = 2000;
+const MAX_SNAPSHOT_EVENTS = 1000;
 
 /** One group of a lookup or trail result, as the page shows it: its head (finding or sample) and its tally. */
-export const snapshotGroupSchema = z.object({
+const snapshotGroupSchema = z.object({
   ...denialGroupHeadSchema.shape,
   ...groupCountSchema.omit({ key: true }).shape,
 });
@@ -76,7 +73,6 @@ export const snapshotSchema = z.object({
 });
 
 export type SnapshotExpiry = z.infer<typeof snapshotExpirySchema>;
-export type SnapshotKind = z.infer<typeof snapshotKindSchema>;
 export type SnapshotGroup = z.infer<typeof snapshotGroupSchema>;
 export type SnapshotContent = z.infer<typeof snapshotContentSchema>;
 export type CreateSnapshotRequest = z.output<typeof createSnapshotRequestSchema>;

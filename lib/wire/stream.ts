@@ -52,7 +52,10 @@ export const denialGroupHeadSchema = z.object({
   resource: z.string().nullable(),
   /** The full diagnosis, for the first groups; null past them. */
   finding: findingSchema.nullable(),
-  /** Past the detailed groups: the first denial as compact CloudTrail JSON, to diagnose on demand. */
+  /**
+   * The first denial as compact CloudTrail JSON: past the detailed groups, to diagnose on demand; for every group, so a
+   * saved snapshot can be re-run with a later engine. Null only from servers older than that.
+   */
   sample: z.string().nullable(),
 });
 

@@ -1,6 +1,9 @@
 import { sql, type Kysely } from "kysely";
 
-/** The saved snapshots: one row each, its content as JSONB, expiry indexed for the purge. */
+/**
+ * The saved snapshots: one row each, its content as JSONB, expiry indexed for the purge.
+ * @public (Kysely's Migrator calls it)
+ */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("snapshots")
@@ -22,6 +25,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+/** @public (Kysely's Migrator calls it to migrate down) */
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable("snapshots").execute();
 }

@@ -8,6 +8,8 @@ import { join } from "node:path";
 export interface TestPostgres {
   /** `postgres://whydenied@127.0.0.1:<port>/postgres`, trust authentication. */
   url: string;
+  /** The temp folder holding its data, socket and log. */
+  folder: string;
   /** Stops the server and deletes its folder. */
   stop(): void;
 }
@@ -53,8 +55,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Initialises a cluster in a temp folder and starts it on a free loopback port; call `stop()` when done. */
-export async function startPostgres(): Promise<TestPostgres> {
+/** Stops the server whose folder `startPostgresOn` made, and deletes the folder. */
+function stopPostgres(folder: string): void {
+  run(binDirectory(), "pg_ctl", ["-D", join(folder, "data"), "-m", "fast", "-w", "stop"]);
+  rmSync(folder, { recursive: true, force: true });
+}
+
+/** Initialises a cluster in a temp folder and starts it on `port` (synchronously); call `stop()` when done. */
+export function startPostgresOn(port: number): TestPostgres {
   const binDir = binDirectory();
   const folder = mkdtempSync(join(tmpdir(), "whydenied-pg-"));
   if (process.getuid?.() === 0) {
@@ -62,15 +70,13 @@ export async function startPostgres(): Promise<TestPostgres> {
     chownSync(folder, uid, gid);
   }
   const data = join(folder, "data");
-  const port = await freePort();
   run(binDir, "initdb", ["-D", data, "-U", "whydenied", "--auth=trust", "-E", "UTF8", "--no-sync"]);
   const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=on`;
   run(binDir, "pg_ctl", ["-D", data, "-o", options, "-l", join(folder, "server.log"), "-w", "start"]);
-  return {
-    url: `postgres://whydenied@127.0.0.1:${port}/postgres`,
-    stop() {
-      run(binDir, "pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
-      rmSync(folder, { recursive: true, force: true });
-    },
-  };
+  return { url: `postgres://whydenied@127.0.0.1:${port}/postgres`, folder, stop: () => stopPostgres(folder) };
+}
+
+/** Initialises a cluster in a temp folder and starts it on a free loopback port; call `stop()` when done. */
+export async function startPostgres(): Promise<TestPostgres> {
+  return startPostgresOn(await freePort());
 }
