@@ -2,10 +2,16 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { diagnoseThroughputSection } from "./diagnose-throughput";
 import { lookupEfficiencySection } from "./lookup-efficiency";
 import { machine, mergeReport, type BenchSection } from "./report";
+import { shareThroughputSection } from "./share-throughput";
 import { trailThroughputSection } from "./trail-throughput";
 
 /** Every benchmark, in the order BENCHMARKS.md lists them. */
-const SECTIONS: BenchSection[] = [diagnoseThroughputSection, lookupEfficiencySection, trailThroughputSection];
+const SECTIONS: BenchSection[] = [
+  diagnoseThroughputSection,
+  lookupEfficiencySection,
+  trailThroughputSection,
+  shareThroughputSection,
+];
 
 const REPORT = new URL("../BENCHMARKS.md", import.meta.url);
 
