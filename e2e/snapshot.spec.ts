@@ -43,6 +43,8 @@ test("a redacted lookup snapshot holds no account id, on the page or in the data
   await page.getByLabel("Regions", { exact: true }).fill("eu-west-1");
   await page.getByRole("button", { name: "Find denials" }).click();
   await expect(page.getByText(/^Finished/)).toBeVisible({ timeout: 30_000 });
+  const groups = await page.getByTestId("denial-group").count();
+  expect(groups).toBeGreaterThan(0);
   await page.getByLabel("Mask account ids and resource names in what is stored").check();
   const link = await sharedLink(page);
 
@@ -51,7 +53,7 @@ test("a redacted lookup snapshot holds no account id, on the page or in the data
   const response = await viewer.goto(link);
   expect(response?.status()).toBe(200);
   await expect(viewer.getByRole("heading", { name: "Saved CloudTrail lookup" })).toBeVisible();
-  await expect(viewer.getByTestId("denial-group")).toHaveCount(2);
+  await expect(viewer.getByTestId("denial-group")).toHaveCount(groups);
   await expect(viewer.getByText("Account ids and names masked")).toBeVisible();
   expect(await viewer.content()).not.toContain(ACCOUNT);
   await expect(viewer.getByRole("button", { name: "Delete this snapshot" })).toHaveCount(0);
