@@ -1,6 +1,6 @@
 import type { ColumnType } from "kysely";
 
-/** The `snapshots` table as Kysely types it; `content` is JSONB written as JSON text and read back parsed. */
+/** The `snapshots` table as Kysely types it; `content` is JSON written as text and read back parsed, key order kept. */
 interface SnapshotsTable {
   id: string;
   kind: string;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { diagnose } from "../catalog";
 import type { SnapshotContent } from "../wire";
 import { openStore, type SnapshotRecord, type SnapshotStore, type StoreConfig } from ".";
 import { embeddedTestStore, postgresTestStore, type TestStore } from "./testing/stores";
@@ -15,6 +16,10 @@ const CONTENT: SnapshotContent = {
   text: "User: arn:aws:iam::123456789012:user/alice is not authorized to perform: s3:ListBucket",
   diagnosis: { findings: [], nonDenials: [], truncated: false },
 };
+
+const ORDERED_DENIAL =
+  "User: arn:aws:iam::123456789012:user/alice is not authorized to perform: s3:ListBucket on resource: " +
+  "arn:aws:s3:::logs because no identity-based policy allows the s3:ListBucket action";
 
 function record(id: string, change: Partial<SnapshotRecord> = {}): SnapshotRecord {
   return {
@@ -66,9 +71,15 @@ describe.each([
   });
 
   it("gives back a snapshot exactly as saved", async () => {
-    const saved = record("round-trip", { expiresAt: null, redacted: true });
+    const diagnosis = await diagnose(ORDERED_DENIAL);
+    if (!diagnosis.ok) throw new Error(diagnosis.error.message);
+    const content: SnapshotContent = { kind: "paste", text: ORDERED_DENIAL, diagnosis: diagnosis.value };
+    const saved = record("round-trip", { content, expiresAt: null, redacted: true });
     await store.insert(saved);
-    expect(await store.find("round-trip", NOW)).toEqual(saved);
+    const found = await store.find("round-trip", NOW);
+    expect(found).toEqual(saved);
+    // Key order too: a policy statement ("Sid", "Effect", "Action", …) reads back as written, not re-sorted as jsonb would.
+    expect(JSON.stringify(found?.content)).toBe(JSON.stringify(saved.content));
     expect(await store.find("no-such-id", NOW)).toBeNull();
   });
 

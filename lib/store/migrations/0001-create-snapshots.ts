@@ -1,7 +1,8 @@
 import { sql, type Kysely } from "kysely";
 
 /**
- * The saved snapshots: one row each, its content as JSONB, expiry indexed for the purge.
+ * The saved snapshots: one row each, its content as JSON text (json, not jsonb, so it reads back exactly as saved,
+ * key order included), expiry indexed for the purge.
  * @public (Kysely's Migrator calls it)
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -9,7 +10,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable("snapshots")
     .addColumn("id", "text", (column) => column.primaryKey())
     .addColumn("kind", "text", (column) => column.notNull().check(sql`kind in ('paste', 'lookup', 'trail')`))
-    .addColumn("content", "jsonb", (column) => column.notNull())
+    .addColumn("content", "json", (column) => column.notNull())
     .addColumn("engine_version", "text", (column) => column.notNull())
     .addColumn("created_at", "timestamptz", (column) => column.notNull())
     .addColumn("expires_at", "timestamptz")
