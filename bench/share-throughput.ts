@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import { diagnose } from "../lib/catalog";
 import { newDeleteToken, newSnapshotId, systemRandom } from "../lib/snapshot";
 import { openStore, type SnapshotRecord, type SnapshotStore } from "../lib/store";
@@ -86,6 +87,7 @@ export const shareThroughputSection: BenchSection = {
     if (!diagnosis.ok) throw new Error(diagnosis.error.message);
     const content: SnapshotContent = { kind: "paste", text: DENIAL, diagnosis: diagnosis.value };
     const bytes = JSON.stringify(content).length;
+    const loadBefore = loadavg()[0]!.toFixed(2);
     const results: StoreResult[] = [];
     for (const makeStore of [() => Promise.resolve(embeddedTestStore()), postgresTestStore]) {
       const result = await measure(await makeStore(), content);
@@ -95,9 +97,11 @@ export const shareThroughputSection: BenchSection = {
       );
       results.push(result);
     }
+    const loadAfter = loadavg()[0]!.toFixed(2);
     return `## Saved snapshots: create and read against both stores
 
-Measured on ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- share\`.
+Measured on ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- share\`; load average ${loadBefore} before
+and ${loadAfter} after (2 cores, shared with other work).
 
 ${SNAPSHOTS.toLocaleString("en")} snapshots of one pasted denial and its full diagnosis (${bytes.toLocaleString("en")} bytes
 of JSON each), written through the store's own code (\`lib/store\`: Kysely, one \`insert\` per snapshot, each
