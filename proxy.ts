@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { serverEnv } from "@/lib/env";
-import { NONCE_HEADER, securityHeaders } from "@/lib/http";
+import { isSnapshotPath, NONCE_HEADER, securityHeaders, SNAPSHOT_HEADERS } from "@/lib/http";
 
 /**
  * Gives every page a fresh script nonce and the strict CSP that requires it (Next.js reads the nonce from the
- * request's CSP header and puts it on its own scripts; the layout reads it for the theme script), and HSTS when
- * `WHYDENIED_HSTS=on`.
+ * request's CSP header and puts it on its own scripts; the layout reads it for the theme script), HSTS when
+ * `WHYDENIED_HSTS=on`, and for snapshots no referrer and no indexing.
  */
 export function proxy(request: NextRequest): NextResponse {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
@@ -19,6 +19,8 @@ export function proxy(request: NextRequest): NextResponse {
   forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"] ?? "");
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  if (isSnapshotPath(request.nextUrl.pathname))
+    for (const [name, value] of Object.entries(SNAPSHOT_HEADERS)) response.headers.set(name, value);
   return response;
 }
 

@@ -1,10 +1,16 @@
 import { diagnoseThroughputSection } from "./diagnose-throughput";
 import { lookupEfficiencySection } from "./lookup-efficiency";
 import { writeSections, type BenchSection } from "./report";
+import { shareThroughputSection } from "./share-throughput";
 import { trailThroughputSection } from "./trail-throughput";
 
 /** Every benchmark, in the order BENCHMARKS.md lists them. */
-const SECTIONS: BenchSection[] = [diagnoseThroughputSection, lookupEfficiencySection, trailThroughputSection];
+const SECTIONS: BenchSection[] = [
+  diagnoseThroughputSection,
+  lookupEfficiencySection,
+  trailThroughputSection,
+  shareThroughputSection,
+];
 
 async function main(requested: string[]): Promise<void> {
   const unknown = requested.filter((id) => !SECTIONS.some((section) => section.id === id));

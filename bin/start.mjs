@@ -17,6 +17,16 @@ if (!checked.ok) {
   process.exit(1);
 }
 
+// The snapshot store opens (and migrates) before anything is built or served: an unreachable database, or one at a
+// newer schema than this code, stops here with its message. The embedded store is created in its folder when new.
+const { openStore, storeConfigOf } = await import("../lib/store/index.ts");
+const store = await openStore(storeConfigOf(checked.value));
+if (!store.ok) {
+  console.error(`whydenied cannot start: ${store.error.message}`);
+  process.exit(1);
+}
+await store.value.close();
+
 const root = fileURLToPath(new URL("..", import.meta.url));
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const next = (args) => [process.execPath, [join(root, "node_modules/next/dist/bin/next"), ...args]];

@@ -2,6 +2,7 @@
 
 import { PasteForm } from "./paste-form";
 import { Results } from "./results";
+import { ShareSnapshot } from "./share-snapshot";
 import { SiteHeader } from "./site-header";
 import { Alert } from "./ui/alert";
 import { useDiagnose } from "./use-diagnose";
@@ -23,6 +24,7 @@ export function DiagnosePage() {
           </Alert>
         )}
         {diagnose.data && <Results diagnosis={diagnose.data} />}
+        {diagnose.data && diagnose.variables && <ShareSnapshot content={{ kind: "paste", text: diagnose.variables }} />}
       </main>
     </div>
   );

@@ -31,3 +31,11 @@ export function callerLabel(principal: string | null): string {
   const session = /^assumed-role\/([^/]+)\/(.+)$/.exec(resource);
   return session ? `${session[1]} · ${session[2]}` : resource;
 }
+
+/** "1 Dec 2026, 12:00 UTC": a day that may be months back, the same on the server and in every browser. */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const day = date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return `${day}, ${date.toISOString().slice(11, 16)} UTC`;
+}

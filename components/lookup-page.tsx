@@ -7,6 +7,7 @@ import { CopyButton } from "./copy-button";
 import { lookupStatusQuery } from "./queries";
 import { LookupForm } from "./lookup-form";
 import { RunResults } from "./run-results";
+import { ShareSnapshot } from "./share-snapshot";
 import { SiteHeader } from "./site-header";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
@@ -94,6 +95,9 @@ export function LookupPage() {
             </p>
           }
         />
+        {runner.state?.done && runner.state.groups.length > 0 && (
+          <ShareSnapshot content={{ kind: "lookup", groups: runner.state.groups, events: runner.state.rows }} />
+        )}
       </main>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { RunResults } from "./run-results";
+import { ShareSnapshot } from "./share-snapshot";
 import { SiteHeader } from "./site-header";
 import { TrailForm } from "./trail-form";
 import { useStreamRun } from "./use-stream-run";
@@ -36,8 +37,13 @@ export function TrailPage() {
               </p>
             </>
           }
-          footnote={<p>Nothing you upload is stored: the file is read once, as a stream, and forgotten.</p>}
+          footnote={
+            <p>The file is read once, as a stream, and forgotten; only a snapshot you share keeps its results.</p>
+          }
         />
+        {runner.state?.done && runner.state.groups.length > 0 && (
+          <ShareSnapshot content={{ kind: "trail", groups: runner.state.groups, events: runner.state.rows }} />
+        )}
       </main>
     </div>
   );

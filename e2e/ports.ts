@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 /** Where the end-to-end servers listen; all on loopback, all derived from E2E_PORT. */
 export const APP_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -12,3 +14,10 @@ export const CLOUDTRAIL_URL = `http://127.0.0.1:${CLOUDTRAIL_PORT}`;
  * in Playwright's main process, before it starts the servers and forks the workers, which inherit it.
  */
 export const CONTROL_TOKEN = (process.env.WHYDENIED_CONTROL_TOKEN ||= randomBytes(24).toString("base64url"));
+
+/** The PostgreSQL server the app under test keeps its snapshots in (e2e/support/postgres-server.ts starts it). */
+export const POSTGRES_PORT = APP_PORT + 498;
+export const DATABASE_URL = `postgres://whydenied@127.0.0.1:${POSTGRES_PORT}/postgres`;
+
+/** The demo server keeps its snapshots in the embedded store, in this folder (emptied when the tests start). */
+export const DEMO_DATA_DIR = join(tmpdir(), `whydenied-e2e-demo-${DEMO_PORT}`);

@@ -12,6 +12,7 @@ describe("parseEnv", () => {
       WHYDENIED_TRUSTED_PROXIES: 0,
       WHYDENIED_AUTH: "off",
       WHYDENIED_GROUPS_CLAIM: "groups",
+      WHYDENIED_DATA_DIR: "./data",
     };
     expect(parseEnv({})).toEqual({ ok: true, value: defaults });
     expect(
@@ -29,6 +30,8 @@ describe("parseEnv", () => {
         WHYDENIED_ALLOWED_HOSTS: "whydenied.internal, Localhost",
         WHYDENIED_HSTS: "on",
         WHYDENIED_TRUSTED_PROXIES: "1",
+        WHYDENIED_DATA_DIR: "/var/lib/whydenied",
+        DATABASE_URL: "postgres://whydenied@127.0.0.1:5432/whydenied",
         AWS_REGION: "eu-west-1",
       }),
     ).toEqual({
@@ -41,6 +44,8 @@ describe("parseEnv", () => {
         WHYDENIED_ALLOWED_HOSTS: ["whydenied.internal", "localhost"],
         WHYDENIED_HSTS: "on",
         WHYDENIED_TRUSTED_PROXIES: 1,
+        WHYDENIED_DATA_DIR: "/var/lib/whydenied",
+        DATABASE_URL: "postgres://whydenied@127.0.0.1:5432/whydenied",
         AWS_REGION: "eu-west-1",
         WHYDENIED_AUTH: "off",
         WHYDENIED_GROUPS_CLAIM: "groups",
@@ -116,6 +121,7 @@ describe("parseEnv", () => {
       "ftp://x",
       'WHYDENIED_CLOUDTRAIL_ENDPOINT is "ftp://x": it must be an http(s) URL',
     ],
+    ["DATABASE_URL", "mysql://db/whydenied", 'DATABASE_URL is "mysql://db/whydenied": it must be a postgres:// URL'],
   ])("refuses %s=%s, naming it and what it accepts", (name, value, expected) => {
     const parsed = parseEnv({ [name]: value });
     expect(parsed.ok ? null : parsed.error.code).toBe("env.invalid");

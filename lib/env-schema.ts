@@ -74,6 +74,15 @@ const envSchema = z
       unsetIfEmpty,
       z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("off"),
     ),
+    /** The embedded database's folder (PGlite), relative to the working directory; unused when DATABASE_URL is set. */
+    WHYDENIED_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default("./data")),
+    /** A PostgreSQL server for the saved snapshots instead of the embedded database. */
+    DATABASE_URL: optional(
+      z.url({
+        protocol: /^postgres(ql)?$/,
+        error: "must be a postgres:// URL, for example postgres://whydenied@127.0.0.1:5432/whydenied",
+      }),
+    ),
     /** "proxy": every request must carry the identity headers of the reverse proxy WHYDENIED_PROXY names. */
     WHYDENIED_AUTH: z.preprocess(
       unsetIfEmpty,

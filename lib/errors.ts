@@ -34,6 +34,10 @@ export const errorCodeSchema = z.enum([
   "trail.unrecognized",
   "trail.truncated",
   "trail.record-too-large",
+  "snapshot.not-found",
+  "snapshot.bad-token",
+  "snapshot.rate-limited",
+  "store.unavailable",
   "internal.error",
 ]);
 

@@ -31,7 +31,7 @@ export function internalError(route: string, error: unknown): Response {
 }
 
 /** The handler for every method a route does not serve: 405 with the usual `{code, message}` and an Allow header. */
-export function methodNotAllowed(allowed: "GET" | "POST"): () => Response {
+export function methodNotAllowed(allowed: "GET" | "POST" | "GET, DELETE"): () => Response {
   return () =>
     errorResponse(
       { code: "request.method-not-allowed", message: `This endpoint answers ${allowed} requests only.` },

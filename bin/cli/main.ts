@@ -7,6 +7,7 @@ import type { BatchAnswer, Diagnosis } from "../../lib/wire";
 import { parseArgs, USAGE, type DiagnoseArgs } from "./args";
 import { formatDiagnosis } from "./format-text";
 import { MAX_BATCH_LINE_BYTES, readLines } from "./read-lines";
+import { runShare } from "./share";
 
 interface Io {
   stdin: Readable;
@@ -36,12 +37,16 @@ async function readAll(stream: Readable): Promise<string | null> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** The whole input, or null (and a line on standard error) when it is larger than the engine accepts. */
+async function readInput(input: string, io: Io): Promise<string | null> {
+  const text = await readAll(open(input, io));
+  if (text === null) io.stderr.write(`whydenied: input is larger than the ${MAX_INPUT_BYTES / 1024} KiB limit\n`);
+  return text;
+}
+
 async function runSingle(args: DiagnoseArgs, io: Io): Promise<number> {
-  const text = await readAll(open(args.input, io));
-  if (text === null) {
-    io.stderr.write(`whydenied: input is larger than the ${MAX_INPUT_BYTES / 1024} KiB limit\n`);
-    return 1;
-  }
+  const text = await readInput(args.input, io);
+  if (text === null) return 1;
   const result = await diagnose(text);
   if (!result.ok) {
     io.stderr.write(`whydenied: ${result.error.message} (${result.error.code})\n`);
@@ -118,6 +123,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   try {
+    if (parsed.kind === "share") {
+      const text = await readInput(parsed.args.input, io);
+      return text === null ? 1 : await runShare(parsed.args, text, io);
+    }
     return parsed.args.batch ? await runBatch(parsed.args, io) : await runSingle(parsed.args, io);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,6 +1,6 @@
 export { parseJson, readLimitedText } from "./read-body";
 export { statusFor } from "./status";
 export { guardedHeadersOf, hostNameOf, refuseRequest } from "./request-guard";
-export { NONCE_HEADER, securityHeaders } from "./security-headers";
+export { isSnapshotPath, NONCE_HEADER, securityHeaders, SNAPSHOT_HEADERS } from "./security-headers";
 export { clientKeyOf } from "./client-address";
 export { createClientLimiter, type ClientLimiter } from "./client-limiter";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, securityHeaders } from "./security-headers";
+import { contentSecurityPolicy, isSnapshotPath, securityHeaders } from "./security-headers";
 
 const PRODUCTION = { nonce: "bm9uY2U=", hsts: false, development: false };
 
@@ -32,5 +32,18 @@ describe("securityHeaders", () => {
     const tls = securityHeaders({ ...PRODUCTION, hsts: true });
     expect(tls["Strict-Transport-Security"]).toBe("max-age=31536000; includeSubDomains");
     expect(tls["Content-Security-Policy"]).toContain("upgrade-insecure-requests");
+  });
+});
+
+describe("isSnapshotPath", () => {
+  it.each([
+    ["/d/AAAAAAAAAAAAAAAAAAAAAA", true],
+    ["/api/snapshots", true],
+    ["/api/snapshots/AAAAAAAAAAAAAAAAAAAAAA", true],
+    ["/", false],
+    ["/lookup", false],
+    ["/docs/d/x", false],
+  ])("%s → %s", (path, expected) => {
+    expect(isSnapshotPath(path)).toBe(expected);
   });
 });

@@ -44,3 +44,17 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     ...(options.hsts ? { "Strict-Transport-Security": HSTS } : {}),
   };
 }
+
+/**
+ * What a snapshot's page and API answer add: no referrer at all (its URL is the secret, and must not reach a site it
+ * links to) and no indexing. Set by proxy.ts for `/d/…` and by the snapshot routes.
+ */
+export const SNAPSHOT_HEADERS: Readonly<Record<string, string>> = {
+  "Referrer-Policy": "no-referrer",
+  "X-Robots-Tag": "noindex, nofollow",
+};
+
+/** Whether a path is a snapshot's page or API answer. */
+export function isSnapshotPath(pathname: string): boolean {
+  return pathname.startsWith("/d/") || pathname.startsWith("/api/snapshots");
+}

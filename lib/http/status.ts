@@ -31,6 +31,10 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   "trail.unrecognized": 422,
   "trail.truncated": 422,
   "trail.record-too-large": 413,
+  "snapshot.not-found": 404,
+  "snapshot.bad-token": 403,
+  "snapshot.rate-limited": 429,
+  "store.unavailable": 503,
   "internal.error": 500,
 };
 

@@ -102,6 +102,7 @@ describe("createDenialCollector", () => {
     expect(events.filter((event) => event.type === "denial")).toHaveLength(MAX_ROWS);
     expect(groups).toHaveLength(buckets.length);
     expect(groups.filter((group) => group.finding !== null)).toHaveLength(MAX_DETAILED_GROUPS);
+    expect(groups.every((group) => group.sample !== null)).toBe(true);
     const late = groups.at(-1)!;
     expect(late.finding).toBeNull();
     expect(JSON.parse(late.sample!)).toMatchObject({

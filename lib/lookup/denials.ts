@@ -229,7 +229,8 @@ export function createDenialCollector(options: {
       action: finding.action,
       resource: fixScopeOf(finding),
       finding: detailed ? finding : null,
-      sample: detailed ? null : sampleOf(record),
+      // Every group keeps its first record, so a saved snapshot can be re-run by a later engine.
+      sample: sampleOf(record),
     };
   }
 

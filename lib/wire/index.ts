@@ -4,3 +4,4 @@ export * from "./error";
 export * from "./lookup-request";
 export * from "./lookup-status";
 export * from "./stream";
+export * from "./snapshot";

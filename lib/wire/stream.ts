@@ -31,7 +31,7 @@ const lookupProgressSchema = z.object({
 });
 
 /** A denied CloudTrail event, as a row of the raw-events table. */
-const deniedEventSchema = z.object({
+export const deniedEventSchema = z.object({
   id: z.string(),
   time: z.string(),
   region: z.string(),
@@ -54,7 +54,7 @@ const transientSchema = z.object({
 });
 
 /** The first denial of a (layer, action, resource) group, diagnosed; later ones only count. */
-const denialGroupHeadSchema = z.object({
+export const denialGroupHeadSchema = z.object({
   key: z.string(),
   layer: layerSchema,
   action: z.string().nullable(),
@@ -62,14 +62,17 @@ const denialGroupHeadSchema = z.object({
   resource: z.string().nullable(),
   /** The full diagnosis, for the first groups; null past them. */
   finding: findingSchema.nullable(),
-  /** Past the detailed groups: the first denial as compact CloudTrail JSON, to diagnose on demand. */
+  /**
+   * The first denial as compact CloudTrail JSON: past the detailed groups, to diagnose on demand; for every group, so a
+   * saved snapshot can be re-run with a later engine. Null only from servers older than that.
+   */
   sample: z.string().nullable(),
   /** Present on groups of denials resolved by retry, which are listed apart from the ones to fix. */
   transient: transientSchema.optional(),
 });
 
 /** A group's tally so far. */
-const groupCountSchema = z.object({
+export const groupCountSchema = z.object({
   key: z.string(),
   count: z.number(),
   firstSeen: z.string(),

@@ -1,0 +1,49 @@
+import { serverEnv } from "@/lib/env";
+import { clientKeyOf, parseJson, readLimitedText, SNAPSHOT_HEADERS } from "@/lib/http";
+import { createSnapshot } from "@/lib/share";
+import { MAX_SNAPSHOT_BODY_BYTES } from "@/lib/snapshot";
+import { createSnapshotRequestSchema, type CreatedSnapshot } from "@/lib/wire";
+import { errorResponse, internalError, JSON_ONLY, methodNotAllowed, refuseForeign } from "../respond";
+import { openSharing } from "./shared";
+
+export const runtime = "nodejs";
+
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const refused = refuseForeign(request, JSON_ONLY);
+    if (refused) return refused;
+    const opened = await openSharing();
+    if (!opened.ok) return opened.response;
+    const { deps, limiter } = opened.value;
+    const decision = limiter.take(
+      clientKeyOf(request.headers.get("x-forwarded-for"), serverEnv().WHYDENIED_TRUSTED_PROXIES),
+      deps.now().getTime(),
+    );
+    if (!decision.allowed)
+      return errorResponse(
+        {
+          code: "snapshot.rate-limited",
+          message: `Too many snapshots created just now: try again in ${decision.retryAfterSeconds} s.`,
+        },
+        { "Retry-After": String(decision.retryAfterSeconds) },
+      );
+    const body = await readLimitedText(request.body, MAX_SNAPSHOT_BODY_BYTES);
+    if (!body.ok) return errorResponse(body.error);
+    const json = parseJson(body.value);
+    if (!json.ok) return errorResponse(json.error);
+    const parsed = createSnapshotRequestSchema.safeParse(json.value);
+    if (!parsed.success)
+      return errorResponse({ code: "request.invalid", message: parsed.error.issues[0]?.message ?? "Invalid request." });
+    const created = await createSnapshot(parsed.data, deps);
+    if (!created.ok) return errorResponse(created.error);
+    const answer: CreatedSnapshot = created.value;
+    return Response.json(answer, { status: 201, headers: { "Cache-Control": "no-store", ...SNAPSHOT_HEADERS } });
+  } catch (error) {
+    return internalError("snapshots", error);
+  }
+}
+
+export const GET = methodNotAllowed("POST");
+export const PUT = methodNotAllowed("POST");
+export const PATCH = methodNotAllowed("POST");
+export const DELETE = methodNotAllowed("POST");

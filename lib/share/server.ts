@@ -1,0 +1,71 @@
+import "server-only";
+import { diagnose } from "../catalog";
+import { serverEnv } from "../env";
+import { systemClock } from "../lookup";
+import { fail, ok, type Result } from "../result";
+import {
+  PURGE_INTERVAL_MS,
+  RateLimiter,
+  SHARE_BURST,
+  SHARE_LIMITER_ADDRESSES,
+  SHARE_REFILL_PER_MINUTE,
+  systemRandom,
+} from "../snapshot";
+import { openStore, runPurgeSchedule, storeConfigOf, type StoreErrorCode } from "../store";
+import { createRedactor } from "../redact";
+import type { SharingDeps } from "./snapshots";
+
+/** The server's sharing: its dependencies and the per-address limit on creating snapshots. */
+export interface Sharing {
+  deps: SharingDeps;
+  limiter: RateLimiter;
+}
+
+/** One per process, kept on globalThis so `next dev` reloads do not open the embedded database twice. */
+const holder = globalThis as { whydeniedSharing?: Promise<Result<Sharing, StoreErrorCode>> };
+
+async function start(): Promise<Result<Sharing, StoreErrorCode>> {
+  const opened = await openStore(storeConfigOf(serverEnv()));
+  if (!opened.ok) return opened;
+  const store = opened.value;
+  void runPurgeSchedule({
+    store,
+    clock: systemClock,
+    intervalMs: PURGE_INTERVAL_MS,
+    signal: new AbortController().signal,
+    onError: (error) =>
+      console.error(`[snapshots] purge failed: ${error instanceof Error ? error.message : "unknown"}`),
+  });
+  return ok({
+    deps: {
+      store,
+      now: () => new Date(systemClock.now()),
+      random: systemRandom,
+      diagnose,
+      newRedactor: createRedactor,
+    },
+    limiter: new RateLimiter({
+      burst: SHARE_BURST,
+      refillPerMinute: SHARE_REFILL_PER_MINUTE,
+      maxAddresses: SHARE_LIMITER_ADDRESSES,
+    }),
+  });
+}
+
+/**
+ * The process's sharing, opened on first use (and at start-up by instrumentation.ts): the configured store, migrated,
+ * with its purge running. A failed opening is not kept, so the next request tries again.
+ */
+export function sharing(): Promise<Result<Sharing, StoreErrorCode>> {
+  holder.whydeniedSharing ??= start().then(
+    (result) => {
+      if (!result.ok) holder.whydeniedSharing = undefined;
+      return result;
+    },
+    (error: unknown) => {
+      holder.whydeniedSharing = undefined;
+      return fail("store.unreachable", error instanceof Error ? error.message : "The store could not be opened.");
+    },
+  );
+  return holder.whydeniedSharing;
+}
