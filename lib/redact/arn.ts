@@ -1,0 +1,90 @@
+import { maskName, maskSession } from "./names";
+import { ARN_PRIORITY, type Part, type Span } from "./tokens";
+
+/** The four fixed fields of an ARN; the resource is read after it by hand, up to the first character no ARN holds. */
+const ARN_HEAD = /arn:(aws[a-z-]*):([A-Za-z0-9-]+):([a-z0-9-]*):([^:\s"'\\]*):/;
+const ACCOUNT_ID = /^\d{12}$/;
+/** Characters that end an ARN in prose, quotes, XML, JSON (escaped or not) and log lines. */
+const ARN_STOP = new Set([..." \t\r\n\"'\\<>,;()[]{}|`"]);
+const TYPE_WORD = /^[A-Za-z][A-Za-z_-]*$/;
+/** Words inside a resource that name a kind of sub-resource, not a resource: kept so the shape still reads. */
+const SUBTYPES = new Set([
+  "stream",
+  "index",
+  "log-stream",
+  "alias",
+  "object",
+  "execution",
+  "version",
+  "service_control_policy",
+  "resource_control_policy",
+  "tag_policy",
+  "backup_policy",
+  "aiservices_opt_out_policy",
+]);
+const SINGLETONS = new Set(["root", "*"]);
+/** Services whose resource starts with a name, not a resource type. */
+const NAME_FIRST: Record<string, string> = { sqs: "queue", sns: "topic", "execute-api": "api" };
+const HTTP_METHOD = /^(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|ANY)$/;
+
+/** Every ARN in the text, with its account id and the name parts of its resource masked. */
+export function arnSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  const heads = new RegExp(ARN_HEAD.source, "g");
+  for (let match = heads.exec(text); match !== null; match = heads.exec(text)) {
+    const [head, partition = "", service = "", region = "", account = ""] = match;
+    const start = match.index;
+    let end = start + head.length;
+    while (end < text.length && !ARN_STOP.has(text.charAt(end))) end++;
+    while (end > start + head.length && text.charAt(end - 1) === ".") end--;
+    // The next ARN can only start after this one: resuming inside it would read the same resource again.
+    heads.lastIndex = Math.max(end, start + head.length);
+    const resource = text.slice(start + head.length, end);
+    const accountPart: Part = ACCOUNT_ID.test(account)
+      ? { original: account, shape: { kind: "account" }, priority: ARN_PRIORITY }
+      : account;
+    // AWS-managed policies (account "aws") are public; their names are the same in every account.
+    const resourceParts = account === "aws" ? [resource] : maskResource(service, account, resource);
+    spans.push({ start, end, parts: [`arn:${partition}:${service}:${region}:`, accountPart, ":", ...resourceParts] });
+  }
+  return spans;
+}
+
+/** Masks the name parts of an ARN's resource (`role/path/name`, `function:name:alias`, `bucket/key`), keeping its types. */
+function maskResource(service: string, account: string, resource: string): Part[] {
+  const pieces = resource.split(/([/:])/);
+  const segments = pieces.filter((_, index) => index % 2 === 0);
+  const labels = segmentLabels(service, account, segments);
+  return pieces.flatMap((piece, index) => {
+    if (index % 2 === 1) return [piece];
+    const label = labels[index / 2];
+    if (label === undefined) return [piece];
+    return label === "session" ? maskSession(piece) : maskName(piece, label);
+  });
+}
+
+/** What each segment is: a label to mask it under, or undefined to keep it (a type word, a method, a wildcard). */
+function segmentLabels(service: string, account: string, segments: string[]): (string | undefined)[] {
+  if (service === "s3" && account === "") return segments.map((_, index) => (index === 0 ? "bucket" : "object"));
+  const nameFirst = NAME_FIRST[service];
+  if (nameFirst) return segments.map((segment) => (HTTP_METHOD.test(segment) ? undefined : nameFirst));
+  const [first = ""] = segments;
+  if (segments.length === 1) return [SINGLETONS.has(first) ? undefined : service];
+  if (!TYPE_WORD.test(first)) return segments.map(() => service);
+  let label = kebab(first);
+  return segments.map((segment, index) => {
+    if (index === 0) return undefined;
+    if (first === "assumed-role") return index === 1 ? "role" : "session";
+    if (SUBTYPES.has(segment)) {
+      label = kebab(segment);
+      return undefined;
+    }
+    return label;
+  });
+}
+
+function kebab(word: string): string {
+  return word
+    .replace(/[A-Z]/g, (letter, at: number) => (at === 0 ? "" : "-") + letter.toLowerCase())
+    .replace(/_/g, "-");
+}

@@ -1,0 +1,1 @@
+export { createRedactor, type JsonValue, type Redactor } from "./redactor";
