@@ -2,7 +2,7 @@ import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { fromBase64Url, toBase64Url } from "./base64url";
 import { crc32Hex } from "./crc32";
-import { decodeFragment, encodeFragment, isPasteFragment, linkErrorMessage } from "./fragment";
+import { decodeFragment, encodeFragment, isPasteFragment } from "./fragment";
 import { MAX_DECODED_BYTES } from "./limits";
 
 const DENIAL =
@@ -104,9 +104,11 @@ describe("encodeFragment / decodeFragment", () => {
     expect(isPasteFragment("#main")).toBe(false);
   });
 
-  it("gives every error a message that says what to do", () => {
-    expect(linkErrorMessage("link.truncated")).toMatch(/cut short/);
-    expect(linkErrorMessage("link.too-large")).toMatch(/256 KiB/);
+  it("gives every error a message that says what to do", async () => {
+    const truncated = await decodeFragment("paste=v1.99.00000000.AAAA");
+    const tooLarge = await decodeFragment(`paste=v1.9000.00000000.${"A".repeat(9000)}`);
+    expect(truncated.ok ? "" : truncated.error.message).toMatch(/cut short/);
+    expect(tooLarge.ok ? "" : tooLarge.error.message).toMatch(/256 KiB/);
   });
 });
 

@@ -66,11 +66,6 @@ export async function decodeFragment(
   return text === null ? failure("link.tampered") : ok(text);
 }
 
-/** The message a reader sees for a link that cannot be opened. */
-export function linkErrorMessage(code: LinkErrorCode): string {
-  return MESSAGES[code];
-}
-
 /** A fragment cut before its data: the header's fields so far are well-formed but stop early. */
 function looksCut(payload: string): boolean {
   return /^(?:v\d{0,4}(?:\.\d{0,6}(?:\.[0-9a-f]{0,8})?)?)?$/.test(payload);

@@ -1,3 +1,2 @@
-export { decodeFragment, isPasteFragment, linkErrorMessage, type LinkErrorCode } from "./fragment";
-export { pasteLink, type PasteLink } from "./link";
-export { MAX_DECODED_BYTES, MAX_LINK_CHARS } from "./limits";
+export { decodeFragment, isPasteFragment } from "./fragment";
+export { pasteLink } from "./link";
