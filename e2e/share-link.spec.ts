@@ -1,4 +1,5 @@
 import { deflateRawSync } from "node:zlib";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
 const SHOTS = process.env.SHOTS_DIR ?? "test-results";
@@ -129,3 +130,26 @@ test("a text too long for a link says so and points to a snapshot", async ({ pag
   await expect(page.getByTestId("share-link")).toContainText(/over the 8,000 .*Save a snapshot/);
   await page.getByTestId("share-link").screenshot({ path: `${SHOTS}/share-link-too-long.png` });
 });
+
+test("the share controls and a bad link's message have no axe violations in dark mode", async ({ page }) => {
+  const { url } = await shareFrom(page, DENIALS, true);
+  await page.getByRole("button", { name: "Toggle dark mode" }).click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await expectNoAxeViolations(page);
+  await page.getByTestId("share-link").screenshot({ path: `${SHOTS}/share-link-dark.png` });
+
+  await page.goto(url.replace("paste=v1.", "paste=v9."));
+  await expect(page.getByTestId("link-error")).toContainText("different version");
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: `${SHOTS}/share-link-unknown-version-dark.png` });
+});
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((violation) => ({
+      id: violation.id,
+      where: violation.nodes.map((node) => node.target.join(" ")),
+    })),
+  ).toEqual([]);
+}
