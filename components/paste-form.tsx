@@ -9,9 +9,18 @@ import { Label, Textarea } from "./ui/field";
 
 const LIMIT_KIB = MAX_INPUT_BYTES / 1024;
 
-/** The paste box with its byte counter, submit shortcuts and sample buttons. */
-export function PasteForm({ pending, onDiagnose }: { pending: boolean; onDiagnose: (text: string) => void }) {
-  const [text, setText] = useState("");
+/** The paste box with its byte counter, submit shortcuts and sample buttons; the page owns the text (a link can fill it). */
+export function PasteForm({
+  text,
+  onTextChange,
+  pending,
+  onDiagnose,
+}: {
+  text: string;
+  onTextChange: (text: string) => void;
+  pending: boolean;
+  onDiagnose: (text: string) => void;
+}) {
   const [hint, setHint] = useState<string | null>(null);
   const bytes = utf8Length(text);
   const tooLarge = bytes > MAX_INPUT_BYTES;
@@ -42,7 +51,7 @@ export function PasteForm({ pending, onDiagnose }: { pending: boolean; onDiagnos
       <Textarea
         id="error-text"
         value={text}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => onTextChange(event.target.value)}
         onKeyDown={onKeyDown}
         rows={8}
         spellCheck={false}
@@ -71,7 +80,7 @@ export function PasteForm({ pending, onDiagnose }: { pending: boolean; onDiagnos
             variant="chip"
             aria-label={`Sample: ${sample.label}`}
             onClick={() => {
-              setText(sample.text);
+              onTextChange(sample.text);
               submit(sample.text);
             }}
           >

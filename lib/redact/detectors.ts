@@ -1,6 +1,6 @@
 import { FIELD_NAMES, maskField } from "./fields";
 import { maskName } from "./names";
-import type { Part, Span } from "./tokens";
+import { FIELD_PRIORITY, type Part, type Span } from "./tokens";
 
 /** Longest stretch any detector reads from one anchor: keeps each anchor's cost bounded, so a pass stays linear. */
 const MAX_READ = 1024;
@@ -68,7 +68,7 @@ export function emailSpans(text: string): Span[] {
     const domain = text.slice(at + 1, end);
     if (start === at || !/\.[A-Za-z]{2,}$/.test(domain)) continue;
     const email = text.slice(start, end);
-    spans.push({ start, end, parts: [{ original: email, shape: { kind: "email" }, priority: 1 }] });
+    spans.push({ start, end, parts: [{ original: email, shape: { kind: "email" }, priority: FIELD_PRIORITY }] });
     covered = end;
   }
   return spans;
@@ -82,7 +82,7 @@ export function accountSpans(text: string): Span[] {
     spans.push({
       start: match.index,
       end: match.index + 12,
-      parts: [{ original: match[0], shape: { kind: "account" }, priority: 1 }],
+      parts: [{ original: match[0], shape: { kind: "account" }, priority: FIELD_PRIORITY }],
     });
   }
   return spans;

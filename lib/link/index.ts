@@ -1,0 +1,2 @@
+export { decodeFragment, isPasteFragment } from "./fragment";
+export { pasteLink } from "./link";
