@@ -11,5 +11,7 @@ export const LAYER_CHIP: Record<Layer, string> = {
   "permissions-boundary": "bg-rose-100 text-rose-900 dark:bg-rose-950 dark:text-rose-100",
   "session-policy": "bg-rose-100 text-rose-900 dark:bg-rose-950 dark:text-rose-100",
   "vpc-endpoint-policy": "bg-rose-100 text-rose-900 dark:bg-rose-950 dark:text-rose-100",
+  "propagation-delay": "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100",
+  "account-setting": "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100",
   unknown: "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100",
 };

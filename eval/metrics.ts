@@ -31,6 +31,12 @@ export interface CaseScores {
   nonDenialsRejected: Score;
 }
 
+/**
+ * A message whose words are a denial's but whose cause was no policy passes when the engine lists that cause as a
+ * candidate with its own check (the issue's "a non-denial, or a candidate with its own check — never a policy edit").
+ */
+const NOT_A_POLICY_LAYERS = new Set(["propagation-delay", "account-setting"]);
+
 /** Scores each case on its first finding, the one a user reads first. */
 export function scoreCases(cases: EvalCase[], answers: Map<string, BatchAnswer>): CaseScores {
   let scores: CaseScores = {
@@ -47,11 +53,12 @@ export function scoreCases(cases: EvalCase[], answers: Map<string, BatchAnswer>)
     const expect = evalCase.expect;
     if (expect.layer === "not-a-policy") {
       const found = answer?.findings.length ?? 0;
+      const named = finding?.candidates.some((candidate) => NOT_A_POLICY_LAYERS.has(candidate.layer)) ?? false;
       scores = {
         ...scores,
         nonDenialsRejected: scores.nonDenialsRejected.record(
-          found === 0,
-          () => `${evalCase.id}: read as ${found} denial(s)`,
+          found === 0 || named,
+          () => `${evalCase.id}: read as ${found} denial(s), none naming a cause outside the policies`,
         ),
       };
       continue;

@@ -89,7 +89,7 @@ async function main(): Promise<number> {
     line("right layer among candidates where it does not", corpus.unstatedAmong, 0.95),
     line("top-1 layer where it does not", corpus.unstatedTop1, 0.75),
     line("action read", corpus.action.plus(messy.action), 0.97),
-    line("non-denials and account settings given no policy fix", corpus.nonDenialsRejected, 1),
+    line("non-denials rejected, or their real cause listed", corpus.nonDenialsRejected, 1),
     countLine("fix audit: actions that do not exist", audit.unknownActions),
     countLine("fix audit: required resource types missing", audit.missingResourceTypes),
     countLine("fix audit: placeholders for values in the input", audit.placeholdersWithValues),

@@ -131,5 +131,4 @@ export interface Classification {
 }
 
 /** A fix before its placeholders and managed policy are added: builders write snippets, `fixFor` completes them. */
-export type FixDraft = Omit<Fix, "placeholders" | "managedPolicy" | "additionalStatements"> &
-  Partial<Pick<Fix, "additionalStatements">>;
+export type FixDraft = Omit<Fix, "placeholders" | "managedPolicy">;

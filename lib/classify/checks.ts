@@ -1,6 +1,7 @@
 import { encodedMessageOf, proofOf, type Check, type DenialRecord, type Layer } from "../model";
 import { isDataEventAction } from "../iam";
 import type { Subject } from "../iam";
+import { accountSettingChecks, propagationChecks } from "./not-a-policy";
 
 function regionFlag(subject: Subject): string {
   return ` --region ${subject.region}`;
@@ -154,6 +155,8 @@ const CHECKS: Record<Layer, (record: DenialRecord, subject: Subject) => Check[]>
         `'VpcEndpoints[].[VpcEndpointId,PolicyDocument]'${regionFlag(subject)}`,
     },
   ],
+  "propagation-delay": propagationChecks,
+  "account-setting": accountSettingChecks,
   unknown: (record) => {
     const encodedMessage = encodedMessageOf(record);
     return [encodedMessage ? decodeCheck(encodedMessage) : findEventCheck(record)];

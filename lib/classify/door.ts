@@ -17,7 +17,9 @@ const GUARDRAILS = new Set<Layer>(["scp", "rcp", "permissions-boundary", "sessio
 /** Which door a finding's layer is, from its direction: a bucket's or another account's role's policy is the target's, not the function's. */
 export function doorOf(finding: Pick<Finding, "layer" | "kind" | "action">): Door | null {
   const { layer } = finding;
-  if (layer === "unknown") return null;
+  // No policy denied a propagation delay: no door to draw it on. A setting like Block Public Access is the target's.
+  if (layer === "unknown" || layer === "propagation-delay") return null;
+  if (layer === "account-setting") return "target";
   if (GUARDRAILS.has(layer)) return "guardrail";
   if (layer === "execution-role") return "outbound";
   if (layer === "kms-key-policy") return "target";

@@ -3,7 +3,7 @@ import type { Layer, PolicyType } from "../model";
 /** Plain-words name and one-line meaning of each layer, shared by the page, the CLI and the API. */
 export const LAYER_INFO: Record<
   Layer,
-  { label: string; direction: "outbound" | "inbound" | "guardrail" | "unknown"; summary: string }
+  { label: string; direction: "outbound" | "inbound" | "guardrail" | "not-a-policy" | "unknown"; summary: string }
 > = {
   "execution-role": {
     label: "Execution role (identity policy)",
@@ -50,6 +50,19 @@ export const LAYER_INFO: Record<
     direction: "guardrail",
     summary: "The request went through a VPC endpoint whose policy does not allow it.",
   },
+  "propagation-delay": {
+    label: "IAM propagation delay (not a policy)",
+    direction: "not-a-policy",
+    summary:
+      "A role or policy created or changed seconds ago has not reached every AWS endpoint yet: the same call succeeds " +
+      "moments later, with no policy change.",
+  },
+  "account-setting": {
+    label: "An account or resource setting (not a policy)",
+    direction: "not-a-policy",
+    summary:
+      "A setting outside IAM refuses the request (S3 Block Public Access, Bedrock model access): no policy edit lifts it.",
+  },
   unknown: {
     label: "Something else (see the checks)",
     direction: "unknown",
@@ -67,7 +80,7 @@ export const LAYER_OF_POLICY_TYPE: Record<PolicyType, Layer> = {
   session: "session-policy",
   "vpc-endpoint": "vpc-endpoint-policy",
   "role-trust": "trust-policy",
-  "s3-block-public-access": "resource-policy",
+  "s3-block-public-access": "account-setting",
 };
 
 /** A policy type as AWS's own messages word it ("no service control policy allows…"). */

@@ -3,6 +3,7 @@ import { proofOf, type DenialRecord, type Layer, type PolicyType } from "../mode
 import type { NonEmpty } from "../non-empty";
 import { LAYER_OF_POLICY_TYPE, POLICY_TYPE_WORDS } from "./layers";
 import { crossAccount, rankGeneric } from "./rank-generic";
+import { withCausesOutsidePolicies } from "./not-a-policy";
 import { rankImplicit, rankProven } from "./rank-proven";
 
 /** A candidate layer before its checks are filled in. */
@@ -130,7 +131,7 @@ function rankUnstated(record: DenialRecord): NonEmpty<Ranked> {
           why: "The role's trust policy must let lambda.amazonaws.com assume it.",
         },
         {
-          layer: "unknown",
+          layer: "propagation-delay",
           confidence: 0.15,
           why: "Right after the role is created, IAM may not have propagated it yet: retry in a few seconds.",
         },
@@ -144,7 +145,11 @@ function rankUnstated(record: DenialRecord): NonEmpty<Ranked> {
           why: "Lambda checks the execution role for this permission when it configures the function or event source.",
         },
         { layer: "scp", confidence: 0.15, why: "An SCP deny on the same action produces the same text." },
-        { layer: "unknown", confidence: 0.05, why: "A role created seconds ago may not have propagated yet." },
+        {
+          layer: "propagation-delay",
+          confidence: 0.05,
+          why: "A role created seconds ago may not have propagated yet.",
+        },
       ];
     case "apigw-invalid-permissions":
       return [
@@ -200,10 +205,15 @@ function rankUnstated(record: DenialRecord): NonEmpty<Ranked> {
       return [
         {
           layer: "execution-role",
-          confidence: 0.8,
+          confidence: 0.6,
           why: "Bedrock subscribes to the model through AWS Marketplace for the caller: its policy needs the aws-marketplace actions listed.",
         },
-        { layer: "scp", confidence: 0.2, why: "Organizations often deny aws-marketplace:Subscribe in an SCP." },
+        {
+          layer: "account-setting",
+          confidence: 0.25,
+          why: "Once the account has access to the model (a one-time subscription, made by anyone allowed to), no caller needs the aws-marketplace actions.",
+        },
+        { layer: "scp", confidence: 0.15, why: "Organizations often deny aws-marketplace:Subscribe in an SCP." },
       ];
     case "lake-formation":
       return [
@@ -251,7 +261,7 @@ export function rankLayers(record: DenialRecord): NonEmpty<Ranked> {
       : record.statedPolicyType
         ? rankStated(record, record.statedPolicyType)
         : rankUnstated(record);
-  return callerOf(record).kind === "root" ? forRootUser(ranked) : ranked;
+  return withCausesOutsidePolicies(record, callerOf(record).kind === "root" ? forRootUser(ranked) : ranked);
 }
 
 /** Layers that limit an IAM identity: none of them binds the account's root user. */

@@ -105,7 +105,7 @@ describe("diagnose", () => {
       "An error occurred (AccessDenied) when calling the ListObjectsV2 operation: Access Denied",
     );
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.findings[0]?.certainty).toEqual({ basis: "inferred", label: "Best guess · 45%" });
+    expect(result.value.findings[0]?.certainty).toEqual({ basis: "inferred", label: "Best guess · 43%" });
   });
 });
 

@@ -180,6 +180,7 @@ export function guardrailFix(layer: GuardrailLayer, record: DenialRecord, subjec
     title: `Ask ${guardrail.ownerWords.split(" (")[0]} to ${explicitDeny ? "exempt" : "allow"} ${scope.action} in the ${guardrail.name}`,
     owner: guardrail.owner,
     statement: explicitDeny ? null : statement,
+    additionalStatements: [],
     target: `the ${guardrail.name} that applies to ${subject.identityName}`,
     cli: guardrail.cli(
       subject,

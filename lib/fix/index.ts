@@ -9,6 +9,7 @@ import { managedPolicyFor } from "./managed-policy";
 import { invokesLambda, lambdaPermissionFix } from "./lambda-permission";
 import { addJsonPlaceholders, addPlaceholders } from "./placeholders";
 import { targetingProvenPolicy } from "./proven-policy";
+import { notAPolicyFix } from "./not-a-policy";
 import { resourcePolicyFix } from "./resource-policy";
 import { scopeFor, type Scope } from "./scope";
 import { trustPolicyFix } from "./trust";
@@ -29,6 +30,7 @@ function investigateFix(record: DenialRecord): FixDraft {
       : "Find the deciding policy before changing anything",
     owner: "you",
     statement: null,
+    additionalStatements: [],
     target: "no change yet",
     cli: decode,
     terraform: "# Nothing to change until the checks name the layer.",
@@ -47,7 +49,7 @@ function placeholdersIn(fix: FixDraft): string[] {
   const found: string[] = [];
   addPlaceholders(fix.cli, found);
   addJsonPlaceholders(fix.statement, found);
-  if (fix.additionalStatements) addJsonPlaceholders(fix.additionalStatements, found);
+  addJsonPlaceholders(fix.additionalStatements, found);
   return found;
 }
 
@@ -75,7 +77,6 @@ export function fixBuilder(
     const draft = targetingProvenPolicy(draftFor(layer, record, subject, scope), record);
     // The draft is ours alone: completing it in place saves copying every field.
     const fix = draft as Fix;
-    fix.additionalStatements = draft.additionalStatements ?? [];
     fix.placeholders = placeholdersIn(draft);
     fix.managedPolicy = layer === "execution-role" ? managedPolicyFor(record, subject) : null;
     // A console link with a hole in it opens an error page: better none.
@@ -104,6 +105,7 @@ function draftFor(layer: Layer, record: DenialRecord, subject: Subject, scope: S
   if (layer === "kms-key-policy") return keyPolicyFix(record, subject);
   if (layer === "trust-policy") return trustPolicyFix(record, subject);
   if (layer === "resource-policy" && invokesLambda(record)) return lambdaPermissionFix(record, subject);
+  if (layer === "propagation-delay" || layer === "account-setting") return notAPolicyFix(layer, record, subject);
   const scoped = layer === "execution-role" || layer === "resource-policy" || isGuardrail(layer);
   if (!scoped) return investigateFix(record);
   const statementScope = scope.get();

@@ -49,6 +49,7 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
     title: `Let ${subject.identityName} use the key for ${action}`,
     owner: "key-admin",
     statement,
+    additionalStatements: [],
     target: `key policy of ${key}`,
     cli: [
       `aws kms get-key-policy --key-id ${shellWord(key)} --policy-name default --output text > key-policy.json`,
@@ -86,6 +87,7 @@ function staleGrantFix(subject: Subject): FixDraft {
     title: `Refresh Lambda's KMS grant for ${fn}`,
     owner: "you",
     statement: null,
+    additionalStatements: [],
     target: `the KMS grant Lambda holds for function ${fn}`,
     cli:
       `# Any configuration change makes Lambda create a fresh grant for the current role:\n` +

@@ -126,6 +126,7 @@ export function lambdaPermissionFix(record: DenialRecord, subject: Subject): Fix
     title: `Let ${invoker.describe} invoke function ${fn.name}`,
     owner: "you",
     statement,
+    additionalStatements: [],
     target: `resource-based policy of Lambda function ${fn.name}`,
     cli:
       `aws lambda add-permission --function-name ${shellWord(fn.name)} --statement-id ${shellWord(statementId)} ` +

@@ -166,6 +166,7 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
       : `Allow ${anonymous ? "callers" : subject.identityName} in the ${noun}`,
     owner: "resource-owner",
     statement,
+    additionalStatements: [],
     target: `${noun} of ${home?.holder?.(subject) ?? subject.resourceName}`,
     cli:
       home?.cli(subject) ??

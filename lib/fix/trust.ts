@@ -36,6 +36,7 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
       : `Let ${subject.identityName} assume role ${targetRole}${inAccount}`,
     owner: crossAccount ? "resource-owner" : "you",
     statement,
+    additionalStatements: [],
     target: `trust policy of role ${targetRole}${inAccount}`,
     cli: [
       `aws iam get-role --role-name ${shellWord(targetRole)} --query Role.AssumeRolePolicyDocument > trust.json`,

@@ -15,6 +15,7 @@ export function unknownActionFix(layer: Layer, record: DenialRecord, scope: Scop
     title: `Find the IAM action${operation} needs: ${scope.action} is not one`,
     owner: "you",
     statement: null,
+    additionalStatements: [],
     target: "no change yet",
     cli: `aws iam list-policies --scope AWS --query "Policies[?contains(PolicyName, '${serviceOf(scope.action)}')].Arn"`,
     terraform: NO_CHANGE,

@@ -15,6 +15,9 @@ export const layerSchema = z.enum([
   "permissions-boundary",
   "session-policy",
   "vpc-endpoint-policy",
+  // Causes outside every policy that the same words can hide: listed as candidates with their own checks, never a policy edit.
+  "propagation-delay",
+  "account-setting",
   "unknown",
 ]);
 

@@ -1,0 +1,91 @@
+import type { Check, DenialRecord } from "../model";
+import type { Subject } from "../iam";
+import { mapNonEmpty, type NonEmpty } from "../non-empty";
+import type { Ranked } from "./rank";
+
+/** S3 calls that Block Public Access refuses when what they write would make the bucket or object public. */
+const PUBLIC_ACCESS_CALLS = new Set([
+  "s3:PutBucketPolicy",
+  "s3:PutBucketAcl",
+  "s3:PutObjectAcl",
+  "s3:PutAccessPointPolicy",
+]);
+
+/** Deployment tools create a role or policy and use it moments later, the classic propagation race. */
+const DEPLOYMENT_FORMATS = new Set<string>(["cloudformation", "terraform"]);
+
+function propagationWhy(record: DenialRecord): string | null {
+  if (DEPLOYMENT_FORMATS.has(record.sourceFormat))
+    return "A stack that creates the role or policy and uses it at once can hit IAM before the change has spread: a retry succeeds.";
+  if (record.statedPolicyType === "identity-based" && record.statedReason === "no-allow")
+    return "If the role or its policy was created or changed in the last minute, IAM may not have applied it everywhere yet.";
+  if (record.kind === "generic-denied" && !record.principal && !record.resource)
+    return "A bare denial right after a role or policy change is often IAM still applying it: retry before editing anything.";
+  return null;
+}
+
+function accountSettingWhy(record: DenialRecord): string | null {
+  if (record.statedPolicyType === null && record.action && PUBLIC_ACCESS_CALLS.has(record.action))
+    return "S3 Block Public Access (on by default) refuses a policy or ACL that would make the bucket public, with this same AccessDenied.";
+  return null;
+}
+
+/** Adds `extra` to a ranking in its place by confidence, scaling the others so the confidences sum as they did. */
+function appended(ranked: NonEmpty<Ranked>, extra: Ranked): NonEmpty<Ranked> {
+  const keep = 1 - extra.confidence;
+  const scaled = mapNonEmpty(ranked, (item) => ({ ...item, confidence: item.confidence * keep }));
+  const at = scaled.findIndex((item) => item.confidence < extra.confidence);
+  if (at === -1) return [...scaled, extra];
+  if (at === 0) return [extra, ...scaled];
+  const [first, ...rest] = scaled;
+  return [first, ...rest.slice(0, at - 1), extra, ...rest.slice(at - 1)];
+}
+
+/**
+ * Adds the causes outside every policy that the same words can hide (IAM eventual consistency, S3 Block Public
+ * Access) as the last candidates, each with its own check: what AWS states still leads, proof leaves no room.
+ */
+export function withCausesOutsidePolicies(record: DenialRecord, ranked: NonEmpty<Ranked>): NonEmpty<Ranked> {
+  if (ranked.some((candidate) => candidate.proven || candidate.layer === "propagation-delay")) return ranked;
+  let result = ranked;
+  const setting = accountSettingWhy(record);
+  if (setting && !ranked.some((candidate) => candidate.layer === "account-setting"))
+    result = appended(result, { layer: "account-setting", confidence: 0.2, why: setting });
+  const propagation = propagationWhy(record);
+  if (propagation) result = appended(result, { layer: "propagation-delay", confidence: 0.05, why: propagation });
+  return result;
+}
+
+/** The check that tells a propagation delay from a missing Allow: the policy already allows the call. */
+export function propagationChecks(record: DenialRecord, subject: Subject): Check[] {
+  return [
+    {
+      description:
+        "If IAM's simulator says allowed, the policy is right and the denial was IAM still applying it: retry the call.",
+      command:
+        `aws iam simulate-principal-policy --policy-source-arn ${subject.principalArn} --action-names ` +
+        `${record.action ?? "<ACTION>"} --query 'EvaluationResults[].[EvalActionName,EvalDecision]'`,
+    },
+  ];
+}
+
+/** The checks that show the setting refusing the request. */
+export function accountSettingChecks(record: DenialRecord, subject: Subject): Check[] {
+  if (record.service === "bedrock" || record.kind === "bedrock-marketplace")
+    return [
+      {
+        description:
+          "See whether the account has access to the model (an account-level agreement, not an IAM permission).",
+        command: "aws bedrock list-foundation-models --query 'modelSummaries[].[modelId,modelLifecycle.status]'",
+      },
+    ];
+  return [
+    {
+      description:
+        "Read the bucket's and the account's Block Public Access settings: BlockPublicPolicy or BlockPublicAcls true refuses it.",
+      command:
+        `aws s3api get-public-access-block --bucket ${subject.bucket ?? "<BUCKET_NAME>"} && ` +
+        `aws s3control get-public-access-block --account-id ${subject.account}`,
+    },
+  ];
+}
