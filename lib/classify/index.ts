@@ -14,7 +14,7 @@ export { LAYER_INFO } from "./layers";
  */
 export function classify(record: DenialRecord, subject: Subject = subjectOf(record)): Classification {
   // Literals rather than spreads: this runs for every candidate of every record.
-  const candidates = mapNonEmpty(rankLayers(record), (ranked): Candidate => ({
+  const candidates = mapNonEmpty(rankLayers(record, subject.caller), (ranked): Candidate => ({
     layer: ranked.layer,
     confidence: ranked.confidence,
     why: ranked.why,

@@ -1,5 +1,5 @@
 import { callerOf } from "../iam";
-import { proofOf, type DenialRecord, type Layer, type PolicyType } from "../model";
+import { proofOf, type Caller, type DenialRecord, type Layer, type PolicyType } from "../model";
 import type { NonEmpty } from "../non-empty";
 import { LAYER_OF_POLICY_TYPE, POLICY_TYPE_WORDS } from "./layers";
 import { crossAccount, rankGeneric } from "./rank-generic";
@@ -252,7 +252,7 @@ function rankUnstated(record: DenialRecord): NonEmpty<Ranked> {
 }
 
 /** Ranks the layers that could have denied this request, most likely first (each list is written in that order). */
-export function rankLayers(record: DenialRecord): NonEmpty<Ranked> {
+export function rankLayers(record: DenialRecord, caller: Caller = callerOf(record)): NonEmpty<Ranked> {
   const proof = proofOf(record);
   const ranked = proof?.policyType
     ? rankProven(record, proof, proof.policyType)
@@ -261,7 +261,7 @@ export function rankLayers(record: DenialRecord): NonEmpty<Ranked> {
       : record.statedPolicyType
         ? rankStated(record, record.statedPolicyType)
         : rankUnstated(record);
-  return withCausesOutsidePolicies(record, callerOf(record).kind === "root" ? forRootUser(ranked) : ranked);
+  return withCausesOutsidePolicies(record, caller.kind === "root" ? forRootUser(ranked) : ranked);
 }
 
 /** Layers that limit an IAM identity: none of them binds the account's root user. */

@@ -3,7 +3,7 @@ import { classify } from "../classify";
 import { fixBuilder } from "../fix";
 import { splitAction } from "../iam";
 import { callerOf, subjectOf } from "../iam";
-import type { CandidateWithFix, DenialFields, DenialRecord, Finding } from "../model";
+import type { Caller, CandidateWithFix, DenialFields, DenialRecord, Finding } from "../model";
 import { mapNonEmpty } from "../non-empty";
 import { certaintyOf } from "./certainty";
 
@@ -15,13 +15,13 @@ function canonicalAction(record: DenialRecord, catalog: ActionCatalog): DenialRe
 }
 
 /** The facts of a denial record that a finding shows, in the wire's field order. */
-export function denialFieldsOf(record: DenialRecord): DenialFields {
+export function denialFieldsOf(record: DenialRecord, caller: Caller = callerOf(record)): DenialFields {
   return {
     service: record.service,
     action: record.action,
     operation: record.operation,
     principal: record.principal,
-    caller: callerOf(record),
+    caller,
     resource: record.resource,
     region: record.region,
     account: record.account,
@@ -61,7 +61,7 @@ export function diagnoseRecord(record: DenialRecord, catalog: ActionCatalog, id:
     id,
     layer: top.layer,
     confidence: top.confidence,
-    ...denialFieldsOf(resolved),
+    ...denialFieldsOf(resolved, subject.caller),
     evidence,
     candidates: withFixes,
     fix: top.fix,
