@@ -2,6 +2,9 @@ import "server-only";
 import { serverEnv } from "@/lib/env";
 import { clientKeyOf, createClientLimiter, type ClientLimiter } from "@/lib/http";
 import type { AppError } from "@/lib/result";
+import type { LookupStreamEvent } from "@/lib/wire";
+import { errorResponse } from "./respond";
+import { streamEvents } from "./stream";
 
 /** Lookups one client may run at once: each holds a turn in every Region's shared pacer. */
 export const MAX_LOOKUPS_PER_CLIENT = 4;
@@ -26,7 +29,7 @@ interface ClientSlot {
   release(): void;
 }
 
-export type ClientSlotResult =
+type ClientSlotResult =
   | { ok: true; slot: ClientSlot }
   | { ok: false; error: AppError<"request.too-many-concurrent">; headers: Record<string, string> };
 
@@ -34,7 +37,7 @@ export type ClientSlotResult =
  * Takes one of the requesting client's places for a lookup or an upload (the client: see `clientKeyOf`), or the
  * typed 429 with Retry-After when it already runs the most it may.
  */
-export function enterClientSlot(request: Request, kind: SlotKind): ClientSlotResult {
+function enterClientSlot(request: Request, kind: SlotKind): ClientSlotResult {
   const client = clientKeyOf(request.headers.get("x-forwarded-for"), serverEnv().WHYDENIED_TRUSTED_PROXIES);
   const { limiter, max, plural } = KINDS[kind];
   const release = limiter.tryEnter(client);
@@ -57,5 +60,36 @@ async function* releasingAfter<T>(events: AsyncGenerator<T>, release: () => void
     yield* events;
   } finally {
     release();
+  }
+}
+
+/** What a slot's work opens: the stream to send, or the answer for an error found before any work was done. */
+type Opened = { events: AsyncGenerator<LookupStreamEvent> } | { response: Response };
+
+/**
+ * Streams the events `open` starts (given the client and a signal that aborts when the request does) while holding
+ * one of the client's places, or answers the typed 429 when it has none left. The place comes back when the stream
+ * ends, fails or is cancelled, or at once when `open` answers without a stream.
+ */
+export async function streamInClientSlot(
+  request: Request,
+  kind: SlotKind,
+  open: (client: string, signal: AbortSignal) => Opened | Promise<Opened>,
+  options: { route: string; eager?: boolean },
+): Promise<Response> {
+  const entered = enterClientSlot(request, kind);
+  if (!entered.ok) return errorResponse(entered.error, entered.headers);
+  const { slot } = entered;
+  let streaming = false;
+  try {
+    const cancel = new AbortController();
+    request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
+    const opened = await open(slot.client, cancel.signal);
+    if ("response" in opened) return opened.response;
+    streaming = true;
+    return await streamEvents(slot.hold(opened.events), cancel, options.route, { eager: options.eager });
+  } finally {
+    // Until the stream has started, nothing else gives the place back.
+    if (!streaming) slot.release();
   }
 }

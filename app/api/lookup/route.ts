@@ -2,9 +2,8 @@ import { startLookup } from "@/lib/cloudtrail";
 import { demoEndpoint } from "@/lib/demo-endpoint";
 import { parseJson, readLimitedText } from "@/lib/http";
 import { lookupRequestSchema } from "@/lib/wire";
-import { enterClientSlot } from "../client-slots";
+import { streamInClientSlot } from "../client-slots";
 import { errorResponse, internalError, JSON_ONLY, methodNotAllowed, refuseForeign } from "../respond";
-import { streamEvents } from "../stream";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -23,21 +22,15 @@ export async function POST(request: Request): Promise<Response> {
     const parsed = lookupRequestSchema.safeParse(json.value);
     if (!parsed.success)
       return errorResponse({ code: "request.invalid", message: parsed.error.issues[0]?.message ?? "Invalid request." });
-    const entered = enterClientSlot(request, "lookup");
-    if (!entered.ok) return errorResponse(entered.error, entered.headers);
-    const { slot } = entered;
-    let streaming = false;
-    try {
-      const cancel = new AbortController();
-      request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
-      const lookup = await startLookup(parsed.data, { signal: cancel.signal, demo: demoEndpoint, client: slot.client });
-      if (!lookup.ok) return errorResponse(lookup.error);
-      streaming = true;
-      return await streamEvents(slot.hold(lookup.value), cancel, "lookup");
-    } finally {
-      // Until the stream has started, nothing else gives the place back.
-      if (!streaming) slot.release();
-    }
+    return await streamInClientSlot(
+      request,
+      "lookup",
+      async (client, signal) => {
+        const lookup = await startLookup(parsed.data, { signal, demo: demoEndpoint, client });
+        return lookup.ok ? { events: lookup.value } : { response: errorResponse(lookup.error) };
+      },
+      { route: "lookup" },
+    );
   } catch (error) {
     return internalError("lookup", error);
   }

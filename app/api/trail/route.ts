@@ -2,9 +2,8 @@ import { serverEnv } from "@/lib/env";
 import { loadCatalog } from "@/lib/catalog";
 import { parseRoleTarget, scanTrail, systemClock, type RoleTarget } from "@/lib/lookup";
 import { MAX_UPLOAD_WORK_MS, readTrail } from "@/lib/trail";
-import { enterClientSlot } from "../client-slots";
+import { streamInClientSlot } from "../client-slots";
 import { errorResponse, internalError, methodNotAllowed, refuseForeign } from "../respond";
-import { streamEvents } from "../stream";
 import { trailQueryOf, trailQuerySchema } from "./schema";
 import { stopAtUploadLimit, uploadChunks } from "./upload";
 
@@ -40,29 +39,25 @@ export async function POST(request: Request): Promise<Response> {
       if (!parsed.ok) return errorResponse(parsed.error);
       target = parsed.value;
     }
-    const entered = enterClientSlot(request, "upload");
-    if (!entered.ok) return errorResponse(entered.error, entered.headers);
-    const { slot } = entered;
-    let streaming = false;
-    try {
-      const cancel = new AbortController();
-      request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
-      // Successes too: a denial that a success of the same call follows within minutes is shown as resolved by retry.
-      const batches = readTrail(uploadChunks(request.body, maxBytes, cancel.signal), {
-        signal: cancel.signal,
-        keepSuccesses: true,
-        work: { now: () => systemClock.now(), maxMs: MAX_UPLOAD_WORK_MS },
-      });
-      const events = scanTrail(
-        { batches, target, totalBytes: Number.isFinite(declared) ? declared : null },
-        { clock: systemClock, catalog: loadCatalog },
-      );
-      streaming = true;
-      return await streamEvents(slot.hold(stopAtUploadLimit(events)), cancel, "trail", { eager: true });
-    } finally {
-      // Until the stream has started, nothing else gives the place back.
-      if (!streaming) slot.release();
-    }
+    const body = request.body;
+    return await streamInClientSlot(
+      request,
+      "upload",
+      (_client, signal) => {
+        // Successes too: a denial that a success of the same call follows within minutes is shown as resolved by retry.
+        const batches = readTrail(uploadChunks(body, maxBytes, signal), {
+          signal,
+          keepSuccesses: true,
+          work: { now: () => systemClock.now(), maxMs: MAX_UPLOAD_WORK_MS },
+        });
+        const events = scanTrail(
+          { batches, target, totalBytes: Number.isFinite(declared) ? declared : null },
+          { clock: systemClock, catalog: loadCatalog },
+        );
+        return { events: stopAtUploadLimit(events) };
+      },
+      { route: "trail", eager: true },
+    );
   } catch (error) {
     return internalError("trail", error);
   }
