@@ -302,6 +302,19 @@ function Vertical({ denial, path }: { denial: Denial; path: Step[] }) {
   );
 }
 
+/** The caption's first sentence; the two causes outside every policy say so rather than name a door. */
+function whereDenied(denial: Denial, name: string): string {
+  const denied = denial.certain ? "Denied" : "Probably denied";
+  if (denial.layer === "propagation-delay") {
+    return "No policy denied it: IAM may not yet have applied a recent role or policy change everywhere.";
+  }
+  if (denial.layer === "account-setting") {
+    return `${denied} by a setting of the target or its account, not by a policy.`;
+  }
+  if (denial.door === null) return "The message does not say which door denied the request.";
+  return `${denied} at the ${name}.`;
+}
+
 /**
  * The request's path with the door that denied it, for the candidate shown: the Lambda "two doors" (caller → the
  * function's resource policy → function → its execution role → target → the target's policy) when a function is
@@ -316,14 +329,11 @@ export function TwoDoors({ finding, candidate }: { finding: Finding; candidate: 
     // Without a function in the path, who may call it and what the target lets in are one door: the target's.
     door: !lambda && door === "inbound" ? "target" : door,
     layer: candidate.layer,
-    label: name.replace(" (identity policy)", ""),
+    label: candidate.layer === "account-setting" ? "Setting, not a policy" : name.replace(" (identity policy)", ""),
     certain: candidate.certainty.basis === "stated" || candidate.confidence >= 0.9,
   };
   const path = lambda ? lambdaPath(finding) : callerPath(finding);
-  const where =
-    denial.door === null
-      ? "The message does not say which door denied the request."
-      : `${denial.certain ? "Denied at" : "Probably denied at"} the ${name}.`;
+  const where = whereDenied(denial, name);
   const steps = path
     .map((step) =>
       step.kind === "node" ? step.lines.filter(Boolean).join(" ") : (step.label ?? doorLabel(step.door, denial)),
