@@ -349,7 +349,9 @@ export function TwoDoors({ finding, candidate }: { finding: Finding; candidate: 
         {where}{" "}
         {lambda
           ? "Inbound: who may call the function · outbound: what its role may do · target: what the target lets in."
-          : "First door: what the caller's own policies allow · second: what the target's policy lets in."}
+          : finding.caller.kind === "anonymous"
+            ? "An anonymous caller has no policies of its own: only the target's policy can let it in."
+            : "First door: what the caller's own policies allow · second: what the target's policy lets in."}
       </p>
     </div>
   );
