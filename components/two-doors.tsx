@@ -302,6 +302,17 @@ function Vertical({ denial, path }: { denial: Denial; path: Step[] }) {
   );
 }
 
+/** What the doors mean, after the caption's first sentence; a propagation delay, which no door denied, needs none. */
+function legend(finding: Finding, lambda: boolean, layer: Finding["layer"]): string {
+  if (layer === "propagation-delay") return "";
+  if (lambda)
+    return "Inbound: who may call the function · outbound: what its role may do · target: what the target lets in.";
+  if (finding.caller.kind === "anonymous") {
+    return "An anonymous caller has no policies of its own: only the target's policy can let it in.";
+  }
+  return "First door: what the caller's own policies allow · second: what the target's policy lets in.";
+}
+
 /** The caption's first sentence; the two causes outside every policy say so rather than name a door. */
 function whereDenied(denial: Denial, name: string): string {
   const denied = denial.certain ? "Denied" : "Probably denied";
@@ -346,12 +357,7 @@ export function TwoDoors({ finding, candidate }: { finding: Finding; candidate: 
         <Vertical denial={denial} path={path} />
       </div>
       <p className="mt-1 text-center text-xs text-slate-600 dark:text-slate-400">
-        {where}{" "}
-        {lambda
-          ? "Inbound: who may call the function · outbound: what its role may do · target: what the target lets in."
-          : finding.caller.kind === "anonymous"
-            ? "An anonymous caller has no policies of its own: only the target's policy can let it in."
-            : "First door: what the caller's own policies allow · second: what the target's policy lets in."}
+        {where} {legend(finding, lambda, candidate.layer)}
       </p>
     </div>
   );
