@@ -2,6 +2,7 @@ import { doorLabel, doorOf, LAYER_INFO, type Door } from "@/lib/classify";
 import type { CandidateWithFix, Finding } from "@/lib/wire";
 import { cn } from "@/lib/cn";
 import { callerLines, identityPolicyLabel, layerLabel, targetLines } from "./caller-words";
+import { legend, whereDenied } from "./two-doors-caption";
 
 type PathDoor = Exclude<Door, "guardrail">;
 type Step = { kind: "node"; lines: [string, string | null] } | { kind: "door"; door: PathDoor; label?: string };
@@ -302,30 +303,6 @@ function Vertical({ denial, path }: { denial: Denial; path: Step[] }) {
   );
 }
 
-/** What the doors mean, after the caption's first sentence; a propagation delay, which no door denied, needs none. */
-function legend(finding: Finding, lambda: boolean, layer: Finding["layer"]): string {
-  if (layer === "propagation-delay") return "";
-  if (lambda)
-    return "Inbound: who may call the function · outbound: what its role may do · target: what the target lets in.";
-  if (finding.caller.kind === "anonymous") {
-    return "An anonymous caller has no policies of its own: only the target's policy can let it in.";
-  }
-  return "First door: what the caller's own policies allow · second: what the target's policy lets in.";
-}
-
-/** The caption's first sentence; the two causes outside every policy say so rather than name a door. */
-function whereDenied(denial: Denial, name: string): string {
-  const denied = denial.certain ? "Denied" : "Probably denied";
-  if (denial.layer === "propagation-delay") {
-    return "No policy denied it: IAM may not yet have applied a recent role or policy change everywhere.";
-  }
-  if (denial.layer === "account-setting") {
-    return `${denied} by a setting of the target or its account, not by a policy.`;
-  }
-  if (denial.door === null) return "The message does not say which door denied the request.";
-  return `${denied} at the ${name}.`;
-}
-
 /**
  * The request's path with the door that denied it, for the candidate shown: the Lambda "two doors" (caller → the
  * function's resource policy → function → its execution role → target → the target's policy) when a function is
@@ -344,7 +321,7 @@ export function TwoDoors({ finding, candidate }: { finding: Finding; candidate: 
     certain: candidate.certainty.basis === "stated" || candidate.confidence >= 0.9,
   };
   const path = lambda ? lambdaPath(finding) : callerPath(finding);
-  const where = whereDenied(denial, name);
+  const where = whereDenied({ layer: denial.layer, doorKnown: denial.door !== null, certain: denial.certain, name });
   const steps = path
     .map((step) =>
       step.kind === "node" ? step.lines.filter(Boolean).join(" ") : (step.label ?? doorLabel(step.door, denial)),
