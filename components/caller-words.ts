@@ -69,9 +69,12 @@ function shorten(text: string): string {
   return text.length > 18 ? `${text.slice(0, 17)}…` : text;
 }
 
-/** A layer's name in the caller's terms: "Execution role" only for a function, else the user's or permission set's. */
+/**
+ * A layer's name in the caller's terms: "Execution role" only for a function, else the user's, the permission set's
+ * or, when the message names no caller, the caller's.
+ */
 export function layerLabel(layer: Layer, caller: Caller): string {
-  if (layer !== "execution-role" || caller.kind === "lambda-function" || caller.kind === "unknown") {
+  if (layer !== "execution-role" || caller.kind === "lambda-function") {
     return LAYER_INFO[layer].label;
   }
   return `${identityPolicyLabel(caller)} (identity policy)`;
@@ -84,6 +87,7 @@ const IDENTITY_POLICY: Partial<Record<CallerKind, string>> = {
   root: "No identity policy (root)",
   anonymous: "No identity policy",
   "aws-service": "Service's own rules",
+  unknown: "Caller's policies",
 };
 
 /** The name of the caller's own identity policy: the execution role, the user's or the permission set's policy. */

@@ -3,8 +3,7 @@
 import { useState } from "react";
 import { PasteForm } from "./paste-form";
 import { Results } from "./results";
-import { ShareLink } from "./share-link";
-import { ShareSnapshot } from "./share-snapshot";
+import { SharePanel } from "./share-panel";
 import { SiteHeader } from "./site-header";
 import { Alert } from "./ui/alert";
 import { useDiagnose } from "./use-diagnose";
@@ -49,11 +48,8 @@ export function DiagnosePage() {
             {diagnose.error.message}
           </Alert>
         )}
-        {diagnose.data && diagnose.variables !== undefined && (
-          <ShareLink key={diagnose.submittedAt} text={diagnose.variables} />
-        )}
         {diagnose.data && <Results diagnosis={diagnose.data} />}
-        {diagnose.data && diagnose.variables && <ShareSnapshot content={{ kind: "paste", text: diagnose.variables }} />}
+        {diagnose.data && diagnose.variables && <SharePanel key={diagnose.submittedAt} text={diagnose.variables} />}
       </main>
     </div>
   );

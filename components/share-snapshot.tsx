@@ -38,23 +38,17 @@ function useCreateSnapshot() {
   });
 }
 
-/** "Share": saves a snapshot of what is on screen and gives its link; this browser keeps the token that deletes it. */
-export function ShareSnapshot({ content }: { content: ShareContent }) {
+/**
+ * Saving a snapshot of what is on screen, and its link; this browser keeps the token that deletes it. `redact` is
+ * chosen by the caller: the card below, or the paste page's sharing area, which has one switch for both ways.
+ */
+export function SnapshotControls({ content, redact }: { content: ShareContent; redact: boolean }) {
   const [expiry, setExpiry] = useState<SnapshotExpiry>("30d");
-  const [redact, setRedact] = useState(false);
   const create = useCreateSnapshot();
-  const ids = useId();
   const link = create.data && typeof window !== "undefined" ? `${window.location.origin}${create.data.path}` : null;
   return (
-    <section
-      aria-labelledby={`${ids}-heading`}
-      data-testid="share-snapshot"
-      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
-    >
-      <h2 id={`${ids}-heading`} className="font-semibold">
-        Share a saved snapshot
-      </h2>
-      <div className="flex flex-wrap items-end gap-4 text-sm">
+    <div className="space-y-2 text-sm">
+      <div className="flex flex-wrap items-end gap-3">
         <label className="space-y-1">
           <span className="block font-medium">Keep it for</span>
           <Select
@@ -69,22 +63,13 @@ export function ShareSnapshot({ content }: { content: ShareContent }) {
             ))}
           </Select>
         </label>
-        <label className="flex items-center gap-2 py-2">
-          <input
-            type="checkbox"
-            checked={redact}
-            onChange={(event) => setRedact(event.target.checked)}
-            className="accent-indigo-600"
-          />
-          Mask account ids and resource names in what is stored
-        </label>
         <Button
-          variant="primary"
           size="sm"
+          className="mb-0.5"
           disabled={create.isPending}
           onClick={() => create.mutate({ ...content, expiry, redact })}
         >
-          {create.isPending ? "Saving…" : "Share"}
+          {create.isPending ? "Saving…" : "Save snapshot"}
         </Button>
       </div>
       {create.isError && (
@@ -93,18 +78,52 @@ export function ShareSnapshot({ content }: { content: ShareContent }) {
         </Alert>
       )}
       {link && (
-        <div className="space-y-1 text-sm" role="status">
+        <div className="space-y-1" role="status">
           <div className="flex items-center gap-2">
-            <Input readOnly value={link} aria-label="Snapshot link" data-testid="snapshot-link" className="font-mono" />
+            <Input
+              readOnly
+              value={link}
+              aria-label="Snapshot link"
+              data-testid="snapshot-link"
+              onFocus={(event) => event.target.select()}
+              className="font-mono text-xs"
+            />
             <CopyButton text={link} label="Copy the snapshot link" />
           </div>
           <p className="text-slate-600 dark:text-slate-400">
-            Anyone with the link can open it
-            {create.data?.expiresAt ? ` until ${new Date(create.data.expiresAt).toLocaleString()}` : ""}. This browser
+            Saved{redact ? ", masked" : ""}. Anyone with the link can open it
+            {create.data?.expiresAt ? ` until ${new Date(create.data.expiresAt).toLocaleString()}` : ""}; this browser
             can delete it from the snapshot&apos;s page.
           </p>
         </div>
       )}
+    </div>
+  );
+}
+
+/** "Share" on the lookup and trail pages: a card with its own masking switch around the snapshot controls. */
+export function ShareSnapshot({ content }: { content: ShareContent }) {
+  const [redact, setRedact] = useState(false);
+  const ids = useId();
+  return (
+    <section
+      aria-labelledby={`${ids}-heading`}
+      data-testid="share-snapshot"
+      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+    >
+      <h2 id={`${ids}-heading`} className="font-semibold">
+        Share a saved snapshot
+      </h2>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={redact}
+          onChange={(event) => setRedact(event.target.checked)}
+          className="accent-indigo-600"
+        />
+        Mask account ids and resource names in what is stored
+      </label>
+      <SnapshotControls key={String(redact)} content={content} redact={redact} />
     </section>
   );
 }

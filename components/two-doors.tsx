@@ -2,6 +2,7 @@ import { doorLabel, doorOf, LAYER_INFO, type Door } from "@/lib/classify";
 import type { CandidateWithFix, Finding } from "@/lib/wire";
 import { cn } from "@/lib/cn";
 import { callerLines, identityPolicyLabel, layerLabel, targetLines } from "./caller-words";
+import { legend, whereDenied } from "./two-doors-caption";
 
 type PathDoor = Exclude<Door, "guardrail">;
 type Step = { kind: "node"; lines: [string, string | null] } | { kind: "door"; door: PathDoor; label?: string };
@@ -316,14 +317,11 @@ export function TwoDoors({ finding, candidate }: { finding: Finding; candidate: 
     // Without a function in the path, who may call it and what the target lets in are one door: the target's.
     door: !lambda && door === "inbound" ? "target" : door,
     layer: candidate.layer,
-    label: name.replace(" (identity policy)", ""),
+    label: candidate.layer === "account-setting" ? "Setting, not a policy" : name.replace(" (identity policy)", ""),
     certain: candidate.certainty.basis === "stated" || candidate.confidence >= 0.9,
   };
   const path = lambda ? lambdaPath(finding) : callerPath(finding);
-  const where =
-    denial.door === null
-      ? "The message does not say which door denied the request."
-      : `${denial.certain ? "Denied at" : "Probably denied at"} the ${name}.`;
+  const where = whereDenied({ layer: denial.layer, doorKnown: denial.door !== null, certain: denial.certain, name });
   const steps = path
     .map((step) =>
       step.kind === "node" ? step.lines.filter(Boolean).join(" ") : (step.label ?? doorLabel(step.door, denial)),
@@ -336,10 +334,7 @@ export function TwoDoors({ finding, candidate }: { finding: Finding; candidate: 
         <Vertical denial={denial} path={path} />
       </div>
       <p className="mt-1 text-center text-xs text-slate-600 dark:text-slate-400">
-        {where}{" "}
-        {lambda
-          ? "Inbound: who may call the function · outbound: what its role may do · target: what the target lets in."
-          : "First door: what the caller's own policies allow · second: what the target's policy lets in."}
+        {where} {legend(finding, lambda, candidate.layer)}
       </p>
     </div>
   );

@@ -25,7 +25,7 @@ async function database<Row extends pg.QueryResultRow>(query: string, values: un
 }
 
 async function sharedLink(page: Page): Promise<string> {
-  await page.getByTestId("share-snapshot").getByRole("button", { name: "Share" }).click();
+  await page.getByTestId("share-snapshot").getByRole("button", { name: "Save snapshot" }).click();
   const link = page.getByTestId("snapshot-link");
   await expect(link).toHaveValue(/\/d\/[A-Za-z0-9_-]{22}$/);
   return link.inputValue();
