@@ -20,6 +20,15 @@ export interface Ranked {
 const isKms = (record: DenialRecord) => record.service === "kms";
 /** AWS named the policy type: that layer wins; only KMS and cross-account calls add a runner-up. */
 function rankStated(record: DenialRecord, type: PolicyType): NonEmpty<Ranked> {
+  if (type === "s3-block-public-access")
+    return [
+      {
+        layer: "account-setting",
+        confidence: 0.95,
+        why: "AWS says S3 Block Public Access refuses it: a setting of the bucket or the account, not a policy.",
+        stated: true,
+      },
+    ];
   const deny = record.statedReason === "explicit-deny" ? "an explicit Deny in" : "no Allow in";
   if (type === "resource-based" && isKms(record)) {
     return [

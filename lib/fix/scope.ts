@@ -194,14 +194,16 @@ function otherRequiredResources(
 /** Notes on the resource types a statement names beyond the message's own, and the optional ones it leaves out. */
 function extraTypesNote(action: string, types: ResourceTypeInfo[], covered: ResourceTypeInfo | null): string | null {
   const added = types.filter((type) => type.required && type !== covered).map((type) => type.name);
-  const optional = types.filter((type) => !type.required).map((type) => type.name);
+  const optional = types.filter((type) => !type.required && type !== covered).map((type) => type.name);
   const parts: string[] = [];
   if (added.length > 0)
     parts.push(
       `${action} also requires ${added.join(", ")}: the statement names any of them ("*"); narrow each to the ids your call uses.`,
     );
   if (optional.length > 0 && optional.length <= 4)
-    parts.push(`If the request names a ${optional.join(" or ")}, IAM checks it too: add its ARN.`);
+    parts.push(
+      `If the request names ${/^[aeiou]/i.test(optional[0]!) ? "an" : "a"} ${optional.join(" or ")}, IAM checks it too: add its ARN.`,
+    );
   return parts.length > 0 ? parts.join(" ") : null;
 }
 
