@@ -21,7 +21,9 @@ function propagationFix(record: DenialRecord, subject: Subject): FixDraft {
       : "# Retry the call in a few seconds: if it is denied again, the other candidates apply.",
     terraform:
       `# Wait for IAM before the resource that uses the role (hashicorp/time provider):\n` +
-      `resource "time_sleep" "iam_propagation" {\n  depends_on      = [aws_iam_role_policy.this] # the policy resource that grants the call\n  create_duration = "15s"\n}\n` +
+      `resource "time_sleep" "iam_propagation" {\n` +
+      `  depends_on      = [aws_iam_role_policy.this] # the policy resource that grants the call\n` +
+      `  create_duration = "15s"\n}\n` +
       `# then add depends_on = [time_sleep.iam_propagation] to the resource that was denied`,
     sam:
       "# CloudFormation: make the resource that was denied DependsOn the policy resource that grants it,\n" +
