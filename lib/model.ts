@@ -113,6 +113,11 @@ export function encodedMessageOf(record: DenialRecord): string | null {
   return "encodedMessage" in record ? record.encodedMessage : null;
 }
 
+/** A Bedrock denial whose cure is the account's access to the model (an agreement), whatever the caller's policy says. */
+export function isModelAccessDenial(record: DenialRecord): boolean {
+  return record.service === "bedrock" || record.kind === "bedrock-marketplace";
+}
+
 /** AWS's authorization details of the denial, when it was read from GetRequestAuthorizationDetails output. */
 export function proofOf(record: DenialRecord): AuthorizationProof | null {
   return "proof" in record ? record.proof : null;

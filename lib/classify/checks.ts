@@ -1,7 +1,6 @@
-import { encodedMessageOf, proofOf, type Check, type DenialRecord, type Layer } from "../model";
+import { encodedMessageOf, isModelAccessDenial, proofOf, type Check, type DenialRecord, type Layer } from "../model";
 import { isDataEventAction } from "../iam";
 import type { Subject } from "../iam";
-import { accountSettingChecks, propagationChecks } from "./not-a-policy";
 
 function regionFlag(subject: Subject): string {
   return ` --region ${subject.region}`;
@@ -80,6 +79,32 @@ function permissionSetCheck(subject: Subject): Check {
   };
 }
 
+/** The check that tells a propagation delay from a missing Allow: the policy already allows the call. */
+function propagationCheck(record: DenialRecord, subject: Subject): Check {
+  return {
+    description:
+      "If IAM's simulator says allowed, the policy is right and the denial was IAM still applying it: retry the call.",
+    command: simulate(record, subject).command,
+  };
+}
+
+/** The check that shows the setting refusing the request. */
+function accountSettingCheck(record: DenialRecord, subject: Subject): Check {
+  if (isModelAccessDenial(record))
+    return {
+      description:
+        "See whether the account has access to the model (an account-level agreement, not an IAM permission).",
+      command: "aws bedrock list-foundation-models --query 'modelSummaries[].[modelId,modelLifecycle.status]'",
+    };
+  return {
+    description:
+      "Read the bucket's and the account's Block Public Access settings: BlockPublicPolicy or BlockPublicAcls true refuses it.",
+    command:
+      `aws s3api get-public-access-block --bucket ${subject.bucket ?? "<BUCKET_NAME>"} && ` +
+      `aws s3control get-public-access-block --account-id ${subject.account}`,
+  };
+}
+
 const CHECKS: Record<Layer, (record: DenialRecord, subject: Subject) => Check[]> = {
   "execution-role": (record, subject) => [
     simulate(record, subject),
@@ -155,8 +180,8 @@ const CHECKS: Record<Layer, (record: DenialRecord, subject: Subject) => Check[]>
         `'VpcEndpoints[].[VpcEndpointId,PolicyDocument]'${regionFlag(subject)}`,
     },
   ],
-  "propagation-delay": propagationChecks,
-  "account-setting": accountSettingChecks,
+  "propagation-delay": (record, subject) => [propagationCheck(record, subject)],
+  "account-setting": (record, subject) => [accountSettingCheck(record, subject)],
   unknown: (record) => {
     const encodedMessage = encodedMessageOf(record);
     return [encodedMessage ? decodeCheck(encodedMessage) : findEventCheck(record)];

@@ -1,5 +1,4 @@
-import type { Check, DenialRecord } from "../model";
-import type { Subject } from "../iam";
+import type { DenialRecord } from "../model";
 import { mapNonEmpty, type NonEmpty } from "../non-empty";
 import type { Ranked } from "./rank";
 
@@ -54,38 +53,4 @@ export function withCausesOutsidePolicies(record: DenialRecord, ranked: NonEmpty
   const propagation = propagationWhy(record);
   if (propagation) result = appended(result, { layer: "propagation-delay", confidence: 0.05, why: propagation });
   return result;
-}
-
-/** The check that tells a propagation delay from a missing Allow: the policy already allows the call. */
-export function propagationChecks(record: DenialRecord, subject: Subject): Check[] {
-  return [
-    {
-      description:
-        "If IAM's simulator says allowed, the policy is right and the denial was IAM still applying it: retry the call.",
-      command:
-        `aws iam simulate-principal-policy --policy-source-arn ${subject.principalArn} --action-names ` +
-        `${record.action ?? "<ACTION>"} --query 'EvaluationResults[].[EvalActionName,EvalDecision]'`,
-    },
-  ];
-}
-
-/** The checks that show the setting refusing the request. */
-export function accountSettingChecks(record: DenialRecord, subject: Subject): Check[] {
-  if (record.service === "bedrock" || record.kind === "bedrock-marketplace")
-    return [
-      {
-        description:
-          "See whether the account has access to the model (an account-level agreement, not an IAM permission).",
-        command: "aws bedrock list-foundation-models --query 'modelSummaries[].[modelId,modelLifecycle.status]'",
-      },
-    ];
-  return [
-    {
-      description:
-        "Read the bucket's and the account's Block Public Access settings: BlockPublicPolicy or BlockPublicAcls true refuses it.",
-      command:
-        `aws s3api get-public-access-block --bucket ${subject.bucket ?? "<BUCKET_NAME>"} && ` +
-        `aws s3control get-public-access-block --account-id ${subject.account}`,
-    },
-  ];
 }

@@ -1,5 +1,5 @@
 import type { Subject } from "../iam";
-import type { DenialRecord, FixDraft } from "../model";
+import { isModelAccessDenial, type DenialRecord, type FixDraft } from "../model";
 import { shellWord } from "./shell";
 
 const NO_POLICY_CHANGE = "no policy change";
@@ -98,7 +98,5 @@ export function notAPolicyFix(
   subject: Subject,
 ): FixDraft {
   if (layer === "propagation-delay") return propagationFix(record, subject);
-  return record.service === "bedrock" || record.kind === "bedrock-marketplace"
-    ? modelAccessFix()
-    : s3PublicAccessFix(subject);
+  return isModelAccessDenial(record) ? modelAccessFix() : s3PublicAccessFix(subject);
 }
