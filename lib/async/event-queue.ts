@@ -46,7 +46,7 @@ export class EventQueue<T> implements AsyncIterable<T> {
     for (;;) {
       const item = this.items.shift();
       if (item !== undefined) {
-        for (const check of [...this.draining]) check();
+        if (this.draining.size > 0) for (const check of [...this.draining]) check();
         yield item;
         continue;
       }

@@ -23,8 +23,10 @@ const RECORD_NEIGHBOURHOOD = 16;
 export function fillFromNeighbours(hits: LineHit[], lines: string[]): void {
   for (const hit of hits) {
     const { record } = hit;
-    if (record.errorCode && record.operation && record.region) continue;
-    const reach = lines[hit.line]?.includes('"errorMessage"') ? RECORD_NEIGHBOURHOOD : NEIGHBOURHOOD;
+    const inRecord = lines[hit.line]?.includes('"errorMessage"') ?? false;
+    // Only a record's lines are searched for a missing Region alone: elsewhere a known code and operation end it.
+    if (record.errorCode && record.operation && (record.region || !inRecord)) continue;
+    const reach = inRecord ? RECORD_NEIGHBOURHOOD : NEIGHBOURHOOD;
     let facts: WrapperFacts = {
       errorCode: record.errorCode,
       operation: record.operation,
