@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { authorityOutcomeSchema } from "./portal";
 
 /**
  * The public shape of a diagnosis: what `POST /api/diagnose`, `whydenied diagnose --json` and the lookup and trail
@@ -220,6 +221,8 @@ export const diagnosisSchema = z.object({
   nonDenials: z.array(nonDenialSchema),
   /** True when the text held more distinct denials than the engine reads. */
   truncated: z.boolean(),
+  /** Portal mode only: what AWS's own authorization details said for each authorization id the text carried. */
+  authority: z.array(authorityOutcomeSchema).optional(),
 });
 
 export type Layer = z.infer<typeof layerSchema>;

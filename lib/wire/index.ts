@@ -5,3 +5,4 @@ export * from "./lookup-request";
 export * from "./lookup-status";
 export * from "./stream";
 export * from "./snapshot";
+export * from "./portal";

@@ -49,6 +49,12 @@ export const lookupRequestSchema = z.object({
     .nullish()
     .transform((value) => value ?? null),
   source: lookupTargetSchema.default("aws"),
+  /** Portal mode: the configured account (its 12-digit id) whose role the server assumes to read CloudTrail. */
+  account: z
+    .string()
+    .regex(/^\d{12}$/, "An account is its 12-digit id.")
+    .nullish()
+    .transform((value) => value ?? null),
 });
 
 /** A lookup request as a client sends it (optional fields may be left out). */
