@@ -53,7 +53,8 @@ async function timed(count: number, operation: (index: number) => Promise<unknow
 async function measure(test: TestStore, content: SnapshotContent): Promise<StoreResult> {
   const opened = await openStore(test.config);
   if (!opened.ok) throw new Error(opened.error.message);
-  const store: SnapshotStore = opened.value;
+  const database = opened.value;
+  const store: SnapshotStore = database.snapshots;
   const now = new Date();
   const ids = Array.from({ length: SNAPSHOTS }, () => newSnapshotId(systemRandom));
   const record = (id: string): SnapshotRecord => ({
@@ -73,7 +74,7 @@ async function measure(test: TestStore, content: SnapshotContent): Promise<Store
     });
     return { store: test.name === "embedded" ? "embedded (PGlite)" : "PostgreSQL 127.0.0.1", create, read };
   } finally {
-    await store.close();
+    await database.close();
     test.dispose();
   }
 }

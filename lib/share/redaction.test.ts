@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diagnose } from "../catalog";
 import { systemRandom } from "../snapshot";
-import { openStore, type SnapshotStore } from "../store";
+import { openStore, type Store } from "../store";
 import { embeddedTestStore, postgresTestStore, rawSnapshotRow, type TestStore } from "../store/testing/stores";
 import { createDenialCollector } from "../lookup/denials";
 import { roleRecord } from "../lookup/testing/records";
@@ -72,7 +72,7 @@ describe.each([
   ["PostgreSQL", postgresTestStore],
 ])("redaction in what is stored, on %s", (_, makeStore) => {
   let test: TestStore;
-  let store: SnapshotStore;
+  let store: Store;
   let deps: SharingDeps;
 
   beforeAll(async () => {
@@ -81,7 +81,7 @@ describe.each([
     if (!opened.ok) throw new Error(opened.error.message);
     store = opened.value;
     deps = {
-      store,
+      store: store.snapshots,
       now: () => new Date("2026-12-01T12:00:00Z"),
       random: systemRandom,
       diagnose,

@@ -1,6 +1,5 @@
 import "server-only";
 import { diagnose } from "../catalog";
-import { serverEnv } from "../env";
 import { systemClock } from "../lookup";
 import { fail, ok, type Result } from "../result";
 import {
@@ -11,7 +10,8 @@ import {
   SHARE_REFILL_PER_MINUTE,
   systemRandom,
 } from "../snapshot";
-import { openStore, runPurgeSchedule, storeConfigOf, type StoreErrorCode } from "../store";
+import { runPurgeSchedule, type StoreErrorCode } from "../store";
+import { processStore } from "../store/process";
 import { createRedactor } from "../redact";
 import type { SharingDeps } from "./snapshots";
 
@@ -25,9 +25,9 @@ export interface Sharing {
 const holder = globalThis as { whydeniedSharing?: Promise<Result<Sharing, StoreErrorCode>> };
 
 async function start(): Promise<Result<Sharing, StoreErrorCode>> {
-  const opened = await openStore(storeConfigOf(serverEnv()));
+  const opened = await processStore();
   if (!opened.ok) return opened;
-  const store = opened.value;
+  const store = opened.value.snapshots;
   void runPurgeSchedule({
     store,
     clock: systemClock,

@@ -1,4 +1,4 @@
 export { storeConfigOf, type StoreConfig } from "./config";
-export { openStore, type StoreErrorCode } from "./open";
+export { openStore, type Store, type StoreErrorCode } from "./open";
 export { runPurgeSchedule } from "./purge";
 export type { DeleteOutcome, SnapshotRecord, SnapshotStore } from "./snapshots";

@@ -6,6 +6,16 @@ import { KNOWN_MIGRATIONS, migrationProvider } from "./migrations";
 import type { Database } from "./schema";
 import { snapshotStoreOn, type SnapshotStore } from "./snapshots";
 
+/**
+ * The app's database, opened and migrated: one edge per kind of data (each module's tables), sharing one connection
+ * pool. `kind` tells whether several processes can share it (PostgreSQL) or only this one (the embedded database).
+ */
+export interface Store {
+  kind: StoreConfig["kind"];
+  snapshots: SnapshotStore;
+  close(): Promise<void>;
+}
+
 /** Why the store could not be opened: the database is out of reach, or it has migrations this code does not know. */
 export type StoreErrorCode = "store.unreachable" | "store.schema-newer" | "store.migration-failed";
 
@@ -39,11 +49,11 @@ async function migrate(db: Kysely<Database>, where: string): Promise<Result<void
 }
 
 /**
- * Opens the snapshot store: connects, runs the migrations, and hands back the store. Expected failures are values,
+ * Opens the store: connects, runs the migrations, and hands back the store. Expected failures are values,
  * each with a message naming the database: unreachable (no server, wrong credentials, a folder it cannot write,
  * a folder another process holds), at a newer schema than the code, or a migration that failed.
  */
-export async function openStore(config: StoreConfig): Promise<Result<SnapshotStore, StoreErrorCode>> {
+export async function openStore(config: StoreConfig): Promise<Result<Store, StoreErrorCode>> {
   const where = describeStore(config);
   let db: Kysely<Database>;
   try {
@@ -59,5 +69,5 @@ export async function openStore(config: StoreConfig): Promise<Result<SnapshotSto
     await db.destroy().catch(() => undefined);
     return migrated;
   }
-  return ok(snapshotStoreOn(db));
+  return ok({ kind: config.kind, snapshots: snapshotStoreOn(db), close: () => db.destroy() });
 }

@@ -27,7 +27,6 @@ export interface SnapshotStore {
   remove(id: string, tokenHash: string, now: Date): Promise<DeleteOutcome>;
   /** Deletes every snapshot expired at `now`; resolves with how many. */
   purgeExpired(now: Date): Promise<number>;
-  close(): Promise<void>;
 }
 
 /** The snapshot store on an open, migrated database. */
@@ -77,6 +76,5 @@ export function snapshotStoreOn(db: Kysely<Database>): SnapshotStore {
       const result = await db.deleteFrom("snapshots").where("expires_at", "<=", now).executeTakeFirst();
       return Number(result.numDeletedRows);
     },
-    close: () => db.destroy(),
   };
 }

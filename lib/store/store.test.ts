@@ -5,7 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diagnose } from "../catalog";
 import type { SnapshotContent } from "../wire";
-import { openStore, type SnapshotRecord, type SnapshotStore, type StoreConfig } from ".";
+import { openStore, type SnapshotRecord, type SnapshotStore, type Store, type StoreConfig } from ".";
 import { embeddedTestStore, postgresTestStore, type TestStore } from "./testing/stores";
 
 const NOW = new Date("2026-12-01T12:00:00.000Z");
@@ -35,7 +35,7 @@ function record(id: string, change: Partial<SnapshotRecord> = {}): SnapshotRecor
   };
 }
 
-async function opened(config: StoreConfig): Promise<SnapshotStore> {
+async function opened(config: StoreConfig): Promise<Store> {
   const result = await openStore(config);
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
@@ -58,15 +58,17 @@ describe.each([
   ["PostgreSQL", postgresTestStore],
 ])("the snapshot store on %s", (_, makeStore) => {
   let test: TestStore;
+  let database: Store;
   let store: SnapshotStore;
 
   beforeAll(async () => {
     test = await makeStore();
-    store = await opened(test.config);
+    database = await opened(test.config);
+    store = database.snapshots;
   }, 60_000);
 
   afterAll(async () => {
-    await store?.close();
+    await database?.close();
     test?.dispose();
   });
 
@@ -107,13 +109,14 @@ describe.each([
 
   it("keeps snapshots across a restart, and migrates an up-to-date database without change", async () => {
     await store.insert(record("survives"));
-    await store.close();
-    store = await opened(test.config);
+    await database.close();
+    database = await opened(test.config);
+    store = database.snapshots;
     expect((await store.find("survives", NOW))?.id).toBe("survives");
   });
 
   it("refuses to start on a database at a newer schema, naming the migration", async () => {
-    await store.close();
+    await database.close();
     await rawSql(
       test.config,
       "insert into kysely_migration (name, timestamp) values ('9999-from-the-future', '2030-01-01T00:00:00Z')",
@@ -122,7 +125,8 @@ describe.each([
     expect(refused.ok ? null : refused.error.code).toBe("store.schema-newer");
     expect(refused.ok ? "" : refused.error.message).toMatch(/newer schema .*9999-from-the-future/);
     await rawSql(test.config, "delete from kysely_migration where name = '9999-from-the-future'");
-    store = await opened(test.config);
+    database = await opened(test.config);
+    store = database.snapshots;
   });
 });
 
