@@ -74,3 +74,13 @@ describe("Lambda's stream permissions", () => {
     ]);
   });
 });
+
+describe("Terraform strings", () => {
+  it("escape template sequences from the input, so Terraform writes them literally", async () => {
+    const templated = record("s3:GetObject", "arn:aws:s3:::home-${aws:username}%{if x}/k");
+    const fix = fixFor("resource-policy", templated, await loadCatalog(actionKeys([templated])));
+    expect(fix.terraform).toContain('bucket = "home-$${aws:username}%%{if x}"');
+    expect(fix.terraform).not.toMatch(/[^$]\$\{aws|[^%]%\{if/);
+    expect(JSON.stringify(fix.statement)).toContain("home-${aws:username}%{if x}/*");
+  });
+});

@@ -4,7 +4,7 @@ import type { Subject } from "../iam";
 import { lambdaNeeds } from "./lambda-extras";
 import { managedPolicyFor } from "./managed-policy";
 import { permissionSetFix } from "./permission-set";
-import { identifier, policyDocument, quote, shellJson, sid, toHcl, toYaml } from "./render";
+import { identifier, policyDocument, hclQuote, shellJson, sid, toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
 import { shellWord } from "./shell";
 
@@ -74,7 +74,7 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
       "IAM changes take a few seconds to propagate: if the role was just created, retry the deployment before changing anything.",
     );
   }
-  const roleRef = `${kind.padEnd(6)} = ${quote(subject.identityName)}`;
+  const roleRef = `${kind.padEnd(6)} = ${hclQuote(subject.identityName)}`;
   const draft: FixDraft = {
     layer: "execution-role",
     title: explicitDeny
@@ -88,7 +88,7 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
       `aws iam put-${kind}-policy --${kind}-name ${shellWord(subject.identityName)} ` +
       `--policy-name ${shellWord(policyName)} --policy-document ${shellJson(document)}`,
     terraform:
-      `resource "aws_iam_${kind}_policy" "${identifier(policyName)}" {\n  name   = ${quote(policyName)}\n` +
+      `resource "aws_iam_${kind}_policy" "${identifier(policyName)}" {\n  name   = ${hclQuote(policyName)}\n` +
       `  ${roleRef}\n  policy = jsonencode(${toHcl(document, 1)})\n}`,
     sam: subject.functionName
       ? samFunctionPolicy(subject.functionName, statements)

@@ -1,7 +1,7 @@
 import type { DenialRecord, FixDraft } from "../model";
 import { consoleUrl, isAccountId, parseArn } from "../iam";
 import type { Subject } from "../iam";
-import { identifier, quote, toYaml } from "./render";
+import { identifier, hclQuote, toYaml } from "./render";
 import { shellWord } from "./shell";
 
 /** The key's ARN as a command may name it: none when the message redacted its account or id (`3915824****`). */
@@ -62,8 +62,8 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
       `# Either add the statement to aws_kms_key.policy, or grant without editing the key policy:\n` +
       `resource "aws_kms_grant" "${identifier(`${subject.identityName}_${operation}`)}" {\n` +
       `  name              = "whydenied-${identifier(subject.identityName, "-")}"\n` +
-      `  key_id            = ${quote(key)}\n  grantee_principal = ${quote(subject.principalArn)}\n` +
-      `  operations        = [${quote(operation)}]\n}`,
+      `  key_id            = ${hclQuote(key)}\n  grantee_principal = ${hclQuote(subject.principalArn)}\n` +
+      `  operations        = [${hclQuote(operation)}]\n}`,
     sam:
       `# CloudFormation: add to the key's KeyPolicy.Statement\nMyKey:\n  Type: AWS::KMS::Key\n` +
       `  Properties:\n    KeyPolicy:\n      Statement:\n${toYaml([statement], 4)}`,

@@ -1,7 +1,7 @@
 import type { DenialRecord, FixDraft } from "../model";
 import { consoleUrl, parseArn } from "../iam";
 import type { Subject } from "../iam";
-import { identifier, quote, sid, toYaml } from "./render";
+import { identifier, hclQuote, sid, toYaml } from "./render";
 import { shellWord } from "./shell";
 
 interface Invoker {
@@ -100,8 +100,8 @@ export function lambdaPermissionFix(record: DenialRecord, subject: Subject): Fix
     invoker.sourceAccount ? ` --source-account ${shellWord(invoker.sourceAccount)}` : "",
   ].join("");
   const terraformSource = [
-    invoker.sourceArn ? `\n  source_arn     = ${quote(invoker.sourceArn)}` : "",
-    invoker.sourceAccount ? `\n  source_account = ${quote(invoker.sourceAccount)}` : "",
+    invoker.sourceArn ? `\n  source_arn     = ${hclQuote(invoker.sourceArn)}` : "",
+    invoker.sourceAccount ? `\n  source_account = ${hclQuote(invoker.sourceAccount)}` : "",
   ].join("");
   const permission = {
     Type: "AWS::Lambda::Permission",
@@ -134,9 +134,9 @@ export function lambdaPermissionFix(record: DenialRecord, subject: Subject): Fix
       `--region ${shellWord(subject.region)}`,
     terraform:
       `resource "aws_lambda_permission" "${identifier(statementId)}" {\n` +
-      `  statement_id   = ${quote(statementId)}\n  action         = "lambda:InvokeFunction"\n` +
-      `  function_name  = ${quote(fn.name)}\n  principal      = ` +
-      `${quote(invoker.principal)}${terraformSource}\n}`,
+      `  statement_id   = ${hclQuote(statementId)}\n  action         = "lambda:InvokeFunction"\n` +
+      `  function_name  = ${hclQuote(fn.name)}\n  principal      = ` +
+      `${hclQuote(invoker.principal)}${terraformSource}\n}`,
     sam: `# CloudFormation / SAM\n${toYaml({ WhyDeniedInvokePermission: permission })}`,
     consoleUrl: consoleUrl(
       { partition: subject.partition, region: subject.region },

@@ -1,7 +1,7 @@
 import type { FixDraft } from "../model";
 import { consoleUrl } from "../iam";
 import type { Subject } from "../iam";
-import { identifier, quote, shellJson, toHcl, toYaml } from "./render";
+import { identifier, hclQuote, quote, shellJson, toHcl, toYaml } from "./render";
 import { shellWord } from "./shell";
 
 /**
@@ -34,7 +34,7 @@ export function permissionSetFix(
       `--target-type AWS_ACCOUNT --target-id ${shellWord(subject.account)}`,
     terraform:
       `data "aws_ssoadmin_instances" "this" {}\n\ndata "aws_ssoadmin_permission_set" "${name}" {\n` +
-      `  instance_arn = tolist(data.aws_ssoadmin_instances.this.arns)[0]\n  name         = ${quote(permissionSet)}\n}\n\n` +
+      `  instance_arn = tolist(data.aws_ssoadmin_instances.this.arns)[0]\n  name         = ${hclQuote(permissionSet)}\n}\n\n` +
       `resource "aws_ssoadmin_permission_set_inline_policy" "${name}" {\n` +
       `  instance_arn       = data.aws_ssoadmin_permission_set.${name}.instance_arn\n` +
       `  permission_set_arn = data.aws_ssoadmin_permission_set.${name}.arn\n  inline_policy      = jsonencode(${toHcl(document, 1)})\n}`,

@@ -32,9 +32,19 @@ export function quote(text: string): string {
   return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
-/** JSON.stringify of a primitive, with the quoting fast path for strings. */
-function scalarJson(value: Json | undefined): string {
-  return typeof value === "string" ? quote(value) : JSON.stringify(value);
+/**
+ * A string as an HCL literal. Terraform reads `${…}` and `%{…}` in any quoted string as a template, so an input's
+ * value (an IAM policy variable such as `${aws:username}`, a hostile ARN) is escaped to `$${…}`/`%%{…}`, which
+ * Terraform turns back into the literal text.
+ */
+export function hclQuote(text: string): string {
+  const quoted = quote(text);
+  return quoted.includes("{") ? quoted.replace(/([$%])\{/g, "$1$1{") : quoted;
+}
+
+/** An HCL literal of a primitive, with the quoting fast path for strings. */
+function scalarHcl(value: Json | undefined): string {
+  return typeof value === "string" ? hclQuote(value) : JSON.stringify(value);
 }
 
 /** HCL for `jsonencode({...})`: keys quoted only when they need it. */
@@ -42,7 +52,7 @@ export function toHcl(value: unknown, indent = 0): string {
   const json = value as Json;
   if (Array.isArray(json)) return hclArray(json, indent);
   if (json !== null && typeof json === "object") return hclObject(json, indent);
-  return scalarJson(json);
+  return scalarHcl(json);
 }
 
 function hclArray(items: Json[], indent: number): string {
@@ -50,7 +60,7 @@ function hclArray(items: Json[], indent: number): string {
     let inline = "[";
     // `?? ""`: Array#join, which this replaces, printed undefined items as nothing.
     for (let index = 0; index < items.length; index++)
-      inline += (index > 0 ? ", " : "") + (scalarJson(items[index]) ?? "");
+      inline += (index > 0 ? ", " : "") + (scalarHcl(items[index]) ?? "");
     return `${inline}]`;
   }
   const pad = indentOf(indent + 1);
@@ -69,7 +79,7 @@ function hclObject(object: { [key: string]: Json }, indent: number): string {
     out +=
       (index > 0 ? "\n" : "") +
       pad +
-      (SIMPLE_KEY.test(key) ? key : quote(key)) +
+      (SIMPLE_KEY.test(key) ? key : hclQuote(key)) +
       " = " +
       toHcl(object[key], indent + 1);
   }

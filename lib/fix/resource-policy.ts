@@ -1,7 +1,7 @@
 import type { DenialRecord, FixDraft } from "../model";
 import { consoleUrl, isAccountId, isRegionOf } from "../iam";
 import type { Subject } from "../iam";
-import { policyDocument, quote, sid, toHcl, toYaml } from "./render";
+import { policyDocument, hclQuote, sid, toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
 import { ownEntry } from "../own";
 import { shellWord } from "./shell";
@@ -23,7 +23,7 @@ interface PolicyHome {
 const tf = (type: string, attribute: string, value: string, document: unknown) =>
   `# ${type} manages the whole policy: applying it replaces the statements already there, so put them in too ` +
   `(or add this statement to the existing ${type}).\n` +
-  `resource "${type}" "whydenied" {\n  ${attribute} = ${quote(value)}\n  policy = jsonencode(${toHcl(document, 1)})\n}`;
+  `resource "${type}" "whydenied" {\n  ${attribute} = ${hclQuote(value)}\n  policy = jsonencode(${toHcl(document, 1)})\n}`;
 
 const HOMES: Record<string, PolicyHome> = {
   s3: {
