@@ -1,4 +1,4 @@
-import type { PolicyType } from "../lib/wire";
+import { layerOfPolicyType } from "../lib/classify";
 import type { EvalCase } from "./case-file";
 
 /**
@@ -56,30 +56,13 @@ const SHAPES: Record<string, Shape> = {
 };
 
 /** The layer each stated policy type names, as the corpus labels layers (eval/cases/README.md). */
-const LAYER_OF_STATED: Record<PolicyType, string> = {
-  "identity-based": "execution-role",
-  "resource-based": "resource-policy",
-  "service-control": "scp",
-  "resource-control": "rcp",
-  "permissions-boundary": "permissions-boundary",
-  session: "session-policy",
-  "vpc-endpoint": "vpc-endpoint-policy",
-  "role-trust": "trust-policy",
-  "s3-block-public-access": "resource-policy",
-};
-
-/** The layer the message names; for a KMS key, the resource-based policy is the key policy. */
-function statedLayer(stated: PolicyType, action: string | null): string {
-  const kms = action?.toLowerCase().startsWith("kms:") ?? false;
-  return stated === "resource-based" && kms ? "kms-key-policy" : LAYER_OF_STATED[stated];
-}
-
 /** Every messy variant of the stated cases fixed where they say, with ids `<case>~<shape>`. */
 export function messyVariants(cases: EvalCase[]): EvalCase[] {
   return cases.flatMap((evalCase) => {
     const { expect } = evalCase;
     if (!expect.denial || expect.statedPolicyType === null) return [];
-    if (expect.layer !== statedLayer(expect.statedPolicyType, expect.action)) return [];
+    const service = expect.action?.split(":")[0]?.toLowerCase() ?? null;
+    if (expect.layer !== layerOfPolicyType(expect.statedPolicyType, service)) return [];
     const groups = SENTENCE.exec(evalCase.text)?.groups;
     if (!groups) return [];
     const sentence: Sentence = {

@@ -6,7 +6,7 @@ import { evidenceFor } from "./evidence";
 import { rankLayers } from "./rank";
 
 export { doorLabel, doorOf, type Door } from "./door";
-export { LAYER_INFO } from "./layers";
+export { LAYER_INFO, layerOfPolicyType } from "./layers";
 
 /**
  * Ranks the permission layers that could have denied a request, each with why and the commands

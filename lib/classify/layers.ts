@@ -83,6 +83,11 @@ export const LAYER_OF_POLICY_TYPE: Record<PolicyType, Layer> = {
   "s3-block-public-access": "account-setting",
 };
 
+/** The layer of a policy type AWS names, with the key policy for a KMS key's resource policy. */
+export function layerOfPolicyType(type: PolicyType, service: string | null): Layer {
+  return type === "resource-based" && service === "kms" ? "kms-key-policy" : LAYER_OF_POLICY_TYPE[type];
+}
+
 /** A policy type as AWS's own messages word it ("no service control policy allows…"). */
 export const POLICY_TYPE_WORDS: Record<PolicyType, string> = {
   "identity-based": "identity-based policy",

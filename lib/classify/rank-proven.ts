@@ -1,19 +1,14 @@
-import type { AuthorizationProof, DenialRecord, Layer, PolicyType } from "../model";
+import type { AuthorizationProof, DenialRecord, PolicyType } from "../model";
 import type { NonEmpty } from "../non-empty";
-import { LAYER_OF_POLICY_TYPE, POLICY_TYPE_WORDS } from "./layers";
+import { layerOfPolicyType, POLICY_TYPE_WORDS } from "./layers";
 import type { Ranked } from "./rank";
-
-/** The layer of a policy AWS's authorization details name, with the key policy for a KMS key's resource policy. */
-function layerOfPolicy(record: DenialRecord, type: PolicyType): Layer {
-  return type === "resource-based" && record.service === "kms" ? "kms-key-policy" : LAYER_OF_POLICY_TYPE[type];
-}
 
 /** AWS's authorization details name the denying statement: its layer is not a guess. */
 export function rankProven(record: DenialRecord, proof: AuthorizationProof, type: PolicyType): NonEmpty<Ranked> {
   const statement = proof.statementSid ? `statement "${proof.statementSid}"` : "a statement";
   return [
     {
-      layer: layerOfPolicy(record, type),
+      layer: layerOfPolicyType(type, record.service),
       confidence: 1,
       why: `AWS's authorization details show ${statement} of the ${POLICY_TYPE_WORDS[type]} ${proof.policyUri ?? ""} denying ${record.action ?? "the action"}.`,
       proven: true,
