@@ -9,7 +9,7 @@ const MAX_ARN_LENGTH = 2048;
 const MAX_ACTION_LENGTH = 256;
 
 /** A configured account, as a run or an audit entry names it. */
-export interface RunAccount {
+interface RunAccount {
   id: string;
   name: string;
 }

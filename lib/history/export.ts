@@ -3,10 +3,10 @@ import type { AuditEntry } from "./entry";
 import type { AuditRange, HistoryStore } from "./store";
 
 /** Audit entries read per database round trip while exporting. */
-export const AUDIT_EXPORT_PAGE = 500;
+const AUDIT_EXPORT_PAGE = 500;
 
 /** An audit entry as one line of the export says it. */
-export function auditLineOf(entry: AuditEntry): AuditLine {
+function auditLineOf(entry: AuditEntry): AuditLine {
   return { ...entry, at: entry.at.toISOString() };
 }
 

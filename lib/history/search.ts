@@ -36,7 +36,7 @@ export function runFilterOf(query: HistoryQuery, visible: readonly VisibleAccoun
 }
 
 /** A run as the wire sends it. */
-export function historyRunOf(entry: RunEntry): HistoryRun {
+function historyRunOf(entry: RunEntry): HistoryRun {
   return { ...entry, at: entry.at.toISOString() };
 }
 

@@ -7,11 +7,11 @@ import { layerSchema } from "./diagnosis";
  */
 
 /** What was run: a pasted error diagnosed, a CloudTrail lookup, a trail file read, or a snapshot shared. */
-export const runKindSchema = z.enum(["diagnose", "lookup", "trail", "snapshot"]);
+const runKindSchema = z.enum(["diagnose", "lookup", "trail", "snapshot"]);
 
 /** Runs per page of `GET /api/history`: the default, and the most a client may ask for. */
-export const DEFAULT_HISTORY_PAGE = 25;
-export const MAX_HISTORY_PAGE = 100;
+const DEFAULT_HISTORY_PAGE = 25;
+const MAX_HISTORY_PAGE = 100;
 
 const filterText = (max: number) =>
   z
@@ -48,7 +48,7 @@ export const historyQuerySchema = z.object({
 });
 
 /** One recorded run, as the Recent page lists it. Never the pasted text: only these facts of the answer. */
-export const historyRunSchema = z.object({
+const historyRunSchema = z.object({
   id: z.string(),
   at: z.iso.datetime(),
   user: z.string(),
@@ -101,5 +101,4 @@ export type HistoryQuery = z.output<typeof historyQuerySchema>;
 export type HistoryQueryInput = z.input<typeof historyQuerySchema>;
 export type HistoryRun = z.infer<typeof historyRunSchema>;
 export type HistoryPage = z.infer<typeof historyPageSchema>;
-export type AuditExportQuery = z.infer<typeof auditExportQuerySchema>;
 export type AuditLine = z.infer<typeof auditLineSchema>;
