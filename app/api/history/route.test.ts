@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diagnose } from "@/lib/catalog";
 import { recordAssumeRole, recordRun, runEntryOf, type AuditEntry, type RunEntry } from "@/lib/history";
 import { processStore } from "@/lib/store/process";
+import { fuzzRuns } from "@/lib/testing/fuzz";
 import { apiErrorSchema, auditLineSchema, historyPageSchema, type HistoryPage } from "@/lib/wire";
 import { GET as exportAudit, POST as postAudit } from "../audit.jsonl/route";
 import { GET, POST } from "./route";
@@ -185,6 +187,21 @@ describe("GET /api/history", () => {
     expect(await errorOf(await history(ALICE, "?layer=firewall"))).toEqual([400, "request.invalid"]);
     expect(await errorOf(await history(ALICE, "?limit=1000"))).toEqual([400, "request.invalid"]);
     expect(await errorOf(await history(ALICE, "?cursor=forged"))).toEqual([400, "request.invalid"]);
+  });
+});
+
+describe("GET /api/history with any query", () => {
+  it("answers a page or a typed 400, never a 500", async () => {
+    const names = fc.constantFrom("role", "action", "layer", "user", "account", "q", "cursor", "limit", "from");
+    const values = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("%", "_", "\\", "'", "scp", "-1", "1e3"));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(names, values), { maxLength: 5 }), async (pairs) => {
+        const response = await history(SRE, `?${new URLSearchParams(pairs).toString()}`);
+        if (response.status === 200) historyPageSchema.parse(await response.json());
+        else expect(await errorOf(response)).toEqual([400, "request.invalid"]);
+      }),
+      { numRuns: fuzzRuns(60) },
+    );
   });
 });
 
