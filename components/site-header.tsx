@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
+import { RecentLink } from "./recent-link";
 import { ThemeToggle } from "./theme-toggle";
 import { FOCUS_RING } from "./ui/focus-ring";
 
@@ -51,6 +52,7 @@ export function SiteHeader({ tagline }: { tagline: string }) {
             </Link>
           );
         })}
+        <RecentLink />
       </nav>
     </header>
   );

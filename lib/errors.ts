@@ -38,6 +38,9 @@ export const errorCodeSchema = z.enum([
   "snapshot.bad-token",
   "snapshot.rate-limited",
   "store.unavailable",
+  "auth.unauthenticated",
+  "portal.off",
+  "audit.forbidden",
   "internal.error",
 ]);
 

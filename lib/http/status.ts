@@ -35,6 +35,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   "snapshot.bad-token": 403,
   "snapshot.rate-limited": 429,
   "store.unavailable": 503,
+  "auth.unauthenticated": 401,
+  "portal.off": 404,
+  "audit.forbidden": 403,
   "internal.error": 500,
 };
 

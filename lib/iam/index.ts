@@ -1,5 +1,5 @@
 export { callerOf } from "./caller";
-export { isAccountId, parseArn } from "./arn";
+export { describePrincipal, isAccountId, parseArn } from "./arn";
 export { consoleUrl, isRegionOf } from "./console-url";
 export {
   catalogFrom,

@@ -4,6 +4,8 @@ import { describeStore, type StoreConfig } from "./config";
 import { connect } from "./connect";
 import { KNOWN_MIGRATIONS, migrationProvider } from "./migrations";
 import type { Database } from "./schema";
+import type { HistoryStore } from "../history";
+import { historyStoreOn } from "./history";
 import { snapshotStoreOn, type SnapshotStore } from "./snapshots";
 
 /**
@@ -13,6 +15,8 @@ import { snapshotStoreOn, type SnapshotStore } from "./snapshots";
 export interface Store {
   kind: StoreConfig["kind"];
   snapshots: SnapshotStore;
+  /** The portal's history of runs and audit log (lib/history). */
+  history: HistoryStore;
   close(): Promise<void>;
 }
 
@@ -69,5 +73,10 @@ export async function openStore(config: StoreConfig): Promise<Result<Store, Stor
     await db.destroy().catch(() => undefined);
     return migrated;
   }
-  return ok({ kind: config.kind, snapshots: snapshotStoreOn(db), close: () => db.destroy() });
+  return ok({
+    kind: config.kind,
+    snapshots: snapshotStoreOn(db),
+    history: historyStoreOn(db),
+    close: () => db.destroy(),
+  });
 }

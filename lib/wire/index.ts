@@ -6,3 +6,4 @@ export * from "./lookup-status";
 export * from "./stream";
 export * from "./snapshot";
 export * from "./portal";
+export * from "./history";

@@ -8,6 +8,12 @@ export function accountsVisibleTo(config: PortalConfig, groups: readonly string[
   );
 }
 
+/** Whether a signed-in user is one of the configured admins (a member of a group in `admins`), who may export the audit log. */
+export function isPortalAdmin(config: PortalConfig, groups: readonly string[]): boolean {
+  // "*" is no wildcard here: a user is an admin only through a group the proxy says they are in.
+  return config.admins.some((group) => group !== EVERY_SIGNED_IN_USER && groups.includes(group));
+}
+
 /** The account field of an ARN (`arn:partition:service:region:account:…`), when it holds one. */
 function accountIdOfArn(arn: string): string | null {
   const parts = arn.split(":");

@@ -1,6 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { accountNamedByArn, accountsVisibleTo, loadPortalConfig, parsePortalConfig, type PortalConfig } from "./index";
+import {
+  accountNamedByArn,
+  accountsVisibleTo,
+  isPortalAdmin,
+  loadPortalConfig,
+  parsePortalConfig,
+  type PortalConfig,
+} from "./index";
 
 const EXAMPLE = new URL("../../../portal.example.yaml", import.meta.url);
 
@@ -32,6 +39,7 @@ describe("the portal configuration", () => {
       ["sandbox", 3600, undefined],
       ["production", 1800, "whydenied-prod-4c1f"],
     ]);
+    expect(loaded.value.admins).toEqual(["platform"]);
   });
 
   it("reads the same fields written as JSON", () => {
@@ -60,6 +68,7 @@ describe("the portal configuration", () => {
     [{ accounts: [account({ roleARN: "x" })] }, "accounts[0].roleARN: is not a known field"],
     [{ accounts: [account({ name: undefined })] }, "accounts[0].name: is required"],
     [{ accounts: [] }, "accounts: must list at least one account"],
+    [{ accounts: [account()], admins: ["ok", " "] }, "admins[1]: must not be empty"],
     [
       {
         accounts: [
@@ -125,5 +134,18 @@ describe("who sees which account", () => {
     expect(accountNamedByArn(visible, "arn:aws:iam::333333333333:role/x")).toBeNull();
     expect(accountNamedByArn(visible, "arn:aws:s3:::bucket/key")).toBeNull();
     expect(accountNamedByArn(visible, null)).toBeNull();
+  });
+});
+
+describe("who may export the audit log", () => {
+  it("is a member of a configured admin group; nobody when the file names none", () => {
+    const withAdmins = configOf(JSON.stringify({ accounts: [account()], admins: ["platform", "security"] }));
+    expect(isPortalAdmin(withAdmins, ["dev", "security"])).toBe(true);
+    expect(isPortalAdmin(withAdmins, ["dev"])).toBe(false);
+    const without = configOf(JSON.stringify({ accounts: [account()] }));
+    expect(without.admins).toEqual([]);
+    expect(isPortalAdmin(without, ["platform"])).toBe(false);
+    // "*" is no wildcard here: the audit log names every user, so its readers are named groups only.
+    expect(isPortalAdmin(configOf(JSON.stringify({ accounts: [account()], admins: ["*"] })), ["dev"])).toBe(false);
   });
 });

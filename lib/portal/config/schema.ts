@@ -52,7 +52,11 @@ const accountSchema = z
 
 /** The portal configuration file (WHYDENIED_CONFIG): the team's AWS accounts and who may use each. */
 export const portalConfigSchema = z
-  .object({ accounts: z.array(accountSchema).min(1, "must list at least one account") })
+  .object({
+    accounts: z.array(accountSchema).min(1, "must list at least one account"),
+    /** Identity-header groups whose members may export the audit log; none when left out. */
+    admins: z.array(z.string().trim().min(1, "must not be empty")).default([]),
+  })
   .strict()
   .superRefine((config, context) => {
     const seen = { name: new Map<string, number>(), accountId: new Map<string, number>() };

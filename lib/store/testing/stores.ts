@@ -29,25 +29,48 @@ export async function postgresTestStore(): Promise<TestStore> {
   return { name: "postgres", config: { kind: "postgres", url: server.url }, dispose: () => server.stop() };
 }
 
-/**
- * A snapshot's whole row as JSON text, read with a connection of its own, not through the store's code, so a test
- * sees what the database holds. The embedded database allows one process at a time: close the store first.
- */
-export async function rawSnapshotRow(config: StoreConfig, id: string): Promise<string | null> {
-  const query = "select row_to_json(s)::text as row from snapshots s where id = $1";
+/** Runs a query on the database with a connection of its own (see `rawSnapshotRow`), giving back the rows. */
+async function rawQuery<Row extends Record<string, unknown>>(
+  config: StoreConfig,
+  query: string,
+  params: unknown[],
+): Promise<Row[]> {
   if (config.kind === "postgres") {
     const client = new pg.Client({ connectionString: config.url });
     await client.connect();
     try {
-      return (await client.query<{ row: string }>(query, [id])).rows[0]?.row ?? null;
+      return (await client.query<Row>(query, params)).rows;
     } finally {
       await client.end();
     }
   }
   const database = await PGlite.create(config.dataDir);
   try {
-    return (await database.query<{ row: string }>(query, [id])).rows[0]?.row ?? null;
+    return (await database.query<Row>(query, params)).rows;
   } finally {
     await database.close();
   }
+}
+
+/** Every row of the history's tables (`runs`, `audit`) as JSON text, read outside the store's code; close the store first. */
+export async function rawHistoryRows(config: StoreConfig): Promise<string[]> {
+  const rows = await rawQuery<{ row: string }>(
+    config,
+    "select row_to_json(r)::text as row from runs r union all select row_to_json(a)::text from audit a",
+    [],
+  );
+  return rows.map((row) => row.row);
+}
+
+/**
+ * A snapshot's whole row as JSON text, read with a connection of its own, not through the store's code, so a test
+ * sees what the database holds. The embedded database allows one process at a time: close the store first.
+ */
+export async function rawSnapshotRow(config: StoreConfig, id: string): Promise<string | null> {
+  const rows = await rawQuery<{ row: string }>(
+    config,
+    "select row_to_json(s)::text as row from snapshots s where id = $1",
+    [id],
+  );
+  return rows[0]?.row ?? null;
 }
