@@ -10,7 +10,7 @@ import type { AssumeRoleErrorCode, SessionCredentials } from "../credentials";
 /** At most this many authorization ids are asked about per diagnosis; the rest are reported as not asked. */
 export const MAX_AUTHORIZATION_IDS = 5;
 /** How long one id may take, assuming the role included; the ids are asked at the same time. */
-export const AUTHORITY_TIMEOUT_MS = 4_000;
+const AUTHORITY_TIMEOUT_MS = 4_000;
 
 /** How AWS is asked: the account's role session, and GetRequestAuthorizationDetails with it. */
 export interface AuthorityDeps {

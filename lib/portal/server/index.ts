@@ -2,6 +2,5 @@
 export { portalSettings, requestContext, type RequestContext, type RequestContextErrorCode } from "./context";
 export { withAuthority } from "./diagnose";
 export { lookupAccount } from "./lookup-account";
-export { roleSessions } from "./role-sessions";
 export { portalSessionOf } from "./session";
 export { admitRequest } from "./sign-in";
