@@ -41,6 +41,15 @@ export const errorCodeSchema = z.enum([
   "auth.unauthenticated",
   "portal.off",
   "audit.forbidden",
+  "auth.misconfigured",
+  "config.unreadable",
+  "config.invalid",
+  "portal.account-required",
+  "portal.account-forbidden",
+  "credentials.refused",
+  "credentials.invalid-request",
+  "credentials.no-portal-identity",
+  "credentials.unavailable",
   "internal.error",
 ]);
 
