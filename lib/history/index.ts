@@ -3,7 +3,7 @@
  * search (filters, visibility, cursor pages) and the JSON Lines export. The tables are lib/store's (`store.history`).
  */
 export { MAX_RUN_ACTIONS, MAX_RUN_ROLES, runEntryOf, type AuditEntry, type RunEntry } from "./entry";
-/** @public What the routes pass to `runEntryOf` when they record a run (wired by the lead after the merge). */
+/** What the routes pass to `runEntryOf` when they record a run. */
 export type { RunAnswer, RunContext } from "./entry";
 export { auditJsonLines } from "./export";
 export { recordAssumeRole, recordRun } from "./record";

@@ -101,23 +101,23 @@ describe.each([
     if (!paste.ok || !lookup.ok || !plain.ok || !plainLookup.ok) throw new Error("a snapshot was refused");
     await store.close();
 
-    for (const id of [plain.value.id, plainLookup.value.id]) {
+    for (const id of [plain.value.created.id, plainLookup.value.created.id]) {
       const row = (await rawSnapshotRow(test.config, id)) ?? "";
       expect(NAMES.filter((name) => name !== OTHER_ACCOUNT && !row.includes(name))).toEqual([]);
     }
-    for (const id of [paste.value.id, lookup.value.id]) {
+    for (const id of [paste.value.created.id, lookup.value.created.id]) {
       const row = (await rawSnapshotRow(test.config, id)) ?? "";
       expect(row).toContain('"redacted":true');
       expect(NAMES.filter((name) => row.includes(name))).toEqual([]);
     }
-    const pasteRow = JSON.parse((await rawSnapshotRow(test.config, paste.value.id)) ?? "{}") as {
+    const pasteRow = JSON.parse((await rawSnapshotRow(test.config, paste.value.created.id)) ?? "{}") as {
       content: { diagnosis: { findings: { action: string; layer: string }[] } };
     };
     expect(pasteRow.content.diagnosis.findings.map((finding) => [finding.action, finding.layer])).toEqual([
       ["dynamodb:PutItem", "execution-role"],
       ["s3:GetObject", "resource-policy"],
     ]);
-    const lookupRow = JSON.parse((await rawSnapshotRow(test.config, lookup.value.id)) ?? "{}") as {
+    const lookupRow = JSON.parse((await rawSnapshotRow(test.config, lookup.value.created.id)) ?? "{}") as {
       content: { groups: SnapshotGroup[]; events: DeniedEvent[] };
     };
     expect(lookupRow.content.groups.map((group) => [group.finding?.action, group.finding?.layer, group.count])).toEqual(

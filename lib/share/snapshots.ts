@@ -32,6 +32,12 @@ async function contentOf(
   return ok(request.redact ? await redactRun(content, deps.newRedactor(), deps.diagnose) : content);
 }
 
+/** A saved snapshot: the answer for its owner, and what was stored (redacted when asked), for the history. */
+export interface SavedSnapshot {
+  created: CreatedSnapshot;
+  content: SnapshotContent;
+}
+
 /**
  * Saves a snapshot and answers with its id and the owner's delete token, once the store has committed it. A paste is
  * diagnosed here, by this server's engine; a lookup's or trail's groups are stored as the browser received them.
@@ -41,7 +47,7 @@ export async function createSnapshot(
   request: CreateSnapshotRequest,
   deps: SharingDeps,
   createdBy: string | null = null,
-): Promise<Result<CreatedSnapshot, InputErrorCode>> {
+): Promise<Result<SavedSnapshot, InputErrorCode>> {
   const content = await contentOf(request, deps);
   if (!content.ok) return content;
   const createdAt = deps.now();
@@ -58,10 +64,13 @@ export async function createSnapshot(
   };
   await deps.store.insert(record);
   return ok({
-    id: record.id,
-    path: `/d/${record.id}`,
-    deleteToken,
-    expiresAt: record.expiresAt?.toISOString() ?? null,
+    created: {
+      id: record.id,
+      path: `/d/${record.id}`,
+      deleteToken,
+      expiresAt: record.expiresAt?.toISOString() ?? null,
+    },
+    content: record.content,
   });
 }
 

@@ -1,6 +1,9 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { portalDemoDenial, seedPortalDemo } from "@/lib/demo";
+import { processStore } from "@/lib/store/process";
 import { startLocalAws, type LocalAws } from "@/lib/local-aws";
 import { parsePortalConfig } from "@/lib/portal/config";
 import { apiErrorSchema, diagnosisSchema } from "@/lib/wire";
@@ -8,6 +11,8 @@ import { EXAMPLE_CONFIG, PRODUCTION, SANDBOX, portalEnv, signedIn } from "../tes
 import { POST } from "./route";
 
 const savedEnv = { ...process.env };
+/** Where the history of these runs is kept (the embedded store). */
+const folder = mkdtempSync(join(tmpdir(), "whydenied-portal-diagnose-"));
 let endpoint: LocalAws;
 
 beforeAll(async () => {
@@ -15,14 +20,18 @@ beforeAll(async () => {
   if (!config.ok) throw new Error(config.error.message);
   const seeded = seedPortalDemo(config.value.accounts, { now: new Date(), days: 1 });
   endpoint = await startLocalAws({ events: [], roles: seeded.roles, authorizations: seeded.authorizations });
-});
+  // Opened at start-up in the server: opening it here keeps its first migration out of the authority's time limit.
+  process.env = { ...savedEnv, ...portalEnv(endpoint.url), WHYDENIED_DATA_DIR: join(folder, "data") };
+  if (!(await processStore()).ok) throw new Error("the history store did not open");
+}, 60_000);
 beforeEach(() => {
   endpoint.reset();
-  process.env = { ...savedEnv, ...portalEnv(endpoint.url) };
+  process.env = { ...savedEnv, ...portalEnv(endpoint.url), WHYDENIED_DATA_DIR: join(folder, "data") };
 });
 afterAll(async () => {
   process.env = savedEnv;
   await endpoint.close();
+  rmSync(folder, { recursive: true, force: true });
 });
 
 const SRE = signedIn("sre@example.com", ["sre"]);

@@ -1,7 +1,7 @@
 import { diagnose } from "@/lib/catalog";
 import { parseJson, readLimitedText } from "@/lib/http";
 import { MAX_INPUT_BYTES } from "@/lib/parse";
-import { requestContext, withAuthority } from "@/lib/portal/server";
+import { recordPortalRun, requestContext, withAuthority } from "@/lib/portal/server";
 import type { Diagnosis } from "@/lib/wire";
 import { errorResponse, internalError, jsonResponse, JSON_ONLY, methodNotAllowed, refuseForeign } from "../respond";
 import { diagnoseRequestSchema } from "./schema";
@@ -31,6 +31,7 @@ export async function POST(request: Request): Promise<Response> {
     const result = await diagnose(parsed.data.text);
     if (!result.ok) return errorResponse(result.error);
     const answer: Diagnosis = await withAuthority(result.value, context.value);
+    await recordPortalRun(context.value, "diagnose", answer);
     return jsonResponse(answer);
   } catch (error) {
     return internalError("diagnose", error);

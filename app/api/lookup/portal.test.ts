@@ -18,13 +18,16 @@ const directory = mkdtempSync(join(tmpdir(), "whydenied-portal-lookup-"));
 const configFile = join(directory, "portal.yaml");
 writeFileSync(
   configFile,
-  `${readFileSync(EXAMPLE_CONFIG, "utf8")}
+  readFileSync(EXAMPLE_CONFIG, "utf8").replace(
+    /^accounts:\n/m,
+    `accounts:
   - name: retired
     accountId: "${RETIRED}"
     roleArn: arn:aws:iam::${RETIRED}:role/whydenied-reader
     regions: [us-east-1]
     groups: ["*"]
 `,
+  ),
 );
 
 const savedEnv = { ...process.env };
@@ -38,7 +41,12 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   endpoint.reset();
-  process.env = { ...savedEnv, ...portalEnv(endpoint.url), WHYDENIED_CONFIG: configFile };
+  process.env = {
+    ...savedEnv,
+    ...portalEnv(endpoint.url),
+    WHYDENIED_CONFIG: configFile,
+    WHYDENIED_DATA_DIR: join(directory, "data"),
+  };
 });
 afterAll(async () => {
   process.env = savedEnv;

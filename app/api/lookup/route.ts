@@ -1,7 +1,7 @@
 import { startLookup } from "@/lib/cloudtrail";
 import { demoEndpoint } from "@/lib/demo-endpoint";
 import { parseJson, readLimitedText } from "@/lib/http";
-import { lookupAccount, requestContext } from "@/lib/portal/server";
+import { lookupAccount, recordedStream, requestContext } from "@/lib/portal/server";
 import { lookupRequestSchema } from "@/lib/wire";
 import { streamInClientSlot } from "../client-slots";
 import { errorResponse, internalError, JSON_ONLY, methodNotAllowed, refuseForeign } from "../respond";
@@ -32,7 +32,9 @@ export async function POST(request: Request): Promise<Response> {
       "lookup",
       async (client, signal) => {
         const lookup = await startLookup(parsed.data, { signal, demo: demoEndpoint, client, account: account.value });
-        return lookup.ok ? { events: lookup.value } : { response: errorResponse(lookup.error) };
+        if (!lookup.ok) return { response: errorResponse(lookup.error) };
+        const facts = { accountId: account.value?.accountId ?? null, roleArn: parsed.data.roleArn };
+        return { events: recordedStream(lookup.value, context.value, "lookup", facts) };
       },
       { route: "lookup" },
     );

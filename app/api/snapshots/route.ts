@@ -1,6 +1,6 @@
 import { serverEnv } from "@/lib/env";
 import { clientKeyOf, parseJson, readLimitedText, SNAPSHOT_HEADERS } from "@/lib/http";
-import { requestContext } from "@/lib/portal/server";
+import { recordPortalRun, requestContext } from "@/lib/portal/server";
 import { createSnapshot } from "@/lib/share";
 import { MAX_SNAPSHOT_BODY_BYTES } from "@/lib/snapshot";
 import { createSnapshotRequestSchema, type CreatedSnapshot } from "@/lib/wire";
@@ -40,7 +40,11 @@ export async function POST(request: Request): Promise<Response> {
     const createdBy = context.value.mode === "portal" ? context.value.identity.user : null;
     const created = await createSnapshot(parsed.data, deps, createdBy);
     if (!created.ok) return errorResponse(created.error);
-    const answer: CreatedSnapshot = created.value;
+    const { content } = created.value;
+    await recordPortalRun(context.value, "snapshot", content.kind === "paste" ? content.diagnosis : content, {
+      snapshotId: created.value.created.id,
+    });
+    const answer: CreatedSnapshot = created.value.created;
     return Response.json(answer, { status: 201, headers: { "Cache-Control": "no-store", ...SNAPSHOT_HEADERS } });
   } catch (error) {
     return internalError("snapshots", error);

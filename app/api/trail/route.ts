@@ -1,6 +1,7 @@
 import { serverEnv } from "@/lib/env";
 import { loadCatalog } from "@/lib/catalog";
 import { parseRoleTarget, scanTrail, systemClock, type RoleTarget } from "@/lib/lookup";
+import { recordedStream, requestContext } from "@/lib/portal/server";
 import { MAX_UPLOAD_WORK_MS, readTrail } from "@/lib/trail";
 import { streamInClientSlot } from "../client-slots";
 import { errorResponse, internalError, methodNotAllowed, refuseForeign } from "../respond";
@@ -39,6 +40,8 @@ export async function POST(request: Request): Promise<Response> {
       if (!parsed.ok) return errorResponse(parsed.error);
       target = parsed.value;
     }
+    const context = await requestContext(request.headers);
+    if (!context.ok) return errorResponse(context.error);
     const body = request.body;
     return await streamInClientSlot(
       request,
@@ -54,7 +57,8 @@ export async function POST(request: Request): Promise<Response> {
           { batches, target, totalBytes: Number.isFinite(declared) ? declared : null },
           { clock: systemClock, catalog: loadCatalog },
         );
-        return { events: stopAtUploadLimit(events) };
+        const facts = { roleArn: query.data.roleArn ?? null };
+        return { events: recordedStream(stopAtUploadLimit(events), context.value, "trail", facts) };
       },
       { route: "trail", eager: true },
     );

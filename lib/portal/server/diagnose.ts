@@ -7,7 +7,7 @@ import { toolboxClient } from "../../toolbox";
 import { askAuthority, type AuthorityDeps } from "./authority";
 import type { RequestContext } from "./context";
 import { withProvenFindings } from "./proven-diagnosis";
-import { roleSessions } from "./role-sessions";
+import { auditedCredentials } from "./audited-sessions";
 
 /** IAM Toolbox is global; its calls go to us-east-1, the Region AWS's own console link in the message names. */
 const TOOLBOX_REGION = "us-east-1";
@@ -16,7 +16,7 @@ const TOOLBOX_REGION = "us-east-1";
 function serverAuthorityDeps(user: string): AuthorityDeps {
   const endpoint = serverEnv().WHYDENIED_TOOLBOX_ENDPOINT;
   return {
-    credentialsFor: (account) => roleSessions().credentialsFor(account, user),
+    credentialsFor: (account) => auditedCredentials(account, user, "authority"),
     authorizationDetails: (credentials, authorizationId) =>
       toolboxClient({ endpoint, region: TOOLBOX_REGION, credentials }).authorizationDetails(authorizationId),
     clock: systemClock,

@@ -2,5 +2,6 @@
 export { portalSettings, requestContext, type RequestContext, type RequestContextErrorCode } from "./context";
 export { withAuthority } from "./diagnose";
 export { lookupAccount } from "./lookup-account";
+export { recordedStream, recordPortalRun } from "./run-history";
 export { portalSessionOf } from "./session";
 export { admitRequest } from "./sign-in";

@@ -3,7 +3,7 @@ import type { AccountScope } from "../../cloudtrail";
 import { fail, ok, type Result } from "../../result";
 import type { LookupRequest } from "../../wire";
 import type { RequestContext } from "./context";
-import { roleSessions } from "./role-sessions";
+import { auditedCredentials } from "./audited-sessions";
 
 export type LookupAccountErrorCode = "portal.account-required" | "portal.account-forbidden";
 
@@ -30,5 +30,5 @@ export function lookupAccount(
         "one of your groups to it.",
     );
   const { user } = context.identity;
-  return ok({ accountId: account.accountId, credentials: () => roleSessions().credentialsFor(account, user) });
+  return ok({ accountId: account.accountId, credentials: () => auditedCredentials(account, user, "lookup") });
 }
