@@ -11,6 +11,7 @@ export default defineConfig({
   },
   test: {
     include: [
+      "proxy.test.ts",
       "lib/**/*.test.ts",
       "app/**/*.test.ts",
       "bin/**/*.test.ts",

@@ -38,6 +38,16 @@ export const errorCodeSchema = z.enum([
   "snapshot.bad-token",
   "snapshot.rate-limited",
   "store.unavailable",
+  "auth.unauthenticated",
+  "auth.misconfigured",
+  "config.unreadable",
+  "config.invalid",
+  "portal.account-required",
+  "portal.account-forbidden",
+  "credentials.refused",
+  "credentials.invalid-request",
+  "credentials.no-portal-identity",
+  "credentials.unavailable",
   "internal.error",
 ]);
 

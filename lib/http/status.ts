@@ -35,6 +35,16 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   "snapshot.bad-token": 403,
   "snapshot.rate-limited": 429,
   "store.unavailable": 503,
+  "auth.unauthenticated": 401,
+  "auth.misconfigured": 500,
+  "config.unreadable": 500,
+  "config.invalid": 500,
+  "portal.account-required": 400,
+  "portal.account-forbidden": 403,
+  "credentials.refused": 403,
+  "credentials.invalid-request": 502,
+  "credentials.no-portal-identity": 503,
+  "credentials.unavailable": 502,
   "internal.error": 500,
 };
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
-import { authSettingsFromEnv, createAuthenticator, type HeaderSource, type Identity } from "../../auth";
+import { authSettingsFromEnv, createAuthenticator, type HeaderSource, type Identity, type ProxyKind } from "../../auth";
 import { serverEnv } from "../../env";
+import type { ServerEnv } from "../../env-schema";
 import { ok, type Result } from "../../result";
 import { accountsVisibleTo, loadPortalConfig, type PortalAccount, type PortalConfig } from "../config";
 
@@ -14,21 +15,28 @@ export type RequestContextErrorCode =
   "auth.unauthenticated" | "auth.misconfigured" | "config.unreadable" | "config.invalid";
 
 interface Portal {
+  /** The proxy whose identity headers are trusted; null when sign-in is off. */
+  proxy: ProxyKind | null;
   authenticate: ((headers: HeaderSource) => Promise<Result<Identity, "auth.unauthenticated">>) | null;
   config: PortalConfig | null;
 }
 
-/** Kept on globalThis: one authenticator (its ALB key cache) and one read of the configuration file per process. */
-const holder = globalThis as { whydeniedPortal?: Promise<Result<Portal, RequestContextErrorCode>> };
+/**
+ * Kept on globalThis: one authenticator (its ALB key cache) and one read of the configuration file per process, made
+ * again only when the environment changes (tests change it).
+ */
+const holder = globalThis as {
+  whydeniedPortal?: { env: ServerEnv; portal: Promise<Result<Portal, RequestContextErrorCode>> };
+};
 
-async function start(): Promise<Result<Portal, RequestContextErrorCode>> {
-  const env = serverEnv();
+async function start(env: ServerEnv): Promise<Result<Portal, RequestContextErrorCode>> {
   const settings = authSettingsFromEnv(env);
   if (!settings.ok) return settings;
+  const proxy = settings.value.mode === "off" ? null : settings.value.proxy;
   const authenticate = settings.value.mode === "off" ? null : createAuthenticator(settings.value);
-  if (env.WHYDENIED_CONFIG === undefined) return ok({ authenticate, config: null });
+  if (env.WHYDENIED_CONFIG === undefined) return ok({ proxy, authenticate, config: null });
   const config = await loadPortalConfig(env.WHYDENIED_CONFIG, (path) => readFile(path, "utf8"));
-  return config.ok ? ok({ authenticate, config: config.value }) : config;
+  return config.ok ? ok({ proxy, authenticate, config: config.value }) : config;
 }
 
 /**
@@ -36,8 +44,9 @@ async function start(): Promise<Result<Portal, RequestContextErrorCode>> {
  * server with the file's problems when it is bad).
  */
 export function portalSettings(): Promise<Result<Portal, RequestContextErrorCode>> {
-  holder.whydeniedPortal ??= start();
-  return holder.whydeniedPortal;
+  const env = serverEnv();
+  if (holder.whydeniedPortal?.env !== env) holder.whydeniedPortal = { env, portal: start(env) };
+  return holder.whydeniedPortal.portal;
 }
 
 /**
