@@ -6,7 +6,7 @@ import { Button } from "./ui/button";
 import { FieldHint, Label, Select } from "./ui/field";
 
 /** How a picker option names an account: its name, then its id to tell look-alike names apart. */
-export const accountLabel = (account: PortalAccountView) => `${account.name} · ${account.accountId}`;
+const accountLabel = (account: PortalAccountView) => `${account.name} · ${account.accountId}`;
 
 /** The account a typed role ARN belongs to, when it parses. */
 function accountOfRole(roleArn: string): string | null {
