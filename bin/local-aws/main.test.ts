@@ -1,11 +1,14 @@
-import { LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CloudTrailClient, LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
+import { portalDemoDenial } from "../../lib/demo";
 import { CONTROL_TOKEN_HEADER } from "../../lib/local-aws";
+import { stsRoleAssumer } from "../../lib/portal/credentials";
+import { toolboxClient } from "../../lib/toolbox";
 import { localClient, testRecord } from "../../lib/local-aws/testing/clients";
 
 const launcher = fileURLToPath(new URL("../local-cloudtrail.mjs", import.meta.url));
@@ -95,6 +98,73 @@ describe("bin/local-cloudtrail.mjs", () => {
     } finally {
       child.kill("SIGKILL");
     }
+  });
+
+  it("serves the example portal configuration's two accounts: their roles, their own events, their authorization id", async () => {
+    const example = fileURLToPath(new URL("../../portal.example.yaml", import.meta.url));
+    const child = spawn(process.execPath, [
+      launcher,
+      "--port",
+      "0",
+      "--no-demo",
+      "--portal-config",
+      example,
+      "--days",
+      "1",
+    ]);
+    try {
+      const url = await urlOf(child);
+      const assume = stsRoleAssumer({
+        region: "us-east-1",
+        endpoint: url,
+        credentials: { accessKeyId: "portal", secretAccessKey: "portal" },
+      });
+      const production = await assume({
+        roleArn: "arn:aws:iam::222222222222:role/whydenied-reader",
+        externalId: "whydenied-prod-4c1f",
+        roleSessionName: "jane",
+        sourceIdentity: "jane",
+        durationSeconds: 1800,
+      });
+      if (!production.ok) throw new Error(production.error.message);
+      const client = new CloudTrailClient({ region: "us-east-1", endpoint: url, credentials: production.value });
+      const events = (await client.send(new LookupEventsCommand({}))).Events ?? [];
+      expect(events.length).toBeGreaterThan(0);
+      const accounts = new Set(
+        events.map(
+          (event) => (JSON.parse(event.CloudTrailEvent ?? "{}") as { recipientAccountId?: string }).recipientAccountId,
+        ),
+      );
+      expect([...accounts]).toEqual(["222222222222"]);
+      client.destroy();
+      const { authorizationId } = portalDemoDenial("222222222222");
+      const details = await toolboxClient({
+        endpoint: url,
+        region: "us-east-1",
+        credentials: production.value,
+      }).authorizationDetails(authorizationId);
+      expect(details.ok && details.value.evaluations).toHaveLength(1);
+      const withoutExternalId = await assume({
+        roleArn: "arn:aws:iam::222222222222:role/whydenied-reader",
+        roleSessionName: "jane",
+        sourceIdentity: "jane",
+        durationSeconds: 1800,
+      });
+      expect(withoutExternalId.ok ? null : withoutExternalId.error.code).toBe("credentials.refused");
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it("refuses a portal configuration with a bad field, naming it", async () => {
+    const bad = join(directory, "bad-portal.yaml");
+    await writeFile(bad, "accounts:\n  - name: x\n    accountId: '1'\n");
+    const run = spawnSync(process.execPath, [launcher, "--port", "0", "--portal-config", bad], {
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("accounts[0].accountId");
   });
 
   it("refuses a control token shorter than 16 characters", () => {

@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
-import { seedDemoEvents } from "../../lib/demo";
+import { seedDemoEvents, seedPortalDemo } from "../../lib/demo";
 import { startLocalAws, trailRecordSchema, type TrailRecord } from "../../lib/local-aws";
+import { loadPortalConfig, type PortalConfig } from "../../lib/portal/config";
 
 const USAGE = `Usage: node bin/local-cloudtrail.mjs [options]
 
@@ -16,7 +17,12 @@ with the seeded demo data set. Point a client at it with endpoint: <url> and any
   --seed N           demo data seed (default 1)
   --records FILE     also serve these records: JSON Lines of CloudTrail records or trail files
                      ({"Records": [...]}); repeatable. Only the last 90 days are searchable.
-  --no-demo          serve only the --records, without the demo data
+  --no-demo          serve only the --records (and --portal-config accounts), without the demo data
+  --portal-config FILE
+                     a portal configuration (WHYDENIED_CONFIG, e.g. portal.example.yaml): STS AssumeRole
+                     grants each account's roleArn (checking its externalId), each account's sessions
+                     see only that account's own demo week, and IAM Toolbox answers one authorization id
+                     per account (whydenieddemo<accountId>)
   --rate N           LookupEvents requests per second per Region (default 2; Infinity for no limit)
   --control-token T  the token the test hooks require (default: $WHYDENIED_CONTROL_TOKEN, else a random
                      one, printed at start); at least 16 characters
@@ -81,6 +87,13 @@ async function readRecordsFile(path: string): Promise<TrailRecord[]> {
   return records;
 }
 
+/** The portal configuration file, checked as the app checks it; its problems are a usage error naming the field. */
+async function readPortalConfig(path: string): Promise<PortalConfig> {
+  const config = await loadPortalConfig(path, (file) => readFile(file, "utf8"));
+  if (!config.ok) throw new UsageError(`${path}: ${config.error.message}`);
+  return config.value;
+}
+
 /** 2 for a bad command line, 1 for a port or file that cannot be used, null for a bug. */
 function exitStatusFor(error: unknown): number | null {
   const code = (error as { code?: unknown } | null)?.code;
@@ -118,6 +131,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         seed: { type: "string" },
         records: { type: "string", multiple: true },
         "no-demo": { type: "boolean" },
+        "portal-config": { type: "string" },
         rate: { type: "string" },
         "control-token": { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -130,22 +144,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const controlToken = controlTokenOf(values["control-token"], io);
     const extra = (await Promise.all((values.records ?? []).map(readRecordsFile))).flat();
-    const demo = values["no-demo"]
-      ? []
-      : seedDemoEvents({
-          now: new Date(),
-          days: numberOption("days", values.days, 7),
-          seed: numberOption("seed", values.seed, 1),
-        });
+    const now = new Date();
+    const days = numberOption("days", values.days, 7);
+    const demo = values["no-demo"] ? [] : seedDemoEvents({ now, days, seed: numberOption("seed", values.seed, 1) });
+    const portalConfig = values["portal-config"] === undefined ? null : await readPortalConfig(values["portal-config"]);
+    const portal = seedPortalDemo(portalConfig?.accounts ?? [], { now, days });
+    const events = [...demo, ...portal.events, ...extra];
     const endpoint = await startLocalAws({
-      events: [...demo, ...extra],
+      events,
+      roles: portal.roles,
+      authorizations: portal.authorizations,
       ratePerSecond: numberOption("rate", values.rate, 2),
       host: values.host ?? "127.0.0.1",
       port: numberOption("port", values.port, 4599),
       controlToken,
     });
     const stopped = waitForStopSignal();
-    io.stdout.write(`local CloudTrail listening on ${endpoint.url} (${demo.length + extra.length} events)\n`);
+    io.stdout.write(`local CloudTrail listening on ${endpoint.url} (${events.length} events)\n`);
+    for (const account of portalConfig?.accounts ?? [])
+      io.stdout.write(`portal account ${account.name} (${account.accountId}): role ${account.roleArn}\n`);
     io.stdout.write(`control token: ${controlToken}\n`);
     const signal = await stopped;
     await endpoint.close();

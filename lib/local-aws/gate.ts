@@ -32,12 +32,14 @@ function answerFault(response: ServerResponse, answer: FaultAnswer, requestId: s
 /**
  * What every signed request passes before its service reads it: it is counted, gets the next injected fault for its
  * Region (a delay on the shared clock, then an error, a dropped connection or a malformed body, or just the delay),
- * then the per-Region rate limit of `service`. Returns false when the gate has already answered (or hung up).
+ * then the rate limit of `service` per account and Region: `account` is the caller's account, or one key every
+ * caller without an issued session shares. Returns false when the gate has already answered (or hung up).
  */
 export async function passGate(
   call: ServiceCall,
   shared: SharedState,
   service: string,
+  account: string,
   region: string,
 ): Promise<boolean> {
   const { response, requestId } = call;
@@ -60,7 +62,7 @@ export async function passGate(
       return false;
     }
   }
-  if (!shared.limiter.tryAdmit(`${service} ${region}`)) {
+  if (!shared.limiter.tryAdmit(`${service} ${account} ${region}`)) {
     shared.stats.throttled(region);
     sendError(response, 400, "ThrottlingException", "Rate exceeded", requestId);
     return false;
