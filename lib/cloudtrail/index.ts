@@ -1,4 +1,4 @@
-export { startLookup } from "./lookup";
+export { startLookup, type AccountScope } from "./lookup";
 export { cloudTrailPages } from "./page-source";
 export { pacerFor } from "./pacers";
 export { lookupStatus } from "./status";

@@ -2,6 +2,7 @@ import "server-only";
 import { serverEnv } from "../env";
 import { loadCatalog } from "../catalog";
 import { DEFAULT_RETRY, planLookup, parseRoleTarget, resolveWindow, scanDenials, systemClock } from "../lookup";
+import type { AssumeRoleErrorCode, SessionCredentials } from "../portal/credentials";
 import { fail, ok, type Result } from "../result";
 import type { LookupRequest, LookupSource, LookupStreamEvent, LookupTarget } from "../wire";
 import { cloudTrailPages, type CloudTrailConnection } from "./page-source";
@@ -9,7 +10,19 @@ import { pacerFor } from "./pacers";
 import { checkRegions, globalRegionOf } from "./regions";
 
 export type LookupStartErrorCode =
-  "lookup.bad-arn" | "lookup.bad-region" | "lookup.bad-window" | "lookup.window-too-large" | "lookup.demo-disabled";
+  | "lookup.bad-arn"
+  | "lookup.bad-region"
+  | "lookup.bad-window"
+  | "lookup.window-too-large"
+  | "lookup.demo-disabled"
+  | AssumeRoleErrorCode;
+
+/** Portal mode: the configured account a lookup reads, through its role's session. */
+export interface AccountScope {
+  accountId: string;
+  /** The session credentials, asked for only once the request has passed every check. */
+  credentials: () => Promise<Result<SessionCredentials, AssumeRoleErrorCode>>;
+}
 
 /** Where a lookup of the demo data goes; asked only once the request has passed every check. */
 type DemoConnection = () => Promise<Required<CloudTrailConnection>>;
@@ -22,6 +35,8 @@ export interface LookupCaller {
   demo: DemoConnection;
   /** The client's key: the Regions' shared pacers serve clients in turn. */
   client: string;
+  /** Portal mode: the account read (its role's credentials, its own LookupEvents budget); absent in single mode. */
+  account?: AccountScope | null;
 }
 
 /**
@@ -30,7 +45,7 @@ export interface LookupCaller {
  */
 export async function startLookup(
   request: LookupRequest,
-  { signal, demo, client }: LookupCaller,
+  { signal, demo, client, account = null }: LookupCaller,
   now = new Date(),
 ): Promise<Result<AsyncGenerator<LookupStreamEvent>, LookupStartErrorCode>> {
   const env = serverEnv();
@@ -50,8 +65,11 @@ export async function startLookup(
     globalRegion: request.includeGlobalRegion ? globalRegionOf(target.value.partition) : null,
     eventSource: request.eventSource,
   });
-  const { connection, source } = await connectionFor(request.source, env.WHYDENIED_CLOUDTRAIL_ENDPOINT, demo);
-  const pacerKey = connection.endpoint ?? "aws";
+  const connected = await connectionFor(request.source, env.WHYDENIED_CLOUDTRAIL_ENDPOINT, demo, account);
+  if (!connected.ok) return connected;
+  const { connection, source } = connected.value;
+  // LookupEvents' budget is per account and Region: a portal's accounts each have their own.
+  const pacerKey = request.source === "aws" && account ? account.accountId : (connection.endpoint ?? "aws");
   return ok(
     scanDenials(
       { target: target.value, plan, window: window.value, source, client },
@@ -71,7 +89,13 @@ async function connectionFor(
   requested: LookupTarget,
   endpoint: string | undefined,
   demo: DemoConnection,
-): Promise<{ connection: CloudTrailConnection; source: LookupSource }> {
-  if (requested === "demo") return { connection: await demo(), source: "demo" };
-  return endpoint ? { connection: { endpoint }, source: "endpoint" } : { connection: {}, source: "aws" };
+  account: AccountScope | null,
+): Promise<Result<{ connection: CloudTrailConnection; source: LookupSource }, AssumeRoleErrorCode>> {
+  if (requested === "demo") return ok({ connection: await demo(), source: "demo" });
+  const source: LookupSource = endpoint ? "endpoint" : "aws";
+  if (!account) return ok({ connection: endpoint ? { endpoint } : {}, source });
+  const credentials = await account.credentials();
+  if (!credentials.ok) return credentials;
+  const { accessKeyId, secretAccessKey, sessionToken } = credentials.value;
+  return ok({ connection: { endpoint, credentials: { accessKeyId, secretAccessKey, sessionToken } }, source });
 }

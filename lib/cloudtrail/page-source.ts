@@ -8,8 +8,8 @@ import { lookupErrorOf } from "./sdk-errors";
 export interface CloudTrailConnection {
   /** Explicit endpoint (local CloudTrail, LocalStack); undefined means AWS itself. */
   endpoint?: string;
-  /** Fixed credentials (the demo); undefined means the SDK's default chain. */
-  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Fixed credentials (the demo's, or an assumed role's session); undefined means the SDK's default chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
 /** The SDK must not retry on its own: every attempt has to pass through the Region's pacer. */

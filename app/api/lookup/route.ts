@@ -1,6 +1,7 @@
 import { startLookup } from "@/lib/cloudtrail";
 import { demoEndpoint } from "@/lib/demo-endpoint";
 import { parseJson, readLimitedText } from "@/lib/http";
+import { lookupAccount, requestContext } from "@/lib/portal/server";
 import { lookupRequestSchema } from "@/lib/wire";
 import { streamInClientSlot } from "../client-slots";
 import { errorResponse, internalError, JSON_ONLY, methodNotAllowed, refuseForeign } from "../respond";
@@ -22,11 +23,15 @@ export async function POST(request: Request): Promise<Response> {
     const parsed = lookupRequestSchema.safeParse(json.value);
     if (!parsed.success)
       return errorResponse({ code: "request.invalid", message: parsed.error.issues[0]?.message ?? "Invalid request." });
+    const context = await requestContext(request.headers);
+    if (!context.ok) return errorResponse(context.error);
+    const account = lookupAccount(context.value, parsed.data);
+    if (!account.ok) return errorResponse(account.error);
     return await streamInClientSlot(
       request,
       "lookup",
       async (client, signal) => {
-        const lookup = await startLookup(parsed.data, { signal, demo: demoEndpoint, client });
+        const lookup = await startLookup(parsed.data, { signal, demo: demoEndpoint, client, account: account.value });
         return lookup.ok ? { events: lookup.value } : { response: errorResponse(lookup.error) };
       },
       { route: "lookup" },

@@ -3,7 +3,7 @@
  * user (RoleSessionName and SourceIdentity name them) and cached until shortly before they expire.
  */
 export { RoleSessions, REFRESH_MARGIN_MS } from "./role-sessions";
-export { stsRoleAssumer, type AssumeRoleRequest, type RoleAssumer } from "./assume-role";
+export { stsRoleAssumer, type AssumeRoleErrorCode, type AssumeRoleRequest, type RoleAssumer } from "./assume-role";
 export { InMemorySessionCredentialCache } from "./cache";
 /** @public The contract of a shared (database) cache for replicas. */
 export type { SessionCredentialCache, SessionCredentials } from "./cache";
