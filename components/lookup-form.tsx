@@ -181,7 +181,7 @@ export function LookupForm({
             required
             autoComplete="off"
             spellCheck={false}
-            placeholder="arn:aws:iam::123456789012:role/my-function-role"
+            placeholder={`arn:aws:iam::${account?.accountId ?? "123456789012"}:role/my-function-role`}
             aria-invalid={roleError !== null}
             aria-describedby="role-arn-help"
             className="font-mono"

@@ -9,13 +9,23 @@ export function SignedInUser() {
   if (session.data?.mode !== "portal") return null;
   const { user } = session.data;
   const groups = user.groups.length > 0 ? `Groups: ${user.groups.join(", ")}` : "No groups";
+  const [name = "", domain] = (user.email ?? user.user).split("@");
   return (
     <p
       data-testid="signed-in-user"
       title={groups}
-      className="max-w-[14rem] text-right text-xs break-all text-slate-600 sm:max-w-xs dark:text-slate-400"
+      className="text-right text-xs break-words text-slate-600 dark:text-slate-400"
     >
-      Signed in as <span className="font-semibold text-slate-800 dark:text-slate-200">{user.email ?? user.user}</span>
+      Signed in as{" "}
+      <span className="font-semibold text-slate-800 dark:text-slate-200">
+        {/* A phone breaks a long address before its domain rather than mid-word. */}
+        {name}
+        {domain !== undefined && (
+          <>
+            <wbr />@{domain}
+          </>
+        )}
+      </span>
       <span className="sr-only">. {groups}.</span>
     </p>
   );

@@ -27,7 +27,7 @@ export function SiteHeader({ tagline }: { tagline: string }) {
           </p>
           <p className="mt-1 text-slate-600 dark:text-slate-400">{tagline}</p>
         </div>
-        <div className="flex flex-col items-end gap-2">
+        <div className="flex flex-col items-end gap-2 sm:shrink-0">
           <ThemeToggle />
           <SignedInUser />
         </div>

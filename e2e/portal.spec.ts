@@ -1,0 +1,125 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { portalAws } from "./support/cloudtrail";
+
+/** oauth2-proxy's headers for a signed-in user: what the simulated proxy (these specs) adds to every request. */
+const signedIn = (email: string, groups: string) => ({
+  "X-Forwarded-Email": email,
+  "X-Forwarded-User": email.split("@")[0] ?? email,
+  "X-Forwarded-Groups": groups,
+});
+const ALICE = signedIn("alice@example.com", "platform,developers");
+const BOB = signedIn("bob@example.com", "developers");
+
+const PRODUCTION_DENIAL =
+  "An error occurred (AccessDeniedException) when calling the PutItem operation: " +
+  "User: arn:aws:sts::222222222222:assumed-role/orders-api-role/orders-api is not authorized to perform: " +
+  "dynamodb:PutItem on resource: arn:aws:dynamodb:eu-west-1:222222222222:table/Orders " +
+  "because no identity-based policy allows the dynamodb:PutItem action";
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((violation) => ({
+      id: violation.id,
+      where: violation.nodes.map((node) => node.target.join(" ")),
+    })),
+  ).toEqual([]);
+}
+
+async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test.beforeEach(async ({ request }) => {
+  await portalAws.reset(request);
+});
+
+test("a request without the proxy's identity headers gets 401, for the API and the pages alike", async ({
+  request,
+}) => {
+  const api = await request.get("/api/portal");
+  expect(api.status()).toBe(401);
+  expect(await api.json()).toMatchObject({ code: "auth.unauthenticated" });
+  expect((await request.get("/lookup")).status()).toBe(401);
+});
+
+test.describe("alice (platform, developers)", () => {
+  test.use({ extraHTTPHeaders: ALICE });
+
+  test("sees who she is and both accounts; choosing one sets its Regions", async ({ page }) => {
+    await page.goto("/lookup");
+    const user = page.getByTestId("signed-in-user");
+    await expect(user).toContainText("Signed in as alice@example.com");
+    await expect(user).toHaveAttribute("title", "Groups: platform, developers");
+    const picker = page.getByLabel("AWS account");
+    await expect(picker.getByRole("option")).toHaveText(["sandbox · 111111111111", "production · 222222222222"]);
+    await expect(page.getByLabel("Regions", { exact: true })).toHaveValue("us-east-1");
+    await picker.selectOption({ label: "production · 222222222222" });
+    await expect(page.getByLabel("Regions", { exact: true })).toHaveValue("eu-west-1, us-east-1");
+    await expect(page.getByLabel("Demo data (no AWS account needed)")).toHaveCount(0);
+  });
+
+  test("a pasted error in one of her accounts offers the lookup of its role there", async ({ page }) => {
+    await page.goto("/");
+    await page.getByLabel("AWS error text").fill(PRODUCTION_DENIAL);
+    await page.getByRole("button", { name: "Diagnose" }).click();
+    await expect(page.getByTestId("finding-card")).toHaveCount(1);
+    const offer = page.getByRole("link", { name: "Look up orders-api-role in production" });
+    await expect(offer).toBeVisible();
+    await offer.click();
+    await expect(page).toHaveURL(/\/lookup\?/);
+    await expect(page.getByLabel("AWS account")).toHaveValue("222222222222");
+    await expect(page.getByLabel("Execution role ARN")).toHaveValue(
+      "arn:aws:sts::222222222222:assumed-role/orders-api-role/orders-api",
+    );
+    await expect(page.getByLabel("Regions", { exact: true })).toHaveValue("eu-west-1");
+  });
+});
+
+test.describe("bob (developers)", () => {
+  test.use({ extraHTTPHeaders: BOB });
+
+  test("sees only the account open to every signed-in user, and no offer for production's errors", async ({ page }) => {
+    await page.goto("/lookup");
+    await expect(page.getByTestId("signed-in-user")).toContainText("bob@example.com");
+    await expect(page.getByLabel("AWS account").getByRole("option")).toHaveText(["sandbox · 111111111111"]);
+    await page.goto("/");
+    await page.getByLabel("AWS error text").fill(PRODUCTION_DENIAL);
+    await page.getByRole("button", { name: "Diagnose" }).click();
+    await expect(page.getByTestId("finding-card")).toHaveCount(1);
+    await expect(page.getByTestId("account-offers")).toHaveCount(0);
+    await expectAccessible(page);
+  });
+});
+
+test.describe("the portal's pages, light and dark, wide and on a phone", () => {
+  test.use({ extraHTTPHeaders: ALICE });
+
+  for (const { scheme, width } of [
+    { scheme: "light", width: 1280 },
+    { scheme: "dark", width: 390 },
+    { scheme: "dark", width: 1280 },
+    { scheme: "light", width: 390 },
+  ] as const) {
+    test(`${scheme} at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto("/");
+      await page.getByLabel("AWS error text").fill(PRODUCTION_DENIAL);
+      await page.getByRole("button", { name: "Diagnose" }).click();
+      await expect(page.getByTestId("account-offers")).toBeVisible();
+      await expectNoSidewaysScroll(page);
+      await expectAccessible(page);
+      await page.screenshot({ path: `test-results/portal-paste-${scheme}-${width}.png`, fullPage: true });
+      await page.goto("/lookup");
+      await expect(page.getByLabel("AWS account")).toBeVisible();
+      await expectNoSidewaysScroll(page);
+      await expectAccessible(page);
+      await page.screenshot({ path: `test-results/portal-lookup-${scheme}-${width}.png`, fullPage: true });
+    });
+  }
+});
