@@ -8,4 +8,4 @@ export { DEMO_ACCOUNT } from "./account";
 export { createRandom } from "./prng";
 export { DEMO_ROLES } from "./roles";
 export { seedDemoEvents } from "./seed";
-export { portalDemoDenial, seedAccountEvents, seedPortalDemo, type PortalDemoAccount } from "./portal";
+export { portalDemoDenial, seedPortalDemo } from "./portal";

@@ -4,7 +4,7 @@ import { DEMO_ACCOUNT, EU_WEST_1 } from "./account";
 import { seedDemoEvents } from "./seed";
 
 /** What the demo needs of a configured portal account (a PortalAccount has these fields). */
-export interface PortalDemoAccount {
+interface PortalDemoAccount {
   accountId: string;
   roleArn: string;
   externalId?: string;
@@ -34,7 +34,7 @@ const DENY_STATEMENT = "DenyOrdersSecretsOutsideDeploys";
  * The demo story of `seedDemoEvents`, recorded in `accountId` instead of the demo account: every ARN, account field
  * and recipient names it, so a session of that account sees it as its own event history.
  */
-export function seedAccountEvents(options: {
+function seedAccountEvents(options: {
   now: Date;
   accountId: string;
   days?: number;

@@ -35,10 +35,12 @@ async function contentOf(
 /**
  * Saves a snapshot and answers with its id and the owner's delete token, once the store has committed it. A paste is
  * diagnosed here, by this server's engine; a lookup's or trail's groups are stored as the browser received them.
+ * `createdBy` names the signed-in user in portal mode; null when no one in particular is signed in.
  */
 export async function createSnapshot(
   request: CreateSnapshotRequest,
   deps: SharingDeps,
+  createdBy: string | null = null,
 ): Promise<Result<CreatedSnapshot, InputErrorCode>> {
   const content = await contentOf(request, deps);
   if (!content.ok) return content;
@@ -50,7 +52,7 @@ export async function createSnapshot(
     engineVersion: ENGINE_VERSION,
     createdAt,
     expiresAt: expiresAt(createdAt, request.expiry),
-    createdBy: null,
+    createdBy,
     redacted: request.redact,
     deleteTokenHash: hashDeleteToken(deleteToken),
   };

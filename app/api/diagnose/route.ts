@@ -1,6 +1,7 @@
 import { diagnose } from "@/lib/catalog";
 import { parseJson, readLimitedText } from "@/lib/http";
 import { MAX_INPUT_BYTES } from "@/lib/parse";
+import { requestContext, withAuthority } from "@/lib/portal/server";
 import type { Diagnosis } from "@/lib/wire";
 import { errorResponse, internalError, jsonResponse, JSON_ONLY, methodNotAllowed, refuseForeign } from "../respond";
 import { diagnoseRequestSchema } from "./schema";
@@ -25,9 +26,11 @@ export async function POST(request: Request): Promise<Response> {
     const parsed = diagnoseRequestSchema.safeParse(json.value);
     if (!parsed.success)
       return errorResponse({ code: "request.invalid", message: parsed.error.issues[0]?.message ?? "Invalid request." });
+    const context = await requestContext(request.headers);
+    if (!context.ok) return errorResponse(context.error);
     const result = await diagnose(parsed.data.text);
     if (!result.ok) return errorResponse(result.error);
-    const answer: Diagnosis = result.value;
+    const answer: Diagnosis = await withAuthority(result.value, context.value);
     return jsonResponse(answer);
   } catch (error) {
     return internalError("diagnose", error);

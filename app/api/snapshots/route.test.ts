@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { apiErrorSchema, createdSnapshotSchema, snapshotSchema, type CreateSnapshotBody } from "@/lib/wire";
 import { DELETE, GET } from "./[id]/route";
+import { portalEnv, signedIn } from "../testing/portal";
 import { POST } from "./route";
 
 const DENIAL =
@@ -143,5 +144,21 @@ describe("/api/snapshots", () => {
     const response = list();
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("POST");
+  });
+});
+
+describe("/api/snapshots in portal mode", () => {
+  it("names the signed-in user as the snapshot's creator, and refuses a request without identity", async () => {
+    const before = process.env;
+    process.env = { ...before, ...portalEnv("http://127.0.0.1:9") };
+    try {
+      expect(await errorOf(await post({ kind: "paste", text: DENIAL }))).toEqual([401, "auth.unauthenticated"]);
+      const created = await post({ kind: "paste", text: DENIAL }, signedIn("jane@example.com", ["sre"]));
+      expect(created.status).toBe(201);
+      const { id } = createdSnapshotSchema.parse(await created.json());
+      expect(snapshotSchema.parse(await (await get(id)).json()).createdBy).toBe("jane@example.com");
+    } finally {
+      process.env = before;
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { serverEnv } from "@/lib/env";
 import { clientKeyOf, parseJson, readLimitedText, SNAPSHOT_HEADERS } from "@/lib/http";
+import { requestContext } from "@/lib/portal/server";
 import { createSnapshot } from "@/lib/share";
 import { MAX_SNAPSHOT_BODY_BYTES } from "@/lib/snapshot";
 import { createSnapshotRequestSchema, type CreatedSnapshot } from "@/lib/wire";
@@ -12,6 +13,8 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const refused = refuseForeign(request, JSON_ONLY);
     if (refused) return refused;
+    const context = await requestContext(request.headers);
+    if (!context.ok) return errorResponse(context.error);
     const opened = await openSharing();
     if (!opened.ok) return opened.response;
     const { deps, limiter } = opened.value;
@@ -34,7 +37,8 @@ export async function POST(request: Request): Promise<Response> {
     const parsed = createSnapshotRequestSchema.safeParse(json.value);
     if (!parsed.success)
       return errorResponse({ code: "request.invalid", message: parsed.error.issues[0]?.message ?? "Invalid request." });
-    const created = await createSnapshot(parsed.data, deps);
+    const createdBy = context.value.mode === "portal" ? context.value.identity.user : null;
+    const created = await createSnapshot(parsed.data, deps, createdBy);
     if (!created.ok) return errorResponse(created.error);
     const answer: CreatedSnapshot = created.value;
     return Response.json(answer, { status: 201, headers: { "Cache-Control": "no-store", ...SNAPSHOT_HEADERS } });
