@@ -1,9 +1,13 @@
 import type { AuthorityOutcome } from "@/lib/wire";
 import { Alert } from "./ui/alert";
 
-/** The lead of each outcome: AWS's own word, or why it could not be had (the server's message says the rest). */
-function leadOf(outcome: AuthorityOutcome): string {
-  return outcome.status === "proven" ? "Proven by AWS" : "AWS could not be asked";
+const PROVEN_LEAD = "Proven by AWS: ";
+
+/** The lead in bold, then the server's words (which say the lead themselves when AWS proved the denial). */
+function partsOf(outcome: AuthorityOutcome): { lead: string; text: string } {
+  if (outcome.status !== "proven") return { lead: "AWS could not be asked", text: outcome.message };
+  const text = outcome.message.startsWith(PROVEN_LEAD) ? outcome.message.slice(PROVEN_LEAD.length) : outcome.message;
+  return { lead: "Proven by AWS", text };
 }
 
 /**
@@ -15,13 +19,18 @@ export function AuthorityNotice({ outcomes }: { outcomes: readonly AuthorityOutc
   return (
     <ul aria-label="What AWS itself says" className="space-y-2">
       {outcomes.map((outcome) => {
-        const proven = outcome.status === "proven";
+        const { lead, text } = partsOf(outcome);
         return (
           <li key={outcome.authorizationId}>
-            <Alert tone={proven ? "info" : "warning"} role="note" data-testid="authority" data-status={outcome.status}>
-              <strong>{leadOf(outcome)}:</strong> {outcome.message}
-              {!proven && " — the findings below are whydenied's own reading."}
-              <span className="mt-1 block font-mono text-xs break-all opacity-80">
+            <Alert
+              tone={outcome.status === "proven" ? "info" : "warning"}
+              role="note"
+              data-testid="authority"
+              data-status={outcome.status}
+              className="break-words"
+            >
+              <strong>{lead}:</strong> {text}
+              <span className="mt-1 block font-mono text-xs opacity-80">
                 Authorization id {outcome.authorizationId}
                 {outcome.account && ` · account ${outcome.account}`}
               </span>

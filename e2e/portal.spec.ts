@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { portalDemoDenial } from "../lib/demo";
 import { portalAws } from "./support/cloudtrail";
 
 /** oauth2-proxy's headers for a signed-in user: what the simulated proxy (these specs) adds to every request. */
@@ -16,6 +17,16 @@ const PRODUCTION_DENIAL =
   "User: arn:aws:sts::222222222222:assumed-role/orders-api-role/orders-api is not authorized to perform: " +
   "dynamodb:PutItem on resource: arn:aws:dynamodb:eu-west-1:222222222222:table/Orders " +
   "because no identity-based policy allows the dynamodb:PutItem action";
+
+/** A denial in production carrying the authorization id the portal's local endpoint answers for that account. */
+const PROVEN_DENIAL = portalDemoDenial("222222222222");
+
+async function diagnose(page: Page, text: string) {
+  await page.goto("/");
+  await page.getByLabel("AWS error text").fill(text);
+  await page.getByRole("button", { name: "Diagnose" }).click();
+  await expect(page.getByTestId("finding-card").first()).toBeVisible();
+}
 
 async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -75,6 +86,18 @@ test.describe("alice (platform, developers)", () => {
     await expect(page.getByLabel("Regions", { exact: true })).toHaveValue("eu-west-1");
   });
 
+  test("a pasted denial with an authorization id of her account is proven by AWS, above the findings", async ({
+    page,
+  }) => {
+    await diagnose(page, PROVEN_DENIAL.message);
+    const authority = page.getByTestId("authority");
+    await expect(authority).toHaveAttribute("data-status", "proven");
+    await expect(authority).toContainText("Proven by AWS: the authorization details in account production show");
+    await expect(authority).toContainText("DenyOrdersSecretsOutsideDeploys");
+    await expect(page.getByTestId("finding-card").first()).toContainText("Proven by AWS");
+    await expectAccessible(page);
+  });
+
   // The endpoint's stats are not reset: the portal caches each role session, so a retried test assumes no role again.
   for (const { account, accountId } of [
     { account: "sandbox", accountId: "111111111111" },
@@ -124,6 +147,15 @@ test.describe("bob (developers)", () => {
     await expect(page.getByTestId("account-offers")).toHaveCount(0);
     await expectAccessible(page);
   });
+
+  test("production's authorization id is not asked about for him, and the page says so", async ({ page }) => {
+    await diagnose(page, PROVEN_DENIAL.message);
+    const authority = page.getByTestId("authority");
+    await expect(authority).toHaveAttribute("data-status", "not-configured");
+    await expect(authority).toContainText("AWS could not be asked:");
+    await expect(authority).toContainText("whydenied's own reading");
+    await expect(page.getByTestId("finding-card").first()).not.toContainText("Proven by AWS");
+  });
 });
 
 test.describe("the portal's pages, light and dark, wide and on a phone", () => {
@@ -138,9 +170,8 @@ test.describe("the portal's pages, light and dark, wide and on a phone", () => {
     test(`${scheme} at ${width} px`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
-      await page.goto("/");
-      await page.getByLabel("AWS error text").fill(PRODUCTION_DENIAL);
-      await page.getByRole("button", { name: "Diagnose" }).click();
+      await diagnose(page, PROVEN_DENIAL.message);
+      await expect(page.getByTestId("authority")).toBeVisible();
       await expect(page.getByTestId("account-offers")).toBeVisible();
       await expectNoSidewaysScroll(page);
       await expectAccessible(page);

@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import type { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { portalDemoDenial } from "../../lib/demo";
+import { accountsVisibleTo, loadPortalConfig, type PortalConfig } from "../../lib/portal/config";
 import { fail, ok, type Result } from "../../lib/result";
 import { startSignInProxy, type SignInProxy, type SimulatedUser } from "./sign-in-proxy";
 
@@ -171,6 +174,17 @@ function waitForStopSignal(): Promise<void> {
   });
 }
 
+/** What the signed-in user can try: their accounts, and a pasted denial AWS itself explains in the first of them. */
+function whatToTry(config: PortalConfig, options: DemoOptions): string {
+  const [first, ...others] = accountsVisibleTo(config, options.who.groups);
+  if (!first) return `  none of these groups may use an account of ${options.config}: the lookup page says so\n`;
+  const names = [first, ...others].map((account) => `${account.name} (${account.accountId})`).join(", ");
+  return (
+    `  accounts: ${names}\n` +
+    `  paste this error for an answer "Proven by AWS" in ${first.name}:\n\n${portalDemoDenial(first.accountId).message}\n`
+  );
+}
+
 /** Resolves with a line saying which child stopped, when one does. */
 function exitOf(child: ChildProcess, name: string): Promise<string> {
   return new Promise((resolveExit) =>
@@ -189,6 +203,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (options === null) {
     io.stdout.write(`${USAGE}\n`);
     return 0;
+  }
+  const config = await loadPortalConfig(options.config, (file) => readFile(file, "utf8"));
+  if (!config.ok) {
+    io.stderr.write(`demo:portal: ${options.config}: ${config.error.message}\n`);
+    return 2;
   }
   const children: ChildProcess[] = [];
   const signal = waitForStopSignal().then(() => null);
@@ -216,7 +235,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       `\nwhydenied portal demo: open ${proxy.url}\n` +
         `  signed in as ${options.who.user} (groups: ${groups}) by a simulated sign-in proxy\n` +
         `  accounts from ${options.config}, served by a local AWS endpoint: no AWS account is used\n` +
-        `  Ctrl-C stops it all\n`,
+        whatToTry(config.value, options) +
+        `\nCtrl-C stops it all.\n`,
     );
     const stop = await Promise.race([failed, signal]);
     if (stop !== null) throw new Error(stop);
