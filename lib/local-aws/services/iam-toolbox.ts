@@ -1,6 +1,7 @@
 import { sendRestJson, sendRestJsonError } from "../protocols/rest-json";
 import { signingScope } from "../protocols/sigv4";
 import type { AuthorizationSeed, LocalService, ServiceCall, ServiceData, SharedState } from "./service";
+import { signedCaller } from "./signed-caller";
 
 const SERVES = "IAM Toolbox GetRequestAuthorizationDetails and GetRequestAuthorizationPolicy";
 /** The SigV4 signing name clients use for IAM Toolbox (its endpoint prefix; the model's auth trait unconfirmed). */
@@ -59,13 +60,12 @@ function answer(call: ServiceCall, shared: SharedState, seeds: ReadonlyMap<strin
   const scope = signingScope(request.headers.authorization, SIGNING_NAME);
   if (!scope.ok) return refuse(403, scope.error.code, scope.error.message);
   const now = shared.clock.now();
-  const session = shared.sessions.find(scope.value.accessKeyId, now);
-  if (session === "unknown")
+  const caller = signedCaller(request, scope.value.accessKeyId, shared.sessions, now);
+  if (!caller.ok) return refuse(403, caller.error.code, caller.error.message);
+  // Authorization details are only ever shown to a session of the denial's account: plain keys are no one's.
+  if (caller.value.kind === "plain")
     return refuse(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
-  if (session === "expired")
-    return refuse(403, "ExpiredTokenException", "The security token included in the request is expired.");
-  if (request.headers["x-amz-security-token"] !== session.sessionToken)
-    return refuse(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
+  const session = caller.value;
   const route = ROUTE.exec(path);
   const authorizationId = decodeURIComponent(route?.[1] ?? "");
   if (call.method !== "GET" || !route)

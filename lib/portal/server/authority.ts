@@ -100,10 +100,7 @@ async function askOne(
       "unavailable",
       `AWS's authorization details for ${authorizationId} show no denied request. ${OWN_READING}`,
     );
-  return {
-    outcome: { ...outcome("proven", "").outcome, message: provenMessage(account, records.value) },
-    records: records.value,
-  };
+  return { ...outcome("proven", provenMessage(account, records.value)), records: records.value };
 }
 
 /** The answer of `askOne`, or "unavailable" once the time is up (the call is left to finish on its own). */
