@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import {
   APP_PORT,
@@ -8,8 +9,14 @@ import {
   DATABASE_URL,
   DEMO_DATA_DIR,
   DEMO_PORT,
+  PORTAL_AWS_PORT,
+  PORTAL_AWS_URL,
+  PORTAL_PORT,
   POSTGRES_PORT,
 } from "./e2e/ports";
+
+/** The documented example configuration is the one the portal specs run: two accounts, one for every signed-in user. */
+const PORTAL_CONFIG = resolve("portal.example.yaml");
 
 const debianChromium = "/usr/bin/chromium";
 
@@ -48,13 +55,19 @@ export default defineConfig({
   projects: [
     {
       name: "app",
-      testIgnore: /demo\.spec\.ts/,
+      testIgnore: /(demo|portal)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://127.0.0.1:${APP_PORT}` },
     },
     {
       name: "demo",
       testMatch: /demo\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://127.0.0.1:${DEMO_PORT}` },
+    },
+    {
+      // Each spec signs in by sending oauth2-proxy's headers itself (extraHTTPHeaders): a simulated proxy.
+      name: "portal",
+      testMatch: /portal\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://127.0.0.1:${PORTAL_PORT}` },
     },
   ],
   webServer: [
@@ -86,6 +99,34 @@ export default defineConfig({
         AWS_ACCESS_KEY_ID: "AKIAE2ETESTING000000",
         AWS_SECRET_ACCESS_KEY: "e2e-not-a-secret",
         AWS_REGION: "eu-west-1",
+        DATABASE_URL,
+      },
+    },
+    {
+      command: `node bin/local-cloudtrail.mjs --portal-config ${PORTAL_CONFIG} --host 127.0.0.1 --port ${PORTAL_AWS_PORT}`,
+      url: `${PORTAL_AWS_URL}/__control/stats`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: { WHYDENIED_CONTROL_TOKEN: CONTROL_TOKEN },
+    },
+    {
+      // Portal mode: sign-in through oauth2-proxy's headers, the example accounts' roles assumed at the local endpoint.
+      command: nextStart(PORTAL_PORT),
+      // The health check answers without sign-in; every other path would answer 401.
+      url: `http://127.0.0.1:${PORTAL_PORT}/healthz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        WHYDENIED_AUTH: "proxy",
+        WHYDENIED_PROXY: "oauth2-proxy",
+        WHYDENIED_CONFIG: PORTAL_CONFIG,
+        WHYDENIED_CLOUDTRAIL_ENDPOINT: PORTAL_AWS_URL,
+        WHYDENIED_STS_ENDPOINT: PORTAL_AWS_URL,
+        WHYDENIED_TOOLBOX_ENDPOINT: PORTAL_AWS_URL,
+        AWS_ACCESS_KEY_ID: "AKIAE2EPORTAL0000000",
+        AWS_SECRET_ACCESS_KEY: "e2e-not-a-secret",
+        AWS_REGION: "us-east-1",
         DATABASE_URL,
       },
     },

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { AccountOffers } from "./account-offers";
 import { PasteForm } from "./paste-form";
 import { Results } from "./results";
 import { SharePanel } from "./share-panel";
@@ -48,7 +49,9 @@ export function DiagnosePage() {
             {diagnose.error.message}
           </Alert>
         )}
-        {diagnose.data && <Results diagnosis={diagnose.data} />}
+        {diagnose.data && (
+          <Results diagnosis={diagnose.data} next={<AccountOffers findings={diagnose.data.findings} />} />
+        )}
         {diagnose.data && diagnose.variables && <SharePanel key={diagnose.submittedAt} text={diagnose.variables} />}
       </main>
     </div>

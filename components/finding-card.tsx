@@ -47,7 +47,7 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
             {candidate.certainty.label}
           </Badge>
         </h2>
-        <p className="text-slate-700 dark:text-slate-300">{candidate.why}</p>
+        <p className="break-words text-slate-700 dark:text-slate-300">{candidate.why}</p>
       </header>
 
       <div className="space-y-2">
@@ -116,7 +116,7 @@ export function FindingCard({ finding, index, label }: { finding: Finding; index
         <summary className={cn("cursor-pointer rounded font-medium text-slate-700 dark:text-slate-300", FOCUS_RING)}>
           Evidence and the original message
         </summary>
-        <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-700 dark:text-slate-300">
+        <ul className="mt-2 list-disc space-y-1 pl-5 break-words text-slate-700 dark:text-slate-300">
           {finding.evidence.map((item) => (
             <li key={item}>{item}</li>
           ))}

@@ -35,7 +35,7 @@ export function FixDetails({ fix, caller }: { fix: Fix; caller: Caller }) {
       )}
       <FixTabs fix={fix} />
       {fix.notes.length > 0 && (
-        <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700 dark:text-slate-300">
+        <ul className="list-disc space-y-1 pl-5 text-sm break-words text-slate-700 dark:text-slate-300">
           {fix.notes.map((note) => (
             <li key={note}>{note}</li>
           ))}

@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from "react";
 import { cn } from "@/lib/cn";
 import { parseRoleTarget } from "@/lib/lookup";
-import type { DemoRole, LookupRequestBody, LookupStatus, LookupTarget } from "@/lib/wire";
+import type { DemoRole, LookupRequestBody, LookupStatus, LookupTarget, PortalAccountView } from "@/lib/wire";
+import { AccountPicker } from "./account-picker";
 import { RunButtons } from "./run-buttons";
 import { fieldsFromSearch, searchForFields } from "./lookup-link";
 import { EVENT_SOURCES, WINDOWS } from "./lookup-options";
@@ -17,14 +18,24 @@ const ROLE_HINT =
   "A role ARN, or an assumed-role ARN copied from an error (its session name becomes the function name). " +
   "Recent roles are remembered in this browser only.";
 
-/** Role, function, Regions, window and service of a CloudTrail lookup; validated before sending. */
+/** The account a link names when the user may use it, else their first. */
+function initialAccount(accounts: readonly PortalAccountView[] | null, linked: string | undefined) {
+  return accounts?.find((account) => account.accountId === linked) ?? accounts?.[0] ?? null;
+}
+
+/**
+ * Role, function, Regions, window and service of a CloudTrail lookup; validated before sending. `accounts` is the
+ * portal's list of the user's accounts (a picker replaces the demo choice), null in single mode.
+ */
 export function LookupForm({
   status,
+  accounts,
   running,
   onSubmit,
   onCancel,
 }: {
   status: LookupStatus;
+  accounts: readonly PortalAccountView[] | null;
   running: boolean;
   onSubmit: (request: LookupRequestBody) => void;
   onCancel: () => void;
@@ -32,17 +43,23 @@ export function LookupForm({
   const noCredentials = status.credentials === "missing" && status.target === "aws";
   // The form renders only in the browser (after the status query), so a shared link can fill it at once.
   const [linked] = useState(() => fieldsFromSearch(window.location.search));
+  const portal = accounts !== null;
   const [source, setSource] = useState<LookupTarget>(
-    linked.source === "demo" || (noCredentials && status.demo.enabled) ? "demo" : "aws",
+    !portal && (linked.source === "demo" || (noCredentials && status.demo.enabled)) ? "demo" : "aws",
   );
+  const [account, setAccount] = useState(() => initialAccount(accounts, linked.account));
   const [roleArn, setRoleArn] = useState(linked.roleArn ?? "");
   const [functionName, setFunctionName] = useState(linked.functionName ?? "");
-  const [regions, setRegions] = useState(linked.regions ?? status.defaultRegion);
+  const [regions, setRegions] = useState(linked.regions ?? account?.regions.join(", ") ?? status.defaultRegion);
   const [includeGlobalRegion, setIncludeGlobalRegion] = useState(true);
   const [hours, setHours] = useState(linked.hours ?? 24);
   const [eventSource, setEventSource] = useState(linked.eventSource ?? "");
   const [roleError, setRoleError] = useState<string | null>(null);
   const { recent, remember } = useRecentRoles();
+  const chooseAccount = (chosen: PortalAccountView) => {
+    setAccount(chosen);
+    setRegions(chosen.regions.join(", "));
+  };
   const dataEvents = EVENT_SOURCES.find((item) => item.value === eventSource)?.dataEvents;
 
   const applyPreset = (role: DemoRole) => {
@@ -72,6 +89,7 @@ export function LookupForm({
         regions,
         hours,
         eventSource,
+        account: account?.accountId ?? "",
       }),
     );
     onSubmit({
@@ -82,6 +100,7 @@ export function LookupForm({
       window: { hours },
       eventSource: eventSource || null,
       source,
+      ...(account ? { account: account.accountId } : {}),
     });
   };
 
@@ -91,7 +110,7 @@ export function LookupForm({
       noValidate
       className="space-y-5 rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
     >
-      {status.demo.enabled && (
+      {status.demo.enabled && !portal && (
         <fieldset className="space-y-2">
           <legend className="block text-sm font-semibold text-slate-800 dark:text-slate-200">Where to look</legend>
           <div className="flex flex-wrap gap-2">
@@ -149,6 +168,9 @@ export function LookupForm({
       )}
 
       <div className="grid gap-4 md:grid-cols-2">
+        {accounts && account && (
+          <AccountPicker accounts={accounts} value={account.accountId} roleArn={roleArn} onChange={chooseAccount} />
+        )}
         <div className="md:col-span-2">
           <Label htmlFor="role-arn">Execution role ARN</Label>
           <Input
@@ -159,7 +181,7 @@ export function LookupForm({
             required
             autoComplete="off"
             spellCheck={false}
-            placeholder="arn:aws:iam::123456789012:role/my-function-role"
+            placeholder={`arn:aws:iam::${account?.accountId ?? "123456789012"}:role/my-function-role`}
             aria-invalid={roleError !== null}
             aria-describedby="role-arn-help"
             className="font-mono"

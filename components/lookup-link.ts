@@ -9,6 +9,8 @@ export interface LookupFields {
   regions: string;
   hours: number;
   eventSource: string;
+  /** Portal mode: the configured account's 12-digit id; empty in single mode. */
+  account: string;
 }
 
 /** Reads a shared link's fields, ignoring anything that is not one of the form's own choices. */
@@ -25,6 +27,8 @@ export function fieldsFromSearch(search: string): Partial<LookupFields> {
   if (WINDOWS.some((window) => window.hours === hours)) fields.hours = hours;
   const service = params.get("service");
   if (service && EVENT_SOURCES.some((item) => item.value === service)) fields.eventSource = service;
+  const account = params.get("account");
+  if (account && /^\d{12}$/.test(account)) fields.account = account;
   const source = lookupTargetSchema.safeParse(params.get("source"));
   if (source.success) fields.source = source.data;
   return fields;
@@ -40,5 +44,13 @@ export function searchForFields(fields: LookupFields): string {
   });
   if (fields.functionName) params.set("function", fields.functionName);
   if (fields.eventSource) params.set("service", fields.eventSource);
+  if (fields.account) params.set("account", fields.account);
   return `?${params.toString()}`;
+}
+
+/** The lookup page opened on an account, with a role when one is known: where a pasted error's offer leads. */
+export function lookupLinkFor(fields: Pick<LookupFields, "roleArn" | "account" | "regions">): string {
+  const params = new URLSearchParams({ account: fields.account, regions: fields.regions, source: "aws" });
+  if (fields.roleArn) params.set("role", fields.roleArn);
+  return `/lookup?${params.toString()}`;
 }

@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { LOOKUP_BLIND_SPOT_NOTE } from "@/lib/run";
 import { CopyButton } from "./copy-button";
-import { lookupStatusQuery } from "./queries";
+import { NoAccounts } from "./no-accounts";
+import { lookupStatusQuery, portalSessionQuery } from "./queries";
 import { LookupForm } from "./lookup-form";
 import { RunResults } from "./run-results";
 import { ShareSnapshot } from "./share-snapshot";
@@ -19,10 +20,13 @@ const TAGLINE =
 /** Find a role's denials in CloudTrail: the form, the live progress, the grouped fixes. */
 export function LookupPage() {
   const status = useQuery(lookupStatusQuery());
+  const session = useQuery(portalSessionQuery());
+  const portal = session.data?.mode === "portal" ? session.data : null;
   const runner = useStreamRun();
   const lastRequest = runner.run?.kind === "lookup" ? runner.run.request : null;
   const running = runner.phase === "starting" || runner.phase === "running";
-  const noCredentials = status.data?.credentials === "missing" && status.data.target === "aws";
+  const noCredentials = !portal && status.data?.credentials === "missing" && status.data.target === "aws";
+  const error = status.error ?? session.error;
   return (
     <div className="mx-auto max-w-5xl space-y-6 px-4 py-8">
       <SiteHeader tagline={TAGLINE} />
@@ -35,17 +39,19 @@ export function LookupPage() {
             environment variables or an instance role) allowed to call <code>cloudtrail:LookupEvents</code>.
           </Alert>
         )}
-        {status.isError && (
+        {error && (
           <Alert tone="error" role="alert">
-            {status.error.message}
+            {error.message}
           </Alert>
         )}
-        {status.isPending && (
+        {(status.isPending || session.isPending) && (
           <p className="text-sm text-slate-600 dark:text-slate-400">Checking for AWS credentials…</p>
         )}
-        {status.data && (
+        {portal?.accounts.length === 0 && <NoAccounts groups={portal.user.groups} />}
+        {status.data && session.data && (!portal || portal.accounts.length > 0) && (
           <LookupForm
             status={status.data}
+            accounts={portal?.accounts ?? null}
             running={running}
             onSubmit={(request) => runner.start({ kind: "lookup", request })}
             onCancel={runner.cancel}

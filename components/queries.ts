@@ -1,6 +1,6 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from "@tanstack/react-query";
 import { INITIAL_LOOKUP_STATE, reduceLookup, type LookupState, type RunEvent } from "@/lib/run";
-import { lookupStatusSchema, type LookupRequestBody } from "@/lib/wire";
+import { lookupStatusSchema, portalSessionSchema, type LookupRequestBody } from "@/lib/wire";
 import { getJson } from "./api";
 import { postForEvents } from "./stream";
 import { uploadForEvents } from "./upload";
@@ -16,6 +16,14 @@ export const lookupStatusQuery = () =>
     queryKey: ["lookup-status"],
     queryFn: () => getJson("/api/lookup/status", lookupStatusSchema),
     staleTime: 30_000,
+  });
+
+/** GET /api/portal: single mode, or the signed-in user and the accounts their groups may use. */
+export const portalSessionQuery = () =>
+  queryOptions({
+    queryKey: ["portal-session"],
+    queryFn: () => getJson("/api/portal", portalSessionSchema),
+    staleTime: 5 * 60_000,
   });
 
 function eventsOf(run: StreamRun, signal: AbortSignal): AsyncGenerator<RunEvent[]> {

@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { LAYER_INFO } from "@/lib/classify";
 import type { NonDenial } from "@/lib/wire";
 import { LOOKED_FOR } from "@/lib/parse";
 import { cn } from "@/lib/cn";
 import type { Diagnosis } from "@/lib/wire";
+import { AuthorityNotice } from "./authority-notice";
 import { FindingCard } from "./finding-card";
 import { LAYER_CHIP } from "./layer-style";
 import { Alert } from "./ui/alert";
@@ -29,8 +30,11 @@ function NonDenials({ errors, lead }: { errors: NonDenial[]; lead: string }) {
   );
 }
 
-/** The findings, or a clear "nothing found" with what was looked for; the heading takes focus so the answer is in view. */
-export function Results({ diagnosis }: { diagnosis: Diagnosis }) {
+/**
+ * The findings, or a clear "nothing found" with what was looked for; the heading takes focus so the answer is in view.
+ * `next` (the next steps a page offers, such as lookups) follows what AWS itself said, above the findings.
+ */
+export function Results({ diagnosis, next }: { diagnosis: Diagnosis; next?: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -71,6 +75,8 @@ export function Results({ diagnosis }: { diagnosis: Diagnosis }) {
           {count} denial{count === 1 ? "" : "s"} found{diagnosis.truncated && " (only the first 500 are shown)"}.
         </h2>
       </div>
+      {diagnosis.authority && <AuthorityNotice outcomes={diagnosis.authority} />}
+      {next}
       {count > 1 && (
         <nav
           aria-label="Denials found"

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 import { RecentLink } from "./recent-link";
+import { SignedInUser } from "./signed-in-user";
 import { ThemeToggle } from "./theme-toggle";
 import { FOCUS_RING } from "./ui/focus-ring";
 
@@ -13,7 +14,7 @@ const PAGES = [
   { href: "/trail", label: "Trail file" },
 ];
 
-/** Brand, the three ways in, and the theme switch. */
+/** Brand, the three ways in, the theme switch, and in portal mode who is signed in. */
 export function SiteHeader({ tagline }: { tagline: string }) {
   const pathname = usePathname();
   return (
@@ -27,7 +28,10 @@ export function SiteHeader({ tagline }: { tagline: string }) {
           </p>
           <p className="mt-1 text-slate-600 dark:text-slate-400">{tagline}</p>
         </div>
-        <ThemeToggle />
+        <div className="flex flex-col items-end gap-2 sm:shrink-0">
+          <ThemeToggle />
+          <SignedInUser />
+        </div>
       </div>
       <nav
         aria-label="Ways to diagnose"

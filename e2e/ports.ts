@@ -8,6 +8,11 @@ export const APP_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const DEMO_PORT = APP_PORT + 1;
 export const CLOUDTRAIL_PORT = APP_PORT + 499;
 export const CLOUDTRAIL_URL = `http://127.0.0.1:${CLOUDTRAIL_PORT}`;
+/** The same build in portal mode: signed in through oauth2-proxy's headers (the specs send them), two accounts. */
+export const PORTAL_PORT = APP_PORT + 2;
+/** The local AWS endpoint the portal assumes its accounts' roles at and reads their CloudTrail from. */
+export const PORTAL_AWS_PORT = APP_PORT + 497;
+export const PORTAL_AWS_URL = `http://127.0.0.1:${PORTAL_AWS_PORT}`;
 
 /**
  * The token the local CloudTrail endpoint's control routes require, passed to it as WHYDENIED_CONTROL_TOKEN. Made once

@@ -4,6 +4,6 @@
  * headers no request may bring in.
  */
 export { createAuthenticator, authSettingsFromEnv } from "./authenticator";
-export { identityHeadersToStrip, IDENTITY_HEADERS, type ProxyKind } from "./headers";
+export { identityHeadersToStrip, FORWARDED_HEADERS, IDENTITY_HEADERS, type ProxyKind } from "./headers";
 /** @public What the portal's middleware and routes take and give (they are wired on the snapshot store next). */
 export type { AuthResult, HeaderSource, Identity } from "./identity";
