@@ -4,6 +4,11 @@ import { describeStore, type StoreConfig } from "./config";
 import { connect } from "./connect";
 import { KNOWN_MIGRATIONS, migrationProvider } from "./migrations";
 import type { Database } from "./schema";
+import type { TurnLedger } from "../lookup";
+import { clientSlotsOn, type ClientSlotStore } from "./client-slots";
+import { pacerTurnsOn } from "./pacer-turns";
+import { rateBucketsOn, type RateBucketStore } from "./rate-buckets";
+import { sessionCredentialsOn, type SealedCredentialStore } from "./session-credentials";
 import { snapshotStoreOn, type SnapshotStore } from "./snapshots";
 
 /**
@@ -13,6 +18,14 @@ import { snapshotStoreOn, type SnapshotStore } from "./snapshots";
 export interface Store {
   kind: StoreConfig["kind"];
   snapshots: SnapshotStore;
+  /** What replicas share (with PostgreSQL; the embedded store has the tables too, but one process needs no sharing). */
+  shared: {
+    /** The LookupEvents budgets' turns. */
+    pacerTurns: TurnLedger;
+    rateBuckets: RateBucketStore;
+    clientSlots: ClientSlotStore;
+    sessionCredentials: SealedCredentialStore;
+  };
   close(): Promise<void>;
 }
 
@@ -69,5 +82,15 @@ export async function openStore(config: StoreConfig): Promise<Result<Store, Stor
     await db.destroy().catch(() => undefined);
     return migrated;
   }
-  return ok({ kind: config.kind, snapshots: snapshotStoreOn(db), close: () => db.destroy() });
+  return ok({
+    kind: config.kind,
+    snapshots: snapshotStoreOn(db),
+    shared: {
+      pacerTurns: pacerTurnsOn(db),
+      rateBuckets: rateBucketsOn(db),
+      clientSlots: clientSlotsOn(db),
+      sessionCredentials: sessionCredentialsOn(db),
+    },
+    close: () => db.destroy(),
+  });
 }

@@ -5,6 +5,8 @@
 export { RoleSessions, REFRESH_MARGIN_MS } from "./role-sessions";
 export { stsRoleAssumer, type AssumeRoleRequest, type RoleAssumer } from "./assume-role";
 export { InMemorySessionCredentialCache } from "./cache";
+export { SealedSessionCredentialCache } from "./sealed-cache";
+export { sessionCacheFor } from "./cache-for-store";
 /** @public The contract of a shared (database) cache for replicas. */
 export type { SessionCredentialCache, SessionCredentials } from "./cache";
 export { stsSessionName } from "./session-name";

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as createSnapshots from "./0001-create-snapshots";
+import * as createSharedLimits from "./0003-create-shared-limits";
 
 /**
  * Every migration, by name, in order: one file each, named `NNNN-what-it-does.ts`. Listed here rather than read from
@@ -7,6 +8,7 @@ import * as createSnapshots from "./0001-create-snapshots";
  */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-create-snapshots": createSnapshots,
+  "0003-create-shared-limits": createSharedLimits,
 };
 
 /** Kysely's Migrator reads the migrations from here. */
