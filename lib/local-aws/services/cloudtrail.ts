@@ -24,6 +24,7 @@ async function serveLookupEvents(call: ServiceCall, shared: SharedState, store: 
   const result = lookupEvents(json.value, region.value, store, shared.clock.now());
   if (!result.ok) return sendError(response, 400, result.error.code, result.error.message, requestId);
   sendJson(response, 200, result.value, requestId);
+  shared.stats.servedPage(result.value.Events.length, shared.clock.now());
 }
 
 /**
