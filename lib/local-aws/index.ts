@@ -7,7 +7,7 @@
 export { startLocalAws, type LocalAws } from "./server";
 export { CONTROL_TOKEN_HEADER } from "./control-routes";
 export type { Fault } from "./faults";
-export type { EndpointStats, ServedPages } from "./stats";
+export type { EndpointStats } from "./stats";
 export type { AuthorizationSeed } from "./services";
 export { RETENTION_MS as AUTHORIZATION_RETENTION_MS } from "./services/iam-toolbox";
 export { trailRecordSchema, type TrailRecord } from "../trail-record";

@@ -1,11 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { HeldClock } from "../local-aws/testing/held-clock";
+import type { Clock } from "./clock";
 import { createSharedPacer, type SharedPacerOptions } from "./shared-pacer";
 import { MemoryTurnLedger } from "./testing/memory-ledger";
 import { VirtualClock } from "./testing/virtual-clock";
 
 const BUDGET = "123456789012 us-east-1";
 
-function replicas(count: number, clock: VirtualClock, change: Partial<SharedPacerOptions> = {}) {
+function replicas(count: number, clock: Clock, change: Partial<SharedPacerOptions> = {}) {
   const ledger = new MemoryTurnLedger();
   const errors: unknown[] = [];
   const pacers = Array.from({ length: count }, () =>
@@ -126,5 +128,21 @@ describe("createSharedPacer", () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(errors).toEqual([new Error("database gone")]);
+  });
+});
+
+describe("a turn booked ahead", () => {
+  it("is waited for before it is handed out, and counts as answered at its start when given up unused", async () => {
+    const clock = new HeldClock(0);
+    const { ledger, pacers } = replicas(2, clock);
+    const held = await pacers[0]!.acquire();
+    const giveUp = new AbortController();
+    const sleeping = clock.nextSleep();
+    const waiting = pacers[1]!.acquire(giveUp.signal);
+    expect(await sleeping).toBe(500);
+    giveUp.abort(new Error("left"));
+    await expect(waiting).rejects.toThrow("left");
+    await vi.waitFor(() => expect(ledger.turns.get(BUDGET)?.[1]).toMatchObject({ startedAt: 500, finishedAt: 500 }));
+    held.finished();
   });
 });

@@ -2,8 +2,8 @@ import type { Clock } from "./clock";
 import { queuedPacer, type Pacer, type TurnGate } from "./pacer-queue";
 import { scheduleTurn, type RecordedTurn, type TurnDecision } from "./turn-schedule";
 
-/** What taking a turn from the ledger did: took it (its id, to finish it by), or found the budget busy for `waitMs`. */
-export type LedgerTake = { taken: true; turnId: string } | { taken: false; waitMs: number };
+/** What taking a turn from the ledger did: took it (its id, to finish it by, and when it starts), or found the budget busy for `waitMs`. */
+export type LedgerTake = { taken: true; turnId: string; at: number } | { taken: false; waitMs: number };
 
 /**
  * The record of a budget's turns that every replica shares (a database table, see lib/store). `take` must be atomic
@@ -51,20 +51,25 @@ export function createSharedPacer(options: SharedPacerOptions): Pacer {
       for (;;) {
         signal.throwIfAborted();
         const now = clock.now();
-        const outcome = await ledger.take(budget, now, now + options.leaseMs, (recent) =>
-          scheduleTurn(recent, now, policy),
-        );
-        if (outcome.taken) {
-          let done = false;
-          return {
-            finished: () => {
-              if (done) return;
-              done = true;
-              ledger.finish(outcome.turnId, clock.now()).catch(options.onFinishError);
-            },
-          };
+        const outcome = await ledger.take(budget, now, options.leaseMs, (recent) => scheduleTurn(recent, now, policy));
+        if (!outcome.taken) {
+          await clock.sleep(outcome.waitMs, signal);
+          continue;
         }
-        await clock.sleep(outcome.waitMs, signal);
+        let done = false;
+        // A turn booked ahead is answered, for the others, no earlier than it starts, even when it is given up unused.
+        const finish = () => {
+          if (done) return;
+          done = true;
+          ledger.finish(outcome.turnId, Math.max(clock.now(), outcome.at)).catch(options.onFinishError);
+        };
+        const wait = outcome.at - clock.now();
+        if (wait > 0)
+          await clock.sleep(wait, signal).catch((error: unknown) => {
+            finish();
+            throw error;
+          });
+        return { finished: finish };
       }
     },
   };

@@ -17,15 +17,17 @@ export interface TurnPolicy {
   pollMs: number;
 }
 
-/** Take the turn now, or look again after `waitMs`. */
-export type TurnDecision = { take: true } | { take: false; waitMs: number };
+/** Take the turn starting `at` (now, or the earliest free instant ahead, booked), or look again after `waitMs`. */
+export type TurnDecision = { take: true; at: number } | { take: false; waitMs: number };
 
 /**
  * Whether a new turn may start at `now`, given the budget's recent turns (newest first), under the same rule as the
  * in-process pacer: starts at least 1/rate apart, and no start until a full window (plus the margin) after the answer
  * to the turn ceil(rate) turns earlier — that request reached the server before its answer came back, so any one
- * window of the server holds at most ceil(rate) of them. While that answer is outstanding the next look is at the
- * earliest instant it could allow, then every `pollMs`, until it arrives or its lease runs out.
+ * window of the server holds at most ceil(rate) of them. Once that answer is known the turn is booked for the earliest
+ * instant the rule allows (now, or ahead), so taking it costs nothing when its time comes. While that answer is
+ * outstanding the next look is at the earliest instant it could allow, then every `pollMs`, until it arrives or its
+ * lease runs out.
  */
 export function scheduleTurn(recent: readonly RecordedTurn[], now: number, policy: TurnPolicy): TurnDecision {
   const spacingAt = recent[0] ? recent[0].startedAt + WINDOW_MS / policy.requestsPerSecond : -Infinity;
@@ -36,6 +38,5 @@ export function scheduleTurn(recent: readonly RecordedTurn[], now: number, polic
     const waitMs = earliest > now ? earliest - now : Math.min(policy.pollMs, opener!.leaseUntil - now);
     return { take: false, waitMs };
   }
-  const freeAt = Math.max(spacingAt, answeredAt + WINDOW_MS + policy.marginMs);
-  return freeAt <= now ? { take: true } : { take: false, waitMs: freeAt - now };
+  return { take: true, at: Math.max(now, spacingAt, answeredAt + WINDOW_MS + policy.marginMs) };
 }

@@ -16,7 +16,7 @@ const FORGET_AFTER_MS = 5 * 60 * 1000;
  */
 export function pacerTurnsOn(db: Kysely<Database>): TurnLedger {
   return {
-    take(budget, now, leaseUntil, decide) {
+    take(budget, now, leaseMs, decide) {
       return db.transaction().execute(async (trx) => {
         await trx
           .insertInto("pacer_budgets")
@@ -42,7 +42,13 @@ export function pacerTurnsOn(db: Kysely<Database>): TurnLedger {
         const id = randomUUID();
         await trx
           .insertInto("pacer_turns")
-          .values({ id, budget, started_at: new Date(now), finished_at: null, lease_until: new Date(leaseUntil) })
+          .values({
+            id,
+            budget,
+            started_at: new Date(decision.at),
+            finished_at: null,
+            lease_until: new Date(decision.at + leaseMs),
+          })
           .execute();
         if (rows.length === RECENT_TURNS)
           await trx
@@ -50,7 +56,7 @@ export function pacerTurnsOn(db: Kysely<Database>): TurnLedger {
             .where("budget", "=", budget)
             .where("started_at", "<", new Date(now - FORGET_AFTER_MS))
             .execute();
-        return { taken: true, turnId: id };
+        return { taken: true, turnId: id, at: decision.at };
       });
     },
     async finish(turnId, now) {

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "./schema";
 
 /** A token bucket as the database keeps it (`updatedAt` epoch ms). */
-export interface StoredBucket {
+interface StoredBucket {
   tokens: number;
   updatedAt: number;
 }

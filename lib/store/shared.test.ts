@@ -47,12 +47,14 @@ afterAll(async () => {
 });
 
 describe("the shared LookupEvents ledger on PostgreSQL", () => {
-  const takeNow: (recent: unknown[]) => TurnDecision = () => ({ take: true });
+  const takeAt =
+    (at: number): ((recent: unknown[]) => TurnDecision) =>
+    () => ({ take: true, at });
 
   it("gives one turn to one replica when both ask at the same instant", async () => {
     const asks = Array.from({ length: 6 }, (_, index) =>
-      (index % 2 ? replicaA : replicaB).shared.pacerTurns.take("race us-east-1", 1_000, 36_000, (recent) =>
-        recent.length === 0 ? { take: true } : { take: false, waitMs: 500 },
+      (index % 2 ? replicaA : replicaB).shared.pacerTurns.take("race us-east-1", 1_000, 35_000, (recent) =>
+        recent.length === 0 ? { take: true, at: 1_000 } : { take: false, waitMs: 500 },
       ),
     );
     const outcomes = await Promise.all(asks);
@@ -62,15 +64,16 @@ describe("the shared LookupEvents ledger on PostgreSQL", () => {
 
   it("shows each replica the other's turns, newest first, with the answers as they come back", async () => {
     const budget = "answers us-east-1";
-    const first = await replicaA.shared.pacerTurns.take(budget, 10_000, 45_000, takeNow);
+    const first = await replicaA.shared.pacerTurns.take(budget, 10_000, 35_000, takeAt(10_000));
     if (!first.taken) throw new Error("not taken");
     await replicaA.shared.pacerTurns.finish(first.turnId, 10_040);
     let seen: unknown[] = [];
-    await replicaB.shared.pacerTurns.take(budget, 10_500, 45_500, (recent) => {
+    // Booked ahead: it starts at 10,500 though it was taken at 10,100.
+    await replicaB.shared.pacerTurns.take(budget, 10_100, 35_000, (recent) => {
       seen = recent;
-      return { take: true };
+      return { take: true, at: 10_500 };
     });
-    await replicaB.shared.pacerTurns.take(budget, 11_050, 46_050, (recent) => {
+    await replicaB.shared.pacerTurns.take(budget, 11_050, 35_000, (recent) => {
       seen = recent;
       return { take: false, waitMs: 10 };
     });
@@ -121,7 +124,7 @@ describe("the shared LookupEvents ledger on PostgreSQL", () => {
   it("forgets turns too old to matter", async () => {
     const budget = "pruned us-east-1";
     for (const now of [0, 1_000, 2_000, 3_000, 600_000])
-      await replicaA.shared.pacerTurns.take(budget, now, now + 35_000, takeNow);
+      await replicaA.shared.pacerTurns.take(budget, now, 35_000, takeAt(now));
     const rows = await rawRows(`select started_at from pacer_turns where budget = '${budget}'`);
     expect(rows).toHaveLength(1);
   });

@@ -10,16 +10,16 @@ export class MemoryTurnLedger implements TurnLedger {
   take(
     budget: string,
     now: number,
-    leaseUntil: number,
+    leaseMs: number,
     decide: (recent: RecordedTurn[]) => TurnDecision,
   ): Promise<LedgerTake> {
     const turns = this.turns.get(budget) ?? [];
     const decision = decide(turns.slice().reverse());
     if (!decision.take) return Promise.resolve({ taken: false, waitMs: decision.waitMs });
     const id = `turn-${++this.taken}`;
-    turns.push({ id, startedAt: now, finishedAt: null, leaseUntil });
+    turns.push({ id, startedAt: decision.at, finishedAt: null, leaseUntil: decision.at + leaseMs });
     this.turns.set(budget, turns);
-    return Promise.resolve({ taken: true, turnId: id });
+    return Promise.resolve({ taken: true, turnId: id, at: decision.at });
   }
 
   finish(turnId: string, now: number): Promise<void> {
