@@ -176,8 +176,9 @@ share (1/${RATE} s). Target ≥ ${TARGET} with no throttling.
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 ${runs.map(row).join("\n")}
 
-Each window costs the pacer's 10 ms margin plus the time from a turn's grant to its answer being recorded in PostgreSQL:
-a request two turns later starts only a full second after that answer, whichever replica sent it.`;
+Each window costs the pacer's 10 ms margin plus the time from a turn's booked start to its answer (the timer waking
+on a busy machine, signing, the round trip, reading the page): a request two turns later starts only a full second
+after that answer, whichever replica sent it. Booking the turn ahead keeps the database's transaction out of that time.`;
     } finally {
       postgres.stop();
     }
