@@ -13,6 +13,8 @@ import {
   PORTAL_AWS_URL,
   PORTAL_PORT,
   POSTGRES_PORT,
+  REPLICA_PORTS,
+  REPLICA_RECORDS,
 } from "./e2e/ports";
 
 /** The documented example configuration is the one the portal specs run: two accounts, one for every signed-in user. */
@@ -36,6 +38,16 @@ const launchOptions = existsSync(debianChromium)
   : {};
 
 const nextStart = (port: number) => `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`;
+
+/** The app's environment: lookups sent to the local CloudTrail endpoint with dummy credentials, snapshots in PostgreSQL. */
+const APP_ENV = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  WHYDENIED_CLOUDTRAIL_ENDPOINT: CLOUDTRAIL_URL,
+  AWS_ACCESS_KEY_ID: "AKIAE2ETESTING000000",
+  AWS_SECRET_ACCESS_KEY: "e2e-not-a-secret",
+  AWS_REGION: "eu-west-1",
+  DATABASE_URL,
+};
 /** No credential of any kind may reach the demo server, whatever the machine running the tests has. */
 const WITHOUT_AWS =
   "env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE -u WHYDENIED_CLOUDTRAIL_ENDPOINT";
@@ -55,7 +67,7 @@ export default defineConfig({
   projects: [
     {
       name: "app",
-      testIgnore: /(demo|portal)\.spec\.ts/,
+      testIgnore: /(demo|portal|replicas)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://127.0.0.1:${APP_PORT}` },
     },
     {
@@ -69,6 +81,11 @@ export default defineConfig({
       testMatch: /portal\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://127.0.0.1:${PORTAL_PORT}` },
     },
+    {
+      // Two replicas of the app on one PostgreSQL and one endpoint (the servers below, on APP_PORT + 3 and + 4).
+      name: "replicas",
+      testMatch: /replicas\.spec\.ts/,
+    },
   ],
   webServer: [
     {
@@ -80,7 +97,10 @@ export default defineConfig({
       gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     },
     {
-      command: `node bin/local-cloudtrail.mjs --host 127.0.0.1 --port ${CLOUDTRAIL_PORT}`,
+      // The demo data, and the two-replica test's events (written just before, dated from now).
+      command:
+        "node --import tsx e2e/support/replica-records.ts && " +
+        `node bin/local-cloudtrail.mjs --host 127.0.0.1 --port ${CLOUDTRAIL_PORT} --records ${REPLICA_RECORDS}`,
       // Without the token the control route answers 401, which Playwright takes as "up".
       url: `${CLOUDTRAIL_URL}/__control/stats`,
       reuseExistingServer: !process.env.CI,
@@ -93,15 +113,15 @@ export default defineConfig({
       url: `http://127.0.0.1:${APP_PORT}`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
-      env: {
-        NEXT_TELEMETRY_DISABLED: "1",
-        WHYDENIED_CLOUDTRAIL_ENDPOINT: CLOUDTRAIL_URL,
-        AWS_ACCESS_KEY_ID: "AKIAE2ETESTING000000",
-        AWS_SECRET_ACCESS_KEY: "e2e-not-a-secret",
-        AWS_REGION: "eu-west-1",
-        DATABASE_URL,
-      },
+      env: APP_ENV,
     },
+    ...REPLICA_PORTS.map((port) => ({
+      command: nextStart(port),
+      url: `http://127.0.0.1:${port}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      env: APP_ENV,
+    })),
     {
       command: `node bin/local-cloudtrail.mjs --portal-config ${PORTAL_CONFIG} --host 127.0.0.1 --port ${PORTAL_AWS_PORT}`,
       url: `${PORTAL_AWS_URL}/__control/stats`,
@@ -128,6 +148,8 @@ export default defineConfig({
         AWS_SECRET_ACCESS_KEY: "e2e-not-a-secret",
         AWS_REGION: "us-east-1",
         DATABASE_URL,
+        // Seals the assumed roles' session credentials the replicas share in PostgreSQL.
+        WHYDENIED_SECRET: "e2e-portal-secret-not-used-anywhere-else",
       },
     },
     {

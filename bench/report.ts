@@ -18,7 +18,7 @@ export function tableRow(cells: readonly (string | number)[]): string {
 }
 
 /** Every section of BENCHMARKS.md, in its order: `npm run bench`'s, then `npm run load`'s. */
-const SECTION_ORDER = ["paste", "lookup", "trail", "share", "load"];
+const SECTION_ORDER = ["paste", "lookup", "trail", "share", "portal", "load"];
 
 const REPORT = new URL("../BENCHMARKS.md", import.meta.url);
 

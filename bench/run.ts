@@ -1,5 +1,6 @@
 import { diagnoseThroughputSection } from "./diagnose-throughput";
 import { lookupEfficiencySection } from "./lookup-efficiency";
+import { portalReplicasSection } from "./portal-replicas";
 import { writeSections, type BenchSection } from "./report";
 import { shareThroughputSection } from "./share-throughput";
 import { trailThroughputSection } from "./trail-throughput";
@@ -10,6 +11,7 @@ const SECTIONS: BenchSection[] = [
   lookupEfficiencySection,
   trailThroughputSection,
   shareThroughputSection,
+  portalReplicasSection,
 ];
 
 async function main(requested: string[]): Promise<void> {

@@ -26,3 +26,12 @@ export const DATABASE_URL = `postgres://whydenied@127.0.0.1:${POSTGRES_PORT}/pos
 
 /** The demo server keeps its snapshots in the embedded store, in this folder (emptied when the tests start). */
 export const DEMO_DATA_DIR = join(tmpdir(), `whydenied-e2e-demo-${DEMO_PORT}`);
+
+/** Two more servers of the same build on the same PostgreSQL and endpoint: replicas sharing one LookupEvents budget. */
+export const REPLICA_PORTS = [APP_PORT + 3, APP_PORT + 4] as const;
+
+/** The events each replica's lookup reads: 20 whole pages, so the two take some 20 s at the shared 2 requests/s. */
+export const REPLICA_EVENTS = 1_000;
+
+/** Where e2e/support/replica-records.ts writes them for the local endpoint's --records. */
+export const REPLICA_RECORDS = join(tmpdir(), `whydenied-e2e-replica-load-${APP_PORT}.jsonl`);

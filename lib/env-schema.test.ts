@@ -96,6 +96,16 @@ describe("parseEnv", () => {
     ],
     [{ WHYDENIED_CONFIG: "portal.yaml" }, 'WHYDENIED_CONFIG is "portal.yaml": it needs WHYDENIED_AUTH=proxy'],
     [{ WHYDENIED_STS_ENDPOINT: "sts" }, 'WHYDENIED_STS_ENDPOINT is "sts": it must be an http(s) URL'],
+    [
+      {
+        WHYDENIED_AUTH: "proxy",
+        WHYDENIED_PROXY: "oauth2-proxy",
+        WHYDENIED_CONFIG: "portal.yaml",
+        DATABASE_URL: "postgres://whydenied@db/whydenied",
+      },
+      'WHYDENIED_SECRET is "": it must be set in portal mode with DATABASE_URL',
+    ],
+    [{ WHYDENIED_SECRET: "short" }, 'WHYDENIED_SECRET is "short": it must be at least 32 characters'],
   ])("refuses a portal setting that cannot work (%#)", (source, expected) => {
     const parsed = parseEnv(source);
     expect(parsed.ok ? "" : parsed.error.message).toContain(expected);

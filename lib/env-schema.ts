@@ -115,6 +115,13 @@ const envSchema = z
     WHYDENIED_STS_ENDPOINT: httpUrl("http://127.0.0.1:4599"),
     /** Send IAM Toolbox calls to another endpoint (the local one). */
     WHYDENIED_TOOLBOX_ENDPOINT: httpUrl("http://127.0.0.1:4599"),
+    /**
+     * Encrypts what replicas share in PostgreSQL (the assumed roles' session credentials): required in portal mode with
+     * DATABASE_URL; every replica needs the same one. Generate it with `openssl rand -base64 32`.
+     */
+    WHYDENIED_SECRET: optional(
+      z.string().min(32, "must be at least 32 characters, for example the output of `openssl rand -base64 32`"),
+    ),
     /** The Region the lookup form starts with. */
     AWS_REGION: optional(z.string()),
     AWS_DEFAULT_REGION: optional(z.string()),
@@ -135,6 +142,8 @@ const envSchema = z
         path: ["WHYDENIED_CONFIG"],
         message: "needs WHYDENIED_AUTH=proxy: without sign-in the portal cannot tell who may use which account",
       });
+    if (env.WHYDENIED_CONFIG !== undefined && env.DATABASE_URL !== undefined)
+      require("WHYDENIED_SECRET", "must be set in portal mode with DATABASE_URL: replicas share the assumed roles' credentials there, encrypted with it");
   });
 
 export type ServerEnv = z.infer<typeof envSchema>;

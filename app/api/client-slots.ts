@@ -1,7 +1,10 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
-import { clientKeyOf, createClientLimiter, type ClientLimiter } from "@/lib/http";
+import { clientKeyOf, createClientLimiter, sharedClientLimiter, type SharedClientLimiter } from "@/lib/http";
+import { systemClock } from "@/lib/lookup";
 import type { AppError } from "@/lib/result";
+import { storeConfigOf } from "@/lib/store";
+import { processStore } from "@/lib/store/process";
 import type { LookupStreamEvent } from "@/lib/wire";
 import { errorResponse } from "./respond";
 import { streamEvents } from "./stream";
@@ -15,12 +18,57 @@ export const MAX_UPLOADS_PER_CLIENT = 2;
 /** What a refused client is told to wait: a running lookup or upload usually ends, or is stopped, within it. */
 export const BUSY_RETRY_AFTER_SECONDS = 10;
 
+/** How long a replica's place outlives it when it is killed (renewed every third of it while the work runs). */
+const SHARED_SLOT_LEASE_MS = 30_000;
+
 type SlotKind = "lookup" | "upload";
 
-const KINDS: Record<SlotKind, { limiter: ClientLimiter; max: number; plural: string }> = {
-  lookup: { limiter: createClientLimiter(MAX_LOOKUPS_PER_CLIENT), max: MAX_LOOKUPS_PER_CLIENT, plural: "lookups" },
-  upload: { limiter: createClientLimiter(MAX_UPLOADS_PER_CLIENT), max: MAX_UPLOADS_PER_CLIENT, plural: "uploads" },
+const KINDS: Record<SlotKind, { max: number; plural: string }> = {
+  lookup: { max: MAX_LOOKUPS_PER_CLIENT, plural: "lookups" },
+  upload: { max: MAX_UPLOADS_PER_CLIENT, plural: "uploads" },
 };
+
+/** One per process, kept on globalThis so `next dev` reloads keep counting the same running work. */
+const holder = globalThis as { whydeniedClientLimiters?: Map<SlotKind, SharedClientLimiter> };
+
+/** A process's own count, in memory. */
+function processLimiter(max: number): SharedClientLimiter {
+  const limiter = createClientLimiter(max);
+  return { tryEnter: (client) => Promise.resolve(limiter.tryEnter(client)) };
+}
+
+/** The process's limiter of one kind, made on first use. */
+function limiterFor(kind: SlotKind): SharedClientLimiter {
+  const limiters = (holder.whydeniedClientLimiters ??= new Map<SlotKind, SharedClientLimiter>());
+  const limiter = limiters.get(kind) ?? newLimiter(kind);
+  limiters.set(kind, limiter);
+  return limiter;
+}
+
+/** With a PostgreSQL store the places are leases every replica counts; with the embedded store, this process's. */
+function newLimiter(kind: SlotKind): SharedClientLimiter {
+  const { max } = KINDS[kind];
+  if (storeConfigOf(serverEnv()).kind === "embedded") return processLimiter(max);
+  const onError = (error: unknown) =>
+    console.error(
+      `[${kind}] a shared client slot was not renewed or released: ${error instanceof Error ? error.message : "unknown"}`,
+    );
+  return {
+    async tryEnter(client: string) {
+      const opened = await processStore();
+      if (!opened.ok) throw new Error(opened.error.message);
+      const slots = opened.value.shared.clientSlots;
+      return sharedClientLimiter({
+        slots,
+        kind,
+        max,
+        clock: systemClock,
+        leaseMs: SHARED_SLOT_LEASE_MS,
+        onError,
+      }).tryEnter(client);
+    },
+  };
+}
 
 /** One of a client's places; `hold` keeps it until a stream has ended, `release` gives it back (both idempotent). */
 interface ClientSlot {
@@ -37,10 +85,10 @@ type ClientSlotResult =
  * Takes one of the requesting client's places for a lookup or an upload (the client: see `clientKeyOf`), or the
  * typed 429 with Retry-After when it already runs the most it may.
  */
-function enterClientSlot(request: Request, kind: SlotKind): ClientSlotResult {
+async function enterClientSlot(request: Request, kind: SlotKind): Promise<ClientSlotResult> {
   const client = clientKeyOf(request.headers.get("x-forwarded-for"), serverEnv().WHYDENIED_TRUSTED_PROXIES);
-  const { limiter, max, plural } = KINDS[kind];
-  const release = limiter.tryEnter(client);
+  const { max, plural } = KINDS[kind];
+  const release = await limiterFor(kind).tryEnter(client);
   if (!release)
     return {
       ok: false,
@@ -77,7 +125,7 @@ export async function streamInClientSlot(
   open: (client: string, signal: AbortSignal) => Opened | Promise<Opened>,
   options: { route: string; eager?: boolean },
 ): Promise<Response> {
-  const entered = enterClientSlot(request, kind);
+  const entered = await enterClientSlot(request, kind);
   if (!entered.ok) return errorResponse(entered.error, entered.headers);
   const { slot } = entered;
   let streaming = false;

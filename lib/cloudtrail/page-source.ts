@@ -16,7 +16,7 @@ export interface CloudTrailConnection {
 const NO_SDK_RETRIES = 1;
 
 /** How long one LookupEvents call may take, connection included, before it counts as unanswered (and is retried). */
-const PAGE_TIMEOUT_MS = 30_000;
+export const PAGE_TIMEOUT_MS = 30_000;
 
 interface PageDeadline {
   /** The clock the deadline runs on; tests hold it to make an answer late without waiting. */

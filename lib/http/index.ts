@@ -3,4 +3,5 @@ export { statusFor } from "./status";
 export { guardedHeadersOf, hostNameOf, refuseRequest } from "./request-guard";
 export { isSnapshotPath, NONCE_HEADER, securityHeaders, SNAPSHOT_HEADERS } from "./security-headers";
 export { clientKeyOf } from "./client-address";
-export { createClientLimiter, type ClientLimiter } from "./client-limiter";
+export { createClientLimiter } from "./client-limiter";
+export { sharedClientLimiter, type SharedClientLimiter } from "./shared-client-limiter";

@@ -193,6 +193,7 @@ describe("control routes, for an endpoint in another process", () => {
       byRegion: { "us-east-1": { requests: 1, throttled: 0 } },
       assumedRoles: [],
       refusedAssumeRoles: 0,
+      served: { pages: 1, events: 1, firstAt: expect.any(Number) as number, lastAt: expect.any(Number) as number },
     });
     expect((await control("POST", "reset")).status).toBe(204);
     expect((await (await control("GET", "stats")).json()) as unknown).toEqual({
@@ -203,6 +204,7 @@ describe("control routes, for an endpoint in another process", () => {
       byRegion: {},
       assumedRoles: [],
       refusedAssumeRoles: 0,
+      served: { pages: 0, events: 0, firstAt: null, lastAt: null },
     });
   });
 

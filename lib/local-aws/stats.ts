@@ -19,6 +19,16 @@ export interface EndpointStats {
   assumedRoles: AssumedRole[];
   /** STS AssumeRole calls refused (unknown role, wrong external id, bad parameters). */
   refusedAssumeRoles: number;
+  /** LookupEvents pages answered, the events in them, and when (clock ms) the first and the last was answered. */
+  served: ServedPages;
+}
+
+/** What LookupEvents answered, to measure how much of its ceiling the callers used over their busy interval. */
+export interface ServedPages {
+  pages: number;
+  events: number;
+  firstAt: number | null;
+  lastAt: number | null;
 }
 
 /** Counts requests as the server answers them. */
@@ -34,6 +44,7 @@ export class StatsCounter {
       byRegion: {},
       assumedRoles: [],
       refusedAssumeRoles: 0,
+      served: { pages: 0, events: 0, firstAt: null, lastAt: null },
     };
   }
 
@@ -69,6 +80,15 @@ export class StatsCounter {
 
   refusedAssumeRole(): void {
     this.current.refusedAssumeRoles++;
+  }
+
+  /** A LookupEvents page of `events` answered at `at` (clock ms). */
+  servedPage(events: number, at: number): void {
+    const served = this.current.served;
+    served.pages++;
+    served.events += events;
+    served.firstAt ??= at;
+    served.lastAt = at;
   }
 
   /** A copy, so callers cannot change the counts. */

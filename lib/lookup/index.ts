@@ -1,6 +1,8 @@
 export { systemClock, type Clock } from "./clock";
 export { LOOKUP_POLICY, type LookupErrorCode } from "./errors";
 export { createPacer, type Pacer } from "./pacer";
+export { createSharedPacer, type TurnLedger } from "./shared-pacer";
+export type { TurnDecision } from "./turn-schedule";
 export { planLookup } from "./plan";
 export { DEFAULT_RETRY } from "./retry";
 export { parseRoleTarget, type RoleTarget } from "./role";

@@ -3,8 +3,10 @@ import { diagnose } from "../catalog";
 import { systemClock } from "../lookup";
 import { fail, ok, type Result } from "../result";
 import {
+  processRateLimit,
   PURGE_INTERVAL_MS,
-  RateLimiter,
+  sharedRateLimit,
+  type RateLimit,
   SHARE_BURST,
   SHARE_LIMITER_ADDRESSES,
   SHARE_REFILL_PER_MINUTE,
@@ -15,10 +17,10 @@ import { processStore } from "../store/process";
 import { createRedactor } from "../redact";
 import type { SharingDeps } from "./snapshots";
 
-/** The server's sharing: its dependencies and the per-address limit on creating snapshots. */
+/** The server's sharing: its dependencies and the per-address limit on creating snapshots (shared by replicas). */
 export interface Sharing {
   deps: SharingDeps;
-  limiter: RateLimiter;
+  limiter: RateLimit;
 }
 
 /** One per process, kept on globalThis so `next dev` reloads do not open the embedded database twice. */
@@ -27,7 +29,13 @@ const holder = globalThis as { whydeniedSharing?: Promise<Result<Sharing, StoreE
 async function start(): Promise<Result<Sharing, StoreErrorCode>> {
   const opened = await processStore();
   if (!opened.ok) return opened;
+  const { kind, shared } = opened.value;
   const store = opened.value.snapshots;
+  const policy = {
+    burst: SHARE_BURST,
+    refillPerMinute: SHARE_REFILL_PER_MINUTE,
+    maxAddresses: SHARE_LIMITER_ADDRESSES,
+  };
   void runPurgeSchedule({
     store,
     clock: systemClock,
@@ -44,11 +52,8 @@ async function start(): Promise<Result<Sharing, StoreErrorCode>> {
       diagnose,
       newRedactor: createRedactor,
     },
-    limiter: new RateLimiter({
-      burst: SHARE_BURST,
-      refillPerMinute: SHARE_REFILL_PER_MINUTE,
-      maxAddresses: SHARE_LIMITER_ADDRESSES,
-    }),
+    // Replicas on one PostgreSQL share the allowance; the embedded store has one process, which keeps it in memory.
+    limiter: kind === "postgres" ? sharedRateLimit(shared.rateBuckets, "snapshots", policy) : processRateLimit(policy),
   });
 }
 

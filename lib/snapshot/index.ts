@@ -8,4 +8,4 @@ export {
   SHARE_LIMITER_ADDRESSES,
   SHARE_REFILL_PER_MINUTE,
 } from "./limits";
-export { RateLimiter } from "./rate-limit";
+export { processRateLimit, RateLimiter, sharedRateLimit, type RateLimit } from "./rate-limit";

@@ -1,3 +1,5 @@
+import type { RateBucketStore } from "../store";
+
 /** How many actions a client may take at once, how fast the allowance returns, and how many clients are tracked. */
 export interface RateLimitPolicy {
   burst: number;
@@ -14,6 +16,28 @@ interface Bucket {
   updatedAt: number;
 }
 
+/** A per-address limit, kept in this process or shared by every replica. */
+export interface RateLimit {
+  /** Takes one action's allowance for `address` at time `now` (epoch ms). */
+  take(address: string, now: number): Promise<RateDecision>;
+}
+
+/** The bucket after one action at `now` (a missing bucket is full), and whether the action was allowed. */
+function takeFrom(
+  bucket: Bucket | null,
+  now: number,
+  policy: Pick<RateLimitPolicy, "burst" | "refillPerMinute">,
+): { bucket: Bucket; answer: RateDecision } {
+  const perMs = policy.refillPerMinute / 60_000;
+  const { tokens: held, updatedAt } = bucket ?? { tokens: policy.burst, updatedAt: now };
+  const tokens = Math.min(policy.burst, held + Math.max(0, now - updatedAt) * perMs);
+  if (tokens >= 1) return { bucket: { tokens: tokens - 1, updatedAt: now }, answer: { allowed: true } };
+  return {
+    bucket: { tokens, updatedAt: now },
+    answer: { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)) },
+  };
+}
+
 /**
  * A token bucket per client address, in a map of fixed capacity. Time is passed in (`now`, in ms), never read, so
  * tests drive it. A forgotten address starts again with a full bucket, which only ever errs towards allowing.
@@ -25,12 +49,9 @@ export class RateLimiter {
 
   /** Takes one action's allowance for `address` at time `now`. */
   take(address: string, now: number): RateDecision {
-    const perMs = this.policy.refillPerMinute / 60_000;
-    const bucket = this.buckets.get(address) ?? { tokens: this.policy.burst, updatedAt: now };
-    const tokens = Math.min(this.policy.burst, bucket.tokens + Math.max(0, now - bucket.updatedAt) * perMs);
-    this.remember(address, { tokens: tokens >= 1 ? tokens - 1 : tokens, updatedAt: now });
-    if (tokens >= 1) return { allowed: true };
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)) };
+    const { bucket, answer } = takeFrom(this.buckets.get(address) ?? null, now, this.policy);
+    this.remember(address, bucket);
+    return answer;
   }
 
   /** Addresses tracked now (at most `maxAddresses`). */
@@ -47,4 +68,27 @@ export class RateLimiter {
       if (!oldest.done) this.buckets.delete(oldest.value);
     }
   }
+}
+
+/** The limit of one process, in a RateLimiter. */
+export function processRateLimit(policy: RateLimitPolicy): RateLimit {
+  const limiter = new RateLimiter(policy);
+  return { take: (address, now) => Promise.resolve(limiter.take(address, now)) };
+}
+
+/**
+ * The same limit shared by every replica: one bucket row per address under `name`, changed in a transaction that
+ * holds it, so the replicas' actions together draw on one allowance. A bucket left alone until it is full again is
+ * deleted, so the table holds only clients that acted lately.
+ */
+export function sharedRateLimit(
+  buckets: RateBucketStore,
+  name: string,
+  policy: Pick<RateLimitPolicy, "burst" | "refillPerMinute">,
+): RateLimit {
+  const fullAfterMs = (policy.burst / policy.refillPerMinute) * 60_000;
+  return {
+    take: (address, now) =>
+      buckets.change(`${name} ${address}`, now - fullAfterMs, (bucket) => takeFrom(bucket, now, policy)),
+  };
 }

@@ -6,6 +6,11 @@ import { KNOWN_MIGRATIONS, migrationProvider } from "./migrations";
 import type { Database } from "./schema";
 import type { HistoryStore } from "../history";
 import { historyStoreOn } from "./history";
+import type { TurnLedger } from "../lookup";
+import { clientSlotsOn, type ClientSlotStore } from "./client-slots";
+import { pacerTurnsOn } from "./pacer-turns";
+import { rateBucketsOn, type RateBucketStore } from "./rate-buckets";
+import { sessionCredentialsOn, type SealedCredentialStore } from "./session-credentials";
 import { snapshotStoreOn, type SnapshotStore } from "./snapshots";
 
 /**
@@ -17,6 +22,14 @@ export interface Store {
   snapshots: SnapshotStore;
   /** The portal's history of runs and audit log (lib/history). */
   history: HistoryStore;
+  /** What replicas share (with PostgreSQL; the embedded store has the tables too, but one process needs no sharing). */
+  shared: {
+    /** The LookupEvents budgets' turns. */
+    pacerTurns: TurnLedger;
+    rateBuckets: RateBucketStore;
+    clientSlots: ClientSlotStore;
+    sessionCredentials: SealedCredentialStore;
+  };
   close(): Promise<void>;
 }
 
@@ -77,6 +90,12 @@ export async function openStore(config: StoreConfig): Promise<Result<Store, Stor
     kind: config.kind,
     snapshots: snapshotStoreOn(db),
     history: historyStoreOn(db),
+    shared: {
+      pacerTurns: pacerTurnsOn(db),
+      rateBuckets: rateBucketsOn(db),
+      clientSlots: clientSlotsOn(db),
+      sessionCredentials: sessionCredentialsOn(db),
+    },
     close: () => db.destroy(),
   });
 }

@@ -43,9 +43,50 @@ interface AuditTable {
   outcome: "ok" | "refused";
 }
 
+/** One LookupEvents budget (account or endpoint, and Region): the row a replica locks while it takes a turn. */
+interface PacerBudgetsTable {
+  budget: string;
+}
+
+/** A budget's recent request turns: when each started, when its answer came back, until when its holder owns it. */
+interface PacerTurnsTable {
+  id: string;
+  budget: string;
+  started_at: Date;
+  finished_at: Date | null;
+  lease_until: Date;
+}
+
+/** A token bucket of a rate limit, by limit and client. */
+interface RateBucketsTable {
+  key: string;
+  tokens: number;
+  updated_at: Date;
+}
+
+/** One running lookup or upload of a client, held by a replica while its lease is renewed. */
+interface ClientSlotsTable {
+  id: string;
+  kind: string;
+  client: string;
+  lease_until: Date;
+}
+
+/** An assumed role's session credentials, sealed (AES-256-GCM) by the app, under the hash of their cache key. */
+interface SessionCredentialsTable {
+  key_hash: string;
+  sealed: string;
+  expires_at: Date;
+}
+
 /** Every table the app's code reads or writes. */
 export interface Database {
   snapshots: SnapshotsTable;
   runs: RunsTable;
   audit: AuditTable;
+  pacer_budgets: PacerBudgetsTable;
+  pacer_turns: PacerTurnsTable;
+  rate_buckets: RateBucketsTable;
+  client_slots: ClientSlotsTable;
+  session_credentials: SessionCredentialsTable;
 }

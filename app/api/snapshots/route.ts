@@ -18,7 +18,7 @@ export async function POST(request: Request): Promise<Response> {
     const opened = await openSharing();
     if (!opened.ok) return opened.response;
     const { deps, limiter } = opened.value;
-    const decision = limiter.take(
+    const decision = await limiter.take(
       clientKeyOf(request.headers.get("x-forwarded-for"), serverEnv().WHYDENIED_TRUSTED_PROXIES),
       deps.now().getTime(),
     );

@@ -32,6 +32,7 @@ async function serveLookupEvents(call: ServiceCall, shared: SharedState, stores:
   const result = lookupEvents(json.value, scope.value.region, store, shared.clock.now());
   if (!result.ok) return sendError(response, 400, result.error.code, result.error.message, requestId);
   sendJson(response, 200, result.value, requestId);
+  shared.stats.servedPage(result.value.Events.length, shared.clock.now());
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as createSnapshots from "./0001-create-snapshots";
 import * as createHistory from "./0002-create-history";
+import * as createSharedLimits from "./0003-create-shared-limits";
 
 /**
  * Every migration, by name, in order: one file each, named `NNNN-what-it-does.ts`. Listed here rather than read from
@@ -9,6 +10,7 @@ import * as createHistory from "./0002-create-history";
 const MIGRATIONS: Record<string, Migration> = {
   "0001-create-snapshots": createSnapshots,
   "0002-create-history": createHistory,
+  "0003-create-shared-limits": createSharedLimits,
 };
 
 /** Kysely's Migrator reads the migrations from here. */
