@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The signed-in user as the browser may see them (never a token or a header value other than these). */
-export const portalUserSchema = z.object({
+const portalUserSchema = z.object({
   /** Who they are in history, audit and CloudTrail: the email when the proxy sends one, else its user id. */
   user: z.string(),
   email: z.string().nullable(),
@@ -9,7 +9,7 @@ export const portalUserSchema = z.object({
 });
 
 /** A configured account as the picker shows it; the role and external id stay on the server. */
-export const portalAccountSchema = z.object({
+const portalAccountSchema = z.object({
   name: z.string(),
   accountId: z.string(),
   /** The Regions a lookup in this account starts with; the first is the default. */
@@ -38,7 +38,6 @@ export const authorityOutcomeSchema = z.object({
   message: z.string(),
 });
 
-export type PortalUser = z.infer<typeof portalUserSchema>;
 export type PortalAccountView = z.infer<typeof portalAccountSchema>;
 export type PortalSession = z.infer<typeof portalSessionSchema>;
 export type AuthorityOutcome = z.infer<typeof authorityOutcomeSchema>;

@@ -9,7 +9,6 @@ import { SealedSessionCredentialCache } from "./sealed-cache";
  * The session-credential cache for the server's store: with PostgreSQL, the sealed table every replica shares (so
  * they do not each assume the role), encrypted with WHYDENIED_SECRET, which the environment's check requires in portal
  * mode with DATABASE_URL; with the embedded store (one process), one in memory.
- * @public (the portal's routes take their RoleSessions' cache from it)
  */
 export function sessionCacheFor(
   store: Pick<Store, "kind" | "shared">,
