@@ -34,12 +34,7 @@ const DENY_STATEMENT = "DenyOrdersSecretsOutsideDeploys";
  * The demo story of `seedDemoEvents`, recorded in `accountId` instead of the demo account: every ARN, account field
  * and recipient names it, so a session of that account sees it as its own event history.
  */
-function seedAccountEvents(options: {
-  now: Date;
-  accountId: string;
-  days?: number;
-  seed?: number;
-}): TrailRecord[] {
+function seedAccountEvents(options: { now: Date; accountId: string; days?: number; seed?: number }): TrailRecord[] {
   const records = seedDemoEvents(options);
   return JSON.parse(JSON.stringify(records).replaceAll(DEMO_ACCOUNT, options.accountId)) as TrailRecord[];
 }
