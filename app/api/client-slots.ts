@@ -82,11 +82,14 @@ type ClientSlotResult =
   | { ok: false; error: AppError<"request.too-many-concurrent">; headers: Record<string, string> };
 
 /**
- * Takes one of the requesting client's places for a lookup or an upload (the client: see `clientKeyOf`), or the
- * typed 429 with Retry-After when it already runs the most it may.
+ * Takes one of the requesting client's places for a lookup or an upload (the client: the signed-in user when sign-in
+ * is on, else the address `clientKeyOf` reads), or the typed 429 with Retry-After when it already runs the most it may.
  */
-async function enterClientSlot(request: Request, kind: SlotKind): Promise<ClientSlotResult> {
-  const client = clientKeyOf(request.headers.get("x-forwarded-for"), serverEnv().WHYDENIED_TRUSTED_PROXIES);
+async function enterClientSlot(request: Request, kind: SlotKind, user: string | null): Promise<ClientSlotResult> {
+  const client =
+    user === null
+      ? clientKeyOf(request.headers.get("x-forwarded-for"), serverEnv().WHYDENIED_TRUSTED_PROXIES)
+      : `user ${user}`;
   const { max, plural } = KINDS[kind];
   const release = await limiterFor(kind).tryEnter(client);
   if (!release)
@@ -123,9 +126,9 @@ export async function streamInClientSlot(
   request: Request,
   kind: SlotKind,
   open: (client: string, signal: AbortSignal) => Opened | Promise<Opened>,
-  options: { route: string; eager?: boolean },
+  options: { route: string; eager?: boolean; user?: string | null },
 ): Promise<Response> {
-  const entered = await enterClientSlot(request, kind);
+  const entered = await enterClientSlot(request, kind, options.user ?? null);
   if (!entered.ok) return errorResponse(entered.error, entered.headers);
   const { slot } = entered;
   let streaming = false;

@@ -36,7 +36,7 @@ export async function POST(request: Request): Promise<Response> {
         const facts = { accountId: account.value?.accountId ?? null, roleArn: parsed.data.roleArn };
         return { events: recordedStream(lookup.value, context.value, "lookup", facts) };
       },
-      { route: "lookup" },
+      { route: "lookup", user: context.value.identity?.user },
     );
   } catch (error) {
     return internalError("lookup", error);

@@ -14,7 +14,7 @@ const lines = new TextEncoder().encode(
 );
 
 /** An upload that sends a day of records, then holds the connection open until `finish` is called. */
-function heldUpload(clientAddress: string) {
+function heldUpload(clientAddress: string, headers: Record<string, string> = {}) {
   let finish!: () => void;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   let sent = false;
@@ -32,7 +32,7 @@ function heldUpload(clientAddress: string) {
     new Request("http://127.0.0.1/api/trail", {
       method: "POST",
       body,
-      headers: { "content-type": "application/octet-stream", "x-forwarded-for": clientAddress },
+      headers: { "content-type": "application/octet-stream", "x-forwarded-for": clientAddress, ...headers },
       duplex: "half",
     } as RequestInit),
   );
@@ -73,5 +73,22 @@ describe("POST /api/trail, per client", () => {
     const admitted = await again.response;
     expect(admitted.status).toBe(200);
     await admitted.text();
+  });
+});
+
+describe("POST /api/trail, per signed-in user", () => {
+  it("counts each user's uploads apart, even behind one proxy address", async () => {
+    process.env = { ...process.env, WHYDENIED_AUTH: "proxy", WHYDENIED_PROXY: "oauth2-proxy" };
+    const as = (email: string) => ({ "x-forwarded-email": email });
+    const held = Array.from({ length: MAX_UPLOADS_PER_CLIENT }, () => heldUpload("10.0.0.1", as("ana@example.com")));
+    for (const upload of held) expect((await upload.response).status).toBe(200);
+    expect((await heldUpload("10.0.0.1", as("ana@example.com")).response).status).toBe(429);
+
+    const other = heldUpload("10.0.0.1", as("ben@example.com"));
+    other.finish();
+    expect((await other.response).status).toBe(200);
+    await (await other.response).text();
+    held.forEach((upload) => upload.finish());
+    await Promise.all(held.map(async (upload) => (await upload.response).text()));
   });
 });

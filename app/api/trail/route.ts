@@ -60,7 +60,7 @@ export async function POST(request: Request): Promise<Response> {
         const facts = { roleArn: query.data.roleArn ?? null };
         return { events: recordedStream(stopAtUploadLimit(events), context.value, "trail", facts) };
       },
-      { route: "trail", eager: true },
+      { route: "trail", eager: true, user: context.value.identity?.user },
     );
   } catch (error) {
     return internalError("trail", error);
