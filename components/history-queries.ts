@@ -1,5 +1,5 @@
-import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import { historyPageSchema, portalSessionSchema, type HistoryQueryInput } from "@/lib/wire";
+import { infiniteQueryOptions } from "@tanstack/react-query";
+import { historyPageSchema, type HistoryQueryInput } from "@/lib/wire";
 import { getJson } from "./api";
 
 /** The filters the Recent page sends; empty ones are left out of the URL. */
@@ -21,13 +21,4 @@ export const historyQuery = (filters: HistoryFilters) =>
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     staleTime: 15_000,
-  });
-
-/** GET /api/portal: whether the server runs as a portal, and who is signed in. */
-export const portalSessionQuery = () =>
-  queryOptions({
-    queryKey: ["portal-session"],
-    queryFn: () => getJson("/api/portal", portalSessionSchema),
-    staleTime: 5 * 60_000,
-    retry: false,
   });

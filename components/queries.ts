@@ -24,6 +24,7 @@ export const portalSessionQuery = () =>
     queryKey: ["portal-session"],
     queryFn: () => getJson("/api/portal", portalSessionSchema),
     staleTime: 5 * 60_000,
+    retry: false,
   });
 
 function eventsOf(run: StreamRun, signal: AbortSignal): AsyncGenerator<RunEvent[]> {

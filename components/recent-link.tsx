@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
-import { portalSessionQuery } from "./history-queries";
+import { portalSessionQuery } from "./queries";
 import { FOCUS_RING } from "./ui/focus-ring";
 
 /** The header's link to the Recent page, shown only when the server runs as a portal (it keeps no history otherwise). */

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { portalDemoDenial } from "../lib/demo";
@@ -131,6 +132,45 @@ test.describe("alice (platform, developers)", () => {
       );
       expect(stats.throttled).toBe(0);
     });
+});
+
+test.describe("the team's history and audit log", () => {
+  test("alice's lookups and diagnoses are listed on Recent, and the audit log she exports names her", async ({
+    page,
+  }) => {
+    await page.setExtraHTTPHeaders(ALICE);
+    await diagnose(page, PRODUCTION_DENIAL);
+    await page.getByRole("link", { name: "Recent" }).click();
+    await expect(page.getByRole("heading", { name: "Recent diagnoses" })).toBeVisible();
+    const rows = page.getByTestId("recent-run");
+    await expect(rows.first()).toContainText("alice@example.com");
+    await expect(rows.first()).toContainText("production");
+    await expect(rows.first()).toContainText("dynamodb:PutItem");
+    await expect(rows.filter({ hasText: "sandbox" }).first()).toBeVisible();
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export audit log (JSON Lines)" }).click();
+    const lines = (await readFile((await (await download).path()) ?? "", "utf8")).trim().split("\n");
+    const entries = lines.map((line) => JSON.parse(line) as { user: string; accountId: string; purpose: string });
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ user: "alice@example.com", accountId: "111111111111", purpose: "lookup" }),
+        expect.objectContaining({ user: "alice@example.com", accountId: "222222222222", purpose: "lookup" }),
+      ]),
+    );
+  });
+
+  test("bob sees only the runs of the accounts his groups may use, and cannot export the audit log", async ({
+    page,
+    request,
+  }) => {
+    await page.setExtraHTTPHeaders(BOB);
+    await page.goto("/recent");
+    await expect(page.getByRole("heading", { name: "Recent diagnoses" })).toBeVisible();
+    await expect(page.getByTestId("recent-run").filter({ hasText: "production" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Export audit log (JSON Lines)" })).toHaveCount(0);
+    expect((await request.get("/api/audit.jsonl", { headers: BOB })).status()).toBe(403);
+  });
 });
 
 test.describe("bob (developers)", () => {
