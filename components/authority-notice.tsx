@@ -30,6 +30,16 @@ export function AuthorityNotice({ outcomes }: { outcomes: readonly AuthorityOutc
               className="break-words"
             >
               <strong>{lead}:</strong> {text}
+              {outcome.deniedBy?.statement && (
+                <figure className="mt-2">
+                  <figcaption className="text-xs font-semibold">
+                    Statement {outcome.deniedBy.sid} as it was when the request was denied
+                  </figcaption>
+                  <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap rounded bg-white/60 p-2 font-mono text-xs dark:bg-slate-950/60">
+                    {JSON.stringify(outcome.deniedBy.statement, null, 2)}
+                  </pre>
+                </figure>
+              )}
               <span className="mt-1 block font-mono text-xs opacity-80">
                 Authorization id {outcome.authorizationId}
                 {outcome.account && ` · account ${outcome.account}`}

@@ -36,6 +36,14 @@ export const authorityOutcomeSchema = z.object({
   account: z.string().nullable(),
   status: z.enum(["proven", "not-configured", "refused", "expired", "unavailable"]),
   message: z.string(),
+  /**
+   * When proven by an explicit deny: the denying policy and its statement as they were at the time of the denial
+   * (GetRequestAuthorizationPolicy); `statement` is null when AWS did not hand the document over.
+   */
+  deniedBy: z
+    .object({ policyUri: z.string(), sid: z.string(), statement: z.record(z.string(), z.unknown()).nullable() })
+    .nullable()
+    .default(null),
 });
 
 export type PortalAccountView = z.infer<typeof portalAccountSchema>;

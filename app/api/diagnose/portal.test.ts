@@ -62,6 +62,16 @@ describe("POST /api/diagnose in portal mode", () => {
           "Proven by AWS: the authorization details in account production show secretsmanager:GetSecretValue on " +
           `arn:aws:secretsmanager:eu-west-1:${PRODUCTION}:secret:orders/db-credentials-Xk3P9q denied by statement ` +
           `"DenyOrdersSecretsOutsideDeploys" of arn:aws:iam::${PRODUCTION}:policy/DenyOrdersSecrets.`,
+        deniedBy: {
+          policyUri: `arn:aws:iam::${PRODUCTION}:policy/DenyOrdersSecrets`,
+          sid: "DenyOrdersSecretsOutsideDeploys",
+          statement: {
+            Sid: "DenyOrdersSecretsOutsideDeploys",
+            Effect: "Deny",
+            Action: "secretsmanager:GetSecretValue",
+            Resource: `arn:aws:secretsmanager:eu-west-1:${PRODUCTION}:secret:orders/db-credentials-Xk3P9q`,
+          },
+        },
       },
     ]);
     expect(diagnosis.findings).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diagnose } from "../../catalog";
+import { HeldClock } from "../../local-aws/testing/held-clock";
 import { VirtualClock } from "../../lookup/testing/virtual-clock";
 import { fail, ok } from "../../result";
 import type { AuthorizationDetailsDocument } from "../../toolbox";
@@ -48,10 +49,25 @@ const DENIED: AuthorizationDetailsDocument = {
   policies: [{ uri: "arn:aws:iam::222222222222:policy/Deny" }],
 };
 
+const DENY_POLICY = {
+  Version: "2012-10-17",
+  Statement: [
+    { Sid: "Reads", Effect: "Allow", Action: "s3:GetObject", Resource: "*" },
+    { Sid: "NoReports", Effect: "Deny", Action: "s3:*", Resource: "arn:aws:s3:::reports/*" },
+  ],
+};
+
 const deps = (overrides: Partial<AuthorityDeps> = {}): AuthorityDeps => ({
   credentialsFor: () => Promise.resolve(ok(SESSION)),
   authorizationDetails: () => Promise.resolve(ok(DENIED)),
-  clock: new VirtualClock(0),
+  authorizationPolicy: (_, __, policyUri) =>
+    Promise.resolve(
+      policyUri === "arn:aws:iam::222222222222:policy/Deny"
+        ? ok(DENY_POLICY)
+        : fail("toolbox.not-found", "no such policy"),
+    ),
+  // Time stands still: the 4 s limit never cuts an answer short here.
+  clock: new HeldClock(0),
   ...overrides,
 });
 
@@ -66,11 +82,25 @@ describe("askAuthority", () => {
         message:
           "Proven by AWS: the authorization details in account production show s3:GetObject on arn:aws:s3:::reports/a1 " +
           'denied by statement "NoReports" of arn:aws:iam::222222222222:policy/Deny.',
+        deniedBy: {
+          policyUri: "arn:aws:iam::222222222222:policy/Deny",
+          sid: "NoReports",
+          statement: DENY_POLICY.Statement[1],
+        },
       },
     ]);
     expect(answer.proven.get("a1")).toMatchObject([
       { authorizationId: "a1", account: "222222222222", principal: "arn:aws:iam::222222222222:user/jane" },
     ]);
+  });
+
+  it("stays proven, without the statement, when AWS does not hand the policy over", async () => {
+    const refusing = deps({ authorizationPolicy: () => Promise.resolve(fail("toolbox.refused", "no")) });
+    const answer = await askAuthority(await diagnosisOf(denial("a1")), ACCOUNTS, refusing);
+    expect(answer.outcomes[0]).toMatchObject({
+      status: "proven",
+      deniedBy: { policyUri: "arn:aws:iam::222222222222:policy/Deny", sid: "NoReports", statement: null },
+    });
   });
 
   it("does not ask about a denial in an account the user has not configured", async () => {
@@ -106,7 +136,12 @@ describe("askAuthority", () => {
       { authorizationDetails: () => Promise.resolve(fail("toolbox.throttled", "Slow down.")) },
       "unavailable",
     ],
-    ["AWS never answers", { authorizationDetails: () => new Promise<never>(() => undefined) }, "unavailable"],
+    [
+      "AWS never answers",
+      // The limit's sleep passes at once: the answer that never comes is cut off.
+      { authorizationDetails: () => new Promise<never>(() => undefined), clock: new VirtualClock(0) },
+      "unavailable",
+    ],
   ] satisfies [string, Partial<AuthorityDeps>, string][])("says so in words when %s", async (_, overrides, status) => {
     const answer = await askAuthority(await diagnosisOf(denial("c3")), ACCOUNTS, deps(overrides));
     expect(answer.outcomes).toMatchObject([{ authorizationId: "c3", account: "production", status }]);

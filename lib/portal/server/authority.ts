@@ -5,6 +5,7 @@ import type { Result } from "../../result";
 import { provenReading, type AuthorizationDetailsDocument, type ToolboxErrorCode } from "../../toolbox";
 import type { AuthorityOutcome } from "../../wire";
 import { accountNamedByArn, type PortalAccount } from "../config";
+import { statementWithSid } from "./denying-statement";
 import type { AssumeRoleErrorCode, SessionCredentials } from "../credentials";
 
 /** At most this many authorization ids are asked about per diagnosis; the rest are reported as not asked. */
@@ -19,6 +20,12 @@ export interface AuthorityDeps {
     credentials: SessionCredentials,
     authorizationId: string,
   ): Promise<Result<AuthorizationDetailsDocument, ToolboxErrorCode>>;
+  /** GetRequestAuthorizationPolicy: a matched policy's document as it was at the time of the denial. */
+  authorizationPolicy(
+    credentials: SessionCredentials,
+    authorizationId: string,
+    policyUri: string,
+  ): Promise<Result<unknown, ToolboxErrorCode>>;
   clock: Pick<Clock, "sleep">;
   timeoutMs?: number;
 }
@@ -78,7 +85,7 @@ async function askOne(
   deps: AuthorityDeps,
 ): Promise<Asked> {
   const outcome = (status: AuthorityOutcome["status"], message: string): Asked => ({
-    outcome: { authorizationId, account: account.name, status, message },
+    outcome: { authorizationId, account: account.name, status, message, deniedBy: null },
     records: null,
   });
   const credentials = await deps.credentialsFor(account);
@@ -100,7 +107,23 @@ async function askOne(
       "unavailable",
       `AWS's authorization details for ${authorizationId} show no denied request. ${OWN_READING}`,
     );
-  return { ...outcome("proven", provenMessage(account, records.value)), records: records.value };
+  const proven = outcome("proven", provenMessage(account, records.value));
+  proven.outcome.deniedBy = await denyingStatement(records.value, authorizationId, credentials.value, deps);
+  return { ...proven, records: records.value };
+}
+
+/** The statement AWS names as denying (an explicit deny's), fetched as it was at the time of the denial. */
+async function denyingStatement(
+  records: DenialRecord[],
+  authorizationId: string,
+  credentials: SessionCredentials,
+  deps: AuthorityDeps,
+): Promise<AuthorityOutcome["deniedBy"]> {
+  const proof = records.map(proofOf).find((candidate) => candidate?.policyUri && candidate.statementSid);
+  if (!proof?.policyUri || !proof.statementSid) return null;
+  const policy = await deps.authorizationPolicy(credentials, authorizationId, proof.policyUri);
+  const statement = policy.ok ? statementWithSid(policy.value, proof.statementSid) : null;
+  return { policyUri: proof.policyUri, sid: proof.statementSid, statement };
 }
 
 /** The answer of `askOne`, or "unavailable" once the time is up (the call is left to finish on its own). */
@@ -119,6 +142,7 @@ async function withinTime(
         account: account.name,
         status: "unavailable",
         message: `AWS did not answer about ${authorizationId} within ${timeoutMs / 1000} s. ${OWN_READING}`,
+        deniedBy: null,
       },
       records: null,
     }),
@@ -156,6 +180,7 @@ export async function askAuthority(
             account: named,
             status: "unavailable",
             message: `Not asked: AWS is asked about at most ${MAX_AUTHORIZATION_IDS} authorization ids per diagnosis. ${OWN_READING}`,
+            deniedBy: null,
           },
           records: null,
         };
@@ -168,6 +193,7 @@ export async function askAuthority(
             message:
               `The denial is in ${finding.account ? `account ${finding.account}` : "an account it does not name"}, ` +
               `which is not one of your configured accounts, so AWS was not asked. ${OWN_READING}`,
+            deniedBy: null,
           },
           records: null,
         };

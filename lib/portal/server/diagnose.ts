@@ -19,6 +19,8 @@ function serverAuthorityDeps(user: string): AuthorityDeps {
     credentialsFor: (account) => auditedCredentials(account, user, "authority"),
     authorizationDetails: (credentials, authorizationId) =>
       toolboxClient({ endpoint, region: TOOLBOX_REGION, credentials }).authorizationDetails(authorizationId),
+    authorizationPolicy: (credentials, authorizationId, policyUri) =>
+      toolboxClient({ endpoint, region: TOOLBOX_REGION, credentials }).authorizationPolicy(authorizationId, policyUri),
     clock: systemClock,
   };
 }
