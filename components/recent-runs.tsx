@@ -26,7 +26,7 @@ function FewOf({ values, name = (value: string) => value }: { values: string[]; 
   return (
     <span title={values.join("\n")} className="block font-mono text-xs">
       {values.slice(0, SHOWN).map((value) => (
-        <span key={value} className="block break-all md:break-normal md:whitespace-nowrap">
+        <span key={value} className="block break-all lg:break-normal lg:whitespace-nowrap">
           {name(value)}
         </span>
       ))}
@@ -40,7 +40,7 @@ function Layers({ run }: { run: HistoryRun }) {
   return (
     <span className="flex flex-wrap gap-1">
       {run.layers.map((layer) => (
-        <Badge key={layer} className={LAYER_CHIP[layer]}>
+        <Badge key={layer} className={cn(LAYER_CHIP[layer], "whitespace-normal")}>
           {LAYER_INFO[layer].label}
         </Badge>
       ))}
@@ -72,7 +72,16 @@ const CELL = "px-3 py-2 align-top";
 export function RecentRuns({ runs }: { runs: HistoryRun[] }) {
   return (
     <>
-      <div className="hidden overflow-x-auto rounded-xl border border-slate-200 bg-white md:block dark:border-slate-700 dark:bg-slate-900">
+      {/* Focusable, so a keyboard can scroll the table sideways when its roles and actions are wide. */}
+      <div
+        role="region"
+        aria-label="Recent runs table"
+        tabIndex={0}
+        className={cn(
+          "hidden overflow-x-auto rounded-xl border border-slate-200 bg-white md:block dark:border-slate-700 dark:bg-slate-900",
+          FOCUS_RING,
+        )}
+      >
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Recent runs, newest first</caption>
           <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-700 dark:text-slate-400">
@@ -87,7 +96,7 @@ export function RecentRuns({ runs }: { runs: HistoryRun[] }) {
           <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
             {runs.map((run) => (
               <tr key={run.id} data-testid="recent-run">
-                <td className={cn(CELL, "whitespace-nowrap")}>{formatDate(run.at)}</td>
+                <td className={CELL}>{formatDate(run.at)}</td>
                 <td className={cn(CELL, "break-words")}>{run.user}</td>
                 <td className={CELL}>{account(run)}</td>
                 <td className={CELL}>
@@ -99,7 +108,7 @@ export function RecentRuns({ runs }: { runs: HistoryRun[] }) {
                 <td className={CELL}>
                   <Layers run={run} />
                 </td>
-                <td className={cn(CELL, "whitespace-nowrap")}>
+                <td className={CELL}>
                   <What run={run} />
                 </td>
               </tr>
