@@ -1,4 +1,4 @@
-import { experimental_streamedQuery as streamedQuery, queryOptions } from "@tanstack/react-query";
+import { isServer, experimental_streamedQuery as streamedQuery, queryOptions } from "@tanstack/react-query";
 import { INITIAL_LOOKUP_STATE, reduceLookup, type LookupState, type RunEvent } from "@/lib/run";
 import { lookupStatusSchema, portalSessionSchema, type LookupRequestBody } from "@/lib/wire";
 import { getJson } from "./api";
@@ -43,7 +43,9 @@ export const streamRunQuery = (run: StreamRun) =>
       initialValue: INITIAL_LOOKUP_STATE,
     }),
     staleTime: Infinity,
-    gcTime: 10 * 60_000,
+    // A finished run stays cached in the browser for a while. Never on the server: there the timer would keep each
+    // rendered request (its response and context) alive for as long, which under load is a leak.
+    gcTime: isServer ? Infinity : 10 * 60_000,
     retry: false,
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
