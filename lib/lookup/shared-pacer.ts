@@ -11,11 +11,14 @@ export type LedgerTake = { taken: true; turnId: string; at: number } | { taken: 
  * transaction holding the budget's lock.
  */
 export interface TurnLedger {
-  /** Reads `budget`'s recent turns (newest first) and records a turn started at `now`, leased until `leaseUntil`, if `decide` takes it. */
+  /**
+   * Reads `budget`'s recent turns (newest first) and, if `decide` takes one, records it at the start it decides,
+   * leased for `leaseMs` from then.
+   */
   take(
     budget: string,
     now: number,
-    leaseUntil: number,
+    leaseMs: number,
     decide: (recent: RecordedTurn[]) => TurnDecision,
   ): Promise<LedgerTake>;
   /** Records that the turn's answer came back at `now`. */
