@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { startLocalAws, type EndpointStats } from "../lib/local-aws";
@@ -15,6 +14,7 @@ import { openStore } from "../lib/store";
 import { startPostgres } from "../lib/store/testing/postgres";
 import { streamEventSchema, type LookupProgress } from "../lib/wire";
 import { machine, tableRow, type BenchSection } from "./report";
+import { freePort } from "../lib/http/free-port";
 
 const RATE = 2;
 const TARGET = 0.95;
@@ -32,19 +32,6 @@ interface Run {
   stats: EndpointStats;
   seconds: number;
   lookups: LookupProgress[];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 /** A `next start` of the production build on `port`; resolves once it answers. */

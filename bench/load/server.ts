@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../../lib/http/free-port";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const NEXT_BIN = `${ROOT}node_modules/next/dist/bin/next`;
@@ -20,20 +20,6 @@ export interface RunningServer {
 /** True when `next build` has left a production build to serve. */
 export function hasProductionBuild(): boolean {
   return existsSync(`${ROOT}.next/BUILD_ID`);
-}
-
-/** A port nothing listens on now, chosen by the OS. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 /**

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import type { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
@@ -9,6 +8,7 @@ import { portalDemoDenial } from "../../lib/demo";
 import { accountsVisibleTo, loadPortalConfig, type PortalConfig } from "../../lib/portal/config";
 import { fail, ok, type Result } from "../../lib/result";
 import { startSignInProxy, type SignInProxy, type SimulatedUser } from "./sign-in-proxy";
+import { freePort } from "../../lib/http/free-port";
 
 const USAGE = `Usage: npm run demo:portal -- [options]
 
@@ -72,20 +72,6 @@ export function demoOptionsOf(argv: string[]): Result<DemoOptions | null, "demo.
     if (error instanceof TypeError) return fail("demo.usage", error.message);
     throw error;
   }
-}
-
-/** A port nothing listens on right now, for a child process to take. */
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolvePort(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 /** Passes a child's output on, line by line, except lines `hide` matches (addresses the browser must not use). */

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "../../http/free-port";
 
 /** A throwaway PostgreSQL server on 127.0.0.1, in a temp folder, for tests and benchmarks. */
 export interface TestPostgres {
@@ -39,20 +39,6 @@ function run(binDir: string | null, command: string, args: string[]): void {
 function postgresIds(): { uid: number; gid: number } {
   const [uid, gid] = ["-u", "-g"].map((flag) => Number(execFileSync("id", [flag, "postgres"]).toString().trim()));
   return { uid: uid!, gid: gid! };
-}
-
-/** A port the OS says is free now. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 /** Stops the server whose folder `startPostgresOn` made, and deletes the folder. */
