@@ -1,70 +1,32 @@
-import { generateKeyPairSync, randomUUID, sign, type KeyObject } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuthenticator } from "./index";
+import { startAlbKeyServer, TEST_ALB_ARN, TEST_ALB_CLIENT_ID, TEST_ALB_ISSUER } from "./testing/alb-tokens";
 
-const ALB_ARN = "arn:aws:elasticloadbalancing:eu-west-1:222222222222:loadbalancer/app/whydenied/50dc6c495c0c9188";
 const OTHER_ALB = "arn:aws:elasticloadbalancing:eu-west-1:222222222222:loadbalancer/app/other/0123456789abcdef";
-const ISSUER = "https://idp.example.com";
-const CLIENT_ID = "whydenied-portal";
+const strangerKey = generateKeyPairSync("ec", { namedCurve: "P-256" });
 
-const keyPair = () => generateKeyPairSync("ec", { namedCurve: "P-256" });
-const albKey = keyPair();
-const strangerKey = keyPair();
-const KID = randomUUID();
-
-const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
-
-/** A user-claims token shaped as an ALB signs it: ES256, with signer, client and exp in its header. */
-function albToken(
-  options: { key?: KeyObject; signer?: string; expiresInSeconds?: number; claims?: object } = {},
-): string {
-  const exp = Math.floor(Date.now() / 1000) + (options.expiresInSeconds ?? 120);
-  const header = {
-    alg: "ES256",
-    typ: "JWT",
-    kid: KID,
-    signer: options.signer ?? ALB_ARN,
-    iss: ISSUER,
-    client: CLIENT_ID,
-    exp,
-  };
-  const payload = {
-    sub: "108223344",
-    email: "jane.doe@example.com",
-    groups: ["sre", "platform"],
-    iss: ISSUER,
-    exp,
-    ...options.claims,
-  };
-  const signed = `${base64url(header)}.${base64url(payload)}`;
-  const signature = sign("sha256", Buffer.from(signed), {
-    key: options.key ?? albKey.privateKey,
-    dsaEncoding: "ieee-p1363",
-  });
-  return `${signed}.${signature.toString("base64url")}`;
-}
-
-let keyServer: Server;
-let keyEndpoint: string;
+let keys: Awaited<ReturnType<typeof startAlbKeyServer>>;
+/** A token shaped as the ALB signs it, for a user in groups sre and platform unless `claims` says otherwise. */
+const albToken = (options: Parameters<typeof keys.token>[0] = {}) =>
+  keys.token({ ...options, claims: { groups: ["sre", "platform"], ...options.claims } });
 
 beforeAll(async () => {
-  const pem = albKey.publicKey.export({ type: "spki", format: "pem" });
-  keyServer = createServer((request, response) => {
-    if (request.url !== `/${KID}`) return response.writeHead(404).end();
-    response.writeHead(200, { "content-type": "text/plain" }).end(pem);
-  });
-  await new Promise<void>((resolve) => keyServer.listen(0, "127.0.0.1", resolve));
-  keyEndpoint = `http://127.0.0.1:${(keyServer.address() as AddressInfo).port}`;
+  keys = await startAlbKeyServer();
 });
-afterAll(() => new Promise<void>((resolve) => keyServer.close(() => resolve())));
+afterAll(() => keys.close());
 
 const authenticator = () =>
   createAuthenticator({
     mode: "proxy",
     proxy: "alb",
-    alb: { albArn: ALB_ARN, issuer: ISSUER, clientId: CLIENT_ID, keyEndpoint, groupsClaim: "groups" },
+    alb: {
+      albArn: TEST_ALB_ARN,
+      issuer: TEST_ALB_ISSUER,
+      clientId: TEST_ALB_CLIENT_ID,
+      keyEndpoint: keys.keyEndpoint,
+      groupsClaim: "groups",
+    },
   });
 
 const withToken = (token: string) => new Headers({ "x-amzn-oidc-data": token });

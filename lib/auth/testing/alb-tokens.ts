@@ -16,7 +16,7 @@ const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString
 export async function startAlbKeyServer(): Promise<{
   keyEndpoint: string;
   /** A user-claims token shaped as an ALB signs it: ES256, with signer, client and exp in its header. */
-  token(options?: { key?: KeyObject; signer?: string; claims?: object }): string;
+  token(options?: { key?: KeyObject; signer?: string; expiresInSeconds?: number; claims?: object }): string;
   close(): Promise<void>;
 }> {
   const albKey = generateKeyPairSync("ec", { namedCurve: "P-256" });
@@ -30,7 +30,7 @@ export async function startAlbKeyServer(): Promise<{
   return {
     keyEndpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     token(options = {}) {
-      const exp = Math.floor(Date.now() / 1000) + 120;
+      const exp = Math.floor(Date.now() / 1000) + (options.expiresInSeconds ?? 120);
       const signer = options.signer ?? TEST_ALB_ARN;
       const header = { alg: "ES256", typ: "JWT", kid, signer, iss: TEST_ALB_ISSUER, client: TEST_ALB_CLIENT_ID, exp };
       const payload = { sub: "108223344", email: "jane.doe@example.com", groups: ["sre"], iss: TEST_ALB_ISSUER, exp };
