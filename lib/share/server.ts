@@ -1,7 +1,7 @@
 import "server-only";
 import { diagnose } from "../catalog";
 import { systemClock } from "../lookup";
-import { fail, ok, type Result } from "../result";
+import { ok, type Result } from "../result";
 import {
   processRateLimit,
   PURGE_INTERVAL_MS,
@@ -62,15 +62,10 @@ async function start(): Promise<Result<Sharing, StoreErrorCode>> {
  * with its purge running. A failed opening is not kept, so the next request tries again.
  */
 export function sharing(): Promise<Result<Sharing, StoreErrorCode>> {
-  holder.whydeniedSharing ??= start().then(
-    (result) => {
-      if (!result.ok) holder.whydeniedSharing = undefined;
-      return result;
-    },
-    (error: unknown) => {
-      holder.whydeniedSharing = undefined;
-      return fail("store.unreachable", error instanceof Error ? error.message : "The store could not be opened.");
-    },
-  );
+  // processStore turns an unreachable database into a value; a failed opening is dropped so the next call retries.
+  holder.whydeniedSharing ??= start().then((result) => {
+    if (!result.ok) holder.whydeniedSharing = undefined;
+    return result;
+  });
   return holder.whydeniedSharing;
 }
