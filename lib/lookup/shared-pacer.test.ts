@@ -1,27 +1,32 @@
 import { describe, expect, it, vi } from "vitest";
 import { HeldClock } from "../local-aws/testing/held-clock";
 import type { Clock } from "./clock";
-import { createSharedPacer, type SharedPacerOptions } from "./shared-pacer";
+import { createSharedPacer, type SharedPacerOptions, type TurnLedger } from "./shared-pacer";
 import { MemoryTurnLedger } from "./testing/memory-ledger";
 import { VirtualClock } from "./testing/virtual-clock";
 
 const BUDGET = "123456789012 us-east-1";
 
+/** LookupEvents' budget of 2/s with the app's margin, on `ledger` and `clock`; `change` overrides any of it. */
+function pacerOn(ledger: TurnLedger, clock: Clock, change: Partial<SharedPacerOptions> = {}) {
+  return createSharedPacer({
+    ledger,
+    budget: BUDGET,
+    requestsPerSecond: 2,
+    marginMs: 10,
+    pollMs: 25,
+    leaseMs: 35_000,
+    clock,
+    onFinishError: () => undefined,
+    ...change,
+  });
+}
+
 function replicas(count: number, clock: Clock, change: Partial<SharedPacerOptions> = {}) {
   const ledger = new MemoryTurnLedger();
   const errors: unknown[] = [];
   const pacers = Array.from({ length: count }, () =>
-    createSharedPacer({
-      ledger,
-      budget: BUDGET,
-      requestsPerSecond: 2,
-      marginMs: 10,
-      pollMs: 25,
-      leaseMs: 35_000,
-      clock,
-      onFinishError: (error) => errors.push(error),
-      ...change,
-    }),
+    pacerOn(ledger, clock, { onFinishError: (error) => errors.push(error), ...change }),
   );
   return { ledger, pacers, errors };
 }
@@ -58,16 +63,7 @@ describe("createSharedPacer", () => {
   it("keeps budgets apart", async () => {
     const clock = new VirtualClock();
     const { ledger, pacers } = replicas(1, clock);
-    const other = createSharedPacer({
-      ledger,
-      budget: "123456789012 eu-west-1",
-      requestsPerSecond: 2,
-      marginMs: 10,
-      pollMs: 25,
-      leaseMs: 35_000,
-      clock,
-      onFinishError: () => undefined,
-    });
+    const other = pacerOn(ledger, clock, { budget: "123456789012 eu-west-1" });
     (await pacers[0]!.acquire()).finished();
     (await other.acquire()).finished();
     expect(ledger.startsOf("123456789012 eu-west-1")).toEqual([0]);
@@ -94,35 +90,15 @@ describe("createSharedPacer", () => {
       take: () => Promise.reject(new Error("connection refused")),
       finish: () => Promise.resolve(),
     };
-    const pacer = createSharedPacer({
-      ledger: failing,
-      budget: BUDGET,
-      requestsPerSecond: 2,
-      marginMs: 10,
-      pollMs: 25,
-      leaseMs: 35_000,
-      clock,
-      onFinishError: () => undefined,
-    });
+    const pacer = pacerOn(failing, clock);
     await expect(pacer.acquire()).rejects.toThrow("connection refused");
   });
 
   it("reports an answer it could not record, once however often the slot is finished", async () => {
     const clock = new VirtualClock();
-    const ledger = new MemoryTurnLedger();
+    const { ledger, pacers, errors } = replicas(1, clock);
     ledger.finish = () => Promise.reject(new Error("database gone"));
-    const errors: unknown[] = [];
-    const pacer = createSharedPacer({
-      ledger,
-      budget: BUDGET,
-      requestsPerSecond: 2,
-      marginMs: 10,
-      pollMs: 25,
-      leaseMs: 35_000,
-      clock,
-      onFinishError: (error) => errors.push(error),
-    });
-    const slot = await pacer.acquire();
+    const slot = await pacers[0]!.acquire();
     slot.finished();
     slot.finished();
     await Promise.resolve();
