@@ -1,4 +1,6 @@
 import { parseRoleTarget } from "@/lib/lookup";
+// By its path: the configuration's index also holds the YAML file reader, which the browser has no use for.
+import { accountOfFinding } from "@/lib/portal/config/access";
 import type { Finding, PortalAccountView } from "@/lib/wire";
 import { lookupLinkFor } from "./lookup-link";
 
@@ -10,17 +12,8 @@ export interface AccountOffer {
 
 type Denial = Pick<Finding, "principal" | "resource" | "account" | "region">;
 
-/** The account field of an ARN (`arn:partition:service:region:account:…`), when it holds a 12-digit id. */
-function accountIdOfArn(arn: string | null): string | null {
-  const accountId = arn?.split(":")[4];
-  return arn?.startsWith("arn:") && accountId && /^\d{12}$/.test(accountId) ? accountId : null;
-}
-
 function offerFor(denial: Denial, accounts: readonly PortalAccountView[]): AccountOffer | null {
-  const named = [accountIdOfArn(denial.principal), accountIdOfArn(denial.resource), denial.account];
-  const account = named
-    .map((accountId) => accounts.find((candidate) => candidate.accountId === accountId))
-    .find((candidate) => candidate !== undefined);
+  const account = accountOfFinding(denial, accounts);
   if (!account) return null;
   const role = denial.principal ? parseRoleTarget(denial.principal) : null;
   const roleArn = role?.ok ? denial.principal : null;

@@ -1,3 +1,4 @@
+import type { Finding } from "../../wire";
 import { EVERY_SIGNED_IN_USER, type PortalAccount, type PortalConfig } from "./schema";
 
 /** The accounts a signed-in user may see and use: those naming one of their groups, or "*". */
@@ -25,7 +26,26 @@ function accountIdOfArn(arn: string): string | null {
  * The configured account an ARN from a pasted error names (its principal or resource), among `accounts` (pass
  * the ones the user may see). Null for an ARN without an account (an S3 bucket) or of an account not configured.
  */
-export function accountNamedByArn(accounts: readonly PortalAccount[], arn: string | null): PortalAccount | null {
+export function accountNamedByArn<Account extends Pick<PortalAccount, "accountId">>(
+  accounts: readonly Account[],
+  arn: string | null,
+): Account | null {
   const accountId = arn ? accountIdOfArn(arn) : null;
   return accountId ? (accounts.find((account) => account.accountId === accountId) ?? null) : null;
+}
+
+/**
+ * The configured account a finding belongs to: its principal's, else its resource's, else the account it names.
+ * `accounts` are the server's configured ones or the browser's view of them (`GET /api/portal`).
+ */
+export function accountOfFinding<Account extends Pick<PortalAccount, "accountId">>(
+  finding: Pick<Finding, "principal" | "resource" | "account">,
+  accounts: readonly Account[],
+): Account | null {
+  return (
+    accountNamedByArn(accounts, finding.principal) ??
+    accountNamedByArn(accounts, finding.resource) ??
+    accounts.find((account) => account.accountId === finding.account) ??
+    null
+  );
 }

@@ -3,5 +3,5 @@
  * groups may use them. Pure: the file is read by a function passed in.
  */
 export { parsePortalConfig, loadPortalConfig } from "./parse";
-export { accountsVisibleTo, accountNamedByArn, isPortalAdmin } from "./access";
+export { accountOfFinding, accountsVisibleTo, accountNamedByArn, isPortalAdmin } from "./access";
 export type { PortalAccount, PortalConfig } from "./schema";

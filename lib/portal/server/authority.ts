@@ -4,7 +4,7 @@ import { proofOf, type DenialRecord, type Diagnosis, type Finding } from "../../
 import type { Result } from "../../result";
 import { provenReading, type AuthorizationDetailsDocument, type ToolboxErrorCode } from "../../toolbox";
 import type { AuthorityOutcome } from "../../wire";
-import { accountNamedByArn, type PortalAccount } from "../config";
+import { accountOfFinding, type PortalAccount } from "../config";
 import { statementWithSid } from "./denying-statement";
 import type { AssumeRoleErrorCode, SessionCredentials } from "../credentials";
 
@@ -37,16 +37,6 @@ export interface AuthorityAnswer {
 }
 
 const OWN_READING = "This diagnosis is whydenied's own reading.";
-
-/** The configured account a finding belongs to: its principal's, else its resource's, else the account it names. */
-function accountOfFinding(finding: Finding, accounts: readonly PortalAccount[]): PortalAccount | null {
-  return (
-    accountNamedByArn(accounts, finding.principal) ??
-    accountNamedByArn(accounts, finding.resource) ??
-    accounts.find((account) => account.accountId === finding.account) ??
-    null
-  );
-}
 
 /** The proven records, filled with what the pasted denial said and the details left out (they name no account). */
 function provenRecords(document: AuthorizationDetailsDocument, finding: Finding, authorizationId: string) {

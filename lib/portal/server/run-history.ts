@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { recordRun, runEntryOf, type RunAnswer, type RunContext } from "../../history";
 import { processStore } from "../../store/process";
 import type { DenialGroupHead, Finding, LookupStreamEvent, RunKind } from "../../wire";
-import { accountNamedByArn, type PortalAccount } from "../config";
+import { accountOfFinding, type PortalAccount } from "../config";
 import type { RequestContext } from "./context";
 
 /** What the caller knows of a run beyond its answer: the account it read, its role, the snapshot it saved. */
@@ -14,14 +14,11 @@ interface RunFacts {
   snapshotId?: string | null;
 }
 
-/** The first of the user's accounts the findings name (their caller's, then their resource's, then the stated one). */
+/** The first of the user's accounts the findings belong to. */
 function accountOfFindings(findings: readonly Finding[], accounts: readonly PortalAccount[]): PortalAccount | null {
   for (const finding of findings) {
-    const named =
-      accountNamedByArn(accounts, finding.principal) ??
-      accountNamedByArn(accounts, finding.resource) ??
-      accounts.find((account) => account.accountId === finding.account);
-    if (named) return named;
+    const account = accountOfFinding(finding, accounts);
+    if (account) return account;
   }
   return null;
 }
