@@ -14,7 +14,7 @@ import { openStore } from "../lib/store";
 import { startPostgres } from "../lib/store/testing/postgres";
 import { streamEventSchema, type LookupProgress } from "../lib/wire";
 import { machine, tableRow, type BenchSection } from "./report";
-import { freePort } from "../lib/http/free-port";
+import { freePort } from "../lib/http/ports";
 
 const RATE = 2;
 const TARGET = 0.95;

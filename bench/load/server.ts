@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { freePort } from "../../lib/http/free-port";
+import { freePort } from "../../lib/http/ports";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const NEXT_BIN = `${ROOT}node_modules/next/dist/bin/next`;

@@ -8,7 +8,7 @@ import { portalDemoDenial } from "../../lib/demo";
 import { accountsVisibleTo, loadPortalConfig, type PortalConfig } from "../../lib/portal/config";
 import { fail, ok, type Result } from "../../lib/result";
 import { startSignInProxy, type SignInProxy, type SimulatedUser } from "./sign-in-proxy";
-import { freePort } from "../../lib/http/free-port";
+import { freePort } from "../../lib/http/ports";
 
 const USAGE = `Usage: npm run demo:portal -- [options]
 

@@ -1,6 +1,6 @@
-import { createServer, request as forward, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, request as forward, type IncomingHttpHeaders } from "node:http";
 import { FORWARDED_HEADERS, IDENTITY_HEADERS } from "../../lib/auth";
+import { listen } from "../../lib/http/ports";
 
 /** The user the simulated proxy vouches for, as oauth2-proxy would after a sign-in. */
 export interface SimulatedUser {
@@ -37,16 +37,6 @@ function upstreamHeaders(incoming: IncomingHttpHeaders, who: SimulatedUser): Inc
   if (who.user.includes("@")) headers[FORWARDED_HEADERS.email] = who.user;
   if (who.groups.length > 0) headers[FORWARDED_HEADERS.groups] = who.groups.join(",");
   return headers;
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
 }
 
 /**

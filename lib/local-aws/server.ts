@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { systemClock, type Clock } from "../lookup";
 import { trailRecordSchema, type TrailRecord } from "../trail-record";
@@ -19,6 +18,7 @@ import {
 } from "./services";
 import { SessionRegistry } from "./sessions";
 import { StatsCounter, type EndpointStats } from "./stats";
+import { listen } from "../http/ports";
 
 interface LocalAwsOptions {
   /** CloudTrail records (plain objects, as in a trail file) that LookupEvents serves. */
@@ -108,16 +108,6 @@ function answerUnexpected(response: ServerResponse, error: unknown, shutdown: Ab
   }
   const message = error instanceof Error ? error.message : String(error);
   sendError(response, 500, "InternalFailure", `The local CloudTrail endpoint failed: ${message}`, randomUUID());
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
 }
 
 /** Cuts pending delays and open keep-alive connections short, so closing never waits on a client. */

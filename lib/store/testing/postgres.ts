@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "../../http/free-port";
+import { freePort } from "../../http/ports";
 
 /** A throwaway PostgreSQL server on 127.0.0.1, in a temp folder, for tests and benchmarks. */
 export interface TestPostgres {
