@@ -3,8 +3,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NONCE_HEADER } from "@/lib/http";
 import { startAlbKeyServer, TEST_ALB_ARN, TEST_ALB_CLIENT_ID, TEST_ALB_ISSUER } from "@/lib/auth/testing/alb-tokens";
-import { apiErrorSchema } from "@/lib/wire";
-import { proxy } from "./proxy";
+import { config, proxy } from "./proxy";
 
 const savedEnv = { ...process.env };
 let keys: Awaited<ReturnType<typeof startAlbKeyServer>>;
@@ -40,14 +39,8 @@ function forwardedHeaders(response: Response): Record<string, string> {
 }
 
 describe("proxy.ts sign-in with WHYDENIED_AUTH=proxy", () => {
-  it("answers an API request without identity headers 401 with the typed error, and a page with a plain page", async () => {
+  it("answers a page asked for without identity headers 401 with a plain page", async () => {
     withEnv(OAUTH2_PROXY);
-    const api = await send("/api/lookup/status");
-    expect(api.status).toBe(401);
-    expect(apiErrorSchema.parse(await api.json())).toEqual({
-      code: "auth.unauthenticated",
-      message: "Sign in first: the request carries no x-forwarded-email or x-forwarded-user header.",
-    });
     const page = await send("/lookup");
     expect(page.status).toBe(401);
     expect(page.headers.get("content-type")).toBe("text/plain; charset=utf-8");
@@ -55,20 +48,15 @@ describe("proxy.ts sign-in with WHYDENIED_AUTH=proxy", () => {
     expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
   });
 
-  it("lets the liveness check through without an identity", async () => {
-    withEnv(OAUTH2_PROXY);
-    expect((await send("/healthz")).headers.get("x-middleware-next")).toBe("1");
-  });
-
   it("passes a request with oauth2-proxy's headers on, keeping them and stripping every other proxy's", async () => {
     withEnv(OAUTH2_PROXY);
-    const response = await send("/api/portal", {
+    const response = await send("/recent", {
       "x-forwarded-email": "jane.doe@example.com",
       "x-forwarded-groups": "sre",
       "x-auth-request-email": "mallory@example.com",
       "x-amzn-oidc-data": "forged",
     });
-    expect(response.status).toBe(200);
+    expect(response.headers.get("x-middleware-next")).toBe("1");
     const forwarded = forwardedHeaders(response);
     expect(forwarded).toMatchObject({ "x-forwarded-email": "jane.doe@example.com", "x-forwarded-groups": "sre" });
     expect(Object.keys(forwarded)).not.toContain("x-auth-request-email");
@@ -86,16 +74,16 @@ describe("proxy.ts sign-in with WHYDENIED_AUTH=proxy", () => {
 
   it("lets an ALB's signed token in, and answers 401 to one signed with another key or by another ALB", async () => {
     withEnv(alb());
-    expect((await send("/api/portal", { "x-amzn-oidc-data": keys.token() })).status).toBe(200);
+    expect((await send("/lookup", { "x-amzn-oidc-data": keys.token() })).headers.get("x-middleware-next")).toBe("1");
     const otherKey = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey;
     const otherAlb = TEST_ALB_ARN.replace("whydenied/50dc6c495c0c9188", "other/0123456789abcdef");
     for (const forged of [keys.token({ key: otherKey }), keys.token({ signer: otherAlb })]) {
-      const response = await send("/api/portal", {
+      const response = await send("/lookup", {
         "x-amzn-oidc-data": forged,
         "x-forwarded-email": "jane@example.com",
       });
       expect(response.status).toBe(401);
-      expect(apiErrorSchema.parse(await response.json()).code).toBe("auth.unauthenticated");
+      expect(await response.text()).toContain("Sign in first.");
     }
   });
 });
@@ -103,7 +91,7 @@ describe("proxy.ts sign-in with WHYDENIED_AUTH=proxy", () => {
 describe("proxy.ts with sign-in off", () => {
   it("strips every identity header, so no handler sees a user the client made up", async () => {
     withEnv({ WHYDENIED_AUTH: "off" });
-    const response = await send("/api/snapshots", {
+    const response = await send("/d/AAAAAAAAAAAAAAAAAAAAAA", {
       "x-forwarded-email": "jane.doe@example.com",
       "X-Auth-Request-User": "jane",
       "x-amzn-oidc-data": keys.token(),
@@ -116,5 +104,20 @@ describe("proxy.ts with sign-in off", () => {
     for (const name of ["x-forwarded-email", "x-auth-request-user", "x-amzn-oidc-data", "x-amzn-oidc-identity"])
       expect(Object.keys(forwarded)).not.toContain(name);
     expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+  });
+});
+
+describe("proxy.ts matcher", () => {
+  const matcher = new RegExp(`^${config.matcher[0]}$`);
+  it("runs on pages, never on the API (whose bodies must stream to the route) or the liveness check", () => {
+    for (const path of ["/", "/lookup", "/recent", "/d/AAAAAAAAAAAAAAAAAAAAAA"]) expect(path).toMatch(matcher);
+    for (const path of [
+      "/api/trail",
+      "/api/diagnose",
+      "/api/snapshots/AAAAAAAAAAAAAAAAAAAAAA",
+      "/healthz",
+      "/icon.svg",
+    ])
+      expect(path).not.toMatch(matcher);
   });
 });

@@ -1,12 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { errorResponse } from "@/app/api/respond";
+import { SETTINGS_BROKEN_MESSAGE } from "@/app/api/respond";
 import { serverEnv } from "@/lib/env";
 import { isSnapshotPath, NONCE_HEADER, securityHeaders, SNAPSHOT_HEADERS } from "@/lib/http";
 import { admitRequest, type RequestContextErrorCode } from "@/lib/portal/server";
 import type { AppError } from "@/lib/result";
-
-/** The liveness check answers whoever asks: a load balancer's health probe carries no identity. */
-const SIGN_IN_EXEMPT = new Set(["/healthz"]);
 
 const PLAIN_TEXT = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
 
@@ -19,24 +16,19 @@ function signInPage(): Response {
   );
 }
 
-/** Why a request was not let in: 401 when it has no valid identity, else the server's own settings are broken. */
-function refusal(pathname: string, error: AppError<RequestContextErrorCode>): Response {
-  if (error.code !== "auth.unauthenticated") {
-    console.error(`[sign-in] ${error.code}: ${error.message}`);
-    const broken = { code: error.code, message: "whydenied's sign-in settings are broken; the server log says how." };
-    return pathname.startsWith("/api/")
-      ? errorResponse(broken)
-      : new Response(`${broken.message}\n`, { status: 500, headers: PLAIN_TEXT });
-  }
-  return pathname.startsWith("/api/") ? errorResponse(error) : signInPage();
+/** Why a page was not let in: 401 when the request has no valid identity, else the server's own settings are broken. */
+function refusal(error: AppError<RequestContextErrorCode>): Response {
+  if (error.code === "auth.unauthenticated") return signInPage();
+  console.error(`[sign-in] ${error.code}: ${error.message}`);
+  return new Response(`${SETTINGS_BROKEN_MESSAGE}\n`, { status: 500, headers: PLAIN_TEXT });
 }
 
 /**
  * Gives every page a fresh script nonce and the strict CSP that requires it (Next.js reads the nonce from the
  * request's CSP header and puts it on its own scripts; the layout reads it for the theme script), HSTS when
  * `WHYDENIED_HSTS=on`, and for snapshots no referrer and no indexing. Before anything reads the request it removes
- * the identity headers no configured proxy vouches for, and with `WHYDENIED_AUTH=proxy` it answers 401 to any
- * request without a valid identity of that proxy.
+ * the identity headers no configured proxy vouches for, and with `WHYDENIED_AUTH=proxy` it answers 401 to a page
+ * asked for without a valid identity of that proxy. It does not run for the API (see `config`).
  */
 export async function proxy(request: NextRequest): Promise<Response> {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
@@ -46,14 +38,14 @@ export async function proxy(request: NextRequest): Promise<Response> {
     development: process.env.NODE_ENV === "development",
   });
   const { pathname } = request.nextUrl;
-  const admitted = await admitRequest(request.headers, { signIn: !SIGN_IN_EXEMPT.has(pathname) });
+  const admitted = await admitRequest(request.headers);
   let response: Response;
   if (admitted.ok) {
     const forwarded = admitted.value;
     forwarded.set(NONCE_HEADER, nonce);
     forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"] ?? "");
     response = NextResponse.next({ request: { headers: forwarded } });
-  } else response = refusal(pathname, admitted.error);
+  } else response = refusal(admitted.error);
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   if (isSnapshotPath(pathname))
     for (const [name, value] of Object.entries(SNAPSHOT_HEADERS)) response.headers.set(name, value);
@@ -61,6 +53,8 @@ export async function proxy(request: NextRequest): Promise<Response> {
 }
 
 export const config = {
-  // Static assets carry no markup to protect; everything else, the API included, gets the headers.
-  matcher: ["/((?!_next/static|_next/image|icon.svg).*)"],
+  // Static assets carry no markup to protect, and the liveness check answers whoever asks (a load balancer's probe
+  // carries no identity). The API routes admit their own requests (app/api/respond.ts): for a request the proxy runs
+  // on, Next.js reads the whole body into memory, and cuts it at 10 MB, before the route starts.
+  matcher: ["/((?!api/|healthz$|_next/static|_next/image|icon.svg).*)"],
 };

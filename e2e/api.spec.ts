@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { seedDemoEvents } from "@/lib/demo";
 import { apiErrorSchema, diagnosisSchema, lookupStatusSchema, streamEventSchema } from "@/lib/wire";
 
 const KMS_DENIAL =
@@ -129,5 +130,31 @@ test.describe("lookup and trail APIs", () => {
       headers: { "content-type": "application/octet-stream" },
     });
     expect([empty.status(), apiErrorSchema.parse(await empty.json()).code]).toEqual([400, "upload.empty"]);
+  });
+
+  test("POST /api/trail reads an upload of more than 10 MB to its last record", async ({ request }) => {
+    // A request the Next.js proxy runs on has its body held in memory and cut at 10 MB: the API must not pass it.
+    const day = seedDemoEvents({ now: new Date(), days: 1 });
+    const success = day.find((record) => !record.errorCode)!;
+    const denial = day.find((record) => record.errorCode)!;
+    const lines = Array.from({ length: 16_000 }, (_, index) =>
+      JSON.stringify({ ...success, eventID: `filler-${index}` }),
+    );
+    lines.push(JSON.stringify({ ...denial, eventID: "the-last-record" }));
+    const body = Buffer.from(`${lines.join("\n")}\n`);
+    expect(body.length).toBeGreaterThan(10 * 1024 * 1024);
+    const response = await request.post("/api/trail", {
+      data: body,
+      headers: { "content-type": "application/octet-stream" },
+    });
+    expect(response.status()).toBe(200);
+    const events = (await response.text())
+      .trim()
+      .split("\n")
+      .map((line) => streamEventSchema.parse(JSON.parse(line)));
+    expect(events.filter((event) => event.type === "error")).toEqual([]);
+    const done = events.at(-1);
+    expect(done?.type === "done" && done.progress.eventsScanned).toBe(lines.length);
+    expect(events.some((event) => event.type === "denial")).toBe(true);
   });
 });

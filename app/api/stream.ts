@@ -1,13 +1,9 @@
 import "server-only";
 import { streamEventSchema, type LookupStreamEvent } from "@/lib/wire";
 import { PendingEvents } from "./pending-events";
-import { errorResponse } from "./respond";
+import { apiHeaders, errorResponse } from "./respond";
 
-const NDJSON_HEADERS = {
-  "Content-Type": "application/x-ndjson; charset=utf-8",
-  "Cache-Control": "no-store",
-  "X-Accel-Buffering": "no",
-};
+const NDJSON_HEADERS = { "Content-Type": "application/x-ndjson; charset=utf-8", "X-Accel-Buffering": "no" };
 
 /** Until one of these arrives, an error means the request as a whole failed. */
 const SETTLING = new Set<LookupStreamEvent["type"]>(["progress", "group", "denial", "done"]);
@@ -113,5 +109,5 @@ export async function streamEvents(
       await events.return(undefined);
     },
   });
-  return new Response(stream, { headers: NDJSON_HEADERS });
+  return new Response(stream, { headers: apiHeaders(NDJSON_HEADERS) });
 }

@@ -18,7 +18,7 @@ function cycling(bodies: string[]): () => string {
   return () => bodies[next++ % bodies.length]!;
 }
 
-/** The static route: the cheapest answer the server gives, every request passing proxy.ts as the API's do. */
+/** The static route: the cheapest answer the server gives (prerendered, and like the API outside proxy.ts). */
 export const CEILING: LoadTarget = {
   name: "GET /healthz (static ceiling)",
   requests: [{ method: "GET", path: "/healthz" }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isSnapshotPath, securityHeaders } from "./security-headers";
+import { apiSecurityHeaders, contentSecurityPolicy, isSnapshotPath, securityHeaders } from "./security-headers";
 
 const PRODUCTION = { nonce: "bm9uY2U=", hsts: false, development: false };
 
@@ -35,11 +35,24 @@ describe("securityHeaders", () => {
   });
 });
 
+describe("apiSecurityHeaders", () => {
+  it("lets an API answer opened as a document load, run and frame nothing, with HSTS only when it is on", () => {
+    const headers = apiSecurityHeaders({ hsts: false });
+    expect(headers["Content-Security-Policy"]?.split("; ")).toEqual([
+      "default-src 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'none'",
+    ]);
+    expect(headers["X-Content-Type-Options"]).toBe("nosniff");
+    expect(headers["Strict-Transport-Security"]).toBeUndefined();
+    expect(apiSecurityHeaders({ hsts: true })["Strict-Transport-Security"]).toBe("max-age=31536000; includeSubDomains");
+  });
+});
+
 describe("isSnapshotPath", () => {
   it.each([
     ["/d/AAAAAAAAAAAAAAAAAAAAAA", true],
-    ["/api/snapshots", true],
-    ["/api/snapshots/AAAAAAAAAAAAAAAAAAAAAA", true],
     ["/", false],
     ["/lookup", false],
     ["/docs/d/x", false],

@@ -35,14 +35,26 @@ export function contentSecurityPolicy({ nonce, hsts, development }: SecurityHead
   ].join("; ");
 }
 
-/** The headers every answer gets: the CSP above, no sniffing, no referrer to other sites, and HSTS when on. */
-export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
+/** A JSON or NDJSON answer is never a document to render: opened as one, it may load, run and frame nothing. */
+const API_CONTENT_SECURITY_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+function headersWithPolicy(policy: string, hsts: boolean): Record<string, string> {
   return {
-    "Content-Security-Policy": contentSecurityPolicy(options),
+    "Content-Security-Policy": policy,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
-    ...(options.hsts ? { "Strict-Transport-Security": HSTS } : {}),
+    ...(hsts ? { "Strict-Transport-Security": HSTS } : {}),
   };
+}
+
+/** The headers every page gets: the CSP above, no sniffing, no referrer to other sites, and HSTS when on. */
+export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
+  return headersWithPolicy(contentSecurityPolicy(options), options.hsts);
+}
+
+/** The headers every API answer gets (the routes set them: proxy.ts does not run for `/api/`). */
+export function apiSecurityHeaders({ hsts }: { hsts: boolean }): Record<string, string> {
+  return headersWithPolicy(API_CONTENT_SECURITY_POLICY, hsts);
 }
 
 /**
@@ -54,7 +66,7 @@ export const SNAPSHOT_HEADERS: Readonly<Record<string, string>> = {
   "X-Robots-Tag": "noindex, nofollow",
 };
 
-/** Whether a path is a snapshot's page or API answer. */
+/** Whether a path is a snapshot's page (the snapshot routes add SNAPSHOT_HEADERS to their own answers). */
 export function isSnapshotPath(pathname: string): boolean {
-  return pathname.startsWith("/d/") || pathname.startsWith("/api/snapshots");
+  return pathname.startsWith("/d/");
 }

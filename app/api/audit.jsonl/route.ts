@@ -2,7 +2,7 @@ import { auditJsonLines } from "@/lib/history";
 import { isPortalAdmin } from "@/lib/portal/config";
 import { auditExportQuerySchema } from "@/lib/wire";
 import { portalRequest } from "../history/portal-request";
-import { errorResponse, internalError, methodNotAllowed } from "../respond";
+import { apiHeaders, errorResponse, internalError, methodNotAllowed } from "../respond";
 
 export const runtime = "nodejs";
 
@@ -22,11 +22,10 @@ export async function GET(request: Request): Promise<Response> {
     const { from, to } = query.data;
     const range = { from: from ? new Date(from) : null, to: to ? new Date(to) : null };
     return new Response(auditJsonLines(history, range), {
-      headers: {
+      headers: apiHeaders({
         "Content-Type": "application/x-ndjson; charset=utf-8",
         "Content-Disposition": 'attachment; filename="whydenied-audit.jsonl"',
-        "Cache-Control": "no-store",
-      },
+      }),
     });
   } catch (error) {
     return internalError("audit", error);

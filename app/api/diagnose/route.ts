@@ -1,9 +1,9 @@
 import { diagnose } from "@/lib/catalog";
 import { parseJson, readLimitedText } from "@/lib/http";
 import { MAX_INPUT_BYTES } from "@/lib/parse";
-import { recordPortalRun, requestContext, withAuthority } from "@/lib/portal/server";
+import { recordPortalRun, withAuthority } from "@/lib/portal/server";
 import type { Diagnosis } from "@/lib/wire";
-import { errorResponse, internalError, jsonResponse, JSON_ONLY, methodNotAllowed, refuseForeign } from "../respond";
+import { admitApiRequest, errorResponse, internalError, jsonResponse, JSON_ONLY, methodNotAllowed } from "../respond";
 import { diagnoseRequestSchema } from "./schema";
 
 export const runtime = "nodejs";
@@ -13,8 +13,8 @@ const MAX_BODY_BYTES = MAX_INPUT_BYTES * 6 + 1024;
 
 export async function POST(request: Request): Promise<Response> {
   try {
-    const refused = refuseForeign(request, JSON_ONLY);
-    if (refused) return refused;
+    const admitted = await admitApiRequest(request, JSON_ONLY);
+    if (!admitted.ok) return admitted.response;
     const body = await readLimitedText(request.body, MAX_BODY_BYTES);
     if (!body.ok)
       return errorResponse({
@@ -26,12 +26,10 @@ export async function POST(request: Request): Promise<Response> {
     const parsed = diagnoseRequestSchema.safeParse(json.value);
     if (!parsed.success)
       return errorResponse({ code: "request.invalid", message: parsed.error.issues[0]?.message ?? "Invalid request." });
-    const context = await requestContext(request.headers);
-    if (!context.ok) return errorResponse(context.error);
     const result = await diagnose(parsed.data.text);
     if (!result.ok) return errorResponse(result.error);
-    const answer: Diagnosis = await withAuthority(result.value, context.value);
-    await recordPortalRun(context.value, "diagnose", answer);
+    const answer: Diagnosis = await withAuthority(result.value, admitted.context);
+    await recordPortalRun(admitted.context, "diagnose", answer);
     return jsonResponse(answer);
   } catch (error) {
     return internalError("diagnose", error);

@@ -1,8 +1,8 @@
 import "server-only";
 import type { HistoryStore } from "@/lib/history";
-import { requestContext, type RequestContext } from "@/lib/portal/server";
+import type { RequestContext } from "@/lib/portal/server";
 import { processStore } from "@/lib/store/process";
-import { errorResponse, refuseForeign } from "../respond";
+import { admitApiRequest, errorResponse } from "../respond";
 
 type PortalContext = Extract<RequestContext, { mode: "portal" }>;
 
@@ -14,23 +14,10 @@ export async function portalRequest(
   request: Request,
   route: string,
 ): Promise<{ ok: true; context: PortalContext; history: HistoryStore } | { ok: false; response: Response }> {
-  const refused = refuseForeign(request);
-  if (refused) return { ok: false, response: refused };
-  const context = await requestContext(request.headers);
-  if (!context.ok) {
-    const { code, message } = context.error;
-    if (code === "auth.unauthenticated") return { ok: false, response: errorResponse({ code, message }) };
-    // The server's own sign-in or portal settings are broken: instrumentation.ts stops a server started that way.
-    console.error(`[${route}] ${code}: ${message}`);
-    return {
-      ok: false,
-      response: errorResponse({
-        code: "internal.error",
-        message: "The server's sign-in or portal configuration is broken.",
-      }),
-    };
-  }
-  if (context.value.mode !== "portal")
+  const admitted = await admitApiRequest(request);
+  if (!admitted.ok) return admitted;
+  const { context } = admitted;
+  if (context.mode !== "portal")
     return {
       ok: false,
       response: errorResponse({
@@ -49,5 +36,5 @@ export async function portalRequest(
       }),
     };
   }
-  return { ok: true, context: context.value, history: store.value.history };
+  return { ok: true, context, history: store.value.history };
 }

@@ -1,10 +1,10 @@
 import { startLookup } from "@/lib/cloudtrail";
 import { demoEndpoint } from "@/lib/demo-endpoint";
 import { parseJson, readLimitedText } from "@/lib/http";
-import { lookupAccount, recordedStream, requestContext } from "@/lib/portal/server";
+import { lookupAccount, recordedStream } from "@/lib/portal/server";
 import { lookupRequestSchema } from "@/lib/wire";
 import { streamInClientSlot } from "../client-slots";
-import { errorResponse, internalError, JSON_ONLY, methodNotAllowed, refuseForeign } from "../respond";
+import { admitApiRequest, errorResponse, internalError, JSON_ONLY, methodNotAllowed } from "../respond";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,8 +14,9 @@ const MAX_BODY_BYTES = 16 * 1024;
 /** Streams the denials of a role found in CloudTrail as NDJSON (see README, "Lookup API"). */
 export async function POST(request: Request): Promise<Response> {
   try {
-    const refused = refuseForeign(request, JSON_ONLY);
-    if (refused) return refused;
+    const admitted = await admitApiRequest(request, JSON_ONLY);
+    if (!admitted.ok) return admitted.response;
+    const { context } = admitted;
     const body = await readLimitedText(request.body, MAX_BODY_BYTES);
     if (!body.ok) return errorResponse(body.error);
     const json = parseJson(body.value);
@@ -23,9 +24,7 @@ export async function POST(request: Request): Promise<Response> {
     const parsed = lookupRequestSchema.safeParse(json.value);
     if (!parsed.success)
       return errorResponse({ code: "request.invalid", message: parsed.error.issues[0]?.message ?? "Invalid request." });
-    const context = await requestContext(request.headers);
-    if (!context.ok) return errorResponse(context.error);
-    const account = lookupAccount(context.value, parsed.data);
+    const account = lookupAccount(context, parsed.data);
     if (!account.ok) return errorResponse(account.error);
     return await streamInClientSlot(
       request,
@@ -34,9 +33,9 @@ export async function POST(request: Request): Promise<Response> {
         const lookup = await startLookup(parsed.data, { signal, demo: demoEndpoint, client, account: account.value });
         if (!lookup.ok) return { response: errorResponse(lookup.error) };
         const facts = { accountId: account.value?.accountId ?? null, roleArn: parsed.data.roleArn };
-        return { events: recordedStream(lookup.value, context.value, "lookup", facts) };
+        return { events: recordedStream(lookup.value, context, "lookup", facts) };
       },
-      { route: "lookup", user: context.value.identity?.user },
+      { route: "lookup", user: context.identity?.user },
     );
   } catch (error) {
     return internalError("lookup", error);

@@ -1,6 +1,6 @@
-import { portalSessionOf, requestContext } from "@/lib/portal/server";
+import { portalSessionOf } from "@/lib/portal/server";
 import type { PortalSession } from "@/lib/wire";
-import { errorResponse, internalError, jsonResponse, methodNotAllowed, refuseForeign } from "../respond";
+import { admitApiRequest, internalError, jsonResponse, methodNotAllowed } from "../respond";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -8,11 +8,9 @@ export const dynamic = "force-dynamic";
 /** Who is signed in and which accounts they may use; `{"mode": "single"}` without a portal configuration. */
 export async function GET(request: Request): Promise<Response> {
   try {
-    const refused = refuseForeign(request);
-    if (refused) return refused;
-    const context = await requestContext(request.headers);
-    if (!context.ok) return errorResponse(context.error);
-    const answer: PortalSession = portalSessionOf(context.value);
+    const admitted = await admitApiRequest(request);
+    if (!admitted.ok) return admitted.response;
+    const answer: PortalSession = portalSessionOf(admitted.context);
     return jsonResponse(answer);
   } catch (error) {
     return internalError("portal", error);

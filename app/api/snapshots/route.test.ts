@@ -28,7 +28,8 @@ function post(body: unknown, headers: Record<string, string> = {}, address = `19
 }
 
 const context = (id: string) => ({ params: Promise.resolve({ id }) });
-const get = (id: string) => GET(new Request(`http://127.0.0.1/api/snapshots/${id}`), context(id));
+const get = (id: string, headers: Record<string, string> = {}) =>
+  GET(new Request(`http://127.0.0.1/api/snapshots/${id}`, { headers }), context(id));
 const remove = (id: string, token?: string) =>
   DELETE(
     new Request(`http://127.0.0.1/api/snapshots/${id}`, {
@@ -148,7 +149,7 @@ describe("/api/snapshots", () => {
 });
 
 describe("/api/snapshots in portal mode", () => {
-  it("names the signed-in user as the snapshot's creator, and refuses a request without identity", async () => {
+  it("names the signed-in user as the snapshot's creator, and refuses to create or read without identity", async () => {
     const before = process.env;
     process.env = { ...before, ...portalEnv("http://127.0.0.1:9") };
     try {
@@ -156,7 +157,9 @@ describe("/api/snapshots in portal mode", () => {
       const created = await post({ kind: "paste", text: DENIAL }, signedIn("jane@example.com", ["sre"]));
       expect(created.status).toBe(201);
       const { id } = createdSnapshotSchema.parse(await created.json());
-      expect(snapshotSchema.parse(await (await get(id)).json()).createdBy).toBe("jane@example.com");
+      expect(await errorOf(await get(id))).toEqual([401, "auth.unauthenticated"]);
+      const read = await get(id, signedIn("omar@example.com"));
+      expect(snapshotSchema.parse(await read.json()).createdBy).toBe("jane@example.com");
     } finally {
       process.env = before;
     }

@@ -1,20 +1,19 @@
 import { serverEnv } from "@/lib/env";
 import { clientKeyOf, parseJson, readLimitedText, SNAPSHOT_HEADERS } from "@/lib/http";
-import { recordPortalRun, requestContext } from "@/lib/portal/server";
+import { recordPortalRun } from "@/lib/portal/server";
 import { createSnapshot } from "@/lib/share";
 import { MAX_SNAPSHOT_BODY_BYTES } from "@/lib/snapshot";
 import { createSnapshotRequestSchema, type CreatedSnapshot } from "@/lib/wire";
-import { errorResponse, internalError, JSON_ONLY, methodNotAllowed, refuseForeign } from "../respond";
+import { admitApiRequest, errorResponse, internalError, jsonResponse, JSON_ONLY, methodNotAllowed } from "../respond";
 import { openSharing } from "./shared";
 
 export const runtime = "nodejs";
 
 export async function POST(request: Request): Promise<Response> {
   try {
-    const refused = refuseForeign(request, JSON_ONLY);
-    if (refused) return refused;
-    const context = await requestContext(request.headers);
-    if (!context.ok) return errorResponse(context.error);
+    const admitted = await admitApiRequest(request, JSON_ONLY);
+    if (!admitted.ok) return admitted.response;
+    const { context } = admitted;
     const opened = await openSharing();
     if (!opened.ok) return opened.response;
     const { deps, limiter } = opened.value;
@@ -37,15 +36,15 @@ export async function POST(request: Request): Promise<Response> {
     const parsed = createSnapshotRequestSchema.safeParse(json.value);
     if (!parsed.success)
       return errorResponse({ code: "request.invalid", message: parsed.error.issues[0]?.message ?? "Invalid request." });
-    const createdBy = context.value.mode === "portal" ? context.value.identity.user : null;
+    const createdBy = context.mode === "portal" ? context.identity.user : null;
     const created = await createSnapshot(parsed.data, deps, createdBy);
     if (!created.ok) return errorResponse(created.error);
     const { content } = created.value;
-    await recordPortalRun(context.value, "snapshot", content.kind === "paste" ? content.diagnosis : content, {
+    await recordPortalRun(context, "snapshot", content.kind === "paste" ? content.diagnosis : content, {
       snapshotId: created.value.created.id,
     });
     const answer: CreatedSnapshot = created.value.created;
-    return Response.json(answer, { status: 201, headers: { "Cache-Control": "no-store", ...SNAPSHOT_HEADERS } });
+    return jsonResponse(answer, { status: 201, headers: SNAPSHOT_HEADERS });
   } catch (error) {
     return internalError("snapshots", error);
   }

@@ -1,10 +1,10 @@
 import { serverEnv } from "@/lib/env";
 import { loadCatalog } from "@/lib/catalog";
 import { parseRoleTarget, scanTrail, systemClock, type RoleTarget } from "@/lib/lookup";
-import { recordedStream, requestContext } from "@/lib/portal/server";
+import { recordedStream } from "@/lib/portal/server";
 import { MAX_UPLOAD_WORK_MS, readTrail } from "@/lib/trail";
 import { streamInClientSlot } from "../client-slots";
-import { errorResponse, internalError, methodNotAllowed, refuseForeign } from "../respond";
+import { admitApiRequest, errorResponse, internalError, methodNotAllowed } from "../respond";
 import { trailQueryOf, trailQuerySchema } from "./schema";
 import { stopAtUploadLimit, uploadChunks } from "./upload";
 
@@ -20,8 +20,9 @@ const TRAIL_MEDIA_TYPES = ["application/octet-stream", "application/gzip", "appl
  */
 export async function POST(request: Request): Promise<Response> {
   try {
-    const refused = refuseForeign(request, TRAIL_MEDIA_TYPES);
-    if (refused) return refused;
+    const admitted = await admitApiRequest(request, TRAIL_MEDIA_TYPES);
+    if (!admitted.ok) return admitted.response;
+    const { context } = admitted;
     const maxBytes = serverEnv().WHYDENIED_MAX_UPLOAD_MIB * 1024 * 1024;
     const declared = Number(request.headers.get("content-length") ?? NaN);
     if (declared > maxBytes)
@@ -40,8 +41,6 @@ export async function POST(request: Request): Promise<Response> {
       if (!parsed.ok) return errorResponse(parsed.error);
       target = parsed.value;
     }
-    const context = await requestContext(request.headers);
-    if (!context.ok) return errorResponse(context.error);
     const body = request.body;
     return await streamInClientSlot(
       request,
@@ -58,9 +57,9 @@ export async function POST(request: Request): Promise<Response> {
           { clock: systemClock, catalog: loadCatalog },
         );
         const facts = { roleArn: query.data.roleArn ?? null };
-        return { events: recordedStream(stopAtUploadLimit(events), context.value, "trail", facts) };
+        return { events: recordedStream(stopAtUploadLimit(events), context, "trail", facts) };
       },
-      { route: "trail", eager: true, user: context.value.identity?.user },
+      { route: "trail", eager: true, user: context.identity?.user },
     );
   } catch (error) {
     return internalError("trail", error);

@@ -1,6 +1,6 @@
 import { lookupStatus } from "@/lib/cloudtrail";
 import { DEMO_ROLES } from "@/lib/demo";
-import { internalError, jsonResponse, methodNotAllowed, refuseForeign } from "../../respond";
+import { admitApiRequest, internalError, jsonResponse, methodNotAllowed } from "../../respond";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -8,8 +8,8 @@ export const dynamic = "force-dynamic";
 /** What the lookup form needs to know: are there credentials, is the demo on, which Region first. */
 export async function GET(request: Request): Promise<Response> {
   try {
-    const refused = refuseForeign(request);
-    if (refused) return refused;
+    const admitted = await admitApiRequest(request);
+    if (!admitted.ok) return admitted.response;
     return jsonResponse(await lookupStatus(DEMO_ROLES));
   } catch (error) {
     return internalError("lookup-status", error);

@@ -2,7 +2,14 @@ import { SNAPSHOT_HEADERS } from "@/lib/http";
 import { deleteSnapshot, readSnapshot } from "@/lib/share";
 import { isSnapshotId } from "@/lib/snapshot";
 import type { Snapshot } from "@/lib/wire";
-import { errorResponse, internalError, methodNotAllowed, refuseForeign } from "../../respond";
+import {
+  admitApiRequest,
+  apiHeaders,
+  errorResponse,
+  internalError,
+  jsonResponse,
+  methodNotAllowed,
+} from "../../respond";
 import { openSharing } from "../shared";
 
 export const runtime = "nodejs";
@@ -18,8 +25,8 @@ const NOT_FOUND = {
 
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   try {
-    const refused = refuseForeign(request);
-    if (refused) return refused;
+    const admitted = await admitApiRequest(request);
+    if (!admitted.ok) return admitted.response;
     const { id } = await params;
     // A malformed id is answered without opening, let alone reading, the store.
     if (!isSnapshotId(id)) return errorResponse(NOT_FOUND, SNAPSHOT_HEADERS);
@@ -27,7 +34,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     if (!opened.ok) return opened.response;
     const snapshot: Snapshot | null = await readSnapshot(id, opened.value.deps);
     if (!snapshot) return errorResponse(NOT_FOUND, SNAPSHOT_HEADERS);
-    return Response.json(snapshot, { headers: { "Cache-Control": "no-store", ...SNAPSHOT_HEADERS } });
+    return jsonResponse(snapshot, { headers: SNAPSHOT_HEADERS });
   } catch (error) {
     return internalError("snapshots", error);
   }
@@ -35,8 +42,8 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
 
 export async function DELETE(request: Request, { params }: Context): Promise<Response> {
   try {
-    const refused = refuseForeign(request);
-    if (refused) return refused;
+    const admitted = await admitApiRequest(request);
+    if (!admitted.ok) return admitted.response;
     const { id } = await params;
     if (!isSnapshotId(id)) return errorResponse(NOT_FOUND, SNAPSHOT_HEADERS);
     const token = /^Bearer ([A-Za-z0-9_-]{1,128})$/.exec(request.headers.get("authorization") ?? "")?.[1];
@@ -49,7 +56,7 @@ export async function DELETE(request: Request, { params }: Context): Promise<Res
     if (!opened.ok) return opened.response;
     const deleted = await deleteSnapshot(id, token, opened.value.deps);
     if (!deleted.ok) return errorResponse(deleted.error, SNAPSHOT_HEADERS);
-    return new Response(null, { status: 204, headers: { "Cache-Control": "no-store", ...SNAPSHOT_HEADERS } });
+    return new Response(null, { status: 204, headers: apiHeaders(SNAPSHOT_HEADERS) });
   } catch (error) {
     return internalError("snapshots", error);
   }
