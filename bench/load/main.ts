@@ -5,10 +5,11 @@ import { liveHeapBytes } from "./heap";
 import { measureInterleaved, measureTarget, type TargetFigures } from "./measure";
 import { isFlat, loadSection, ratioOf, verdicts, type LoadFigures } from "./section";
 import { hasProductionBuild, startProductionServer } from "./server";
-import { CEILING, diagnoseMix, everNewActions, PAGES } from "./targets";
+import { CEILING, diagnoseMix, everNewActions, NOTHING_TO_DIAGNOSE, PAGES } from "./targets";
 
 const CONNECTIONS = 10;
-const WARM_UP_SECONDS = 3;
+/** Warm-up per target: the API's mix takes V8 this long to optimize its many code paths, as a running server has. */
+const WARM_UP_SECONDS = 10;
 /** The ceiling and the API alternate in this many slices each, so the machine's other load weighs on both alike. */
 const ROUNDS = 5;
 /** New names before the memory run's start is read: RSS first climbs while V8 sizes its heap to the load. */
@@ -17,6 +18,7 @@ const MEMORY_WARM_UP_SECONDS = 15;
 function print(target: TargetFigures): void {
   console.log(
     `${target.name}: ${Math.round(target.requestsPerSecond)} req/s, p50 ${target.p50Ms} ms, p99 ${target.p99Ms} ms, ` +
+      `${Math.round(target.serverCpuMicrosPerRequest)} µs server CPU a request, ` +
       `${target.errors} errors, ${target.non2xx} non-2xx, RSS peak ${(target.rss.peak / 2 ** 20).toFixed(0)} MiB`,
   );
 }
@@ -48,15 +50,15 @@ async function main(): Promise<void> {
       print(figures);
       return figures;
     };
-    for (const target of [CEILING, diagnoseMix(), ...PAGES])
+    const api = diagnoseMix();
+    for (const target of [CEILING, NOTHING_TO_DIAGNOSE, api, ...PAGES])
       await measureTarget(server, target, { connections: CONNECTIONS, seconds: WARM_UP_SECONDS });
-    const [ceiling, api] = await measureInterleaved(server, [CEILING, diagnoseMix()], {
+    const [ceiling, floor, apiFigures] = await measureInterleaved(server, [CEILING, NOTHING_TO_DIAGNOSE, api], {
       connections: CONNECTIONS,
       seconds,
       rounds: ROUNDS,
     });
-    print(ceiling!);
-    print(api!);
+    for (const figures of [ceiling!, floor!, apiFigures!]) print(figures);
     const pages = [];
     for (const page of PAGES) pages.push(await run(page));
     console.log(`Memory: ${MEMORY_WARM_UP_SECONDS} s of warm-up, then ${memorySeconds} s of ever-new action names…`);
@@ -71,7 +73,8 @@ async function main(): Promise<void> {
       loadBefore,
       loadAfter: loadavg(),
       ceiling: ceiling!,
-      api: api!,
+      routeFloor: floor!,
+      api: apiFigures!,
       pages,
       memory: {
         warmUpSeconds: MEMORY_WARM_UP_SECONDS,

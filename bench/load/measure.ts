@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { processCpuMs } from "./cpu";
 import { sampleRss, type RssSpan } from "./rss";
 import type { RunningServer } from "./server";
 import type { LoadTarget } from "./targets";
@@ -13,6 +14,8 @@ export interface TargetFigures {
   /** Connection errors and timeouts. */
   errors: number;
   non2xx: number;
+  /** The server's CPU time (all its threads) per request answered, in µs. */
+  serverCpuMicrosPerRequest: number;
   rss: RssSpan;
 }
 
@@ -23,6 +26,7 @@ export async function measureTarget(
   options: { connections: number; seconds: number },
 ): Promise<TargetFigures> {
   const sampler = sampleRss(server.pid);
+  const cpuBefore = processCpuMs(server.pid) ?? 0;
   const result = await autocannon({
     url: server.origin,
     connections: options.connections,
@@ -30,6 +34,7 @@ export async function measureTarget(
     requests: target.requests,
   });
   const rss = sampler.stop();
+  const cpuMs = (processCpuMs(server.pid) ?? cpuBefore) - cpuBefore;
   return {
     name: target.name,
     requestsPerSecond: result.requests.total / result.duration,
@@ -38,6 +43,7 @@ export async function measureTarget(
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    serverCpuMicrosPerRequest: (cpuMs * 1000) / Math.max(1, result.requests.total),
     rss,
   };
 }
@@ -55,6 +61,8 @@ function combine(slices: TargetFigures[], seconds: number): TargetFigures {
     requests,
     errors: slices.reduce((sum, slice) => sum + slice.errors, 0),
     non2xx: slices.reduce((sum, slice) => sum + slice.non2xx, 0),
+    serverCpuMicrosPerRequest:
+      slices.reduce((sum, slice) => sum + slice.serverCpuMicrosPerRequest * slice.requests, 0) / Math.max(1, requests),
     rss: {
       start: first.rss.start,
       peak: Math.max(...slices.map((slice) => slice.rss.peak)),

@@ -40,6 +40,22 @@ export function diagnoseMix(): LoadTarget {
   };
 }
 
+/**
+ * `POST /api/diagnose` with a sentence that names no AWS error: the route's whole path (admission, body, parse) with
+ * nothing to classify or fix and a small answer, so what the framework costs for a POST stands apart from the engine.
+ */
+export const NOTHING_TO_DIAGNOSE: LoadTarget = {
+  name: "POST /api/diagnose (text with no AWS error)",
+  requests: [
+    {
+      method: "POST",
+      path: "/api/diagnose",
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ text: "The nightly report finished late again; nothing failed." }),
+    },
+  ],
+};
+
 export const PAGES: LoadTarget[] = ["/", "/lookup", "/trail"].map((path) => ({
   name: `GET ${path}`,
   requests: [{ method: "GET", path }],
