@@ -11,7 +11,10 @@ import { certaintyOf } from "./certainty";
 function canonicalAction(record: DenialRecord, catalog: ActionCatalog): DenialRecord {
   const [service, action] = splitAction(record.action ?? "");
   const info = service && action ? catalog.action(service, action) : null;
-  return info ? { ...record, action: `${service}:${info.name}` } : record;
+  if (!info) return record;
+  const canonical = `${service}:${info.name}`;
+  // Most messages already spell it so: a copy would only differ in being a copy.
+  return canonical === record.action ? record : { ...record, action: canonical };
 }
 
 /** The facts of a denial record that a finding shows, in the wire's field order. */
