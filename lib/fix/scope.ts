@@ -193,8 +193,9 @@ function addOtherRequiredResources(
 
 /** Notes on the resource types a statement names beyond the message's own, and the optional ones it leaves out. */
 function extraTypesNote(action: string, types: ResourceTypeInfo[], covered: ResourceTypeInfo | null): string | null {
-  const added = types.filter((type) => type.required && type !== covered).map((type) => type.name);
-  const optional = types.filter((type) => !type.required && type !== covered).map((type) => type.name);
+  const added: string[] = [];
+  const optional: string[] = [];
+  for (const type of types) if (type !== covered) (type.required ? added : optional).push(type.name);
   const parts: string[] = [];
   if (added.length > 0)
     parts.push(
@@ -232,11 +233,10 @@ function namesEvery(compiled: CompiledTemplate, requested: Record<string, string
 }
 
 function locationValues(subject: Subject): Map<string, string> {
-  return new Map([
-    ["Partition", subject.partition],
-    ["Region", subject.region],
-    ["Account", subject.account],
-  ]);
+  return new Map<string, string>()
+    .set("Partition", subject.partition)
+    .set("Region", subject.region)
+    .set("Account", subject.account);
 }
 
 /**
@@ -277,7 +277,9 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
     const location = locationValues(subject);
     const values = locationValues(subject);
     // The ARN's own location wins, when it shows one; a type without that slot (S3's empty Region) leaves the subject's.
-    for (const [slot, value] of match?.values ?? []) if (shownValue(slot, value)) values.set(slot, value);
+    match?.values.forEach((value, slot) => {
+      if (shownValue(slot, value)) values.set(slot, value);
+    });
     const primary = match
       ? fillFromValues(compile(match.type.arnFormat), match.values, location)
       : withShownAccount(arn, subject.account);
