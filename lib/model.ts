@@ -19,12 +19,10 @@ import type { NonEmpty } from "./non-empty";
  */
 export type {
   Caller,
-  CallerKind,
   CandidateWithFix,
   Certainty,
   CertaintyBasis,
   Check,
-  DenialFields,
   Diagnosis,
   Finding,
   Fix,

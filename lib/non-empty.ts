@@ -3,6 +3,6 @@ export type NonEmpty<T> = [T, ...T[]];
 
 /** Maps a non-empty list, keeping it non-empty. */
 export function mapNonEmpty<T, U>(list: NonEmpty<T>, map: (item: T, index: number) => U): NonEmpty<U> {
-  const [first, ...rest] = list;
-  return [map(first, 0), ...rest.map((item, index) => map(item, index + 1))];
+  // Array#map keeps the length, so the result has a first item too; no rest/spread copies of the list.
+  return list.map((item, index) => map(item, index)) as NonEmpty<U>;
 }

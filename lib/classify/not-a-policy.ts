@@ -1,5 +1,5 @@
 import type { DenialRecord } from "../model";
-import { mapNonEmpty, type NonEmpty } from "../non-empty";
+import type { NonEmpty } from "../non-empty";
 import type { Ranked } from "./rank";
 
 /** S3 calls that Block Public Access refuses when what they write would make the bucket or object public. */
@@ -32,12 +32,19 @@ function accountSettingWhy(record: DenialRecord): string | null {
 /** Adds `extra` to a ranking in its place by confidence, scaling the others so the confidences sum as they did. */
 function appended(ranked: NonEmpty<Ranked>, extra: Ranked): NonEmpty<Ranked> {
   const keep = 1 - extra.confidence;
-  const scaled = mapNonEmpty(ranked, (item) => ({ ...item, confidence: item.confidence * keep }));
-  const at = scaled.findIndex((item) => item.confidence < extra.confidence);
-  if (at === -1) return [...scaled, extra];
-  if (at === 0) return [extra, ...scaled];
-  const [first, ...rest] = scaled;
-  return [first, ...rest.slice(0, at - 1), extra, ...rest.slice(at - 1)];
+  const result: Ranked[] = [];
+  let placed = false;
+  for (const item of ranked) {
+    const scaled = { ...item, confidence: item.confidence * keep };
+    if (!placed && scaled.confidence < extra.confidence) {
+      result.push(extra);
+      placed = true;
+    }
+    result.push(scaled);
+  }
+  if (!placed) result.push(extra);
+  // One pass, no slices or spreads; it holds every scaled item and `extra`, so it is never empty.
+  return result as NonEmpty<Ranked>;
 }
 
 /**

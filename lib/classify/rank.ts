@@ -62,12 +62,6 @@ function rankStated(record: DenialRecord, type: PolicyType): NonEmpty<Ranked> {
       },
     ];
   }
-  const named = (confidence: number): Ranked => ({
-    layer: LAYER_OF_POLICY_TYPE[type],
-    confidence,
-    why: `AWS says ${deny} the ${POLICY_TYPE_WORDS[type]}.`,
-    stated: true,
-  });
   // "…in a VPC endpoint policy transitively through a service control policy": the deny is the second policy's
   // (the endpoint owner's SCP, applied through its endpoint), so that is the one to change.
   const transitive = record.transitivePolicyType;
@@ -90,7 +84,7 @@ function rankStated(record: DenialRecord, type: PolicyType): NonEmpty<Ranked> {
   }
   if (type === "resource-based" && crossAccount(record)) {
     return [
-      named(0.8),
+      namedLayer(type, deny, 0.8),
       {
         layer: "execution-role",
         confidence: 0.15,
@@ -98,7 +92,17 @@ function rankStated(record: DenialRecord, type: PolicyType): NonEmpty<Ranked> {
       },
     ];
   }
-  return [named(0.95)];
+  return [namedLayer(type, deny, 0.95)];
+}
+
+/** The layer of the policy type AWS named, as the leading candidate. */
+function namedLayer(type: PolicyType, deny: string, confidence: number): Ranked {
+  return {
+    layer: LAYER_OF_POLICY_TYPE[type],
+    confidence,
+    why: `AWS says ${deny} the ${POLICY_TYPE_WORDS[type]}.`,
+    stated: true,
+  };
 }
 
 /** The message names no policy type: rank by what this kind of denial usually means. */

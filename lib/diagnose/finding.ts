@@ -2,8 +2,8 @@ import type { ActionCatalog } from "../iam";
 import { classify } from "../classify";
 import { fixBuilder } from "../fix";
 import { splitAction } from "../iam";
-import { callerOf, subjectOf } from "../iam";
-import type { Caller, CandidateWithFix, DenialFields, DenialRecord, Finding } from "../model";
+import { subjectOf } from "../iam";
+import type { CandidateWithFix, DenialRecord, Finding } from "../model";
 import { mapNonEmpty } from "../non-empty";
 import { certaintyOf } from "./certainty";
 
@@ -11,32 +11,10 @@ import { certaintyOf } from "./certainty";
 function canonicalAction(record: DenialRecord, catalog: ActionCatalog): DenialRecord {
   const [service, action] = splitAction(record.action ?? "");
   const info = service && action ? catalog.action(service, action) : null;
-  return info ? { ...record, action: `${service}:${info.name}` } : record;
-}
-
-/** The facts of a denial record that a finding shows, in the wire's field order. */
-export function denialFieldsOf(record: DenialRecord, caller: Caller = callerOf(record)): DenialFields {
-  return {
-    service: record.service,
-    action: record.action,
-    operation: record.operation,
-    principal: record.principal,
-    caller,
-    resource: record.resource,
-    region: record.region,
-    account: record.account,
-    statedPolicyType: record.statedPolicyType,
-    transitivePolicyType: record.transitivePolicyType,
-    statedReason: record.statedReason,
-    policyArn: record.policyArn,
-    authorizationId: record.authorizationId,
-    kind: record.kind,
-    sourceFormat: record.sourceFormat,
-    errorCode: record.errorCode,
-    excerpt: record.excerpt,
-    occurrences: record.occurrences,
-    event: record.sourceFormat === "cloudtrail" ? record.event : null,
-  };
+  if (!info) return record;
+  const canonical = `${service}:${info.name}`;
+  // Most messages already spell it so: a copy would only differ in being a copy.
+  return canonical === record.action ? record : { ...record, action: canonical };
 }
 
 /** Classifies one denial and builds the fix for each candidate layer. */
@@ -57,11 +35,30 @@ export function diagnoseRecord(record: DenialRecord, catalog: ActionCatalog, id:
   if (top.fix.placeholders.length > 0) {
     evidence.push(`The message hides ${top.fix.placeholders.join(", ")}: replace those <placeholders> in the fix.`);
   }
+  // One literal in the wire's field order, the denial's facts written out rather than spread in from a copy.
   return {
     id,
     layer: top.layer,
     confidence: top.confidence,
-    ...denialFieldsOf(resolved, subject.caller),
+    service: resolved.service,
+    action: resolved.action,
+    operation: resolved.operation,
+    principal: resolved.principal,
+    caller: subject.caller,
+    resource: resolved.resource,
+    region: resolved.region,
+    account: resolved.account,
+    statedPolicyType: resolved.statedPolicyType,
+    transitivePolicyType: resolved.transitivePolicyType,
+    statedReason: resolved.statedReason,
+    policyArn: resolved.policyArn,
+    authorizationId: resolved.authorizationId,
+    kind: resolved.kind,
+    sourceFormat: resolved.sourceFormat,
+    errorCode: resolved.errorCode,
+    excerpt: resolved.excerpt,
+    occurrences: resolved.occurrences,
+    event: resolved.sourceFormat === "cloudtrail" ? resolved.event : null,
     evidence,
     candidates: withFixes,
     fix: top.fix,

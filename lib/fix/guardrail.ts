@@ -195,13 +195,13 @@ export function guardrailFix(layer: GuardrailLayer, record: DenialRecord, subjec
       ? editSnippet(guardrail, explicitDeny, explicitDeny ? exemption : statement, "yaml")
       : "# Not managed by CloudFormation: change the code or broker that creates the session.",
     consoleUrl: guardrail.console(subject),
-    requestText: [
+    // Concatenated rather than joined: join copies every line (the excerpt too) into a new flat string.
+    requestText:
       `Hi — ${subject.principalArn} is denied ` +
-        `${scope.action}${subject.resourceArn ? ` on ${subject.resourceArn}` : ""} by a ${guardrail.name} ` +
-        `(${explicitDeny ? "explicit deny" : "no statement allows it"}).`,
-      `Could you ${change}?`,
+      `${scope.action}${subject.resourceArn ? ` on ${subject.resourceArn}` : ""} by a ${guardrail.name} ` +
+      `(${explicitDeny ? "explicit deny" : "no statement allows it"}).\n` +
+      `Could you ${change}?\n` +
       `AWS error: ${record.excerpt}`,
-    ].join("\n"),
     notes: [
       `This is a guardrail: the owner is ${guardrail.ownerWords}. Changing the role's own policy will not help.`,
       "AWS names only one denying policy type per message: after this change, retry; another layer may still deny.",

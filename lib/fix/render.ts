@@ -39,7 +39,8 @@ export function quote(text: string): string {
  */
 export function hclQuote(text: string): string {
   const quoted = quote(text);
-  return quoted.includes("{") ? quoted.replace(/([$%])\{/g, "$1$1{") : quoted;
+  // Quoting adds no "{": the text is searched rather than the quoted copy, which would have to be flattened first.
+  return text.includes("{") ? quoted.replace(/([$%])\{/g, "$1$1{") : quoted;
 }
 
 /** An HCL literal of a primitive, with the quoting fast path for strings. */

@@ -177,24 +177,25 @@ function wildcardType(types: ResourceTypeInfo[], arn: string, values: Map<string
 }
 
 /**
- * The ARNs of the required resource types other than `covered`: IAM checks each one the request touches
+ * Appends the ARNs of the required resource types other than `covered`: IAM checks each one the request touches
  * (ec2:CreateNetworkInterface: the interface and the subnet), and a statement missing one is denied again.
  */
-function otherRequiredResources(
+function addOtherRequiredResources(
+  resources: string[],
   types: ResourceTypeInfo[],
   covered: ResourceTypeInfo | null,
   values: Map<string, string>,
   requested: RequestedValues,
-): string[] {
-  return types
-    .filter((type) => type.required && type !== covered)
-    .map((type) => fillAny(compile(type.arnFormat), values, requested));
+): void {
+  for (const type of types)
+    if (type.required && type !== covered) resources.push(fillAny(compile(type.arnFormat), values, requested));
 }
 
 /** Notes on the resource types a statement names beyond the message's own, and the optional ones it leaves out. */
 function extraTypesNote(action: string, types: ResourceTypeInfo[], covered: ResourceTypeInfo | null): string | null {
-  const added = types.filter((type) => type.required && type !== covered).map((type) => type.name);
-  const optional = types.filter((type) => !type.required && type !== covered).map((type) => type.name);
+  const added: string[] = [];
+  const optional: string[] = [];
+  for (const type of types) if (type !== covered) (type.required ? added : optional).push(type.name);
   const parts: string[] = [];
   if (added.length > 0)
     parts.push(
@@ -232,11 +233,10 @@ function namesEvery(compiled: CompiledTemplate, requested: Record<string, string
 }
 
 function locationValues(subject: Subject): Map<string, string> {
-  return new Map([
-    ["Partition", subject.partition],
-    ["Region", subject.region],
-    ["Account", subject.account],
-  ]);
+  return new Map<string, string>()
+    .set("Partition", subject.partition)
+    .set("Region", subject.region)
+    .set("Account", subject.account);
 }
 
 /**
@@ -260,13 +260,14 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
     };
   }
   const action = `${service}:${info.name}`;
-  const known = { action, known: true, dependentActions: info.dependentActions };
+  const { dependentActions } = info;
   if (info.resourceTypes.length === 0) {
-    return {
-      ...known,
-      resources: ["*"],
-      note: `${action} does not support resource-level permissions, so the statement must use "*".`,
-    };
+    return knownScope(
+      action,
+      dependentActions,
+      ["*"],
+      `${action} does not support resource-level permissions, so the statement must use "*".`,
+    );
   }
   const types = info.resourceTypes;
   const requested = record.requestValues;
@@ -274,21 +275,21 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
   if (arn) {
     const match = matchingType(types, arn);
     const location = locationValues(subject);
-    const values = new Map(location);
+    const values = locationValues(subject);
     // The ARN's own location wins, when it shows one; a type without that slot (S3's empty Region) leaves the subject's.
-    for (const [slot, value] of match?.values ?? []) if (shownValue(slot, value)) values.set(slot, value);
+    match?.values.forEach((value, slot) => {
+      if (shownValue(slot, value)) values.set(slot, value);
+    });
     const primary = match
       ? fillFromValues(compile(match.type.arnFormat), match.values, location)
       : withShownAccount(arn, subject.account);
     const covered = match?.type ?? wildcardType(types, arn, values);
-    return {
-      ...known,
-      resources: [primary, ...otherRequiredResources(types, covered, values, requested)],
-      note: extraTypesNote(action, types, covered),
-    };
+    const resources = [primary];
+    addOtherRequiredResources(resources, types, covered, values, requested);
+    return knownScope(action, dependentActions, resources, extraTypesNote(action, types, covered));
   }
   const type = preferredType(types, requested);
-  if (!type) return { ...known, resources: ["*"], note: null };
+  if (!type) return knownScope(action, dependentActions, ["*"], null);
   const compiled = compile(type.arnFormat);
   const values = locationValues(subject);
   for (const name in requested) values.set(name, requested[name]!);
@@ -300,9 +301,12 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
   const hidden = resource.includes("<")
     ? `The message does not name the ${type.name}: replace the <placeholders> with yours.`
     : null;
-  return {
-    ...known,
-    resources: [resource, ...otherRequiredResources(types, type, values, requested)],
-    note: joinNotes(hidden, extraTypesNote(action, types, type)),
-  };
+  const resources = [resource];
+  addOtherRequiredResources(resources, types, type, values, requested);
+  return knownScope(action, dependentActions, resources, joinNotes(hidden, extraTypesNote(action, types, type)));
+}
+
+/** The scope of an action the IAM reference lists, built as one literal so every scope has the same shape. */
+function knownScope(action: string, dependentActions: string[], resources: string[], note: string | null): Scope {
+  return { action, known: true, dependentActions, resources, note };
 }

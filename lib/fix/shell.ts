@@ -18,5 +18,5 @@ export function shellWord(value: string): string {
 
 /** `value` single-quoted whatever it holds (a `'` inside becomes `'\''`): one shell word that no shell expands. */
 export function singleQuoted(value: string): string {
-  return `'${value.replace(/'/g, "'\\''")}'`;
+  return `'${value.includes("'") ? value.replace(/'/g, "'\\''") : value}'`;
 }

@@ -1,5 +1,5 @@
-import type { Caller, CallerKind, DenialRecord } from "../model";
-import { describePrincipal, isAccountId, parseArn } from "./arn";
+import type { Caller, DenialRecord } from "../model";
+import { describePrincipal, isAccountId, parseArn, type PrincipalInfo } from "./arn";
 
 const LAMBDA_INTERNAL_SESSION = /^awslambda_\d+/;
 /** Session names tools other than Lambda give: SDK defaults, EC2 instance ids, CI runners, SSO e-mail addresses. */
@@ -20,9 +20,11 @@ export function permissionSetOf(roleName: string | null): string | null {
   return roleName ? (SSO_ROLE.exec(roleName)?.[1] ?? null) : null;
 }
 
-/** The Lambda function name when an assumed-role session looks like a function's own: Lambda names the session after it. */
-export function functionSessionName(principal: string | null): string | null {
-  const info = describePrincipal(principal);
+/**
+ * The Lambda function name when an assumed-role session (a principal read by describePrincipal) looks like a
+ * function's own: Lambda names the session after it.
+ */
+export function functionSessionOf(info: PrincipalInfo | null): string | null {
   const session = info?.sessionName;
   if (info?.kind !== "assumed-role" || !isReadable(session) || permissionSetOf(info.name)) return null;
   return LAMBDA_INTERNAL_SESSION.test(session) || NOT_A_FUNCTION_SESSION.test(session) ? null : session;
@@ -34,25 +36,32 @@ export function functionSessionName(principal: string | null): string | null {
  * a principal of another account than the resource's.
  */
 export function callerOf(record: Pick<DenialRecord, "principal" | "resource">): Caller {
-  const info = describePrincipal(record.principal);
+  const resourceArn = record.resource ? parseArn(record.resource) : null;
+  return callerOfPrincipal(record.principal, describePrincipal(record.principal), resourceArn?.account ?? null);
+}
+
+/** callerOf for a principal already read by describePrincipal, beside the account of the resource's ARN. */
+export function callerOfPrincipal(
+  principal: string | null,
+  info: PrincipalInfo | null,
+  resourceAccount: string | null,
+): Caller {
   const account = info?.account ?? null;
-  const resourceAccount = record.resource ? (parseArn(record.resource)?.account ?? null) : null;
   const name = isReadable(info?.name) ? info.name : null;
-  const caller = (kind: CallerKind, callerName: string | null = name): Caller => ({ kind, name: callerName, account });
-  if (!info) return caller("unknown", null);
-  if (info.kind === "anonymous") return caller("anonymous", null);
-  if (info.kind === "service") return caller("aws-service");
-  if (info.kind === "root") return caller("root", null);
+  if (!info) return { kind: "unknown", name: null, account };
+  if (info.kind === "anonymous") return { kind: "anonymous", name: null, account };
+  if (info.kind === "service") return { kind: "aws-service", name, account };
+  if (info.kind === "root") return { kind: "root", name: null, account };
   if (info.kind === "other") {
-    const federated = record.principal?.split(":federated-user/")[1];
-    return federated ? caller("federated-user", federated) : caller("unknown", null);
+    const federated = principal?.split(":federated-user/")[1];
+    return { kind: federated ? "federated-user" : "unknown", name: federated || null, account };
   }
   if (isAccountId(account) && isAccountId(resourceAccount) && account !== resourceAccount)
-    return caller("other-account");
-  if (info.kind === "user") return caller("iam-user");
+    return { kind: "other-account", name, account };
+  if (info.kind === "user") return { kind: "iam-user", name, account };
   const permissionSet = permissionSetOf(info.name);
-  if (permissionSet) return caller("sso-role", permissionSet);
-  const functionName = functionSessionName(record.principal);
-  if (functionName) return caller("lambda-function", functionName);
-  return caller("assumed-role");
+  if (permissionSet) return { kind: "sso-role", name: permissionSet, account };
+  const functionName = functionSessionOf(info);
+  if (functionName) return { kind: "lambda-function", name: functionName, account };
+  return { kind: "assumed-role", name, account };
 }

@@ -1,6 +1,6 @@
 import type { Caller, DenialRecord } from "../model";
 import { describePrincipal, isAccountId, parseArn, type PrincipalInfo } from "./arn";
-import { callerOf, functionSessionName, isReadable } from "./caller";
+import { callerOfPrincipal, functionSessionOf, isReadable } from "./caller";
 
 /** The names a check or fix needs, read once from a denial, with <PLACEHOLDERS> for what it hid. */
 export interface Subject {
@@ -41,7 +41,7 @@ export function subjectOf(record: DenialRecord): Subject {
     principal?.policyArn && readableName
       ? principal.policyArn.replace("<ACCOUNT_ID>", account)
       : `arn:${record.partition}:iam::${account}:${identityKind}/${identityName}`;
-  const functionName = functionSessionName(record.principal);
+  const functionName = functionSessionOf(principal);
   const requested = record.requestValues;
   const bucket =
     resourceArn?.service === "s3"
@@ -57,7 +57,7 @@ export function subjectOf(record: DenialRecord): Subject {
     region,
     account,
     principal,
-    caller: callerOf(record),
+    caller: callerOfPrincipal(record.principal, principal, resourceArn?.account ?? null),
     identityName,
     identityKind,
     principalArn,

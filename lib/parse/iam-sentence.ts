@@ -220,8 +220,11 @@ type Reason = Pick<
 function otherAction(named: string | undefined, action: string): string | null {
   const cleaned = named ? trimTrailingPunctuation(stripQuotes(named)) : "";
   // Only another service's action: AWS's own examples misspell the same action in the reason ("ListRespositories").
-  const prefixOf = (name: string) => name.slice(0, name.indexOf(":")).toLowerCase();
-  return ACTION_SHAPE.test(cleaned) && prefixOf(cleaned) !== prefixOf(action) ? cleaned : null;
+  return ACTION_SHAPE.test(cleaned) && servicePrefixOf(cleaned) !== servicePrefixOf(action) ? cleaned : null;
+}
+
+function servicePrefixOf(action: string): string {
+  return action.slice(0, action.indexOf(":")).toLowerCase();
 }
 
 /** A reason clause standing without its sentence, and the action it names (null when it names none). */

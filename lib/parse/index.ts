@@ -35,9 +35,12 @@ export function parseDenials(text: string): ParseResult {
   const normalized = normalizeText(text);
   const parsed = parseText(normalized, "iam-message");
   // A short paste is one error, spread over lines (an XML body): what it says anywhere decides for all of it.
-  const overriding = countLines(normalized) <= ONE_ERROR_LINES ? nonDenialsOverriding(normalized) : [];
+  const readWhole = countLines(normalized) <= ONE_ERROR_LINES;
+  const overriding = readWhole ? nonDenialsOverriding(normalized) : [];
   const kept = parsed.records.filter((record) => {
     if (overriding.length > 0) return false;
+    // An excerpt that is the whole text (a one-line paste) was just read, and found nothing.
+    if (readWhole && record.excerpt === normalized) return true;
     const found = nonDenialsOverriding(record.excerpt);
     overriding.push(...found);
     return found.length === 0;

@@ -23,9 +23,11 @@ const RECORD_NEIGHBOURHOOD = 16;
 export function fillFromNeighbours(hits: LineHit[], lines: string[]): void {
   for (const hit of hits) {
     const { record } = hit;
+    const codeAndOperation = record.errorCode && record.operation;
+    if (codeAndOperation && record.region) continue;
     const inRecord = lines[hit.line]?.includes('"errorMessage"') ?? false;
     // Only a record's lines are searched for a missing Region alone: elsewhere a known code and operation end it.
-    if (record.errorCode && record.operation && (record.region || !inRecord)) continue;
+    if (codeAndOperation && !inRecord) continue;
     const reach = inRecord ? RECORD_NEIGHBOURHOOD : NEIGHBOURHOOD;
     let facts: WrapperFacts = {
       errorCode: record.errorCode,

@@ -1,8 +1,11 @@
+import { includesAny } from "./anchors";
 import type { NonDenial } from "../model";
 
 interface NonDenialPattern {
   code: string;
   pattern: RegExp;
+  /** Literal text the pattern needs (one of), when it has such: most texts are ruled out with indexOf before the regex runs. */
+  anchors?: readonly string[];
   explanation: string;
   /** Set when the message reads like a denial (AccessDenied code, "not authorized") but no policy edit fixes it. */
   overridesDenial?: true;
@@ -10,32 +13,35 @@ interface NonDenialPattern {
   unless?: RegExp;
 }
 
+const INVALID_TOKEN_NAMES = [
+  "InvalidClientTokenId",
+  "UnrecognizedClientException",
+  "InvalidAccessKeyId",
+  "SignatureDoesNotMatch",
+  "InvalidSignatureException",
+  "The security token included in the request is invalid",
+];
+
 /** Errors people paste thinking they are permission problems, with what they really mean and what to do next. */
 const NON_DENIALS: NonDenialPattern[] = [
   {
     code: "Throttling",
     pattern:
       /\b(?:ThrottlingException|Throttling|TooManyRequestsException|RequestLimitExceeded|SlowDown|Rate exceeded)\b/,
+    anchors: ["Throttling", "TooManyRequestsException", "RequestLimitExceeded", "SlowDown", "Rate exceeded"],
     explanation: "The request was throttled, not denied: retry with backoff or ask for a higher quota.",
   },
   {
     code: "ExpiredToken",
     pattern: /\b(?:ExpiredToken(?:Exception)?|RequestExpired|The security token included in the request is expired)\b/,
+    anchors: ["ExpiredToken", "RequestExpired", "The security token included in the request is expired"],
     explanation:
       "The credentials expired: refresh them (aws sso login, or re-assume the role). No policy needs changing.",
   },
   {
     code: "InvalidToken",
-    pattern: new RegExp(
-      `\\b(?:${[
-        "InvalidClientTokenId",
-        "UnrecognizedClientException",
-        "InvalidAccessKeyId",
-        "SignatureDoesNotMatch",
-        "InvalidSignatureException",
-        "The security token included in the request is invalid",
-      ].join("|")})\\b`,
-    ),
+    pattern: new RegExp(`\\b(?:${INVALID_TOKEN_NAMES.join("|")})\\b`),
+    anchors: INVALID_TOKEN_NAMES,
     explanation:
       "AWS did not recognise the credentials (wrong keys, wrong partition or a deleted role). Fix the credentials, not a policy.",
   },
@@ -43,6 +49,7 @@ const NON_DENIALS: NonDenialPattern[] = [
     code: "NotFound",
     pattern:
       /\b(?:NoSuchKey|NoSuchBucket|ResourceNotFoundException|KMS\.NotFoundException|NotFoundException|ParameterNotFound|NoSuchEntity)\b/,
+    anchors: ["NoSuchKey", "NoSuchBucket", "NotFoundException", "ParameterNotFound", "NoSuchEntity"],
     explanation:
       "The resource does not exist (or is in another Region or account). Check the name and Region; permissions are not the problem.",
   },
@@ -70,6 +77,7 @@ const NON_DENIALS: NonDenialPattern[] = [
     code: "SignatureProblem",
     pattern:
       /There were headers present in the request which were not signed|The request signature we calculated does not match/,
+    anchors: ["There were headers present in the request", "The request signature we calculated"],
     explanation:
       "The request was signed wrongly (headers left out of the signature, a wrong secret key or " +
       "a clock skew): fix the signing client or its credentials. No policy needs changing.",
@@ -79,6 +87,7 @@ const NON_DENIALS: NonDenialPattern[] = [
     code: "InvalidCredentials",
     pattern:
       /The security token included in the request is invalid|The AWS Access Key Id you provided does not exist in our records/,
+    anchors: ["The security token included in the request is invalid", "The AWS Access Key Id you provided"],
     explanation:
       "AWS did not recognise the credentials (an unknown access key id, a token for another partition or a deleted " +
       "user or role): check which credentials the client loaded (aws sts get-caller-identity) and replace them.",
@@ -89,6 +98,7 @@ const NON_DENIALS: NonDenialPattern[] = [
     code: "KMSKeyUnusable",
     pattern:
       /\bis (?:disabled|pending deletion)\b.{0,80}\bKMS|\bKMS key .{0,120}\bis (?:disabled|pending deletion)|KMS key is disabled/,
+    anchors: ["disabled", "pending deletion"],
     explanation:
       "The KMS key is disabled or scheduled for deletion: re-enable it (aws kms enable-key) or " +
       "cancel the deletion (aws kms cancel-key-deletion). Its key policy is not the problem.",
@@ -97,6 +107,7 @@ const NON_DENIALS: NonDenialPattern[] = [
   {
     code: "KMS.DisabledException",
     pattern: /\b(?:DisabledException|KMSInvalidStateException|KMS\.KMSInvalidStateException)\b/,
+    anchors: ["DisabledException", "KMSInvalidStateException"],
     explanation: "The KMS key is disabled or pending deletion: re-enable it. Its key policy is not the problem.",
   },
 ];
@@ -118,7 +129,8 @@ export function nonDenialsOverriding(excerpt: string): NonDenial[] {
 
 function findAmong(entries: NonDenialPattern[], text: string): NonDenial[] {
   const found: NonDenial[] = [];
-  for (const { code, pattern, explanation, unless } of entries) {
+  for (const { code, pattern, anchors, explanation, unless } of entries) {
+    if (anchors && !includesAny(text, anchors)) continue;
     const match = pattern.exec(text);
     if (!match || unless?.test(text)) continue;
     const start = text.lastIndexOf("\n", match.index) + 1;

@@ -237,7 +237,6 @@ export type Certainty = z.infer<typeof certaintySchema>;
 export type CandidateWithFix = z.infer<typeof candidateSchema>;
 export type CallerKind = z.infer<typeof callerKindSchema>;
 export type Caller = z.infer<typeof callerSchema>;
-export type DenialFields = z.infer<typeof denialFieldsSchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type NonDenial = z.infer<typeof nonDenialSchema>;
 export type Diagnosis = z.infer<typeof diagnosisSchema>;
