@@ -87,8 +87,7 @@ answered from Next's cache without running any of our code (outside \`proxy.ts\`
 ceiling on this machine. The second row is the API route with a text that names no AWS error (admission, body,
 parse, a small answer): what a POST route costs here before any diagnosis. The API's requests cycle through 2,000
 messages of \`bench/messages.ts\`' mix (answers of 9 KB on average). Server CPU is the server process's user and
-system time (all threads, from \`/proc\`) per request: it moves much less with the machine's other load than
-requests/s do. RSS is its \`VmRSS\`, sampled every 100 ms. The pages pass \`proxy.ts\` (nonce, CSP, sign-in) and render.
+system time (all threads, from \`/proc\`) per request. RSS is its \`VmRSS\`, sampled every 100 ms. The pages pass \`proxy.ts\` (nonce, CSP, sign-in) and render.
 
 | target | requests/s | server CPU µs / request | p50 ms | p99 ms | requests | errors / non-2xx | peak RSS | end RSS |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
