@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
+import { NavLink } from "./nav-link";
 import { RecentLink } from "./recent-link";
 import { SignedInUser } from "./signed-in-user";
 import { ThemeToggle } from "./theme-toggle";
@@ -16,7 +16,6 @@ const PAGES = [
 
 /** Brand, the three ways in, the theme switch, and in portal mode who is signed in. */
 export function SiteHeader({ tagline }: { tagline: string }) {
-  const pathname = usePathname();
   return (
     <header className="space-y-4">
       <div className="flex items-start justify-between gap-4">
@@ -37,25 +36,11 @@ export function SiteHeader({ tagline }: { tagline: string }) {
         aria-label="Ways to diagnose"
         className="flex flex-wrap gap-1 rounded-xl border border-slate-200 bg-white p-1 dark:border-slate-700 dark:bg-slate-900"
       >
-        {PAGES.map((page) => {
-          const current = pathname === page.href;
-          return (
-            <Link
-              key={page.href}
-              href={page.href}
-              aria-current={current ? "page" : undefined}
-              className={cn(
-                "rounded-lg px-4 py-2 text-sm font-semibold",
-                FOCUS_RING,
-                current
-                  ? "bg-indigo-600 text-white shadow-sm"
-                  : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
-              )}
-            >
-              {page.label}
-            </Link>
-          );
-        })}
+        {PAGES.map((page) => (
+          <NavLink key={page.href} href={page.href}>
+            {page.label}
+          </NavLink>
+        ))}
         <RecentLink />
       </nav>
     </header>
