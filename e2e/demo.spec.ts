@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/accessibility";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/lookup");
@@ -18,13 +18,7 @@ test("with no AWS credentials the lookup offers the demo data, clearly labelled"
     .evaluateAll((items) => items.map((item) => item.getAttribute("data-layer")));
   expect(layers).toContain("kms-key-policy");
   await expect(page.getByTestId("event-row").first()).toContainText("demo event");
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((violation) => ({
-      id: violation.id,
-      where: violation.nodes.map((node) => node.target.join(" ")),
-    })),
-  ).toEqual([]);
+  await expectNoAxeViolations(page);
   await page.screenshot({ path: "test-results/demo-lookup-light.png", fullPage: true });
 });
 
@@ -39,12 +33,6 @@ test("the demo lookup is readable in dark mode on a phone", async ({ page }) => 
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((violation) => ({
-      id: violation.id,
-      where: violation.nodes.map((node) => node.target.join(" ")),
-    })),
-  ).toEqual([]);
+  await expectNoAxeViolations(page);
   await page.screenshot({ path: "test-results/demo-lookup-dark-phone.png", fullPage: true });
 });

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/accessibility";
 
 const DYNAMO_DENIAL =
   "An error occurred (AccessDeniedException) when calling the PutItem operation: " +
@@ -93,13 +93,7 @@ test("dark mode has no axe violations and is screenshotted", async ({ page }) =>
   await page.getByLabel("AWS error text").fill(DYNAMO_DENIAL);
   await page.getByRole("button", { name: "Diagnose" }).click();
   await expect(page.getByTestId("finding-card")).toHaveCount(1);
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((violation) => ({
-      id: violation.id,
-      where: violation.nodes.map((node) => node.target.join(" ")),
-    })),
-  ).toEqual([]);
+  await expectNoAxeViolations(page);
   await page.screenshot({ path: "test-results/dark-mode.png", fullPage: true });
 });
 
@@ -111,11 +105,5 @@ test("light mode has no axe violations on a phone", async ({ page }) => {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((violation) => ({
-      id: violation.id,
-      where: violation.nodes.map((node) => node.target.join(" ")),
-    })),
-  ).toEqual([]);
+  await expectNoAxeViolations(page);
 });

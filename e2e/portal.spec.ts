@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { portalDemoDenial } from "../lib/demo";
 import { portalAws } from "./support/cloudtrail";
+import { expectNoAxeViolations } from "./support/accessibility";
 
 /** oauth2-proxy's headers for a signed-in user: what the simulated proxy (these specs) adds to every request. */
 const signedIn = (email: string, groups: string) => ({
@@ -26,16 +26,6 @@ async function diagnose(page: Page, text: string) {
   await page.getByLabel("AWS error text").fill(text);
   await page.getByRole("button", { name: "Diagnose" }).click();
   await expect(page.getByTestId("finding-card").first()).toBeVisible();
-}
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((violation) => ({
-      id: violation.id,
-      where: violation.nodes.map((node) => node.target.join(" ")),
-    })),
-  ).toEqual([]);
 }
 
 async function expectNoSidewaysScroll(page: Page) {
@@ -95,7 +85,7 @@ test.describe("alice (platform, developers)", () => {
     await expect(authority).toContainText("Proven by AWS: the authorization details in account production show");
     await expect(authority).toContainText("DenyOrdersSecretsOutsideDeploys");
     await expect(page.getByTestId("finding-card").first()).toContainText("Proven by AWS");
-    await expectAccessible(page);
+    await expectNoAxeViolations(page);
   });
 
   // The endpoint's stats are not reset: the portal caches each role session, so a retried test assumes no role again.
@@ -186,7 +176,7 @@ test.describe("bob (developers)", () => {
     await page.getByRole("button", { name: "Diagnose" }).click();
     await expect(page.getByTestId("finding-card")).toHaveCount(1);
     await expect(page.getByTestId("account-offers")).toHaveCount(0);
-    await expectAccessible(page);
+    await expectNoAxeViolations(page);
   });
 
   test("production's authorization id is not asked about for him, and the page says so", async ({ page }) => {
@@ -215,18 +205,18 @@ test.describe("the portal's pages, light and dark, wide and on a phone", () => {
       await expect(page.getByTestId("authority")).toBeVisible();
       await expect(page.getByTestId("account-offers")).toBeVisible();
       await expectNoSidewaysScroll(page);
-      await expectAccessible(page);
+      await expectNoAxeViolations(page);
       await page.screenshot({ path: `test-results/portal-paste-${scheme}-${width}.png`, fullPage: true });
       await page.goto("/lookup");
       await expect(page.getByLabel("AWS account")).toBeVisible();
       await expectNoSidewaysScroll(page);
-      await expectAccessible(page);
+      await expectNoAxeViolations(page);
       await page.screenshot({ path: `test-results/portal-lookup-${scheme}-${width}.png`, fullPage: true });
       await page.goto("/recent");
       // The header names her first, then each of her runs (a table row, or a card on a phone).
       await expect(page.getByText("alice@example.com").filter({ visible: true }).nth(1)).toBeVisible();
       await expectNoSidewaysScroll(page);
-      await expectAccessible(page);
+      await expectNoAxeViolations(page);
       await page.screenshot({ path: `test-results/portal-recent-${scheme}-${width}.png`, fullPage: true });
     });
   }

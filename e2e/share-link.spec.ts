@@ -1,6 +1,6 @@
 import { deflateRawSync } from "node:zlib";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/accessibility";
 
 const SHOTS = process.env.SHOTS_DIR ?? "test-results";
 const ACCOUNT = "123456789012";
@@ -143,13 +143,3 @@ test("the share controls and a bad link's message have no axe violations in dark
   await expectNoAxeViolations(page);
   await page.screenshot({ path: `${SHOTS}/share-link-unknown-version-dark.png` });
 });
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((violation) => ({
-      id: violation.id,
-      where: violation.nodes.map((node) => node.target.join(" ")),
-    })),
-  ).toEqual([]);
-}
