@@ -9,6 +9,7 @@ import { processStore } from "@/lib/store/process";
 import { fuzzRuns } from "@/lib/testing/fuzz";
 import { apiErrorSchema, auditLineSchema, historyPageSchema, type HistoryPage } from "@/lib/wire";
 import { GET as exportAudit, POST as postAudit } from "../audit.jsonl/route";
+import { signedIn } from "../testing/portal";
 import { GET, POST } from "./route";
 
 const folder = mkdtempSync(join(tmpdir(), "whydenied-history-routes-"));
@@ -29,16 +30,13 @@ const ALICE: Person = { user: "alice@example.com" };
 const SRE: Person = { user: "bob@example.com", groups: ["sre"] };
 const ADMIN: Person = { user: "root@example.com", groups: ["platform", "sre"] };
 
-/** The headers oauth2-proxy would add for a signed-in person. */
-function signedIn(person: Person): Record<string, string> {
-  if (!person) return {};
-  return { "x-forwarded-email": person.user, "x-forwarded-groups": (person.groups ?? []).join(",") };
-}
+/** The headers oauth2-proxy would add for a signed-in person; none for nobody. */
+const headersOf = (person: Person): Record<string, string> => (person ? signedIn(person.user, person.groups) : {});
 
 const history = (person: Person, query = "") =>
-  GET(new Request(`http://127.0.0.1/api/history${query}`, { headers: signedIn(person) }));
+  GET(new Request(`http://127.0.0.1/api/history${query}`, { headers: headersOf(person) }));
 const audit = (person: Person, query = "") =>
-  exportAudit(new Request(`http://127.0.0.1/api/audit.jsonl${query}`, { headers: signedIn(person) }));
+  exportAudit(new Request(`http://127.0.0.1/api/audit.jsonl${query}`, { headers: headersOf(person) }));
 
 async function pageOf(response: Response): Promise<HistoryPage> {
   expect(response.status).toBe(200);
