@@ -12,9 +12,13 @@ const OWNER_WORDS: Record<Fix["owner"], string> = {
   "network-admin": "Your network / platform team",
 };
 
-/** Who makes a fix's change, in the caller's terms: "you" is the function's, the role's or the user's owner. */
-export function ownerWords(owner: Fix["owner"], caller: Caller): string {
+/**
+ * Who makes a fix's change, in the caller's terms: "you" is the function's, the role's or the user's owner, except in
+ * a resource's own policy, where "you" means the resource is in the caller's account.
+ */
+export function ownerWords({ owner, layer }: Pick<Fix, "owner" | "layer">, caller: Caller): string {
   if (owner !== "you") return OWNER_WORDS[owner];
+  if (layer === "resource-policy") return "You (the resource is in the caller's account)";
   if (caller.kind === "root") return "The account's root user";
   if (caller.kind === "lambda-function") return "You (the function's owner)";
   if (caller.kind === "iam-user") return `You (whoever administers user ${caller.name ?? "this user"})`;

@@ -12,7 +12,7 @@ export function FixDetails({ fix, caller }: { fix: Fix; caller: Caller }) {
       <div>
         <h4 className="font-semibold text-slate-900 dark:text-white">{fix.title}</h4>
         <p className="text-sm [overflow-wrap:anywhere] text-slate-600 dark:text-slate-400">
-          Where: {fix.target} · Who: {ownerWords(fix.owner, caller)}
+          Where: {fix.target} · Who: {ownerWords(fix, caller)}
           {fix.consoleUrl && (
             <>
               {" · "}

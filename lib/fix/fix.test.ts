@@ -132,6 +132,32 @@ describe("fixes per layer", () => {
     expect(fix.consoleUrl).toBeNull();
   });
 
+  it("a role in another account invoking a function: the function's owner adds the permission, and both sides allow", () => {
+    const fix = topFix(
+      "User: arn:aws:sts::111122223333:assumed-role/ci-deployer/GitHubActions is not authorized to perform: " +
+        "lambda:InvokeFunction on resource: arn:aws:lambda:eu-west-1:444455556666:function:orders-api because no " +
+        "resource-based policy allows the lambda:InvokeFunction action",
+    );
+    expect(fix.owner).toBe("resource-owner");
+    expect(fix.statement?.Principal).toEqual({ AWS: "arn:aws:iam::111122223333:role/ci-deployer" });
+    expect(fix.notes).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("belongs to account 444455556666"),
+        expect.stringContaining("caller's own role must also allow lambda:InvokeFunction"),
+      ]),
+    );
+  });
+
+  it("a role invoking a function of its own account: one Allow is enough, so no cross-account note", () => {
+    const fix = topFix(
+      "User: arn:aws:sts::111122223333:assumed-role/ci-deployer/GitHubActions is not authorized to perform: " +
+        "lambda:InvokeFunction on resource: arn:aws:lambda:eu-west-1:111122223333:function:orders-api because no " +
+        "resource-based policy allows the lambda:InvokeFunction action",
+    );
+    expect(fix.owner).toBe("you");
+    expect(fix.notes.join(" ")).not.toMatch(/account|Across/);
+  });
+
   it("role not assumable → trust policy for lambda.amazonaws.com", () => {
     const fix = topFix(TEXTS.notAssumable);
     expect(fix.statement).toMatchObject({ Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" });

@@ -1,5 +1,5 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleUrl, parseArn } from "../iam";
+import { consoleUrl, isAccountId, parseArn } from "../iam";
 import type { Subject } from "../iam";
 import { identifier, hclQuote, sid, toYaml } from "./render";
 import { shellWord } from "./shell";
@@ -54,16 +54,17 @@ function invokerOf(record: DenialRecord, subject: Subject): Invoker {
   };
 }
 
-/** The function's name and Region, from its ARN or, failing that, placeholders. */
-function functionOf(record: DenialRecord, subject: Subject): { name: string; arn: string } {
+/** The function's name, ARN and account (when its ARN names one), from its ARN or, failing that, placeholders. */
+function functionOf(record: DenialRecord, subject: Subject): { name: string; arn: string; account: string | null } {
   const arn = record.resource ? parseArn(record.resource) : null;
   if (arn?.service === "lambda") {
     const name = arn.resource.replace(/^function:/, "");
-    return { name, arn: record.resource! };
+    return { name, arn: record.resource!, account: isAccountId(arn.account) ? arn.account : null };
   }
   return {
     name: "<FUNCTION_NAME>",
     arn: `arn:${subject.partition}:lambda:${subject.region}:${subject.account}:function:<FUNCTION_NAME>`,
+    account: null,
   };
 }
 
@@ -116,15 +117,20 @@ export function lambdaPermissionFix(record: DenialRecord, subject: Subject): Fix
   const notes = [
     "Permissions apply to the function, a version or an alias separately: add the qualifier (--qualifier) if the caller invokes an alias.",
   ];
-  if (invoker.policyPrincipal.AWS) {
-    notes.push("Across accounts the caller's own role must also allow lambda:InvokeFunction on this function.");
+  const callerAccount = invoker.policyPrincipal.AWS ? (subject.principal?.account ?? null) : null;
+  const crossAccount = fn.account !== null && callerAccount !== null && fn.account !== callerAccount;
+  if (crossAccount) {
+    notes.push(
+      `Function ${fn.name} belongs to account ${fn.account}: run the command with that account's credentials, or send its owner this fix.`,
+      `Across accounts the caller's own ${subject.identityKind} must also allow lambda:InvokeFunction on this function.`,
+    );
   }
   if (invoker.sourceArn?.includes("<"))
     notes.push("Replace the <placeholders> in --source-arn so only your API / bucket may invoke the function.");
   return {
     layer: "resource-policy",
     title: `Let ${invoker.describe} invoke function ${fn.name}`,
-    owner: "you",
+    owner: crossAccount ? "resource-owner" : "you",
     statement,
     additionalStatements: [],
     target: `resource-based policy of Lambda function ${fn.name}`,
