@@ -31,6 +31,43 @@ describe("callerOf", () => {
     ["anonymous", "arn:aws:execute-api:us-east-1:111122223333:abc123/prod/GET/items", "anonymous", null],
     ["arn:aws:sts::444455556666:assumed-role/partner-reader/session", KEY, "other-account", "partner-reader"],
     [null, BUCKET, "unknown", null],
+    [
+      "arn:aws:sts::111122223333:assumed-role/orders-dev-us-east-1-lambdaRole/orders-dev-post",
+      BUCKET,
+      "lambda-function",
+      "orders-dev-post",
+    ],
+    [
+      "arn:aws:sts::111122223333:assumed-role/shop-SendEmailFunctionRole-1A2B3C/shop-SendEmail-9z8y",
+      BUCKET,
+      "lambda-function",
+      "shop-SendEmail-9z8y",
+    ],
+    ["arn:aws:sts::111122223333:assumed-role/ReadOnly/Tom", BUCKET, "assumed-role", "ReadOnly"],
+    [
+      "arn:aws:sts::111122223333:assumed-role/karpeter-controller/1731429849551905269",
+      BUCKET,
+      "assumed-role",
+      "karpeter-controller",
+    ],
+    [
+      "arn:aws:sts::111122223333:assumed-role/cdk-hnb659fds-cfn-exec-role/AWSCloudFormation",
+      BUCKET,
+      "assumed-role",
+      "cdk-hnb659fds-cfn-exec-role",
+    ],
+    [
+      "arn:aws:sts::111122223333:assumed-role/Cognito_poolUnauth_Role/CognitoIdentityCredentials",
+      BUCKET,
+      "assumed-role",
+      "Cognito_poolUnauth_Role",
+    ],
+    [
+      "arn:aws:sts::111122223333:assumed-role/worker-lambda-role/awslambda_744_20210612114448101",
+      BUCKET,
+      "assumed-role",
+      "worker-lambda-role",
+    ],
   ])("reads %s as a %s caller", (principal, resource, kind, name) => {
     expect(callerOf({ principal, resource })).toMatchObject({ kind, name });
   });

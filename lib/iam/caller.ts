@@ -20,14 +20,32 @@ export function permissionSetOf(roleName: string | null): string | null {
   return roleName ? (SSO_ROLE.exec(roleName)?.[1] ?? null) : null;
 }
 
+/** Role names that say they belong to a function: `…-lambdaRole` (Serverless), `…FunctionRole-…` (SAM), `…Lambda…`. */
+const FUNCTION_ROLE_NAME = /lambda|function/i;
+
+/** The first word of an IAM name: `image-resizer-role` → `image`, `orders_api` → `orders`. */
+function firstWord(name: string): string {
+  return name.split(/[-_.]/, 1)[0]!.toLowerCase();
+}
+
 /**
- * The Lambda function name when an assumed-role session (a principal read by describePrincipal) looks like a
- * function's own: Lambda names the session after it.
+ * True when a role's session is a Lambda function's own: Lambda names the session after the function, and the
+ * console, SAM and Serverless name the role after the function or its stack (`image-resizer-role-1a2b3c` with session
+ * `image-resizer`). A person's or a tool's session (`ReadOnly/Tom`, `karpeter/1731429849551905269`,
+ * `botocore-session-…`) is not, nor Lambda's own `awslambda_<n>` sessions.
  */
+export function isFunctionSession(role: string, session: string): boolean {
+  if (!isReadable(role) || !isReadable(session) || permissionSetOf(role)) return false;
+  if (LAMBDA_INTERNAL_SESSION.test(session) || NOT_A_FUNCTION_SESSION.test(session)) return false;
+  if (FUNCTION_ROLE_NAME.test(role)) return true;
+  const word = firstWord(session);
+  return word.length >= 3 && word === firstWord(role);
+}
+
+/** The Lambda function name when an assumed-role session (a principal read by describePrincipal) is a function's own. */
 export function functionSessionOf(info: PrincipalInfo | null): string | null {
-  const session = info?.sessionName;
-  if (info?.kind !== "assumed-role" || !isReadable(session) || permissionSetOf(info.name)) return null;
-  return LAMBDA_INTERNAL_SESSION.test(session) || NOT_A_FUNCTION_SESSION.test(session) ? null : session;
+  if (info?.kind !== "assumed-role" || !info.name || !info.sessionName) return null;
+  return isFunctionSession(info.name, info.sessionName) ? info.sessionName : null;
 }
 
 /**

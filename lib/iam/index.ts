@@ -1,4 +1,4 @@
-export { callerOf } from "./caller";
+export { callerOf, isFunctionSession } from "./caller";
 export { describePrincipal, isAccountId, parseArn } from "./arn";
 export { consoleUrl, isRegionOf } from "./console-url";
 export {

@@ -1,3 +1,4 @@
+import { isFunctionSession } from "../iam";
 import { maskName, maskSession } from "./names";
 import { ARN_PRIORITY, type Part, type Span } from "./tokens";
 
@@ -74,13 +75,21 @@ function segmentLabels(service: string, account: string, segments: string[]): (s
   let label = kebab(first);
   return segments.map((segment, index) => {
     if (index === 0) return undefined;
-    if (first === "assumed-role") return index === 1 ? "role" : "session";
+    if (first === "assumed-role") return assumedRoleLabels(segments)[index - 1];
     if (SUBTYPES.has(segment)) {
       label = kebab(segment);
       return undefined;
     }
     return label;
   });
+}
+
+/**
+ * A role and a session that name each other as a Lambda function's do are masked as `function-role-n` and
+ * `function-n`, so the engine still reads the caller as that function; any other pair as `role-n` and `session-n`.
+ */
+function assumedRoleLabels([, role = "", session = ""]: string[]): [string, string] {
+  return isFunctionSession(role, session) ? ["function-role", "function"] : ["role", "session"];
 }
 
 function kebab(word: string): string {

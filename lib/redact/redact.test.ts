@@ -10,8 +10,13 @@ describe("redactText", () => {
       "an assumed-role principal and a table",
       "User: arn:aws:sts::123456789012:assumed-role/orders-api-role/orders-api is not authorized to perform: " +
         "dynamodb:PutItem on resource: arn:aws:dynamodb:eu-west-1:123456789012:table/Orders",
-      "User: arn:aws:sts::000000000001:assumed-role/role-1/session-1 is not authorized to perform: " +
+      "User: arn:aws:sts::000000000001:assumed-role/function-role-1/function-1 is not authorized to perform: " +
         "dynamodb:PutItem on resource: arn:aws:dynamodb:eu-west-1:000000000001:table/table-1",
+    ],
+    [
+      "a person's session of a role",
+      "arn:aws:sts::123456789012:assumed-role/ReadOnly/Tom",
+      "arn:aws:sts::000000000001:assumed-role/role-1/session-1",
     ],
     [
       "an IAM user with a path",
@@ -185,14 +190,14 @@ describe("redactJson", () => {
     expect(redactor.redactJson(value)).toEqual({
       userIdentity: {
         type: "AssumedRole",
-        principalId: "AROA0000000000000001:session-1",
-        arn: "arn:aws:sts::000000000001:assumed-role/role-1/session-1",
+        principalId: "AROA0000000000000001:function-1",
+        arn: "arn:aws:sts::000000000001:assumed-role/function-role-1/function-1",
         accountId: "000000000001",
-        sessionContext: { sessionIssuer: { userName: "role-1" } },
+        sessionContext: { sessionIssuer: { userName: "function-role-1" } },
       },
       requestParameters: { bucketName: "bucket-1", key: "object-1/object-2", "arn:aws:s3:::bucket-1": [1, true, null] },
       readOnly: true,
-      errorMessage: "User: arn:aws:sts::000000000001:assumed-role/role-1/session-1 is not authorized",
+      errorMessage: "User: arn:aws:sts::000000000001:assumed-role/function-role-1/function-1 is not authorized",
     });
   });
 
