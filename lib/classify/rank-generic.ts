@@ -73,19 +73,74 @@ function rankAssumeRole(record: DenialRecord): NonEmpty<Ranked> {
   }
 }
 
+/**
+ * "with an explicit deny" and no policy named: a Deny statement somewhere, which no Allow can override. Policies
+ * written with Deny statements are most often the caller's own (MFA, source IP or Region conditions) and SCPs.
+ */
+export function rankUnnamedDeny(record: DenialRecord): NonEmpty<Ranked> {
+  const action = record.action ?? "the action";
+  return [
+    {
+      layer: "execution-role",
+      confidence: 0.4,
+      why: `AWS says a Deny matched but not where: most often the caller's own policies deny ${action} under a condition (MFA, source IP, Region, tags).`,
+    },
+    { layer: "scp", confidence: 0.25, why: `An SCP of the account or an OU above it may deny ${action}.` },
+    { layer: "resource-policy", confidence: 0.15, why: "The target's resource policy may deny this caller." },
+    { layer: "permissions-boundary", confidence: 0.1, why: "The caller's permissions boundary may hold the Deny." },
+    { layer: "session-policy", confidence: 0.1, why: "A policy passed when the session was created may hold the Deny." },
+  ];
+}
+
+/**
+ * Invoking a function: in one account either side's Allow is enough (most teams grant it in the caller's role);
+ * across accounts the function's resource policy must allow the caller, and the caller's role too.
+ */
+function rankInvoke(record: DenialRecord): NonEmpty<Ranked> {
+  const callerSide: Ranked = {
+    layer: "execution-role",
+    confidence: 0.45,
+    why: "The caller's own role must allow lambda:InvokeFunction.",
+  };
+  switch (accountsOf(record)) {
+    case "same":
+      return [
+        {
+          ...callerSide,
+          confidence: 0.6,
+          why: "In one account an Allow in the caller's own policy is enough: it most often lacks lambda:InvokeFunction.",
+        },
+        {
+          layer: "resource-policy",
+          confidence: 0.4,
+          why: "A statement in the function's resource policy naming the caller is enough on its own too.",
+        },
+      ];
+    case "cross":
+      return [
+        {
+          layer: "resource-policy",
+          confidence: 0.6,
+          why: "Across accounts the function's resource policy must allow the caller.",
+        },
+        { ...callerSide, confidence: 0.4, why: "Across accounts the caller's own role must allow it too." },
+      ];
+    case "unknown":
+      return [
+        {
+          layer: "resource-policy",
+          confidence: 0.55,
+          why: "The function's resource policy must allow the caller across accounts; in one account either side is enough.",
+        },
+        callerSide,
+      ];
+  }
+}
+
 /** No policy type stated and no kind-specific rule: rank by the action, the service and what the message shows. */
 export function rankGeneric(record: DenialRecord): NonEmpty<Ranked> {
   if (isAssumeRole(record)) return rankAssumeRole(record);
-  if (isInvoke(record)) {
-    return [
-      {
-        layer: "resource-policy",
-        confidence: 0.55,
-        why: "The function's resource policy must allow the caller (always, across accounts).",
-      },
-      { layer: "execution-role", confidence: 0.45, why: "The caller's own role must allow lambda:InvokeFunction." },
-    ];
-  }
+  if (isInvoke(record)) return rankInvoke(record);
   if (record.kind === "http-forbidden" && record.service === "s3") {
     return [
       {

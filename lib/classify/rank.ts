@@ -2,7 +2,7 @@ import { callerOf } from "../iam";
 import { proofOf, type Caller, type DenialRecord, type Layer, type PolicyType } from "../model";
 import type { NonEmpty } from "../non-empty";
 import { LAYER_OF_POLICY_TYPE, POLICY_TYPE_WORDS } from "./layers";
-import { crossAccount, rankGeneric } from "./rank-generic";
+import { crossAccount, rankGeneric, rankUnnamedDeny } from "./rank-generic";
 import { withCausesOutsidePolicies } from "./not-a-policy";
 import { rankImplicit, rankProven } from "./rank-proven";
 
@@ -273,7 +273,9 @@ export function rankLayers(record: DenialRecord, caller: Caller = callerOf(recor
       ? rankImplicit(record)
       : record.statedPolicyType
         ? rankStated(record, record.statedPolicyType)
-        : rankUnstated(record);
+        : record.statedReason === "explicit-deny"
+          ? rankUnnamedDeny(record)
+          : rankUnstated(record);
   return withCausesOutsidePolicies(record, caller.kind === "root" ? forRootUser(ranked) : ranked);
 }
 

@@ -51,8 +51,9 @@ function reasonPattern(source: string): RegExp {
 const NO_ALLOW = reasonPattern(
   `because (?:no|the) (${POLICY_ALTERNATION}) (?:allows|does not allow)(?: the (\\S+) action)?`,
 );
+// Some services (EKS, older messages) stop after "with an explicit deny": a Deny all the same, in a policy not named.
 const EXPLICIT_DENY = reasonPattern(
-  `with an explicit deny in (?:a|an|the) (${POLICY_ALTERNATION})(?: transitively through (?:a|an|the) (${POLICY_ALTERNATION}))?`,
+  `with an explicit deny(?: in (?:a|an|the) (${POLICY_ALTERNATION})(?: transitively through (?:a|an|the) (${POLICY_ALTERNATION}))?)?`,
 );
 const BLOCK_PUBLIC_ACCESS = reasonPattern(
   "because public (?:ACLs|policies) are prevented by the \\w+ setting in S3 Block Public Access",
@@ -129,6 +130,17 @@ function tokenAt(text: string, index: number): { token: string; end: number } {
   return { token: text.slice(index, end), end };
 }
 
+/**
+ * An unquoted resource ends at a double quote: a message inside one-line JSON (`…role/worker","code":"…"`) runs on
+ * into the next field with no space, and IAM names never hold one. An escaped quote's backslash goes with it.
+ */
+function unquotedUpToQuote(token: { token: string; end: number }, quoted: boolean): { token: string; end: number } {
+  const quote = quoted ? -1 : token.token.indexOf('"');
+  if (quote <= 0) return token;
+  const cut = token.token.charCodeAt(quote - 1) === 92 ? quote - 1 : quote;
+  return { token: token.token.slice(0, cut), end: token.end - token.token.length + cut };
+}
+
 /** A redacted last segment ("assumed-role/.../...") is part of the ARN, not a full stop. */
 function endsRedacted(token: string): boolean {
   return token.endsWith("/...") || token.endsWith(":...");
@@ -180,7 +192,7 @@ export function parseIamSentence(text: string, anchor: number, limit = text.leng
 }
 
 function readResource(text: string, cursor: number): { resource: string | null; end: number } {
-  const token = tokenAt(text, cursor);
+  const token = unquotedUpToQuote(tokenAt(text, cursor), isQuote(text.charCodeAt(cursor)));
   const elided = joinElided(text, token.token, token.end);
   if (elided) return { resource: trimTrailingPunctuation(stripQuotes(elided.arn)), end: elided.end };
   const resource = trimTrailingPunctuation(stripQuotes(token.token)) || null;
