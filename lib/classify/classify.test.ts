@@ -172,6 +172,26 @@ describe("classify: callers in their own terms", () => {
     );
   });
 
+  it("a bare 'with an explicit deny' ranks the places a Deny lives, never a missing Allow", () => {
+    const { candidates } = classifyText(
+      sentence("eks:DescribeCluster", "arn:aws:eks:eu-west-1:123456789012:cluster/prod", "with an explicit deny"),
+    );
+    expect(candidates.map((candidate) => candidate.layer)).toEqual(
+      expect.arrayContaining(["execution-role", "scp", "permissions-boundary", "session-policy"]),
+    );
+    expect(candidates[0].why).toContain("a Deny matched but not where");
+  });
+
+  it.each([
+    ["123456789012", "execution-role"],
+    ["444455556666", "resource-policy"],
+  ])("lambda:InvokeFunction of a function in account %s ranks %s first", (account, layer) => {
+    const { candidates } = classifyText(
+      sentence("lambda:InvokeFunction", `arn:aws:lambda:eu-west-1:${account}:function:orders`, ""),
+    );
+    expect(candidates[0].layer).toBe(layer);
+  });
+
   it("the root user gets no identity-policy candidate", () => {
     const { candidates } = classifyText(
       "User: arn:aws:iam::123456789012:root is not authorized to perform: s3:PutBucketPolicy on resource: arn:aws:s3:::logs",

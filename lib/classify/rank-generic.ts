@@ -19,11 +19,29 @@ export function crossAccount(record: DenialRecord): boolean {
   return accountsOf(record) === "cross";
 }
 
+const isFederatedAssume = (record: DenialRecord) =>
+  /^sts:assumerolewith(?:webidentity|saml)$/.test(record.action?.toLowerCase() ?? "");
+
+/** A web identity or SAML token has no IAM policy of its own: the role's trust policy alone lets it in. */
+function rankFederatedAssume(): NonEmpty<Ranked> {
+  return [
+    {
+      layer: "trust-policy",
+      confidence: 0.9,
+      why:
+        "A federated token's caller has no IAM policy: only the role's trust policy can let it in, and most often " +
+        "its provider or its sub / aud conditions do not match the token.",
+    },
+    { layer: "rcp", confidence: 0.1, why: "A resource control policy may deny role assumption from outside." },
+  ];
+}
+
 /**
  * In one account a trust policy naming the caller's ARN allows AssumeRole on its own; the caller's policy matters only
  * across accounts, or when the trust policy names the account (its root) and leaves the choice to IAM.
  */
 function rankAssumeRole(record: DenialRecord): NonEmpty<Ranked> {
+  if (isFederatedAssume(record)) return rankFederatedAssume();
   const scp: Ranked = { layer: "scp", confidence: 0.1, why: "An SCP may deny role assumption." };
   switch (accountsOf(record)) {
     case "same":
@@ -88,7 +106,11 @@ export function rankUnnamedDeny(record: DenialRecord): NonEmpty<Ranked> {
     { layer: "scp", confidence: 0.25, why: `An SCP of the account or an OU above it may deny ${action}.` },
     { layer: "resource-policy", confidence: 0.15, why: "The target's resource policy may deny this caller." },
     { layer: "permissions-boundary", confidence: 0.1, why: "The caller's permissions boundary may hold the Deny." },
-    { layer: "session-policy", confidence: 0.1, why: "A policy passed when the session was created may hold the Deny." },
+    {
+      layer: "session-policy",
+      confidence: 0.1,
+      why: "A policy passed when the session was created may hold the Deny.",
+    },
   ];
 }
 

@@ -18,5 +18,6 @@ export {
   serviceFromSdkLabel,
   splitAction,
 } from "./operations";
+export { queueArnOfUrl } from "./queue-url";
 export { readRequestValues, requestResourceArn } from "./request-values";
 export { subjectOf, type Subject } from "./subject";

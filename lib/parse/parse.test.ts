@@ -43,6 +43,29 @@ describe("parseDenials: several denials and noise", () => {
     });
   });
 
+  it("ends an unquoted resource at the quote of one-line SDK JSON, escaped or not", () => {
+    const sentence =
+      "User: arn:aws:sts::123456789012:assumed-role/sched-role/sched is not authorized to perform: iam:PassRole " +
+      "on resource: arn:aws:iam::123456789012:role/worker";
+    for (const json of [
+      `{"message":"${sentence}","code":"AccessDeniedException","statusCode":400}`,
+      `"{\\"message\\":\\"${sentence}\\",\\"code\\":\\"AccessDeniedException\\"}"`,
+    ]) {
+      expect(parseDenials(json).records[0]?.resource).toBe("arn:aws:iam::123456789012:role/worker");
+    }
+  });
+
+  it("reads a bare 'with an explicit deny' as a Deny in a policy AWS does not name", () => {
+    const text =
+      "User: arn:aws:iam::123456789012:user/me is not authorized to perform: eks:DescribeCluster on resource: " +
+      "arn:aws:eks:ap-northeast-2:123456789012:cluster/my-cluster with an explicit deny";
+    expect(parseDenials(text).records[0]).toMatchObject({
+      statedReason: "explicit-deny",
+      statedPolicyType: null,
+      resource: "arn:aws:eks:ap-northeast-2:123456789012:cluster/my-cluster",
+    });
+  });
+
   it("reads the operation from a multi-line boto3 traceback", () => {
     const traceback =
       'Traceback (most recent call last):\n  File "app.py", line 3, in ' +
@@ -119,5 +142,27 @@ describe("parseDenials: denial-looking errors that no policy edit fixes", () => 
     const { records, nonDenials } = parseDenials(text);
     expect(records).toEqual([]);
     expect(nonDenials.map((nonDenial) => nonDenial.code)).toContain(code);
+  });
+});
+
+describe("parseDenials: SQS's own wording", () => {
+  it.each([
+    ["https://sqs.us-east-1.amazonaws.com/123456789012/orders", "arn:aws:sqs:us-east-1:123456789012:orders"],
+    ["https://eu-west-1.queue.amazonaws.com/123456789012/orders", "arn:aws:sqs:eu-west-1:123456789012:orders"],
+    ["https://eu-west-1.queue.amazonaws.com/", null],
+  ])("reads the queue of %s as its ARN", (url, arn) => {
+    const text = `An error occurred (AccessDenied) when calling the SendMessage operation: Access to the resource ${url} is denied.`;
+    expect(parseDenials(text).records[0]).toMatchObject({
+      kind: "sqs-legacy",
+      action: "sqs:SendMessage",
+      resource: arn,
+    });
+  });
+
+  it("reads Network Firewall's 'not authorized perform' (sic)", () => {
+    const text =
+      "An error occurred (AccessDeniedException) when calling the CreateFirewall operation: Unable to CreateFirewall " +
+      "because user is not authorized perform iam:CreateServiceLinkedRole";
+    expect(parseDenials(text).records[0]?.action).toBe("iam:CreateServiceLinkedRole");
   });
 });

@@ -1,5 +1,6 @@
 import type { DenialKindFacts, PolicyType } from "../model";
 import { anchored, execAnchored, includesAny } from "./anchors";
+import { queueArnOfUrl } from "../iam";
 import { ownEntry } from "../own";
 
 /** What a fixed phrase tells beyond its kind. */
@@ -145,9 +146,10 @@ const PATTERNS: SpecialPattern[] = [
     read: () => ({ kind: "kms-opaque", service: "kms", action: "kms:Decrypt" }),
   },
   {
-    pattern: /Access to the resource (https:\/\/sqs\.[\w.-]{1,100}\/\S{0,300}) is denied/,
-    anchors: ["Access to the resource https://sqs."],
-    read: (m) => ({ kind: "sqs-legacy", resource: m[1], service: "sqs" }),
+    pattern:
+      /Access to the resource (https:\/\/(?:sqs\.|[\w-]{1,30}\.queue\.|queue\.)[\w.-]{1,100}\/\S{0,300}) is denied/,
+    anchors: ["Access to the resource https://"],
+    read: (m) => ({ kind: "sqs-legacy", resource: queueArnOfUrl(m[1] ?? "") ?? undefined, service: "sqs" }),
   },
   {
     pattern:
@@ -180,10 +182,11 @@ const PATTERNS: SpecialPattern[] = [
     anchors: ["Insufficient permissions to execute the query", "PERMISSION_DENIED"],
     read: () => ({ kind: "athena-query", service: "athena" }),
   },
-  // The short form SDKs and the STS console write: "Not authorized to perform sts:AssumeRoleWithWebIdentity".
+  // The short form SDKs and the STS console write: "Not authorized to perform sts:AssumeRoleWithWebIdentity", and
+  // Network Firewall's "user is not authorized perform iam:CreateServiceLinkedRole" (sic).
   {
-    pattern: /\b[Nn]ot authorized to perform:? `?([A-Za-z0-9-]{1,40}):([A-Za-z0-9*]{1,80})/,
-    anchors: ["ot authorized to perform"],
+    pattern: /\b[Nn]ot authorized (?:to )?perform:? `?([A-Za-z0-9-]{1,40}):([A-Za-z0-9*]{1,80})/,
+    anchors: ["ot authorized to perform", "ot authorized perform"],
     read: (m) => ({
       kind: "generic-denied",
       service: (m[1] ?? "").toLowerCase(),

@@ -1,0 +1,122 @@
+import type { DenialRecord, FixDraft } from "../model";
+import { consoleUrl, parseArn } from "../iam";
+import type { Subject } from "../iam";
+import { toHcl, toYaml } from "./render";
+import { shellWord } from "./shell";
+
+/** The identity provider a federated caller's token comes from, and the claims the trust policy must match. */
+interface Provider {
+  /** The IAM identity provider's name: the part of its ARN after `oidc-provider/` or `saml-provider/`. */
+  name: string;
+  kind: "oidc-provider" | "saml-provider";
+  describe: string;
+  condition: Record<string, Record<string, string>>;
+}
+
+const GITHUB_ISSUER = "token.actions.githubusercontent.com";
+const GITHUB_HINTS = /token\.actions\.githubusercontent\.com|configure-aws-credentials|assume role with OIDC|GitHub/i;
+const EKS_ISSUER = /oidc\.eks\.([a-z0-9-]{1,30})\.amazonaws\.com\/id\/([0-9A-Za-z]{1,64})/;
+const EKS_HINTS = /serviceaccount|IRSA|\beks\b|kubernetes|karpeter|external-dns|crossplane/i;
+
+/** Which provider the text points to: GitHub Actions, an EKS cluster's (IRSA), or one it does not name. */
+function oidcProviderOf(text: string, region: string): Provider {
+  if (GITHUB_HINTS.test(text))
+    return {
+      name: GITHUB_ISSUER,
+      kind: "oidc-provider",
+      describe: "GitHub Actions",
+      condition: {
+        StringEquals: { [`${GITHUB_ISSUER}:aud`]: "sts.amazonaws.com" },
+        StringLike: { [`${GITHUB_ISSUER}:sub`]: "repo:<GITHUB_OWNER>/<GITHUB_REPO>:*" },
+      },
+    };
+  const eks = EKS_ISSUER.exec(text);
+  if (eks || EKS_HINTS.test(text)) {
+    const name = eks ? eks[0] : `oidc.eks.${region}.amazonaws.com/id/<EKS_OIDC_ID>`;
+    return {
+      name,
+      kind: "oidc-provider",
+      describe: "the EKS cluster's service account (IRSA)",
+      condition: {
+        StringEquals: {
+          [`${name}:aud`]: "sts.amazonaws.com",
+          [`${name}:sub`]: "system:serviceaccount:<NAMESPACE>:<SERVICE_ACCOUNT>",
+        },
+      },
+    };
+  }
+  return {
+    name: "<OIDC_PROVIDER>",
+    kind: "oidc-provider",
+    describe: "the web identity provider",
+    condition: {
+      StringEquals: { "<OIDC_PROVIDER>:aud": "<AUDIENCE>" },
+      StringLike: { "<OIDC_PROVIDER>:sub": "<SUBJECT>" },
+    },
+  };
+}
+
+const SAML_PROVIDER: Provider = {
+  name: "<SAML_PROVIDER>",
+  kind: "saml-provider",
+  describe: "the SAML identity provider",
+  condition: { StringEquals: { "SAML:aud": "https://signin.aws.amazon.com/saml" } },
+};
+
+/** True for the calls a federated token makes: its caller has no IAM policy, so the trust policy alone decides. */
+export function isFederatedAssume(record: DenialRecord): boolean {
+  const action = record.action?.toLowerCase();
+  return action === "sts:assumerolewithwebidentity" || action === "sts:assumerolewithsaml";
+}
+
+/**
+ * The trust-policy fix for AssumeRoleWithWebIdentity and AssumeRoleWithSAML: a statement trusting the identity
+ * provider (a Federated principal, not an AWS one) with the claims the token must carry, added to the role's trust
+ * policy. A mismatched `sub` or `aud` condition is the usual cause, so the notes say how to read the token's.
+ */
+export function federatedTrustFix(record: DenialRecord, subject: Subject): FixDraft {
+  const saml = record.action?.toLowerCase() === "sts:assumerolewithsaml";
+  const provider = saml ? SAML_PROVIDER : oidcProviderOf(record.excerpt, subject.region);
+  const roleArn = subject.resourceArn?.includes(":role/") ? parseArn(subject.resourceArn) : null;
+  const roleName = roleArn?.resource.split("/").pop() ?? "<ROLE_NAME>";
+  const action = saml ? "sts:AssumeRoleWithSAML" : "sts:AssumeRoleWithWebIdentity";
+  const statement = {
+    Sid: saml ? "TrustSamlProvider" : "TrustWebIdentityProvider",
+    Effect: "Allow",
+    Principal: { Federated: `arn:${subject.partition}:iam::${subject.account}:${provider.kind}/${provider.name}` },
+    Action: action,
+    Condition: provider.condition,
+  };
+  const notes = [
+    "A trust policy is replaced whole on update: add the statement to the ones already there.",
+    `The caller is a token from ${provider.describe}, not an IAM identity: no policy of the caller's can allow this, ` +
+      "only the role's trust policy. Most often its Federated principal names another provider, or its conditions " +
+      "do not match the token's claims (a sub of another repository, branch, namespace or service account).",
+    saml
+      ? "Check the SAML assertion's Role attribute: it must name both this role's ARN and the provider's ARN."
+      : `Check that the identity provider exists in this account: aws iam list-open-id-connect-providers (its URL must be ${provider.name}).`,
+  ];
+  return {
+    layer: "trust-policy",
+    title: `Let ${provider.describe} assume role ${roleName}`,
+    owner: "you",
+    statement,
+    additionalStatements: [],
+    target: `trust policy of role ${roleName}`,
+    cli: [
+      `aws iam get-role --role-name ${shellWord(roleName)} --query Role.AssumeRolePolicyDocument > trust.json`,
+      `# add to the Statement list in trust.json (or correct the Condition of the statement that is there): ${JSON.stringify(statement)}`,
+      `aws iam update-assume-role-policy --role-name ${shellWord(roleName)} --policy-document file://trust.json`,
+    ].join("\n"),
+    terraform: `# In the aws_iam_role for ${roleName}, add this statement to assume_role_policy's Statement list (keep the others):\n${toHcl(statement, 0)}`,
+    sam: `# In the AWS::IAM::Role for ${roleName}, add this statement to AssumeRolePolicyDocument.Statement (keep the others):\n${toYaml([statement])}`,
+    consoleUrl: roleName.startsWith("<")
+      ? null
+      : consoleUrl(
+          { partition: subject.partition },
+          `/iam/home#/roles/details/${encodeURIComponent(roleName)}?section=trust_relationships`,
+        ),
+    requestText: null,
+    notes,
+  };
+}
