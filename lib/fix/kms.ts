@@ -40,6 +40,11 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
   ];
   if (record.statedReason === "explicit-deny")
     notes.unshift("The key policy has a Deny that matches this role: remove or narrow it; an Allow will not help.");
+  if (record.excerpt.includes("does not exist in this Region"))
+    notes.unshift(
+      "AWS gives three causes here: first check that the key exists in this Region (a bucket's default encryption or a " +
+        "copied setting may name another Region's key), then the key policy, which may also hold a Deny for this role.",
+    );
   if (record.kind === "lambda-env-kms")
     notes.push(
       "After fixing, update the function's configuration so Lambda retries decrypting its environment variables.",

@@ -58,7 +58,11 @@ const EXPLICIT_DENY = reasonPattern(
 const BLOCK_PUBLIC_ACCESS = reasonPattern(
   "because public (?:ACLs|policies) are prevented by the \\w+ setting in S3 Block Public Access",
 );
-const REASONS = [NO_ALLOW, EXPLICIT_DENY, BLOCK_PUBLIC_ACCESS];
+// KMS's newer wording names the resource-based policy (the key policy) among three causes it does not tell apart.
+const NO_RESOURCE_POLICY_ALLOWS = reasonPattern(
+  "because the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access",
+);
+const REASONS = [NO_ALLOW, EXPLICIT_DENY, BLOCK_PUBLIC_ACCESS, NO_RESOURCE_POLICY_ALLOWS];
 // ": arn:aws:organizations::…:policy/…" right after the reason; the ARN ends at the first space.
 const POLICY_ARN_AFTER_REASON = /:[ \t\n]{0,4}(arn:[^\s"'`<>]{1,400})/y;
 // The console link "#/authorization-details/<id>" or "… the following authorization id: <id>".
@@ -290,6 +294,16 @@ function readReason(text: string, cursor: number, limit: number, action: string)
       statedPolicyType: "s3-block-public-access",
       transitivePolicyType: null,
       statedReason: "explicit-deny",
+      reasonAction: null,
+      policyArn: null,
+      end,
+    };
+  }
+  if (pattern === NO_RESOURCE_POLICY_ALLOWS) {
+    return {
+      statedPolicyType: "resource-based",
+      transitivePolicyType: null,
+      statedReason: "no-allow",
       reasonAction: null,
       policyArn: null,
       end,

@@ -166,3 +166,18 @@ describe("parseDenials: SQS's own wording", () => {
     expect(parseDenials(text).records[0]?.action).toBe("iam:CreateServiceLinkedRole");
   });
 });
+
+describe("parseDenials: KMS's three-cause wording", () => {
+  it("reads it as the key policy (a resource-based policy) not allowing the call", () => {
+    const text =
+      "An error occurred (AccessDenied) when calling the PutObject operation: User: " +
+      "arn:aws:sts::123456789012:assumed-role/export/run is not authorized to perform: kms:GenerateDataKey on this " +
+      "resource because the resource does not exist in this Region, no resource-based policies allow access, or a " +
+      "resource-based policy explicitly denies access";
+    expect(parseDenials(text).records[0]).toMatchObject({
+      action: "kms:GenerateDataKey",
+      statedPolicyType: "resource-based",
+      statedReason: "no-allow",
+    });
+  });
+});
