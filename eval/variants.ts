@@ -36,8 +36,11 @@ const SHAPES: Record<string, Shape> = {
     text.replace(` on resource: ${match.resource}`, ` on resource: policy ${match.resource}`),
   "double-space": (text, match) => text.replace(` ${match.reason}`, `  ${match.reason}`),
   "markdown-action": (text, match) => text.replace(`perform: ${match.action}`, `perform: **${match.action}**`),
+  // A resource the page already escaped has no plain form to escape again.
   "escaped-quotes": (text, match) =>
-    text.replace(` on resource: ${match.resource}`, ` on resource: \\"${match.resource.replaceAll('"', "")}\\"`),
+    match.resource.includes("\\")
+      ? null
+      : text.replace(` on resource: ${match.resource}`, ` on resource: \\"${match.resource.replaceAll('"', "")}\\"`),
   "line-break": (text, match) => text.replace(` ${match.reason}`, `\n${match.reason}`),
   "anchor-line-break": (text) => text.replace("is not authorized to perform", "is not authorized\nto perform"),
   "phrase-line-break": (text, match) => {

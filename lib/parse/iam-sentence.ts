@@ -91,6 +91,10 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10;
 }
 
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 function isQuote(code: number): boolean {
   return code === 34 || code === 39 || code === 96; // " ' `
 }
@@ -139,7 +143,7 @@ function tokenAt(text: string, index: number): { token: string; end: number } {
  * into the next field with no space, and IAM names never hold one. An escaped quote's backslash goes with it.
  */
 function unquotedUpToQuote(token: { token: string; end: number }, quoted: boolean): { token: string; end: number } {
-  const quote = quoted ? -1 : token.token.indexOf('"');
+  const quote = quoted || !isLetter(token.token.charCodeAt(0)) ? -1 : token.token.indexOf('"');
   if (quote <= 0) return token;
   const cut = token.token.charCodeAt(quote - 1) === 92 ? quote - 1 : quote;
   return { token: token.token.slice(0, cut), end: token.end - token.token.length + cut };

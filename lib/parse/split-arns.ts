@@ -7,7 +7,8 @@
 // The rest of an ARN after an elided field: " ... :table/T" (ASCII or Unicode ellipsis) right after a token ending in ":".
 const ELIDED_REST = /[ \t]{1,4}(?:\.\.\.|…)[ \t]{1,4}(:[^\s"'`<>]{1,2048})/y;
 // The token before a principal's last word: an ARN (after "User:" or a quote), then the gap that split it.
-const ARN_BEFORE = /(?:^|[\s"'`])(?:User:?\s*)?["'`]?(arn:[^\s"'`<>]{1,2048})(\s{1,4})$/i;
+// A writer's placeholder (`<REDACTED>`, `<account-id>`) may stand for a field.
+const ARN_BEFORE = /(?:^|[\s"'`])(?:User:?\s*)?["'`]?(arn:(?:[^\s"'`<>]|<[^\s"'`<>]{1,40}>){1,2048})(\s{1,4})$/i;
 const ELIDED_BEFORE = /(?:^|[\s"'`])(?:User:?\s*)?["'`]?(arn:[^\s"'`<>]{0,2048}:)[ \t]{1,4}(?:\.\.\.|…)[ \t]{1,4}$/i;
 const USER_BEFORE = /(?:^|[\s"'`])User:?\s{0,4}["'`]?$/i;
 /** How far back a split principal's first part is looked for: an ARN's length. */

@@ -38,24 +38,60 @@ export function arnSpans(text: string): Span[] {
     let end = start + head.length;
     while (end < text.length && !ARN_STOP.has(text.charAt(end))) end++;
     while (end > start + head.length && text.charAt(end - 1) === ".") end--;
+    // "…/AWSReservedSSO_developeris not authorized": the sentence's "is" glued to the name is not part of it.
+    if (text.startsWith(GLUED_ANCHOR, end - 2)) end -= 2;
     // The next ARN can only start after this one: resuming inside it would read the same resource again.
     heads.lastIndex = Math.max(end, start + head.length);
     const resource = text.slice(start + head.length, end);
     const accountPart: Part = ACCOUNT_ID.test(account)
       ? { original: account, shape: { kind: "account" }, priority: ARN_PRIORITY }
       : account;
+    const wrapped = service === "sts" ? wrappedSessionAt(text, end, resource) : null;
     // AWS-managed policies (account "aws") are public; their names are the same in every account.
-    const resourceParts = account === "aws" ? [resource] : maskResource(service, account, resource);
+    const resourceParts = account === "aws" ? [resource] : maskResource(service, account, resource, wrapped?.labels);
     spans.push({ start, end, parts: [`arn:${partition}:${service}:${region}:`, accountPart, ":", ...resourceParts] });
+    if (wrapped) spans.push(wrapped.span);
   }
   return spans;
 }
 
+const GLUED_ANCHOR = "is not authorized to perform";
+/** The rest of a session ARN a line break wrapped inside its role name: `bServiceRole-1A2B/my-function`. */
+const WRAPPED_REST = /\n([^\s/]{1,128})\/([^\s/]{1,64})(?=\s)/y;
+
+/**
+ * A session ARN cut by a line break inside its role name (`…:assumed-role/my-fn-Serv\nRole-1A2B/my-fn is not…`),
+ * which the parser reads as one ARN: its second half masked as a span of its own, and the role's and session's
+ * labels chosen from the whole names.
+ */
+function wrappedSessionAt(
+  text: string,
+  end: number,
+  resource: string,
+): { labels: [string, string]; span: Span } | null {
+  const role = /^assumed-role\/([^/]+)$/.exec(resource)?.[1];
+  if (role === undefined) return null;
+  WRAPPED_REST.lastIndex = end;
+  const rest = WRAPPED_REST.exec(text);
+  if (!rest) return null;
+  const [, roleRest = "", session = ""] = rest;
+  const labels = assumedRoleLabels(["assumed-role", role + roleRest, session]);
+  const sessionParts = labels[1] === "session" ? maskSession(session) : maskName(session, labels[1]);
+  return {
+    labels,
+    span: {
+      start: end + 1,
+      end: WRAPPED_REST.lastIndex,
+      parts: [...maskName(roleRest, labels[0]), "/", ...sessionParts],
+    },
+  };
+}
+
 /** Masks the name parts of an ARN's resource (`role/path/name`, `function:name:alias`, `bucket/key`), keeping its types. */
-function maskResource(service: string, account: string, resource: string): Part[] {
+function maskResource(service: string, account: string, resource: string, roleLabels?: [string, string]): Part[] {
   const pieces = resource.split(/([/:])/);
   const segments = pieces.filter((_, index) => index % 2 === 0);
-  const labels = segmentLabels(service, account, segments);
+  const labels = roleLabels ? [undefined, ...roleLabels] : segmentLabels(service, account, segments);
   return pieces.flatMap((piece, index) => {
     if (index % 2 === 1) return [piece];
     const label = labels[index / 2];

@@ -14,6 +14,16 @@ describe("redactText", () => {
         "dynamodb:PutItem on resource: arn:aws:dynamodb:eu-west-1:000000000001:table/table-1",
     ],
     [
+      "a permission set's name with the sentence's 'is' glued to it",
+      "User: arn:aws:sts::348456244381:assumed-role/AWSReservedSSO_platform-developeris not authorized to perform: x:Y",
+      "User: arn:aws:sts::000000000001:assumed-role/AWSReservedSSO_permission-set-1is not authorized to perform: x:Y",
+    ],
+    [
+      "a function's session ARN wrapped inside its role name, both halves masked",
+      "User: arn:aws:sts::450266975445:assumed-role/shop-api-CronJo\nbServiceRole742AEF/shop-api-CronJob6D18 is not authorized to perform: x:Y",
+      "User: arn:aws:sts::000000000001:assumed-role/function-role-1\nfunction-role-2/function-1 is not authorized to perform: x:Y",
+    ],
+    [
       "a person's session of a role",
       "arn:aws:sts::123456789012:assumed-role/ReadOnly/Tom",
       "arn:aws:sts::000000000001:assumed-role/role-1/session-1",
