@@ -217,3 +217,13 @@ describe("fixes per layer", () => {
     expect(fix.placeholders).toEqual(expect.arrayContaining(["ACCOUNT_ID", "TABLE_NAME"]));
   });
 });
+
+describe("scope without a resource ARN", () => {
+  it("takes the resource type the operation names among the action's many", async () => {
+    const text =
+      'returned message: "User with accountId: 254377943029 is not authorized to perform CreateLogGroup with Tags"';
+    const parsed = parseDenials(text);
+    const finding = diagnoseParsed(parsed, await loadCatalog(actionKeys(parsed.records))).findings[0];
+    expect(finding?.fix.statement?.Resource).toBe("arn:aws:logs:<REGION>:254377943029:log-group:<LOG_GROUP_NAME>");
+  });
+});

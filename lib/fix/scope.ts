@@ -220,11 +220,26 @@ function joinNotes(...notes: (string | null)[]): string | null {
   return present.length > 0 ? present.join(" ") : null;
 }
 
-/** The type to scope to without an ARN: the one whose every name the request gave, else the plain required one. */
-function preferredType(types: ResourceTypeInfo[], requested: RequestedValues): ResourceTypeInfo | undefined {
+/**
+ * The type to scope to without an ARN: the one whose every name the request gave, else the one the operation names
+ * (CreateLogGroup → log-group, for logs:TagResource's many types), else the plain required one.
+ */
+function preferredType(
+  types: ResourceTypeInfo[],
+  requested: RequestedValues,
+  operation: string | null,
+): ResourceTypeInfo | undefined {
   const plain = types.filter((type) => !/accesspoint|multiregion|accessgrant/i.test(type.name));
   const named = requested ? plain.find((type) => namesEvery(compile(type.arnFormat), requested)) : undefined;
-  return named ?? plain.find((type) => type.required) ?? plain[0] ?? types[0];
+  const noun = operation ? kebabNoun(operation) : null;
+  const operated = noun ? plain.find((type) => type.name === noun) : undefined;
+  return named ?? operated ?? plain.find((type) => type.required) ?? plain[0] ?? types[0];
+}
+
+/** The resource an operation acts on, as IAM names resource types: CreateLogGroup → log-group. */
+function kebabNoun(operation: string): string | null {
+  const noun = /^[A-Z][a-z]+([A-Z][A-Za-z]*)$/.exec(operation)?.[1];
+  return noun ? noun.replace(/[A-Z]/g, (letter, at: number) => (at === 0 ? "" : "-") + letter.toLowerCase()) : null;
 }
 
 function namesEvery(compiled: CompiledTemplate, requested: Record<string, string>): boolean {
@@ -288,7 +303,7 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
     addOtherRequiredResources(resources, types, covered, values, requested);
     return knownScope(action, dependentActions, resources, extraTypesNote(action, types, covered));
   }
-  const type = preferredType(types, requested);
+  const type = preferredType(types, requested, record.operation);
   if (!type) return knownScope(action, dependentActions, ["*"], null);
   const compiled = compile(type.arnFormat);
   const values = locationValues(subject);

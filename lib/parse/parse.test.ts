@@ -181,3 +181,16 @@ describe("parseDenials: KMS's three-cause wording", () => {
     });
   });
 });
+
+describe("parseDenials: CloudWatch Logs naming only the account", () => {
+  it("reads a create with tags as the missing tagging action on the log group's type, in that account", () => {
+    const text =
+      'Resource handler returned message: "User with accountId: 254377943029 is not authorized to perform ' +
+      'CreateLogGroup with Tags (Service: CloudWatchLogs, Status Code: 400, Request ID: 72c1fa9c)"';
+    expect(parseDenials(text).records[0]).toMatchObject({
+      action: "logs:TagResource",
+      operation: "CreateLogGroup",
+      account: "254377943029",
+    });
+  });
+});

@@ -9,6 +9,10 @@ interface SpecialFacts {
   principal?: string;
   resource?: string;
   service?: string;
+  /** The API operation, when the phrase names it and no wrapper does. */
+  operation?: string;
+  /** The caller's account, when the phrase names it and no ARN does. */
+  account?: string;
   action?: string;
   statedPolicyType?: PolicyType;
 }
@@ -150,6 +154,20 @@ const PATTERNS: SpecialPattern[] = [
       /Access to the resource (https:\/\/(?:sqs\.|[\w-]{1,30}\.queue\.|queue\.)[\w.-]{1,100}\/\S{0,300}) is denied/,
     anchors: ["Access to the resource https://"],
     read: (m) => ({ kind: "sqs-legacy", resource: queueArnOfUrl(m[1] ?? "") ?? undefined, service: "sqs" }),
+  },
+  // CloudWatch Logs names only the account: "User with accountId: 123456789012 is not authorized to perform
+  // CreateLogGroup with Tags". Creating with tags needs the tagging action, which is what was missing.
+  {
+    pattern:
+      /User with accountId: ?(\d{12}|\S{1,40}) is not authorized\s+to\s+perform\s+([A-Z][A-Za-z]{1,60})(\s+with\s+Tags)?/,
+    anchors: ["User with accountId:"],
+    read: (m) => ({
+      kind: "generic-denied",
+      service: "logs",
+      account: /^\d{12}$/.test(m[1] ?? "") ? m[1] : undefined,
+      operation: m[2],
+      action: m[3] ? "logs:TagResource" : `logs:${m[2] ?? ""}`,
+    }),
   },
   {
     pattern:

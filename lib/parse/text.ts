@@ -240,12 +240,13 @@ function recordFromSpecial(special: SpecialHit, wrapper: WrapperFacts, format: T
   const record = emptyRecord(kindFactsOf(special), format, line, special.index);
   record.service = service;
   record.action = action;
-  record.operation = wrapper.operation;
+  record.operation = wrapper.operation ?? special.operation ?? null;
   record.principal = special.principal ?? leadingPrincipal(line);
   record.resource = special.resource ?? null;
   record.statedPolicyType = special.statedPolicyType ?? null;
   record.errorCode = wrapper.errorCode;
-  record.region = wrapper.region ?? regionOfSqsUrl(special.resource);
+  record.region = wrapper.region ?? (special.resource ? parseArn(special.resource)?.region || null : null);
+  record.account = special.account ?? null;
   return locate(record);
 }
 
@@ -261,10 +262,6 @@ function kindFactsOf(special: SpecialHit): DenialKindFacts {
   if ("encodedMessage" in special) return { kind: special.kind, encodedMessage: special.encodedMessage };
   if ("detail" in special) return { kind: special.kind, detail: special.detail };
   return { kind: special.kind };
-}
-
-function regionOfSqsUrl(url: string | undefined): string | null {
-  return url ? (/sqs\.([a-z0-9-]+)\.amazonaws/.exec(url)?.[1] ?? null) : null;
 }
 
 /** A record with only its kind's facts and its excerpt filled in. */
