@@ -192,6 +192,14 @@ describe("classify: callers in their own terms", () => {
     expect(candidates[0].layer).toBe(layer);
   });
 
+  it("Bedrock's 'Your account is not authorized' leads with the account's model access, not a policy", () => {
+    const { candidates } = classifyText(
+      "An error occurred (AccessDeniedException) when calling the InvokeModel operation: Your account is not authorized to invoke this API operation.",
+    );
+    expect(candidates[0]).toMatchObject({ layer: "account-setting" });
+    expect(candidates[0].why).toContain("model access is granted per Region");
+  });
+
   it("the root user gets no identity-policy candidate", () => {
     const { candidates } = classifyText(
       "User: arn:aws:iam::123456789012:root is not authorized to perform: s3:PutBucketPolicy on resource: arn:aws:s3:::logs",

@@ -23,9 +23,24 @@ function propagationWhy(record: DenialRecord): string | null {
   return null;
 }
 
-function accountSettingWhy(record: DenialRecord): string | null {
+/** Bedrock's answer when the account, not a policy, lacks access: IAM denials from Bedrock use IAM's own sentence. */
+const BEDROCK_ACCOUNT_REFUSAL = "Your account is not authorized to invoke this API operation";
+
+function accountSetting(record: DenialRecord): Ranked | null {
   if (record.statedPolicyType === null && record.action && PUBLIC_ACCESS_CALLS.has(record.action))
-    return "S3 Block Public Access (on by default) refuses a policy or ACL that would make the bucket public, with this same AccessDenied.";
+    return {
+      layer: "account-setting",
+      confidence: 0.2,
+      why: "S3 Block Public Access (on by default) refuses a policy or ACL that would make the bucket public, with this same AccessDenied.",
+    };
+  if (record.excerpt.includes(BEDROCK_ACCOUNT_REFUSAL))
+    return {
+      layer: "account-setting",
+      confidence: 0.75,
+      why:
+        "Bedrock says this when the account has no access to the model in this Region: model access is granted per " +
+        "Region (Bedrock console, Model access), and some models are offered in a few Regions only.",
+    };
   return null;
 }
 
@@ -54,9 +69,8 @@ function appended(ranked: NonEmpty<Ranked>, extra: Ranked): NonEmpty<Ranked> {
 export function withCausesOutsidePolicies(record: DenialRecord, ranked: NonEmpty<Ranked>): NonEmpty<Ranked> {
   if (ranked.some((candidate) => candidate.proven || candidate.layer === "propagation-delay")) return ranked;
   let result = ranked;
-  const setting = accountSettingWhy(record);
-  if (setting && !ranked.some((candidate) => candidate.layer === "account-setting"))
-    result = appended(result, { layer: "account-setting", confidence: 0.2, why: setting });
+  const setting = accountSetting(record);
+  if (setting && !ranked.some((candidate) => candidate.layer === "account-setting")) result = appended(result, setting);
   const propagation = propagationWhy(record);
   if (propagation) result = appended(result, { layer: "propagation-delay", confidence: 0.05, why: propagation });
   return result;

@@ -155,6 +155,12 @@ const PATTERNS: SpecialPattern[] = [
     anchors: ["Access to the resource https://"],
     read: (m) => ({ kind: "sqs-legacy", resource: queueArnOfUrl(m[1] ?? "") ?? undefined, service: "sqs" }),
   },
+  // Bedrock's refusal when the account lacks access to the model (a setting, not a policy): not-a-policy.ts ranks it.
+  {
+    pattern: /Your account is not authorized to invoke this API operation/,
+    anchors: ["Your account is not authorized to invoke this API operation"],
+    read: () => ({ kind: "generic-denied", service: "bedrock" }),
+  },
   // CloudWatch Logs names only the account: "User with accountId: 123456789012 is not authorized to perform
   // CreateLogGroup with Tags". Creating with tags needs the tagging action, which is what was missing.
   {
