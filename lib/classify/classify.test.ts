@@ -200,6 +200,27 @@ describe("classify: callers in their own terms", () => {
     expect(candidates[0].why).toContain("model access is granted per Region");
   });
 
+  it.each([
+    ["123456789012", ["execution-role", "kms-key-policy"]],
+    ["444455556666", ["kms-key-policy", "execution-role"]],
+  ])(
+    "a KMS denial with no reason on a key of account %s ranks %j, never a generic resource policy",
+    (account, layers) => {
+      const { candidates } = classifyText(
+        sentence("kms:Decrypt", `arn:aws:kms:us-east-1:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`, ""),
+      );
+      expect(candidates.slice(0, 2).map((candidate) => candidate.layer)).toEqual(layers);
+      expect(candidates.map((candidate) => candidate.layer)).not.toContain("resource-policy");
+    },
+  );
+
+  it("Secrets Manager's 'Access to KMS is not allowed' is a kms:Decrypt denial on the secret's key", () => {
+    const { candidates } = classifyText("AccessDeniedException: Access to KMS is not allowed");
+    expect(candidates.map((candidate) => candidate.layer)).toEqual(
+      expect.arrayContaining(["execution-role", "kms-key-policy"]),
+    );
+  });
+
   it("the root user gets no identity-policy candidate", () => {
     const { candidates } = classifyText(
       "User: arn:aws:iam::123456789012:root is not authorized to perform: s3:PutBucketPolicy on resource: arn:aws:s3:::logs",

@@ -159,10 +159,40 @@ function rankInvoke(record: DenialRecord): NonEmpty<Ranked> {
   }
 }
 
+/**
+ * A KMS action with no reason: the default key policy lets IAM policies decide, so in one account the caller's own
+ * policy most often lacks it; a key policy that does not delegate, or any key of another account, must name the caller.
+ */
+function rankKms(record: DenialRecord): NonEmpty<Ranked> {
+  const scp: Ranked = {
+    layer: "scp",
+    confidence: 0.1,
+    why: "An SCP may deny KMS use (by Region, key or encryption context).",
+  };
+  const keyPolicy: Ranked = {
+    layer: "kms-key-policy",
+    confidence: 0.4,
+    why: "The key policy must allow the caller itself when it does not let IAM policies decide, and always across accounts.",
+  };
+  const callerPolicy: Ranked = {
+    layer: "execution-role",
+    confidence: 0.5,
+    why: "The default key policy lets IAM policies decide: the caller's own policy then needs the KMS action on the key.",
+  };
+  if (crossAccount(record))
+    return [
+      { ...keyPolicy, confidence: 0.55, why: "A key of another account must name the caller in its key policy." },
+      { ...callerPolicy, confidence: 0.35, why: "Across accounts the caller's own policy must allow the key too." },
+      scp,
+    ];
+  return [callerPolicy, keyPolicy, scp];
+}
+
 /** No policy type stated and no kind-specific rule: rank by the action, the service and what the message shows. */
 export function rankGeneric(record: DenialRecord): NonEmpty<Ranked> {
   if (isAssumeRole(record)) return rankAssumeRole(record);
   if (isInvoke(record)) return rankInvoke(record);
+  if (record.service === "kms") return rankKms(record);
   if (record.kind === "http-forbidden" && record.service === "s3") {
     return [
       {

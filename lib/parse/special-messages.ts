@@ -155,6 +155,12 @@ const PATTERNS: SpecialPattern[] = [
     anchors: ["Access to the resource https://"],
     read: (m) => ({ kind: "sqs-legacy", resource: queueArnOfUrl(m[1] ?? "") ?? undefined, service: "sqs" }),
   },
+  // Secrets Manager (and others) when the caller may not use the key that encrypts the value.
+  {
+    pattern: /Access to KMS is not allowed/,
+    anchors: ["Access to KMS is not allowed"],
+    read: () => ({ kind: "generic-denied", service: "kms", action: "kms:Decrypt" }),
+  },
   // Bedrock's refusal when the account lacks access to the model (a setting, not a policy): not-a-policy.ts ranks it.
   {
     pattern: /Your account is not authorized to invoke this API operation/,
