@@ -221,6 +221,13 @@ describe("classify: callers in their own terms", () => {
     );
   });
 
+  it("an AWS service principal gets the target's resource policy, never an identity policy or an SCP", () => {
+    const { candidates } = classifyText(
+      "sns.amazonaws.com is not authorized to perform: sqs:SendMessage on resource: arn:aws:sqs:us-west-2:123456789012:orders",
+    );
+    expect(candidates.map((candidate) => candidate.layer)).toEqual(["resource-policy"]);
+  });
+
   it("the root user gets no identity-policy candidate", () => {
     const { candidates } = classifyText(
       "User: arn:aws:iam::123456789012:root is not authorized to perform: s3:PutBucketPolicy on resource: arn:aws:s3:::logs",

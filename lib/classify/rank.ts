@@ -276,7 +276,9 @@ export function rankLayers(record: DenialRecord, caller: Caller = callerOf(recor
         : record.statedReason === "explicit-deny"
           ? rankUnnamedDeny(record)
           : rankUnstated(record);
-  return withCausesOutsidePolicies(record, caller.kind === "root" ? forRootUser(ranked) : ranked);
+  const forCaller =
+    caller.kind === "root" ? forRootUser(ranked) : caller.kind === "aws-service" ? forServicePrincipal(ranked) : ranked;
+  return withCausesOutsidePolicies(record, forCaller);
 }
 
 /** Layers that limit an IAM identity: none of them binds the account's root user. */
@@ -302,5 +304,30 @@ function forRootUser(ranked: NonEmpty<Ranked>): NonEmpty<Ranked> {
       why: "The root user cannot be limited by IAM policies: otherwise the resource's own policy denies it.",
     },
     ...others.map((candidate) => ({ ...candidate, confidence: (0.1 * candidate.confidence) / share })),
+  ];
+}
+
+/** Policies that bind an account's own principals: an AWS service principal (sns.amazonaws.com) has none of them. */
+const PRINCIPAL_LAYERS = new Set<Layer>([...IDENTITY_LAYERS, "scp", "trust-policy"]);
+
+/**
+ * An AWS service acting on its own (SNS delivering to a queue, EventBridge invoking a target) has no IAM policy to
+ * edit and no SCP binds it: the target's resource policy (and an encrypted target's key policy) must let the service in.
+ */
+function forServicePrincipal(ranked: NonEmpty<Ranked>): NonEmpty<Ranked> {
+  const kept = ranked.filter((candidate) => !PRINCIPAL_LAYERS.has(candidate.layer));
+  const [first, ...rest] = kept;
+  if (first && (first.stated || first.proven)) return [first, ...rest];
+  const others = kept.filter((candidate) => candidate.layer !== "resource-policy");
+  const share = others.reduce((sum, candidate) => sum + candidate.confidence, 0);
+  return [
+    {
+      layer: "resource-policy",
+      confidence: share > 0 ? 0.8 : 1,
+      why:
+        "An AWS service acting on its own has no IAM policy: the target's resource policy must allow the service " +
+        "principal, best limited to your source with aws:SourceArn.",
+    },
+    ...others.map((candidate) => ({ ...candidate, confidence: (0.2 * candidate.confidence) / share })),
   ];
 }

@@ -221,7 +221,7 @@ function findAuthorizationId(text: string, from: number, limit: number): string 
 }
 
 /** Tokens kept as the principal whatever stands before them: an ARN, a writer's placeholder, an anonymous caller. */
-const WHOLE_PRINCIPAL = /^arn:|[<>{}]|^an+on+y?m+o?u?s$/i;
+const WHOLE_PRINCIPAL = /^arn:|[<>{}]|^an+on+y?m+o?u?s$|^[a-z0-9-]{1,60}\.amazonaws\.com$/i;
 
 function principalFrom(text: string, before: { token: string; start: number }): string | null {
   const { token } = before;

@@ -194,3 +194,16 @@ describe("parseDenials: CloudWatch Logs naming only the account", () => {
     });
   });
 });
+
+describe("parseDenials: an SNS delivery-status log", () => {
+  it("reads a refused delivery to a queue as SNS itself denied sqs:SendMessage on it", () => {
+    const text =
+      '"providerResponse": "{\\"ErrorCode\\":\\"AccessDenied\\",\\"ErrorMessage\\":\\"Access to the resource ' +
+      'https://sqs.us-west-2.amazonaws.com/123456789012/orders is denied.\\"}",';
+    expect(parseDenials(text).records[0]).toMatchObject({
+      principal: "sns.amazonaws.com",
+      action: "sqs:SendMessage",
+      resource: "arn:aws:sqs:us-west-2:123456789012:orders",
+    });
+  });
+});

@@ -149,6 +149,18 @@ const PATTERNS: SpecialPattern[] = [
     anchors: ["The ciphertext refers to a customer master key that does not exist"],
     read: () => ({ kind: "kms-opaque", service: "kms", action: "kms:Decrypt" }),
   },
+  // An SNS delivery-status log: the topic's delivery to a queue was refused, so the caller is SNS itself.
+  {
+    pattern: /"providerResponse".{0,200}?Access to the resource (https:\/\/\S{1,300}) is denied/,
+    anchors: ['"providerResponse"'],
+    read: (m) => ({
+      kind: "sqs-legacy",
+      principal: "sns.amazonaws.com",
+      resource: queueArnOfUrl(m[1] ?? "") ?? undefined,
+      service: "sqs",
+      action: "sqs:SendMessage",
+    }),
+  },
   {
     pattern:
       /Access to the resource (https:\/\/(?:sqs\.|[\w-]{1,30}\.queue\.|queue\.)[\w.-]{1,100}\/\S{0,300}) is denied/,
