@@ -139,6 +139,11 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
       : `Put-style commands replace the whole ${noun}: merge the statement into the existing policy, never overwrite it.`,
   ];
   if (scope.note) notes.push(scope.note);
+  if (servicePrincipal)
+    notes.push(
+      `Limit the statement to your own source so no other account's resources can use ${servicePrincipal} to reach ` +
+        'it: add "Condition": {"ArnEquals": {"aws:SourceArn": "<SOURCE_ARN>"}} with the topic, bucket or rule that calls.',
+    );
   if (anonymous)
     notes.push(
       'Principal "*" opens the API to anyone who can reach it: add a Condition (source IP, VPC endpoint) that fits your case.',
