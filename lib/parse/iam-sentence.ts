@@ -199,8 +199,34 @@ export function parseIamSentence(text: string, anchor: number, limit = text.leng
   return { principal, action, resource, ...reason, authorizationId: findAuthorizationId(text, reason.end, limit) };
 }
 
+/** An ARN has five colons before its resource; fewer, and a line break right after, means the paste wrapped it. */
+const ARN_FIELD_COLONS = 5;
+
+function colonsIn(token: string): number {
+  let count = 0;
+  for (let at = token.indexOf(":"); at !== -1 && count < ARN_FIELD_COLONS; at = token.indexOf(":", at + 1)) count++;
+  return count;
+}
+
+/**
+ * The ARN a line break cut inside its fields (`arn:aws:dynamodb:ap-southeast-1` / `:450266975445:table/stocks`), read
+ * across the break: the next line's first token completes it. Null when `token` is whole or the break is not there.
+ */
+function joinWrappedArn(text: string, token: { token: string; end: number }): { token: string; end: number } | null {
+  if (!token.token.startsWith("arn:") || colonsIn(token.token) >= ARN_FIELD_COLONS) return null;
+  let next = token.end;
+  while (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
+  if (text.charCodeAt(next) !== 10) return null;
+  next++;
+  while (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
+  const rest = tokenAt(text, next);
+  const joined = token.token + rest.token;
+  return rest.token && colonsIn(joined) >= ARN_FIELD_COLONS ? { token: joined, end: rest.end } : null;
+}
+
 function readResource(text: string, cursor: number): { resource: string | null; end: number } {
-  const token = unquotedUpToQuote(tokenAt(text, cursor), isQuote(text.charCodeAt(cursor)));
+  const read = unquotedUpToQuote(tokenAt(text, cursor), isQuote(text.charCodeAt(cursor)));
+  const token = joinWrappedArn(text, read) ?? read;
   const elided = joinElided(text, token.token, token.end);
   if (elided) return { resource: trimTrailingPunctuation(stripQuotes(elided.arn)), end: elided.end };
   const resource = trimTrailingPunctuation(stripQuotes(token.token)) || null;

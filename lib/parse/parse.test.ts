@@ -207,3 +207,26 @@ describe("parseDenials: an SNS delivery-status log", () => {
     });
   });
 });
+
+describe("parseDenials: a resource ARN a line break cut inside its fields", () => {
+  it.each([
+    [
+      "arn:aws:dynamodb:ap-southeast-1\n:450266975445:table/stocks",
+      "arn:aws:dynamodb:ap-southeast-1:450266975445:table/stocks",
+    ],
+    [
+      "arn:aws:lambda:us-east-\n        1:580247275435:layer:Insights:55",
+      "arn:aws:lambda:us-east-1:580247275435:layer:Insights:55",
+    ],
+  ])("joins %j", (wrapped, arn) => {
+    const text = `User: arn:aws:iam::450266975445:user/dev is not authorized to perform: dynamodb:PutItem on resource: ${wrapped}`;
+    expect(parseDenials(text).records[0]?.resource).toBe(arn);
+  });
+
+  it("leaves a whole ARN and the next line alone", () => {
+    const text =
+      "User: arn:aws:iam::450266975445:user/dev is not authorized to perform: dynamodb:PutItem on resource: " +
+      "arn:aws:dynamodb:ap-southeast-1:450266975445:table/stocks\n:next line";
+    expect(parseDenials(text).records[0]?.resource).toBe("arn:aws:dynamodb:ap-southeast-1:450266975445:table/stocks");
+  });
+});
