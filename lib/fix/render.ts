@@ -43,6 +43,34 @@ export function hclQuote(text: string): string {
   return text.includes("{") ? quoted.replace(/([$%])\{/g, "$1$1{") : quoted;
 }
 
+/**
+ * The keys of the policies and templates the fixes write (all spelled in code, none read from a message), each
+ * spelled once per process instead of matched against the key patterns on every render.
+ */
+const FIXED_KEYS = new Map(
+  [
+    ...["Version", "Statement", "Sid", "Effect", "Principal", "Action", "Resource", "Condition", "AWS", "Service"],
+    ...["ArnEquals", "ArnNotLike", "aws:PrincipalArn", "aws:SourceArn", "aws:SourceAccount", "StringEquals"],
+    ...["Type", "Properties", "PolicyDocument"],
+  ].map((key) => [key, { hcl: hclKey(key), yaml: yamlKey(key) }]),
+);
+
+function hclKeyOf(key: string): string {
+  return FIXED_KEYS.get(key)?.hcl ?? hclKey(key);
+}
+
+function yamlKeyOf(key: string): string {
+  return FIXED_KEYS.get(key)?.yaml ?? yamlKey(key);
+}
+
+function hclKey(key: string): string {
+  return SIMPLE_KEY.test(key) ? key : hclQuote(key);
+}
+
+function yamlKey(key: string): string {
+  return PLAIN_YAML.test(key) ? key : quote(key);
+}
+
 /** An HCL literal of a primitive, with the quoting fast path for strings. */
 function scalarHcl(value: Json | undefined): string {
   return typeof value === "string" ? hclQuote(value) : JSON.stringify(value);
@@ -77,12 +105,7 @@ function hclObject(object: { [key: string]: Json }, indent: number): string {
   const keys = Object.keys(object);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index]!;
-    out +=
-      (index > 0 ? "\n" : "") +
-      pad +
-      (SIMPLE_KEY.test(key) ? key : hclQuote(key)) +
-      " = " +
-      toHcl(object[key], indent + 1);
+    out += (index > 0 ? "\n" : "") + pad + hclKeyOf(key) + " = " + toHcl(object[key], indent + 1);
   }
   return `${out}\n${indentOf(indent)}}`;
 }
@@ -124,7 +147,7 @@ function yamlMapping(object: { [key: string]: Json }, indent: number, firstPad: 
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index]!;
     const item = object[key]!;
-    out += (index > 0 ? `\n${pad}` : firstPad) + (PLAIN_YAML.test(key) ? key : quote(key));
+    out += (index > 0 ? `\n${pad}` : firstPad) + yamlKeyOf(key);
     out += isObject(item) ? `:\n${yamlBlock(item, indent + 1, indentOf(indent + 1))}` : `: ${yamlScalar(item)}`;
   }
   return out;
