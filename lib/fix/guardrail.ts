@@ -1,6 +1,8 @@
 import type { DenialRecord, FixDraft, Layer, Owner } from "../model";
 import { consoleUrl } from "../iam";
 import type { Subject } from "../iam";
+import { compactJson } from "./json";
+import { prepare, type Prepared } from "./prepared";
 import { toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
 import { shellWord } from "./shell";
@@ -119,12 +121,7 @@ const FILES: Record<GuardrailLayer, string> = {
  * What to change in the policy the owner already has, never a new policy holding only our statement:
  * applied as a replacement, that would drop every other statement of an organisation-wide guardrail.
  */
-function editSnippet(
-  guardrail: Guardrail,
-  explicitDeny: boolean,
-  fragment: Record<string, unknown>,
-  format: "hcl" | "yaml",
-): string {
+function editSnippet(guardrail: Guardrail, explicitDeny: boolean, fragment: Prepared, format: "hcl" | "yaml"): string {
   const where =
     format === "hcl"
       ? guardrail.terraformResource
@@ -170,6 +167,8 @@ export function guardrailFix(layer: GuardrailLayer, record: DenialRecord, subjec
         }
       : { Sid: "AllowWhyDeniedException", Effect: "Allow", Action: scope.action, Resource: resource };
   const exemption = { ArnNotLike: { "aws:PrincipalArn": subject.principalArn } };
+  // What the snippets add, read once for the JSON, HCL and YAML forms.
+  const fragment = prepare(explicitDeny ? exemption : statement);
   const change = explicitDeny
     ? `exempt ${subject.principalArn} from the Deny on ${scope.action} (for example with a Condition ` +
       `"ArnNotLike": {"aws:PrincipalArn": "${subject.principalArn}"} on that statement)`
@@ -187,12 +186,12 @@ export function guardrailFix(layer: GuardrailLayer, record: DenialRecord, subjec
       record.service ?? "<SERVICE>",
       file,
       explicitDeny
-        ? `on the Deny statement for ${scope.action}, add "Condition": ${JSON.stringify(exemption)}`
+        ? `on the Deny statement for ${scope.action}, add "Condition": ${compactJson(fragment)}`
         : "add the statement from the Policy JSON tab to its Statement list",
     ),
-    terraform: editSnippet(guardrail, explicitDeny, explicitDeny ? exemption : statement, "hcl"),
+    terraform: editSnippet(guardrail, explicitDeny, fragment, "hcl"),
     sam: guardrail.cfnType
-      ? editSnippet(guardrail, explicitDeny, explicitDeny ? exemption : statement, "yaml")
+      ? editSnippet(guardrail, explicitDeny, fragment, "yaml")
       : "# Not managed by CloudFormation: change the code or broker that creates the session.",
     consoleUrl: guardrail.console(subject),
     // Concatenated rather than joined: join copies every line (the excerpt too) into a new flat string.

@@ -1,6 +1,8 @@
 import type { DenialRecord, FixDraft } from "../model";
 import { consoleUrl, isAccountId, parseArn } from "../iam";
 import type { Subject } from "../iam";
+import { prettyJson } from "./json";
+import { prepare } from "./prepared";
 import { identifier, hclQuote, toYaml } from "./render";
 import { shellWord } from "./shell";
 
@@ -33,6 +35,7 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
     Action: action,
     Resource: "*",
   };
+  const rendered = prepare(statement);
   const keyRegion = key.split(":")[3] || subject.region;
   const notes = [
     'In a key policy, "Resource": "*" means "this key": it grants nothing on other keys.',
@@ -66,7 +69,7 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
       `  operations        = [${hclQuote(operation)}]\n}`,
     sam:
       `# CloudFormation: add to the key's KeyPolicy.Statement\nMyKey:\n  Type: AWS::KMS::Key\n` +
-      `  Properties:\n    KeyPolicy:\n      Statement:\n${toYaml([statement], 4)}`,
+      `  Properties:\n    KeyPolicy:\n      Statement:\n${toYaml([rendered], 4)}`,
     consoleUrl: consoleUrl(
       { partition: subject.partition, region: keyRegion },
       `/kms/home?region=${keyRegion}#/kms/keys/${encodeURIComponent(key.split("/").pop() ?? key)}/`,
@@ -74,7 +77,7 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
     requestText:
       `Hi — our role ${subject.principalArn} is denied ${action} on KMS key ${key}. Could you add this ` +
       `statement to the key policy (or create a grant for ${operation})?\n\n` +
-      `${JSON.stringify(statement, null, 2)}`,
+      `${prettyJson(rendered)}`,
     notes,
   };
 }
