@@ -188,6 +188,19 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
   };
 }
 
+// Resource types are HOMES' own (or the placeholder): worked out once each, bounded by the table.
+const logicalIds = new Map<string, string>();
+
+/** The template's logical id for a policy resource of `type`: AWS::S3::BucketPolicy → WhyDeniedS3Policy. */
+function logicalIdOf(type: string): string {
+  let id = logicalIds.get(type);
+  if (id === undefined) {
+    id = sid("WhyDenied", type.split("::")[1] ?? "", "Policy");
+    logicalIds.set(type, id);
+  }
+  return id;
+}
+
 /**
  * The CloudFormation form. A RestApi's policy is one of its properties: the snippet edits the existing API
  * (a new AWS::ApiGateway::RestApi would create a second API). A policy resource holds the whole policy:
@@ -207,6 +220,6 @@ function cloudFormation(
   return (
     `# CloudFormation: ${resource.Type} holds the whole policy; declaring it replaces the statements already there. ` +
     `If your template has one, add this statement to its Statement list instead.\n` +
-    `${toYaml({ [sid("WhyDenied", resource.Type.split("::")[1] ?? "", "Policy")]: resource })}`
+    `${toYaml({ [logicalIdOf(resource.Type)]: resource })}`
   );
 }
