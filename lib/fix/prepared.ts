@@ -5,21 +5,28 @@
  * the policy document), and is used as it is there.
  */
 
+/** What every prepared value is: one instanceof test tells a prepared value from a plain one. */
+abstract class PreparedValue {}
+
 /** A string, number, boolean or null, spelled for each form. `undefined` where JSON.stringify gives nothing. */
-export class PreparedScalar {
+export class PreparedScalar extends PreparedValue {
   constructor(
     readonly json: string | undefined,
     readonly yaml: string,
     readonly hcl: string | undefined,
-  ) {}
+  ) {
+    super();
+  }
 }
 
-export class PreparedList {
+export class PreparedList extends PreparedValue {
   constructor(
     readonly items: Prepared[],
     /** No item is a list or a mapping: HCL writes the list on one line. */
     readonly flat: boolean,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** An object key, spelled for each form. */
@@ -29,11 +36,13 @@ export interface PreparedKey {
   hcl: string;
 }
 
-export class PreparedMapping {
+export class PreparedMapping extends PreparedValue {
   constructor(
     readonly keys: PreparedKey[],
     readonly values: Prepared[],
-  ) {}
+  ) {
+    super();
+  }
 }
 
 export type Prepared = PreparedScalar | PreparedList | PreparedMapping;
@@ -55,13 +64,12 @@ const YAML_KEYWORD_OR_NUMBER = /^(true|false|null|yes|no|\d+)$/i;
 
 /** `value` read once for every form it is written in; a prepared value is returned as it is. */
 export function prepare(value: unknown): Prepared {
-  if (value instanceof PreparedScalar || value instanceof PreparedList || value instanceof PreparedMapping)
-    return value;
   if (typeof value === "string") return preparedString(value);
   if (value === null || typeof value !== "object") {
     const json = JSON.stringify(value) as string | undefined;
     return new PreparedScalar(json, String(json), json);
   }
+  if (value instanceof PreparedValue) return value as Prepared;
   if (Array.isArray(value)) {
     const items: Prepared[] = [];
     let flat = true;
@@ -83,9 +91,13 @@ export function prepare(value: unknown): Prepared {
 }
 
 function preparedString(text: string): PreparedScalar {
+  if (PLAIN_YAML.test(text)) {
+    // PLAIN_YAML's characters hold nothing JSON escapes and no "{": the quoted text is the JSON and HCL literal.
+    const json = `"${text}"`;
+    return new PreparedScalar(json, YAML_KEYWORD_OR_NUMBER.test(text) ? json : text, json);
+  }
   const json = quote(text);
-  const yaml = PLAIN_YAML.test(text) && !YAML_KEYWORD_OR_NUMBER.test(text) ? text : json;
-  return new PreparedScalar(json, yaml, hclLiteral(text, json));
+  return new PreparedScalar(json, json, hclLiteral(text, json));
 }
 
 /**
