@@ -33,22 +33,25 @@ function deeper(lineStart: string | null): string | null {
 function listJson({ items }: PreparedList, lineStart: string | null): string {
   if (items.length === 0) return "[]";
   const inner = deeper(lineStart);
+  const first = inner ?? "";
+  const next = `,${first}`;
   let out = "[";
-  for (let index = 0; index < items.length; index++) {
-    out += (index > 0 ? "," : "") + (inner ?? "") + (jsonOf(items[index]!, inner) ?? "null");
-  }
+  for (let index = 0; index < items.length; index++)
+    out += (index > 0 ? next : first) + (jsonOf(items[index]!, inner) ?? "null");
   return `${out}${lineStart ?? ""}]`;
 }
 
 function mappingJson({ keys, values }: PreparedMapping, lineStart: string | null): string {
   const inner = deeper(lineStart);
-  const separator = inner === null ? ":" : ": ";
+  const first = inner ?? "";
+  const next = `,${first}`;
   let out = "{";
   let members = 0;
   for (let index = 0; index < keys.length; index++) {
     const member = jsonOf(values[index]!, inner);
     if (member === undefined) continue;
-    out += (members++ > 0 ? "," : "") + (inner ?? "") + keys[index]!.json + separator + member;
+    const key = keys[index]!;
+    out += (members++ > 0 ? next : first) + (inner === null ? key.json : key.prettyJson) + member;
   }
   return members === 0 ? "{}" : `${out}${lineStart ?? ""}}`;
 }

@@ -29,10 +29,17 @@ export class PreparedList extends PreparedValue {
   }
 }
 
-/** An object key, spelled for each form. */
+/** An object key, spelled for each form with what follows it there: the renderers add only the value. */
 export interface PreparedKey {
+  /** `"Key":` */
   json: string;
-  yaml: string;
+  /** `"Key": ` */
+  prettyJson: string;
+  /** `Key: `, before a scalar */
+  yamlInline: string;
+  /** `Key:` and a line break, before a nested block */
+  yamlNested: string;
+  /** `Key = ` */
   hcl: string;
 }
 
@@ -112,7 +119,14 @@ export function hclLiteral(text: string, json: string): string {
 
 function spellKey(key: string): PreparedKey {
   const json = quote(key);
-  return { json, yaml: PLAIN_YAML.test(key) ? key : json, hcl: SIMPLE_KEY.test(key) ? key : hclLiteral(key, json) };
+  const yaml = PLAIN_YAML.test(key) ? key : json;
+  return {
+    json: `${json}:`,
+    prettyJson: `${json}: `,
+    yamlInline: `${yaml}: `,
+    yamlNested: `${yaml}:\n`,
+    hcl: `${SIMPLE_KEY.test(key) ? key : hclLiteral(key, json)} = `,
+  };
 }
 
 /**

@@ -47,18 +47,19 @@ function hclList({ items, flat }: PreparedList, indent: number): string {
     return `${inline}]`;
   }
   const pad = indentOf(indent + 1);
+  const nextPad = `,\n${pad}`;
   let out = "[\n";
   for (let index = 0; index < items.length; index++)
-    out += (index > 0 ? ",\n" : "") + pad + hclOf(items[index]!, indent + 1);
+    out += (index > 0 ? nextPad : pad) + hclOf(items[index]!, indent + 1);
   return `${out}\n${indentOf(indent)}]`;
 }
 
 function hclMapping({ keys, values }: PreparedMapping, indent: number): string {
   const pad = indentOf(indent + 1);
+  const nextPad = `\n${pad}`;
   let out = "{\n";
-  for (let index = 0; index < keys.length; index++) {
-    out += (index > 0 ? "\n" : "") + pad + keys[index]!.hcl + " = " + hclOf(values[index]!, indent + 1);
-  }
+  for (let index = 0; index < keys.length; index++)
+    out += (index > 0 ? nextPad : pad) + keys[index]!.hcl + hclOf(values[index]!, indent + 1);
   return `${out}\n${indentOf(indent)}}`;
 }
 
@@ -75,27 +76,26 @@ function yamlBlock(value: Prepared, indent: number, firstPad: string): string {
 }
 
 function yamlList({ items }: PreparedList, indent: number, firstPad: string): string {
-  const pad = indentOf(indent);
+  const firstDash = `${firstPad}- `;
+  const nextDash = `\n${indentOf(indent)}- `;
   let out = "";
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index]!;
-    out += (index > 0 ? `\n${pad}` : firstPad) + "- ";
-    // A nested block starts on the dash's line: its own indent is dropped there (what trimStart did).
-    out += yamlBlock(item, indent + 1, "");
-  }
+  // A nested block starts on the dash's line: its own indent is dropped there (what trimStart did).
+  for (let index = 0; index < items.length; index++)
+    out += (index > 0 ? nextDash : firstDash) + yamlBlock(items[index]!, indent + 1, "");
   return out;
 }
 
 function yamlMapping({ keys, values }: PreparedMapping, indent: number, firstPad: string): string {
-  const pad = indentOf(indent);
+  const nextPad = `\n${indentOf(indent)}`;
   let out = "";
   for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
     const item = values[index]!;
-    out += (index > 0 ? `\n${pad}` : firstPad) + keys[index]!.yaml;
     out +=
-      item instanceof PreparedList || item instanceof PreparedMapping
-        ? `:\n${yamlBlock(item, indent + 1, indentOf(indent + 1))}`
-        : `: ${item.yaml}`;
+      (index > 0 ? nextPad : firstPad) +
+      (item instanceof PreparedList || item instanceof PreparedMapping
+        ? key.yamlNested + yamlBlock(item, indent + 1, indentOf(indent + 1))
+        : key.yamlInline + item.yaml);
   }
   return out;
 }
