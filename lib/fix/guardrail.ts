@@ -27,14 +27,12 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     owner: "organization-admin",
     ownerWords: "your AWS Organizations administrators (the management account)",
     cli: (s, _service, file, edit) =>
-      [
-        `# From the management account: the SCPs on the account (those on its OUs and the root apply too: ` +
-          `aws organizations list-parents --child-id ${shellWord(s.account)})`,
-        `aws organizations list-policies-for-target --target-id ${shellWord(s.account)} --filter SERVICE_CONTROL_POLICY`,
-        `aws organizations describe-policy --policy-id <SCP_ID> --query Policy.Content --output text > ${file}`,
-        `# edit ${file}: ${edit}, then:`,
-        `aws organizations update-policy --policy-id <SCP_ID> --content file://${file}`,
-      ].join("\n"),
+      `# From the management account: the SCPs on the account (those on its OUs and the root apply too: ` +
+      `aws organizations list-parents --child-id ${shellWord(s.account)})\n` +
+      `aws organizations list-policies-for-target --target-id ${shellWord(s.account)} --filter SERVICE_CONTROL_POLICY\n` +
+      `aws organizations describe-policy --policy-id <SCP_ID> --query Policy.Content --output text > ${file}\n` +
+      `# edit ${file}: ${edit}, then:\n` +
+      `aws organizations update-policy --policy-id <SCP_ID> --content file://${file}`,
     terraformResource: "aws_organizations_policy",
     cfnType: "AWS::Organizations::Policy",
     console: (s) => consoleUrl({ partition: s.partition }, "/organizations/v2/home/policies/service-control-policy"),
@@ -44,12 +42,10 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     owner: "organization-admin",
     ownerWords: "your AWS Organizations administrators (the management account)",
     cli: (s, _service, file, edit) =>
-      [
-        `aws organizations list-policies-for-target --target-id ${shellWord(s.account)} --filter RESOURCE_CONTROL_POLICY`,
-        `aws organizations describe-policy --policy-id <RCP_ID> --query Policy.Content --output text > ${file}`,
-        `# edit ${file}: ${edit}, then:`,
-        `aws organizations update-policy --policy-id <RCP_ID> --content file://${file}`,
-      ].join("\n"),
+      `aws organizations list-policies-for-target --target-id ${shellWord(s.account)} --filter RESOURCE_CONTROL_POLICY\n` +
+      `aws organizations describe-policy --policy-id <RCP_ID> --query Policy.Content --output text > ${file}\n` +
+      `# edit ${file}: ${edit}, then:\n` +
+      `aws organizations update-policy --policy-id <RCP_ID> --content file://${file}`,
     terraformResource: "aws_organizations_policy",
     cfnType: "AWS::Organizations::Policy",
     console: (s) => consoleUrl({ partition: s.partition }, "/organizations/v2/home/policies/resource-control-policy"),
@@ -59,15 +55,13 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     owner: "iam-admin",
     ownerWords: "whoever owns the role's permissions boundary (often the platform or IAM team)",
     cli: (s, _service, file, edit) =>
-      [
-        `aws iam get-${s.identityKind} --${s.identityKind}-name ${shellWord(s.identityName)} ` +
-          `--query '*.PermissionsBoundary.PermissionsBoundaryArn' --output text`,
-        `aws iam get-policy-version --policy-arn <BOUNDARY_POLICY_ARN> --version-id $(aws iam get-policy ` +
-          `--policy-arn <BOUNDARY_POLICY_ARN> --query Policy.DefaultVersionId --output text) ` +
-          `--query PolicyVersion.Document > ${file}`,
-        `# edit ${file}: ${edit}, then:`,
-        `aws iam create-policy-version --policy-arn <BOUNDARY_POLICY_ARN> --policy-document file://${file} --set-as-default`,
-      ].join("\n"),
+      `aws iam get-${s.identityKind} --${s.identityKind}-name ${shellWord(s.identityName)} ` +
+      `--query '*.PermissionsBoundary.PermissionsBoundaryArn' --output text\n` +
+      `aws iam get-policy-version --policy-arn <BOUNDARY_POLICY_ARN> --version-id $(aws iam get-policy ` +
+      `--policy-arn <BOUNDARY_POLICY_ARN> --query Policy.DefaultVersionId --output text) ` +
+      `--query PolicyVersion.Document > ${file}\n` +
+      `# edit ${file}: ${edit}, then:\n` +
+      `aws iam create-policy-version --policy-arn <BOUNDARY_POLICY_ARN> --policy-document file://${file} --set-as-default`,
     terraformResource: "aws_iam_policy",
     cfnType: "AWS::IAM::ManagedPolicy",
     console: (s) =>
@@ -93,15 +87,13 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     owner: "network-admin",
     ownerWords: "the team that owns the VPC endpoint (usually networking or platform)",
     cli: (s, service, file, edit) =>
-      [
-        `aws ec2 describe-vpc-endpoints --filters ` +
-          `Name=service-name,Values=com.amazonaws.${shellWord(s.region)}.${shellWord(service)} ` +
-          `--query 'VpcEndpoints[].[VpcEndpointId,PolicyDocument]' --region ${shellWord(s.region)}`,
-        `aws ec2 describe-vpc-endpoints --vpc-endpoint-ids <VPCE_ID> --query 'VpcEndpoints[0].PolicyDocument' ` +
-          `--output text --region ${shellWord(s.region)} > ${file}`,
-        `# edit ${file}: ${edit}, then:`,
-        `aws ec2 modify-vpc-endpoint --vpc-endpoint-id <VPCE_ID> --policy-document file://${file} --region ${shellWord(s.region)}`,
-      ].join("\n"),
+      `aws ec2 describe-vpc-endpoints --filters ` +
+      `Name=service-name,Values=com.amazonaws.${shellWord(s.region)}.${shellWord(service)} ` +
+      `--query 'VpcEndpoints[].[VpcEndpointId,PolicyDocument]' --region ${shellWord(s.region)}\n` +
+      `aws ec2 describe-vpc-endpoints --vpc-endpoint-ids <VPCE_ID> --query 'VpcEndpoints[0].PolicyDocument' ` +
+      `--output text --region ${shellWord(s.region)} > ${file}\n` +
+      `# edit ${file}: ${edit}, then:\n` +
+      `aws ec2 modify-vpc-endpoint --vpc-endpoint-id <VPCE_ID> --policy-document file://${file} --region ${shellWord(s.region)}`,
     terraformResource: "aws_vpc_endpoint_policy",
     cfnType: "AWS::EC2::VPCEndpoint",
     console: (s) =>

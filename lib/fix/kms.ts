@@ -54,13 +54,12 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
     statement,
     additionalStatements: [],
     target: `key policy of ${key}`,
-    cli: [
-      `aws kms get-key-policy --key-id ${shellWord(key)} --policy-name default --output text > key-policy.json`,
-      "# add the statement to the Statement array in key-policy.json, then:",
-      `aws kms put-key-policy --key-id ${shellWord(key)} --policy-name default --policy file://key-policy.json`,
-      "# or, without touching the key policy:",
+    cli:
+      `aws kms get-key-policy --key-id ${shellWord(key)} --policy-name default --output text > key-policy.json\n` +
+      "# add the statement to the Statement array in key-policy.json, then:\n" +
+      `aws kms put-key-policy --key-id ${shellWord(key)} --policy-name default --policy file://key-policy.json\n` +
+      "# or, without touching the key policy:\n" +
       `aws kms create-grant --key-id ${shellWord(key)} --grantee-principal ${shellWord(subject.principalArn)} --operations ${shellWord(operation)}`,
-    ].join("\n"),
     terraform:
       `# Either add the statement to aws_kms_key.policy, or grant without editing the key policy:\n` +
       `resource "aws_kms_grant" "${identifier(`${subject.identityName}_${operation}`)}" {\n` +

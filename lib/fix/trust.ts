@@ -41,11 +41,10 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
     statement,
     additionalStatements: [],
     target: `trust policy of role ${targetRole}${inAccount}`,
-    cli: [
-      `aws iam get-role --role-name ${shellWord(targetRole)} --query Role.AssumeRolePolicyDocument > trust.json`,
-      `# add to the Statement list in trust.json: ${compactJson(rendered)}`,
+    cli:
+      `aws iam get-role --role-name ${shellWord(targetRole)} --query Role.AssumeRolePolicyDocument > trust.json\n` +
+      `# add to the Statement list in trust.json: ${compactJson(rendered)}\n` +
       `aws iam update-assume-role-policy --role-name ${shellWord(targetRole)} --policy-document file://trust.json`,
-    ].join("\n"),
     terraform: `# In the aws_iam_role for ${targetRole}, add this statement to assume_role_policy's Statement list (keep the others):\n${toHcl(rendered, 0)}`,
     sam: `# In the AWS::IAM::Role for ${targetRole}, add this statement to AssumeRolePolicyDocument.Statement (keep the others):\n${toYaml([rendered])}`,
     consoleUrl:
