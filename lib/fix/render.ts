@@ -140,10 +140,13 @@ export function identifier(text: string, separator = "_"): string {
   return out.slice(0, 60) || "whydenied";
 }
 
-/** The character at `index`, upper-cased (only ASCII letters and digits reach here). */
-function upperFirst(text: string, index: number): string {
-  const code = text.charCodeAt(index);
-  return code >= 97 && code <= 122 ? String.fromCharCode(code - 32) : text[index]!;
+/** `text.slice(start, end)` with its first character upper-cased (only ASCII letters and digits reach here). */
+function capitalized(text: string, start: number, end: number): string {
+  const code = text.charCodeAt(start);
+  // A word that starts upper-case or with a digit is one slice, not a letter and the rest.
+  return code >= 97 && code <= 122
+    ? String.fromCharCode(code - 32) + text.slice(start + 1, end)
+    : text.slice(start, end);
 }
 
 /**
@@ -160,7 +163,7 @@ export function sid(...parts: string[]): string {
       const inWord = isLetter(code) || isDigit(code);
       if (inWord && wordStart === -1) wordStart = index;
       if (inWord || wordStart === -1) continue;
-      out += upperFirst(part, wordStart) + part.slice(wordStart + 1, index);
+      out += capitalized(part, wordStart, index);
       wordStart = -1;
     }
   }
