@@ -1,6 +1,8 @@
 import type { DenialRecord, FixDraft, Layer, Owner } from "../model";
 import { consoleUrl } from "../iam";
 import type { Subject } from "../iam";
+import { compactJson } from "./json";
+import { prepare, type Prepared } from "./prepared";
 import { toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
 import { shellWord } from "./shell";
@@ -25,14 +27,12 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     owner: "organization-admin",
     ownerWords: "your AWS Organizations administrators (the management account)",
     cli: (s, _service, file, edit) =>
-      [
-        `# From the management account: the SCPs on the account (those on its OUs and the root apply too: ` +
-          `aws organizations list-parents --child-id ${shellWord(s.account)})`,
-        `aws organizations list-policies-for-target --target-id ${shellWord(s.account)} --filter SERVICE_CONTROL_POLICY`,
-        `aws organizations describe-policy --policy-id <SCP_ID> --query Policy.Content --output text > ${file}`,
-        `# edit ${file}: ${edit}, then:`,
-        `aws organizations update-policy --policy-id <SCP_ID> --content file://${file}`,
-      ].join("\n"),
+      `# From the management account: the SCPs on the account (those on its OUs and the root apply too: ` +
+      `aws organizations list-parents --child-id ${shellWord(s.account)})\n` +
+      `aws organizations list-policies-for-target --target-id ${shellWord(s.account)} --filter SERVICE_CONTROL_POLICY\n` +
+      `aws organizations describe-policy --policy-id <SCP_ID> --query Policy.Content --output text > ${file}\n` +
+      `# edit ${file}: ${edit}, then:\n` +
+      `aws organizations update-policy --policy-id <SCP_ID> --content file://${file}`,
     terraformResource: "aws_organizations_policy",
     cfnType: "AWS::Organizations::Policy",
     console: (s) => consoleUrl({ partition: s.partition }, "/organizations/v2/home/policies/service-control-policy"),
@@ -42,12 +42,10 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     owner: "organization-admin",
     ownerWords: "your AWS Organizations administrators (the management account)",
     cli: (s, _service, file, edit) =>
-      [
-        `aws organizations list-policies-for-target --target-id ${shellWord(s.account)} --filter RESOURCE_CONTROL_POLICY`,
-        `aws organizations describe-policy --policy-id <RCP_ID> --query Policy.Content --output text > ${file}`,
-        `# edit ${file}: ${edit}, then:`,
-        `aws organizations update-policy --policy-id <RCP_ID> --content file://${file}`,
-      ].join("\n"),
+      `aws organizations list-policies-for-target --target-id ${shellWord(s.account)} --filter RESOURCE_CONTROL_POLICY\n` +
+      `aws organizations describe-policy --policy-id <RCP_ID> --query Policy.Content --output text > ${file}\n` +
+      `# edit ${file}: ${edit}, then:\n` +
+      `aws organizations update-policy --policy-id <RCP_ID> --content file://${file}`,
     terraformResource: "aws_organizations_policy",
     cfnType: "AWS::Organizations::Policy",
     console: (s) => consoleUrl({ partition: s.partition }, "/organizations/v2/home/policies/resource-control-policy"),
@@ -57,15 +55,13 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     owner: "iam-admin",
     ownerWords: "whoever owns the role's permissions boundary (often the platform or IAM team)",
     cli: (s, _service, file, edit) =>
-      [
-        `aws iam get-${s.identityKind} --${s.identityKind}-name ${shellWord(s.identityName)} ` +
-          `--query '*.PermissionsBoundary.PermissionsBoundaryArn' --output text`,
-        `aws iam get-policy-version --policy-arn <BOUNDARY_POLICY_ARN> --version-id $(aws iam get-policy ` +
-          `--policy-arn <BOUNDARY_POLICY_ARN> --query Policy.DefaultVersionId --output text) ` +
-          `--query PolicyVersion.Document > ${file}`,
-        `# edit ${file}: ${edit}, then:`,
-        `aws iam create-policy-version --policy-arn <BOUNDARY_POLICY_ARN> --policy-document file://${file} --set-as-default`,
-      ].join("\n"),
+      `aws iam get-${s.identityKind} --${s.identityKind}-name ${shellWord(s.identityName)} ` +
+      `--query '*.PermissionsBoundary.PermissionsBoundaryArn' --output text\n` +
+      `aws iam get-policy-version --policy-arn <BOUNDARY_POLICY_ARN> --version-id $(aws iam get-policy ` +
+      `--policy-arn <BOUNDARY_POLICY_ARN> --query Policy.DefaultVersionId --output text) ` +
+      `--query PolicyVersion.Document > ${file}\n` +
+      `# edit ${file}: ${edit}, then:\n` +
+      `aws iam create-policy-version --policy-arn <BOUNDARY_POLICY_ARN> --policy-document file://${file} --set-as-default`,
     terraformResource: "aws_iam_policy",
     cfnType: "AWS::IAM::ManagedPolicy",
     console: (s) =>
@@ -91,15 +87,13 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     owner: "network-admin",
     ownerWords: "the team that owns the VPC endpoint (usually networking or platform)",
     cli: (s, service, file, edit) =>
-      [
-        `aws ec2 describe-vpc-endpoints --filters ` +
-          `Name=service-name,Values=com.amazonaws.${shellWord(s.region)}.${shellWord(service)} ` +
-          `--query 'VpcEndpoints[].[VpcEndpointId,PolicyDocument]' --region ${shellWord(s.region)}`,
-        `aws ec2 describe-vpc-endpoints --vpc-endpoint-ids <VPCE_ID> --query 'VpcEndpoints[0].PolicyDocument' ` +
-          `--output text --region ${shellWord(s.region)} > ${file}`,
-        `# edit ${file}: ${edit}, then:`,
-        `aws ec2 modify-vpc-endpoint --vpc-endpoint-id <VPCE_ID> --policy-document file://${file} --region ${shellWord(s.region)}`,
-      ].join("\n"),
+      `aws ec2 describe-vpc-endpoints --filters ` +
+      `Name=service-name,Values=com.amazonaws.${shellWord(s.region)}.${shellWord(service)} ` +
+      `--query 'VpcEndpoints[].[VpcEndpointId,PolicyDocument]' --region ${shellWord(s.region)}\n` +
+      `aws ec2 describe-vpc-endpoints --vpc-endpoint-ids <VPCE_ID> --query 'VpcEndpoints[0].PolicyDocument' ` +
+      `--output text --region ${shellWord(s.region)} > ${file}\n` +
+      `# edit ${file}: ${edit}, then:\n` +
+      `aws ec2 modify-vpc-endpoint --vpc-endpoint-id <VPCE_ID> --policy-document file://${file} --region ${shellWord(s.region)}`,
     terraformResource: "aws_vpc_endpoint_policy",
     cfnType: "AWS::EC2::VPCEndpoint",
     console: (s) =>
@@ -119,12 +113,7 @@ const FILES: Record<GuardrailLayer, string> = {
  * What to change in the policy the owner already has, never a new policy holding only our statement:
  * applied as a replacement, that would drop every other statement of an organisation-wide guardrail.
  */
-function editSnippet(
-  guardrail: Guardrail,
-  explicitDeny: boolean,
-  fragment: Record<string, unknown>,
-  format: "hcl" | "yaml",
-): string {
+function editSnippet(guardrail: Guardrail, explicitDeny: boolean, fragment: Prepared, format: "hcl" | "yaml"): string {
   const where =
     format === "hcl"
       ? guardrail.terraformResource
@@ -170,6 +159,8 @@ export function guardrailFix(layer: GuardrailLayer, record: DenialRecord, subjec
         }
       : { Sid: "AllowWhyDeniedException", Effect: "Allow", Action: scope.action, Resource: resource };
   const exemption = { ArnNotLike: { "aws:PrincipalArn": subject.principalArn } };
+  // What the snippets add, read once for the JSON, HCL and YAML forms.
+  const fragment = prepare(explicitDeny ? exemption : statement);
   const change = explicitDeny
     ? `exempt ${subject.principalArn} from the Deny on ${scope.action} (for example with a Condition ` +
       `"ArnNotLike": {"aws:PrincipalArn": "${subject.principalArn}"} on that statement)`
@@ -187,12 +178,12 @@ export function guardrailFix(layer: GuardrailLayer, record: DenialRecord, subjec
       record.service ?? "<SERVICE>",
       file,
       explicitDeny
-        ? `on the Deny statement for ${scope.action}, add "Condition": ${JSON.stringify(exemption)}`
+        ? `on the Deny statement for ${scope.action}, add "Condition": ${compactJson(fragment)}`
         : "add the statement from the Policy JSON tab to its Statement list",
     ),
-    terraform: editSnippet(guardrail, explicitDeny, explicitDeny ? exemption : statement, "hcl"),
+    terraform: editSnippet(guardrail, explicitDeny, fragment, "hcl"),
     sam: guardrail.cfnType
-      ? editSnippet(guardrail, explicitDeny, explicitDeny ? exemption : statement, "yaml")
+      ? editSnippet(guardrail, explicitDeny, fragment, "yaml")
       : "# Not managed by CloudFormation: change the code or broker that creates the session.",
     consoleUrl: guardrail.console(subject),
     // Concatenated rather than joined: join copies every line (the excerpt too) into a new flat string.

@@ -4,6 +4,7 @@ import type { Subject } from "../iam";
 import { lambdaNeeds } from "./lambda-extras";
 import { managedPolicyFor } from "./managed-policy";
 import { permissionSetFix } from "./permission-set";
+import { prepare, type Prepared } from "./prepared";
 import { identifier, policyDocument, hclQuote, shellJson, sid, toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
 import { shellWord } from "./shell";
@@ -33,10 +34,11 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
           },
         ]
       : [];
-  const statements = [statement, ...additionalStatements];
+  // Read once for every form: the CLI's JSON, the Terraform and the template.
+  const statements = prepare([statement, ...additionalStatements]);
   const policyName = `whydenied-${identifier(actions[0] ?? "policy", "-")}`;
   const kind = subject.identityKind;
-  const document = policyDocument(statements);
+  const document = prepare(policyDocument(statements));
   const explicitDeny = record.statedReason === "explicit-deny";
   const notes: string[] = [];
   if (explicitDeny) {
@@ -104,7 +106,7 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
   return caller.kind === "sso-role" && caller.name ? permissionSetFix(draft, subject, caller.name, document) : draft;
 }
 
-function samFunctionPolicy(functionName: string, statements: Record<string, unknown>[]): string {
+function samFunctionPolicy(functionName: string, statements: Prepared): string {
   // sid() capitalises each word of the identifier: "image_resizer" → "ImageResizer".
   const logicalId = sid(identifier(functionName)) || "MyFunction";
   return (
@@ -114,7 +116,7 @@ function samFunctionPolicy(functionName: string, statements: Record<string, unkn
   );
 }
 
-function cfnInlinePolicy(subject: Subject, policyName: string, document: unknown): string {
+function cfnInlinePolicy(subject: Subject, policyName: string, document: Prepared): string {
   const nameKey = subject.identityKind === "user" ? "UserName" : "RoleName";
   const type = subject.identityKind === "user" ? "AWS::IAM::UserPolicy" : "AWS::IAM::RolePolicy";
   return (

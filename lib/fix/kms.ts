@@ -1,6 +1,8 @@
 import type { DenialRecord, FixDraft } from "../model";
 import { consoleUrl, isAccountId, parseArn } from "../iam";
 import type { Subject } from "../iam";
+import { prettyJson } from "./json";
+import { prepare } from "./prepared";
 import { identifier, hclQuote, toYaml } from "./render";
 import { shellWord } from "./shell";
 
@@ -33,6 +35,7 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
     Action: action,
     Resource: "*",
   };
+  const rendered = prepare(statement);
   const keyRegion = key.split(":")[3] || subject.region;
   const notes = [
     'In a key policy, "Resource": "*" means "this key": it grants nothing on other keys.',
@@ -56,13 +59,12 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
     statement,
     additionalStatements: [],
     target: `key policy of ${key}`,
-    cli: [
-      `aws kms get-key-policy --key-id ${shellWord(key)} --policy-name default --output text > key-policy.json`,
-      "# add the statement to the Statement array in key-policy.json, then:",
-      `aws kms put-key-policy --key-id ${shellWord(key)} --policy-name default --policy file://key-policy.json`,
-      "# or, without touching the key policy:",
+    cli:
+      `aws kms get-key-policy --key-id ${shellWord(key)} --policy-name default --output text > key-policy.json\n` +
+      "# add the statement to the Statement array in key-policy.json, then:\n" +
+      `aws kms put-key-policy --key-id ${shellWord(key)} --policy-name default --policy file://key-policy.json\n` +
+      "# or, without touching the key policy:\n" +
       `aws kms create-grant --key-id ${shellWord(key)} --grantee-principal ${shellWord(subject.principalArn)} --operations ${shellWord(operation)}`,
-    ].join("\n"),
     terraform:
       `# Either add the statement to aws_kms_key.policy, or grant without editing the key policy:\n` +
       `resource "aws_kms_grant" "${identifier(`${subject.identityName}_${operation}`)}" {\n` +
@@ -71,7 +73,7 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
       `  operations        = [${hclQuote(operation)}]\n}`,
     sam:
       `# CloudFormation: add to the key's KeyPolicy.Statement\nMyKey:\n  Type: AWS::KMS::Key\n` +
-      `  Properties:\n    KeyPolicy:\n      Statement:\n${toYaml([statement], 4)}`,
+      `  Properties:\n    KeyPolicy:\n      Statement:\n${toYaml([rendered], 4)}`,
     consoleUrl: consoleUrl(
       { partition: subject.partition, region: keyRegion },
       `/kms/home?region=${keyRegion}#/kms/keys/${encodeURIComponent(key.split("/").pop() ?? key)}/`,
@@ -79,7 +81,7 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
     requestText:
       `Hi — our role ${subject.principalArn} is denied ${action} on KMS key ${key}. Could you add this ` +
       `statement to the key policy (or create a grant for ${operation})?\n\n` +
-      `${JSON.stringify(statement, null, 2)}`,
+      `${prettyJson(rendered)}`,
     notes,
   };
 }

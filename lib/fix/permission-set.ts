@@ -1,7 +1,8 @@
 import type { FixDraft } from "../model";
 import { consoleUrl } from "../iam";
 import type { Subject } from "../iam";
-import { identifier, hclQuote, quote, shellJson, toHcl, toYaml } from "./render";
+import { quote, type Prepared } from "./prepared";
+import { identifier, hclQuote, shellJson, toHcl, toYaml } from "./render";
 import { shellWord } from "./shell";
 
 /**
@@ -12,7 +13,7 @@ export function permissionSetFix(
   draft: FixDraft,
   subject: Subject,
   permissionSet: string,
-  document: unknown,
+  document: Prepared,
 ): FixDraft {
   const findInstance = `INSTANCE=$(aws sso-admin list-instances --query 'Instances[0].InstanceArn' --output text)`;
   const nameOf = `aws sso-admin describe-permission-set --instance-arn "$INSTANCE" --permission-set-arn "$arn" --query PermissionSet.Name --output text`;

@@ -1,12 +1,16 @@
 /** Renders plain JSON values as Terraform HCL, YAML, or the compact JSON a shell argument wants. */
 
+import { compactJson } from "./json";
+import {
+  hclLiteral,
+  prepare,
+  PreparedList,
+  PreparedMapping,
+  quote,
+  type Prepared,
+  type PreparedScalar,
+} from "./prepared";
 import { singleQuoted } from "./shell";
-
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-
-const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const PLAIN_YAML = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
-const YAML_KEYWORD_OR_NUMBER = /^(true|false|null|yes|no|\d+)$/i;
 
 // Snippets are built by string concatenation in loops, without per-node arrays or closures: this renders every fix of every finding.
 
@@ -17,126 +21,92 @@ function indentOf(level: number): string {
   return INDENTS[level] ?? "  ".repeat(level);
 }
 
-function isObject(value: Json): value is Json[] | { [key: string]: Json } {
-  return value !== null && typeof value === "object";
-}
-
-/** What JSON.stringify escapes in a string: `"`, `\`, control characters and (lone) surrogates. */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/**
- * `JSON.stringify(text)`: the string as a JSON (and HCL) literal. Most strings here hold nothing to
- * escape, and wrapping those in quotes directly is cheaper than the JSON.stringify call.
- */
-export function quote(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
-}
-
-/**
- * A string as an HCL literal. Terraform reads `${…}` and `%{…}` in any quoted string as a template, so an input's
- * value (an IAM policy variable such as `${aws:username}`, a hostile ARN) is escaped to `$${…}`/`%%{…}`, which
- * Terraform turns back into the literal text.
- */
+/** A string as an HCL literal, `${…}` and `%{…}` escaped so that Terraform reads no template in it. */
 export function hclQuote(text: string): string {
-  const quoted = quote(text);
-  // Quoting adds no "{": the text is searched rather than the quoted copy, which would have to be flattened first.
-  return text.includes("{") ? quoted.replace(/([$%])\{/g, "$1$1{") : quoted;
+  return hclLiteral(text, quote(text));
 }
 
-/** An HCL literal of a primitive, with the quoting fast path for strings. */
-function scalarHcl(value: Json | undefined): string {
-  return typeof value === "string" ? hclQuote(value) : JSON.stringify(value);
-}
-
-/** HCL for `jsonencode({...})`: keys quoted only when they need it. */
+/** HCL for `jsonencode({...})`: keys quoted only when they need it. `value` may be prepared (prepare). */
 export function toHcl(value: unknown, indent = 0): string {
-  const json = value as Json;
-  if (Array.isArray(json)) return hclArray(json, indent);
-  if (json !== null && typeof json === "object") return hclObject(json, indent);
-  return scalarHcl(json);
+  return hclOf(prepare(value), indent);
 }
 
-function hclArray(items: Json[], indent: number): string {
-  if (!items.some(isObject)) {
+function hclOf(value: Prepared, indent: number): string {
+  if (value instanceof PreparedList) return hclList(value, indent);
+  if (value instanceof PreparedMapping) return hclMapping(value, indent);
+  // Concatenated as the JSON.stringify result it stands for: an undefined value prints as "undefined".
+  return `${value.hcl}`;
+}
+
+function hclList({ items, flat }: PreparedList, indent: number): string {
+  if (flat) {
     let inline = "[";
     // `?? ""`: Array#join, which this replaces, printed undefined items as nothing.
     for (let index = 0; index < items.length; index++)
-      inline += (index > 0 ? ", " : "") + (scalarHcl(items[index]) ?? "");
+      inline += (index > 0 ? ", " : "") + ((items[index] as PreparedScalar).hcl ?? "");
     return `${inline}]`;
   }
   const pad = indentOf(indent + 1);
+  const nextPad = `,\n${pad}`;
   let out = "[\n";
   for (let index = 0; index < items.length; index++)
-    out += (index > 0 ? ",\n" : "") + pad + toHcl(items[index], indent + 1);
+    out += (index > 0 ? nextPad : pad) + hclOf(items[index]!, indent + 1);
   return `${out}\n${indentOf(indent)}]`;
 }
 
-function hclObject(object: { [key: string]: Json }, indent: number): string {
+function hclMapping({ keys, values }: PreparedMapping, indent: number): string {
   const pad = indentOf(indent + 1);
+  const nextPad = `\n${pad}`;
   let out = "{\n";
-  const keys = Object.keys(object);
-  for (let index = 0; index < keys.length; index++) {
-    const key = keys[index]!;
-    out +=
-      (index > 0 ? "\n" : "") +
-      pad +
-      (SIMPLE_KEY.test(key) ? key : hclQuote(key)) +
-      " = " +
-      toHcl(object[key], indent + 1);
-  }
+  for (let index = 0; index < keys.length; index++)
+    out += (index > 0 ? nextPad : pad) + keys[index]!.hcl + hclOf(values[index]!, indent + 1);
   return `${out}\n${indentOf(indent)}}`;
 }
 
-function yamlScalar(value: Json): string {
-  if (typeof value === "string")
-    return PLAIN_YAML.test(value) && !YAML_KEYWORD_OR_NUMBER.test(value) ? value : quote(value);
-  return JSON.stringify(value);
-}
-
-/** Block-style YAML lines for a JSON value, indented by `indent` levels. */
+/** Block-style YAML lines for a JSON value, indented by `indent` levels. `value` may be prepared (prepare). */
 export function toYaml(value: unknown, indent = 0): string {
-  return yamlBlock(value as Json, indent, indentOf(indent));
+  return yamlBlock(prepare(value), indent, indentOf(indent));
 }
 
-/** YAML for `json` at `indent` levels, its first line starting with `firstPad` instead of the indent (list items). */
-function yamlBlock(json: Json, indent: number, firstPad: string): string {
-  if (Array.isArray(json)) return yamlList(json, indent, firstPad);
-  if (json !== null && typeof json === "object") return yamlMapping(json, indent, firstPad);
-  return firstPad + yamlScalar(json);
+/** YAML for `value` at `indent` levels, its first line starting with `firstPad` instead of the indent (list items). */
+function yamlBlock(value: Prepared, indent: number, firstPad: string): string {
+  if (value instanceof PreparedList) return yamlList(value, indent, firstPad);
+  if (value instanceof PreparedMapping) return yamlMapping(value, indent, firstPad);
+  return firstPad + value.yaml;
 }
 
-function yamlList(items: Json[], indent: number, firstPad: string): string {
-  const pad = indentOf(indent);
+function yamlList({ items }: PreparedList, indent: number, firstPad: string): string {
+  const firstDash = `${firstPad}- `;
+  const nextDash = `\n${indentOf(indent)}- `;
   let out = "";
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index]!;
-    out += (index > 0 ? `\n${pad}` : firstPad) + "- ";
-    // A nested block starts on the dash's line: its own indent is dropped there (what trimStart did).
-    out += isObject(item) ? yamlBlock(item, indent + 1, "") : yamlScalar(item);
-  }
+  // A nested block starts on the dash's line: its own indent is dropped there (what trimStart did).
+  for (let index = 0; index < items.length; index++)
+    out += (index > 0 ? nextDash : firstDash) + yamlBlock(items[index]!, indent + 1, "");
   return out;
 }
 
-function yamlMapping(object: { [key: string]: Json }, indent: number, firstPad: string): string {
-  const pad = indentOf(indent);
+function yamlMapping({ keys, values }: PreparedMapping, indent: number, firstPad: string): string {
+  const nextPad = `\n${indentOf(indent)}`;
   let out = "";
-  const keys = Object.keys(object);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index]!;
-    const item = object[key]!;
-    out += (index > 0 ? `\n${pad}` : firstPad) + (PLAIN_YAML.test(key) ? key : quote(key));
-    out += isObject(item) ? `:\n${yamlBlock(item, indent + 1, indentOf(indent + 1))}` : `: ${yamlScalar(item)}`;
+    const item = values[index]!;
+    out +=
+      (index > 0 ? nextPad : firstPad) +
+      (item instanceof PreparedList || item instanceof PreparedMapping
+        ? key.yamlNested + yamlBlock(item, indent + 1, indentOf(indent + 1))
+        : key.yamlInline + item.yaml);
   }
   return out;
 }
 
-/** A policy document as a single-quoted shell argument (single quotes inside are escaped). */
+/** A policy document as a single-quoted shell argument (single quotes inside are escaped). May be prepared. */
 export function shellJson(value: unknown): string {
-  return singleQuoted(JSON.stringify(value));
+  return singleQuoted(compactJson(value));
 }
 
-/** A policy document wrapping statements. */
-export function policyDocument(statements: unknown[]): { Version: string; Statement: unknown[] } {
+/** A policy document wrapping statements (a list, which may be prepared). */
+export function policyDocument<Statements>(statements: Statements): { Version: string; Statement: Statements } {
   return { Version: "2012-10-17", Statement: statements };
 }
 
@@ -170,10 +140,13 @@ export function identifier(text: string, separator = "_"): string {
   return out.slice(0, 60) || "whydenied";
 }
 
-/** The character at `index`, upper-cased (only ASCII letters and digits reach here). */
-function upperFirst(text: string, index: number): string {
-  const code = text.charCodeAt(index);
-  return code >= 97 && code <= 122 ? String.fromCharCode(code - 32) : text[index]!;
+/** `text.slice(start, end)` with its first character upper-cased (only ASCII letters and digits reach here). */
+function capitalized(text: string, start: number, end: number): string {
+  const code = text.charCodeAt(start);
+  // A word that starts upper-case or with a digit is one slice, not a letter and the rest.
+  return code >= 97 && code <= 122
+    ? String.fromCharCode(code - 32) + text.slice(start + 1, end)
+    : text.slice(start, end);
 }
 
 /**
@@ -190,7 +163,7 @@ export function sid(...parts: string[]): string {
       const inWord = isLetter(code) || isDigit(code);
       if (inWord && wordStart === -1) wordStart = index;
       if (inWord || wordStart === -1) continue;
-      out += upperFirst(part, wordStart) + part.slice(wordStart + 1, index);
+      out += capitalized(part, wordStart, index);
       wordStart = -1;
     }
   }

@@ -1,6 +1,8 @@
 import type { DenialRecord, FixDraft } from "../model";
 import { consoleUrl, isAccountId, isRegionOf } from "../iam";
 import type { Subject } from "../iam";
+import { compactJson, prettyJson } from "./json";
+import { prepare, type Prepared } from "./prepared";
 import { policyDocument, hclQuote, sid, toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
 import { ownEntry } from "../own";
@@ -129,7 +131,9 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
     Action: scope.action,
     Resource: scope.resources.length === 1 ? scope.resources[0]! : scope.resources,
   };
-  const document = policyDocument([statement]);
+  // Read once for every form: the document's HCL and YAML, the request's JSON.
+  const rendered = prepare(statement);
+  const document = prepare(policyDocument([rendered]));
   const home = ownEntry(HOMES, service);
   const noun = home?.noun ?? `${service} resource policy`;
   const explicitDeny = record.statedReason === "explicit-deny";
@@ -176,18 +180,30 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
     cli:
       home?.cli(subject) ??
       `# ${service} has no single CLI command for resource policies: add the statement in the console or your IaC.`,
-    terraform:
-      home?.terraform(subject, document) ?? `# Add this statement to the ${noun}:\n# ${JSON.stringify(statement)}`,
-    sam: cloudFormation(home, cfnResource, statement),
+    terraform: home?.terraform(subject, document) ?? `# Add this statement to the ${noun}:\n# ${compactJson(rendered)}`,
+    sam: cloudFormation(home, cfnResource, rendered),
     consoleUrl: home?.console(subject) ?? null,
     requestText: anonymous
       ? null
       : `Hi — ${subject.principalArn} is denied ${scope.action} on ` +
         `${subject.resourceArn ?? subject.resourceName}${crossAccount ? ` (account ${resourceAccount})` : ""}. ` +
         `Could you ${explicitDeny ? "narrow the Deny in its" : "add this statement to its"} ${noun}?\n\n` +
-        `${JSON.stringify(statement, null, 2)}`,
+        `${prettyJson(rendered)}`,
     notes,
   };
+}
+
+// Resource types are HOMES' own (or the placeholder): worked out once each, bounded by the table.
+const logicalIds = new Map<string, string>();
+
+/** The template's logical id for a policy resource of `type`: AWS::S3::BucketPolicy → WhyDeniedS3Policy. */
+function logicalIdOf(type: string): string {
+  let id = logicalIds.get(type);
+  if (id === undefined) {
+    id = sid("WhyDenied", type.split("::")[1] ?? "", "Policy");
+    logicalIds.set(type, id);
+  }
+  return id;
 }
 
 /**
@@ -198,7 +214,7 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
 function cloudFormation(
   home: PolicyHome | undefined,
   resource: { Type: string; Properties: Record<string, unknown> },
-  statement: Record<string, unknown>,
+  statement: Prepared,
 ): string {
   if (home?.cfnPolicyProperty) {
     return (
@@ -209,6 +225,6 @@ function cloudFormation(
   return (
     `# CloudFormation: ${resource.Type} holds the whole policy; declaring it replaces the statements already there. ` +
     `If your template has one, add this statement to its Statement list instead.\n` +
-    `${toYaml({ [sid("WhyDenied", resource.Type.split("::")[1] ?? "", "Policy")]: resource })}`
+    `${toYaml({ [logicalIdOf(resource.Type)]: resource })}`
   );
 }

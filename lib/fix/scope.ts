@@ -191,21 +191,47 @@ function addOtherRequiredResources(
     if (type.required && type !== covered) resources.push(fillAny(compile(type.arnFormat), values, requested));
 }
 
+/** The types a note names beside the covered one: the required ones joined, and the optional ones as a phrase. */
+interface ExtraTypes {
+  added: string | null;
+  optional: string | null;
+}
+
+// Keyed on the IAM reference data (an action's resource types, the one covered): bounded by that data.
+const extraTypesByTypes = new WeakMap<ResourceTypeInfo[], Map<ResourceTypeInfo | null, ExtraTypes>>();
+
+function extraTypesOf(types: ResourceTypeInfo[], covered: ResourceTypeInfo | null): ExtraTypes {
+  let byCovered = extraTypesByTypes.get(types);
+  if (!byCovered) {
+    byCovered = new Map();
+    extraTypesByTypes.set(types, byCovered);
+  }
+  let extra = byCovered.get(covered);
+  if (!extra) {
+    const added: string[] = [];
+    const optional: string[] = [];
+    for (const type of types) if (type !== covered) (type.required ? added : optional).push(type.name);
+    extra = {
+      added: added.length > 0 ? added.join(", ") : null,
+      optional:
+        optional.length > 0 && optional.length <= 4
+          ? `${/^[aeiou]/i.test(optional[0]!) ? "an" : "a"} ${optional.join(" or ")}`
+          : null,
+    };
+    byCovered.set(covered, extra);
+  }
+  return extra;
+}
+
 /** Notes on the resource types a statement names beyond the message's own, and the optional ones it leaves out. */
 function extraTypesNote(action: string, types: ResourceTypeInfo[], covered: ResourceTypeInfo | null): string | null {
-  const added: string[] = [];
-  const optional: string[] = [];
-  for (const type of types) if (type !== covered) (type.required ? added : optional).push(type.name);
-  const parts: string[] = [];
-  if (added.length > 0)
-    parts.push(
-      `${action} also requires ${added.join(", ")}: the statement names any of them ("*"); narrow each to the ids your call uses.`,
-    );
-  if (optional.length > 0 && optional.length <= 4)
-    parts.push(
-      `If the request names ${/^[aeiou]/i.test(optional[0]!) ? "an" : "a"} ${optional.join(" or ")}, IAM checks it too: add its ARN.`,
-    );
-  return parts.length > 0 ? parts.join(" ") : null;
+  const { added, optional } = extraTypesOf(types, covered);
+  const addedNote =
+    added === null
+      ? null
+      : `${action} also requires ${added}: the statement names any of them ("*"); narrow each to the ids your call uses.`;
+  const optionalNote = optional === null ? null : `If the request names ${optional}, IAM checks it too: add its ARN.`;
+  return addedNote !== null && optionalNote !== null ? `${addedNote} ${optionalNote}` : (addedNote ?? optionalNote);
 }
 
 /** An ARN of no known type, with a hidden account field (`*****`) replaced by the subject's account. */

@@ -1,6 +1,8 @@
 import type { DenialRecord, FixDraft } from "../model";
 import { consoleUrl, isAccountId, parseArn } from "../iam";
 import type { Subject } from "../iam";
+import { compactJson, prettyJson } from "./json";
+import { prepare } from "./prepared";
 import { toHcl, toYaml } from "./render";
 import { shellWord } from "./shell";
 
@@ -21,6 +23,7 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
     Principal: principal,
     Action: "sts:AssumeRole",
   };
+  const rendered = prepare(statement);
   const inAccount = crossAccount ? ` (in account ${roleAccount})` : "";
   const notes = ["A trust policy is replaced whole on update: add the statement to the ones already there."];
   if (!forLambda) notes.push(callerPolicyNote(subject.principalArn, roleAccount, subject.principal?.account ?? null));
@@ -38,13 +41,12 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
     statement,
     additionalStatements: [],
     target: `trust policy of role ${targetRole}${inAccount}`,
-    cli: [
-      `aws iam get-role --role-name ${shellWord(targetRole)} --query Role.AssumeRolePolicyDocument > trust.json`,
-      `# add to the Statement list in trust.json: ${JSON.stringify(statement)}`,
+    cli:
+      `aws iam get-role --role-name ${shellWord(targetRole)} --query Role.AssumeRolePolicyDocument > trust.json\n` +
+      `# add to the Statement list in trust.json: ${compactJson(rendered)}\n` +
       `aws iam update-assume-role-policy --role-name ${shellWord(targetRole)} --policy-document file://trust.json`,
-    ].join("\n"),
-    terraform: `# In the aws_iam_role for ${targetRole}, add this statement to assume_role_policy's Statement list (keep the others):\n${toHcl(statement, 0)}`,
-    sam: `# In the AWS::IAM::Role for ${targetRole}, add this statement to AssumeRolePolicyDocument.Statement (keep the others):\n${toYaml([statement])}`,
+    terraform: `# In the aws_iam_role for ${targetRole}, add this statement to assume_role_policy's Statement list (keep the others):\n${toHcl(rendered, 0)}`,
+    sam: `# In the AWS::IAM::Role for ${targetRole}, add this statement to AssumeRolePolicyDocument.Statement (keep the others):\n${toYaml([rendered])}`,
     consoleUrl:
       targetRole.startsWith("<") || crossAccount
         ? null
@@ -55,7 +57,7 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
     requestText: crossAccount
       ? `Hi — ${subject.principalArn} is denied sts:AssumeRole on ${subject.resourceArn} (account ` +
         `${roleAccount}). Could you add this statement to the role's trust policy?\n\n` +
-        `${JSON.stringify(statement, null, 2)}`
+        `${prettyJson(rendered)}`
       : null,
     notes,
   };

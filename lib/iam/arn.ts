@@ -7,8 +7,6 @@ export interface Arn {
   resource: string;
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
-
 /** Splits an ARN into its fields, or returns null when the text is not an ARN. */
 export function parseArn(text: string): Arn | null {
   if (!text.startsWith("arn:")) return null;
@@ -32,7 +30,13 @@ export function parseArn(text: string): Arn | null {
 
 /** True for a real 12-digit account id, false for redactions like `XXXX` or `<account-id>`. */
 export function isAccountId(text: string | null | undefined): text is string {
-  return typeof text === "string" && ACCOUNT_ID.test(text);
+  // Twelve char codes checked by hand: every record, subject and fix asks, and a regex call costs more than the scan.
+  if (typeof text !== "string" || text.length !== 12) return false;
+  for (let index = 0; index < 12; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 /** A principal ARN read the way a fix needs it. */

@@ -8,7 +8,8 @@ const NOT_A_FUNCTION_SESSION =
 // IAM names hold no spaces: "user/user name" is a writer's stand-in for the name.
 const UNREADABLE = /^X{3,}$|\.\.\.|[<>*\s]/;
 /** IAM Identity Center names the roles it creates `AWSReservedSSO_<permission set>_<16 hex digits>`. */
-const SSO_ROLE = /^AWSReservedSSO_(.+?)(?:_[0-9a-f]{16})?$/;
+const SSO_PREFIX = "AWSReservedSSO_";
+const SSO_ROLE = new RegExp(`^${SSO_PREFIX}(.+?)(?:_[0-9a-f]{16})?$`);
 
 /** False for redacted or templated names: `XXXX`, `...`, `<role-name>`, `user name`. */
 export function isReadable(value: string | null | undefined): value is string {
@@ -17,7 +18,8 @@ export function isReadable(value: string | null | undefined): value is string {
 
 /** The permission set behind an IAM Identity Center role name, or null for any other role. */
 export function permissionSetOf(roleName: string | null): string | null {
-  return roleName ? (SSO_ROLE.exec(roleName)?.[1] ?? null) : null;
+  // The prefix test first: most roles are not SSO roles, and it is cheaper than the regex call.
+  return roleName?.startsWith(SSO_PREFIX) ? (SSO_ROLE.exec(roleName)?.[1] ?? null) : null;
 }
 
 /** Role names that say they belong to a function: `…-lambdaRole` (Serverless), `…FunctionRole-…` (SAM), `…Lambda…`. */
@@ -58,11 +60,15 @@ export function callerOf(record: Pick<DenialRecord, "principal" | "resource">): 
   return callerOfPrincipal(record.principal, describePrincipal(record.principal), resourceArn?.account ?? null);
 }
 
-/** callerOf for a principal already read by describePrincipal, beside the account of the resource's ARN. */
+/**
+ * callerOf for a principal already read by describePrincipal, beside the account of the resource's ARN;
+ * `functionName` is its functionSessionOf, when the caller has worked that out already.
+ */
 export function callerOfPrincipal(
   principal: string | null,
   info: PrincipalInfo | null,
   resourceAccount: string | null,
+  functionName: string | null = functionSessionOf(info),
 ): Caller {
   const account = info?.account ?? null;
   const name = isReadable(info?.name) ? info.name : null;
@@ -79,7 +85,6 @@ export function callerOfPrincipal(
   if (info.kind === "user") return { kind: "iam-user", name, account };
   const permissionSet = permissionSetOf(info.name);
   if (permissionSet) return { kind: "sso-role", name: permissionSet, account };
-  const functionName = functionSessionOf(info);
   if (functionName) return { kind: "lambda-function", name: functionName, account };
   return { kind: "assumed-role", name, account };
 }

@@ -57,7 +57,7 @@ export function subjectOf(record: DenialRecord): Subject {
     region,
     account,
     principal,
-    caller: callerOfPrincipal(record.principal, principal, resourceArn?.account ?? null),
+    caller: callerOfPrincipal(record.principal, principal, resourceArn?.account ?? null, functionName),
     identityName,
     identityKind,
     principalArn,

@@ -6,6 +6,11 @@ interface NonDenialPattern {
   pattern: RegExp;
   /** Literal text the pattern needs (one of), when it has such: most texts are ruled out with indexOf before the regex runs. */
   anchors?: readonly string[];
+  /**
+   * For a case-insensitive pattern: lower-case text it needs (one of), looked for in the lower-cased text. Sound
+   * because an ASCII letter of a non-unicode `/i` pattern matches only an ASCII letter, which lower-cases one to one.
+   */
+  foldedAnchors?: readonly string[];
   explanation: string;
   /** Set when the message reads like a denial (AccessDenied code, "not authorized") but no policy edit fixes it. */
   overridesDenial?: true;
@@ -56,6 +61,7 @@ const NON_DENIALS: NonDenialPattern[] = [
   {
     code: "BedrockModelAccess",
     pattern: /You don't have access to the model with the specified model ID/,
+    anchors: ["You don't have access to the model with the specified model ID"],
     explanation:
       "The model is not enabled for this account in this Region (an account setting, not a policy): enable " +
       "it under Bedrock → Model access in the Region you call, or use its inference-profile ID.",
@@ -68,6 +74,7 @@ const NON_DENIALS: NonDenialPattern[] = [
         "|Cost allocation tags are managed at the payer account level|not enabled for cost explorer",
       "i",
     ),
+    foldedAnchors: ["not activated", "cost allocation tags are managed", "not enabled for cost explorer"],
     explanation:
       "Billing data is off for IAM users, or lives in the payer account (an account setting): the root user turns on " +
       '"IAM user and role access to Billing information" in Account settings, or run it from the management account.',
@@ -129,8 +136,10 @@ export function nonDenialsOverriding(excerpt: string): NonDenial[] {
 
 function findAmong(entries: NonDenialPattern[], text: string): NonDenial[] {
   const found: NonDenial[] = [];
-  for (const { code, pattern, anchors, explanation, unless } of entries) {
+  let folded: string | null = null;
+  for (const { code, pattern, anchors, foldedAnchors, explanation, unless } of entries) {
     if (anchors && !includesAny(text, anchors)) continue;
+    if (foldedAnchors && !includesAny((folded ??= text.toLowerCase()), foldedAnchors)) continue;
     const match = pattern.exec(text);
     if (!match || unless?.test(text)) continue;
     const start = text.lastIndexOf("\n", match.index) + 1;

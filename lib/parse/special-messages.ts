@@ -64,7 +64,8 @@ const PATTERNS: SpecialPattern[] = [
   // Before lambda-env-kms: Kinesis raises a KMSAccessDeniedException of its own.
   {
     pattern: /is not authorized to decrypt records in stream/,
-    anchors: ["is not authorized to decrypt records in stream"],
+    // Not the whole phrase: its first 21 characters are every IAM sentence's, so each one would be compared that far.
+    anchors: ["decrypt records in stream"],
     read: () => ({ kind: "kinesis-kms", service: "kms", action: "kms:Decrypt" }),
   },
   // Firehose reading an SSE-KMS Kinesis stream: its delivery role needs kms:Decrypt on the stream's key.

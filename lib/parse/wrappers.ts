@@ -16,7 +16,11 @@ const CLI = anchored(
   "An error occurred (",
 );
 const JAVA = anchored(/\(Service: ([^;,)]{1,60})[;,] Status Code: \d{3}[;,] Error Code: ([\w.]{1,80})/, "(Service: ");
-const GO_OPERATION = anchored(/operation error ([\w ]{1,40}): (\w{1,80}), https response error/, "operation error ");
+// Anchored on the comma phrase: "operation error " starts with a letter, and its "o" occurs all over a line.
+const GO_OPERATION = anchored(
+  /operation error ([\w ]{1,40}): (\w{1,80}), https response error/,
+  ", https response error",
+);
 const GO_API_ERROR = anchored(/api error ([\w.]{1,80}):/, "api error ");
 const JS_NAME = anchored(/\bname: ['"]([\w.]{1,80})['"]/, "name: ");
 const JSON_ERROR_TYPE = anchored(/"(?:errorType|__type|code|Code)"\s?:\s?"(?:[\w.]{1,80}#)?([\w.]{1,80})"/, '"');
