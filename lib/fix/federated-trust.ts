@@ -1,6 +1,8 @@
 import type { DenialRecord, FixDraft } from "../model";
 import { consoleUrl, parseArn } from "../iam";
 import type { Subject } from "../iam";
+import { compactJson } from "./json";
+import { prepare } from "./prepared";
 import { toHcl, toYaml } from "./render";
 import { shellWord } from "./shell";
 
@@ -87,6 +89,7 @@ export function federatedTrustFix(record: DenialRecord, subject: Subject): FixDr
     Action: action,
     Condition: provider.condition,
   };
+  const rendered = prepare(statement);
   const notes = [
     "A trust policy is replaced whole on update: add the statement to the ones already there.",
     `The caller is a token from ${provider.describe}, not an IAM identity: no policy of the caller's can allow this, ` +
@@ -105,11 +108,11 @@ export function federatedTrustFix(record: DenialRecord, subject: Subject): FixDr
     target: `trust policy of role ${roleName}`,
     cli: [
       `aws iam get-role --role-name ${shellWord(roleName)} --query Role.AssumeRolePolicyDocument > trust.json`,
-      `# add to the Statement list in trust.json (or correct the Condition of the statement that is there): ${JSON.stringify(statement)}`,
+      `# add to the Statement list in trust.json (or correct the Condition of the statement that is there): ${compactJson(rendered)}`,
       `aws iam update-assume-role-policy --role-name ${shellWord(roleName)} --policy-document file://trust.json`,
     ].join("\n"),
-    terraform: `# In the aws_iam_role for ${roleName}, add this statement to assume_role_policy's Statement list (keep the others):\n${toHcl(statement, 0)}`,
-    sam: `# In the AWS::IAM::Role for ${roleName}, add this statement to AssumeRolePolicyDocument.Statement (keep the others):\n${toYaml([statement])}`,
+    terraform: `# In the aws_iam_role for ${roleName}, add this statement to assume_role_policy's Statement list (keep the others):\n${toHcl(rendered, 0)}`,
+    sam: `# In the AWS::IAM::Role for ${roleName}, add this statement to AssumeRolePolicyDocument.Statement (keep the others):\n${toYaml([rendered])}`,
     consoleUrl: roleName.startsWith("<")
       ? null
       : consoleUrl(
