@@ -41,6 +41,18 @@ describe("the fix audit", () => {
     expect((await auditFinding(findingWith(complete), "")).missingResourceTypes).toEqual([]);
   });
 
+  it("asks one model of bedrock:InvokeModel, and the routed models of an inference profile", async () => {
+    const model = { Action: "bedrock:InvokeModel", Resource: "arn:aws:bedrock:us-east-1::foundation-model/m.v1" };
+    expect((await auditFinding(findingWith(model), "")).missingResourceTypes).toEqual([]);
+    const profile = {
+      Action: "bedrock:InvokeModel",
+      Resource: "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.m.v1",
+    };
+    expect((await auditFinding(findingWith(profile), "")).missingResourceTypes).toEqual([
+      "bedrock:InvokeModel needs foundation-model",
+    ]);
+  });
+
   it("tells an object ARN from a bucket ARN, and lets wildcards cover both", async () => {
     const object = { Action: "s3:ListBucket", Resource: "arn:aws:s3:::reports/*" };
     expect((await auditFinding(findingWith(object), "")).missingResourceTypes).toEqual([

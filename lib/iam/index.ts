@@ -18,6 +18,7 @@ export {
   serviceFromSdkLabel,
   splitAction,
 } from "./operations";
+export { routedModelsArn, typesAlsoNeeded } from "./one-of-resources";
 export { queueArnOfUrl } from "./queue-url";
 export { readRequestValues, requestResourceArn } from "./request-values";
 export { subjectOf, type Subject } from "./subject";
