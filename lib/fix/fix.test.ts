@@ -241,3 +241,17 @@ describe("actions whose resource types are alternatives", () => {
     );
   });
 });
+
+describe("an SSM denial on arn:…:*", () => {
+  it("grants the parameter the call should name, not every SSM resource, and says why AWS named none", async () => {
+    const text =
+      "User: arn:aws:sts::123456789012:assumed-role/build/run is not authorized to perform: ssm:GetParameter on " +
+      "resource: arn:aws:ssm:eu-central-1:123456789012:* because no identity-based policy allows the ssm:GetParameter action";
+    const parsed = parseDenials(text);
+    const finding = diagnoseParsed(parsed, await loadCatalog(actionKeys(parsed.records))).findings[0];
+    expect(finding?.fix.statement?.Resource).toBe(
+      "arn:aws:ssm:eu-central-1:123456789012:parameter/<PARAMETER_NAME_WITHOUT_LEADING_SLASH>",
+    );
+    expect(finding?.fix.notes.join(" ")).toContain("empty or malformed name");
+  });
+});

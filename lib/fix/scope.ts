@@ -320,7 +320,10 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
   }
   const types = info.resourceTypes;
   const requested = record.requestValues;
-  const arn = subject.resourceArn && parseArn(subject.resourceArn) ? subject.resourceArn : null;
+  const parsedArn = subject.resourceArn ? parseArn(subject.resourceArn) : null;
+  // SSM's `arn:aws:ssm:eu-central-1:123456789012:*`: AWS could not name the parameter (an empty or malformed name).
+  const unnamed = service === "ssm" && parsedArn?.resource === "*";
+  const arn = parsedArn && !unnamed ? subject.resourceArn : null;
   if (arn) {
     const match = matchingType(types, arn);
     const location = locationValues(subject);
@@ -353,9 +356,12 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
     values.set(compiled.lastResourceVariable, service === "secretsmanager" ? `${named}-*` : named);
   if (subject.bucket) values.set("BucketName", subject.bucket);
   const resource = fillFromValues(compiled, values);
-  const hidden = resource.includes("<")
-    ? `The message does not name the ${type.name}: replace the <placeholders> with yours.`
-    : null;
+  const hidden = unnamed
+    ? `AWS named no ${type.name} (the resource ends in ":*"): the request most likely sent an empty or malformed ` +
+      `name. Check the name your code sends; grant the ${type.name} it should name, never every SSM resource.`
+    : resource.includes("<")
+      ? `The message does not name the ${type.name}: replace the <placeholders> with yours.`
+      : null;
   const resources = [resource];
   addOtherRequiredResources(resources, types, type, values, requested);
   return knownScope(action, dependentActions, resources, joinNotes(hidden, extraTypesNote(action, types, type)));
