@@ -14,7 +14,7 @@ export interface LineHit {
 }
 
 /** Lines this close to a specific denial are read as part of it (tracebacks, multi-line XML). */
-export const NEIGHBOURHOOD = 3;
+const NEIGHBOURHOOD = 3;
 
 /** A CloudTrail record pasted as lines spreads its keys wider: its "awsRegion" stands a dozen lines from "errorMessage". */
 const RECORD_NEIGHBOURHOOD = 16;

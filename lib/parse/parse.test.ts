@@ -230,3 +230,23 @@ describe("parseDenials: a resource ARN a line break cut inside its fields", () =
     expect(parseDenials(text).records[0]?.resource).toBe("arn:aws:dynamodb:ap-southeast-1:450266975445:table/stocks");
   });
 });
+
+describe("parseDenials: a console paste wrapped every few words", () => {
+  it("reads the reason four lines below the anchor as the sentence's own, not as a second denial", () => {
+    const text = [
+      "is",
+      "    not authorized to perform:",
+      "    lambda:GetLayerVersion on resource:",
+      "    arn:aws:lambda:us-east-",
+      "    1:580247275435:layer:LambdaInsightsExtension:55",
+      "    because no resource-based policy allows the",
+      "    lambda:GetLayerVersion action",
+    ].join("\n");
+    const { records } = parseDenials(text);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      resource: "arn:aws:lambda:us-east-1:580247275435:layer:LambdaInsightsExtension:55",
+      statedPolicyType: "resource-based",
+    });
+  });
+});

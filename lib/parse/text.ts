@@ -22,7 +22,6 @@ import { mergeWrapper, readWrapper, type WrapperFacts } from "./wrappers";
 import {
   fillFromNeighbours,
   mergeGenericNeighbours,
-  NEIGHBOURHOOD,
   VAGUE_KINDS,
   type LineHit,
   type TextRecord,
@@ -83,12 +82,18 @@ function joinBrokenAnchor(lines: string[], index: number): boolean {
  * line or another sentence (the action, resource or reason after a line break). Neighbours of unreadable length are
  * left out, so each line is read a bounded number of times.
  */
+/**
+ * How many lines after its anchor a sentence may run on: a console paste wraps every few words, so the reason clause
+ * can stand four lines below "is not authorized to perform" (action, "on resource:", an ARN cut in two).
+ */
+const SENTENCE_LINES = 6;
+
 function sentenceWindow(lines: string[], index: number): { text: string; offset: number } {
   const line = lines[index] ?? "";
   const previous = lines[index - 1];
   const before = previous !== undefined && previous.length <= EXCERPT_LENGTH * 4 ? `${previous}\n` : "";
   let text = before + line;
-  for (let next = index + 1; next <= index + NEIGHBOURHOOD && next < lines.length; next++) {
+  for (let next = index + 1; next <= index + SENTENCE_LINES && next < lines.length; next++) {
     const following = lines[next] ?? "";
     if (!following.trim() || following.length > EXCERPT_LENGTH * 4) break;
     text += `\n${following}`;
@@ -197,7 +202,7 @@ function recordFromSentence(
 function reasonFragmentAt(lines: string[], index: number): ReasonFragment | null {
   const line = lines[index] ?? "";
   if (!includesAny(line, REASON_WORDS)) return null;
-  for (let back = 1; back <= NEIGHBOURHOOD && index - back >= 0; back++) {
+  for (let back = 1; back <= SENTENCE_LINES && index - back >= 0; back++) {
     if (lines[index - back]?.includes(IAM_ANCHOR)) return null;
   }
   const window = sentenceWindow(lines, index);
