@@ -19,13 +19,7 @@ import {
   type WrappingKind,
 } from "./special-messages";
 import { mergeWrapper, readWrapper, type WrapperFacts } from "./wrappers";
-import {
-  fillFromNeighbours,
-  mergeGenericNeighbours,
-  VAGUE_KINDS,
-  type LineHit,
-  type TextRecord,
-} from "./neighbours";
+import { fillFromNeighbours, mergeGenericNeighbours, VAGUE_KINDS, type LineHit, type TextRecord } from "./neighbours";
 
 /**
  * Finds every denial in free text: one record per IAM sentence, plus one per line for the
