@@ -308,26 +308,32 @@ function forRootUser(ranked: NonEmpty<Ranked>): NonEmpty<Ranked> {
 }
 
 /** Policies that bind an account's own principals: an AWS service principal (sns.amazonaws.com) has none of them. */
-const PRINCIPAL_LAYERS = new Set<Layer>([...IDENTITY_LAYERS, "scp", "trust-policy"]);
+const PRINCIPAL_LAYERS = new Set<Layer>([...IDENTITY_LAYERS, "scp"]);
+
+const SERVICE_WHY: Record<"trust-policy" | "resource-policy", string> = {
+  "trust-policy":
+    "An AWS service assuming a role has no IAM policy of its own: the role's trust policy must name the service principal.",
+  "resource-policy":
+    "An AWS service acting on its own has no IAM policy: the target's resource policy must allow the service " +
+    "principal, best limited to your source with aws:SourceArn.",
+};
 
 /**
- * An AWS service acting on its own (SNS delivering to a queue, EventBridge invoking a target) has no IAM policy to
- * edit and no SCP binds it: the target's resource policy (and an encrypted target's key policy) must let the service in.
+ * An AWS service acting on its own (SNS delivering to a queue, EventBridge invoking a target, Lambda assuming a role)
+ * has no IAM policy to edit and no SCP binds it: the target's resource policy (the trust policy, for a role; an
+ * encrypted target's key policy too) must let the service in.
  */
 function forServicePrincipal(ranked: NonEmpty<Ranked>): NonEmpty<Ranked> {
   const kept = ranked.filter((candidate) => !PRINCIPAL_LAYERS.has(candidate.layer));
   const [first, ...rest] = kept;
   if (first && (first.stated || first.proven)) return [first, ...rest];
-  const others = kept.filter((candidate) => candidate.layer !== "resource-policy");
+  const lead = kept.some((candidate) => candidate.layer === "trust-policy")
+    ? ("trust-policy" as const)
+    : ("resource-policy" as const);
+  const others = kept.filter((candidate) => candidate.layer !== lead);
   const share = others.reduce((sum, candidate) => sum + candidate.confidence, 0);
   return [
-    {
-      layer: "resource-policy",
-      confidence: share > 0 ? 0.8 : 1,
-      why:
-        "An AWS service acting on its own has no IAM policy: the target's resource policy must allow the service " +
-        "principal, best limited to your source with aws:SourceArn.",
-    },
+    { layer: lead, confidence: share > 0 ? 0.8 : 1, why: SERVICE_WHY[lead] },
     ...others.map((candidate) => ({ ...candidate, confidence: (0.2 * candidate.confidence) / share })),
   ];
 }

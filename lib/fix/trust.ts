@@ -15,8 +15,14 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
   const roleArn = !forLambda && subject.resourceArn?.includes(":role/") ? parseArn(subject.resourceArn) : null;
   const targetRole = forLambda ? "<EXECUTION_ROLE_NAME>" : (roleArn?.resource.split("/").pop() ?? "<ROLE_NAME>");
   const roleAccount = roleArn && isAccountId(roleArn.account) ? roleArn.account : null;
-  const crossAccount = roleAccount !== null && roleAccount !== subject.principal?.account;
-  const principal = forLambda ? { Service: "lambda.amazonaws.com" } : { AWS: subject.principalArn };
+  // An AWS service (lambda.amazonaws.com assuming its role) belongs to no account and has no policy of its own.
+  const service = subject.principal?.kind === "service" ? subject.principal.name : null;
+  const crossAccount = !service && roleAccount !== null && roleAccount !== subject.principal?.account;
+  const principal = forLambda
+    ? { Service: "lambda.amazonaws.com" }
+    : service
+      ? { Service: service }
+      : { AWS: subject.principalArn };
   const statement = {
     Sid: forLambda ? "LambdaAssumesRole" : "AllowWhyDeniedCaller",
     Effect: "Allow",
@@ -26,7 +32,8 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
   const rendered = prepare(statement);
   const inAccount = crossAccount ? ` (in account ${roleAccount})` : "";
   const notes = ["A trust policy is replaced whole on update: add the statement to the ones already there."];
-  if (!forLambda) notes.push(callerPolicyNote(subject.principalArn, roleAccount, subject.principal?.account ?? null));
+  if (!forLambda && !service)
+    notes.push(callerPolicyNote(subject.principalArn, roleAccount, subject.principal?.account ?? null));
   if (crossAccount)
     notes.push(
       `Role ${targetRole} belongs to account ${roleAccount}: run the commands with that account's credentials, or send its owner the message below.`,
