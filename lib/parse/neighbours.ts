@@ -74,17 +74,30 @@ function quotedBy(sentence: TextRecord, kind: WrappingKind): TextRecord {
   return record;
 }
 
+/** Stack frames and lone braces between an error's message and its fields (`__type: …`) say nothing of their own. */
+const FILLER_LINE = /^\s*(?:at\s|File "|[{}\[\]]\s*$)/;
+/** How far a filler run may stretch: a stack trace's usual depth, so two separate errors stay apart. */
+const MAX_FILLER = 24;
+
+/** Lines between two hits that say something: stack frames and braces in between do not count. */
+function linesApart(lines: readonly string[], from: number, to: number): number {
+  if (to - from > NEIGHBOURHOOD + MAX_FILLER) return to - from;
+  let apart = 0;
+  for (let index = from + 1; index < to; index++) if (!FILLER_LINE.test(lines[index] ?? "")) apart++;
+  return apart + 1;
+}
+
 /**
- * Folds vague hits ("<Code>AccessDenied</Code>") into a specific denial a few lines away, and a Lambda phrase into
- * the KMS sentence it quotes on the lines below it.
+ * Folds vague hits ("<Code>AccessDenied</Code>") into a specific denial a few lines away (stack frames between do not
+ * count), and a Lambda phrase into the KMS sentence it quotes on the lines below it.
  */
-export function mergeGenericNeighbours(hits: LineHit[]): TextRecord[] {
+export function mergeGenericNeighbours(hits: LineHit[], lines: readonly string[]): TextRecord[] {
   const kept: LineHit[] = [];
   for (const hit of hits) {
     const previous = kept[kept.length - 1];
     const close =
       previous !== undefined &&
-      hit.line - previous.line <= NEIGHBOURHOOD &&
+      linesApart(lines, previous.line, hit.line) <= NEIGHBOURHOOD &&
       (!hit.record.operation || !previous.record.operation || hit.record.operation === previous.record.operation);
     if (close && hit.record.kind === "iam-authorization" && WRAPPING_KINDS.has(previous.record.kind)) {
       kept[kept.length - 1] = { line: hit.line, record: quotedBy(hit.record, previous.record.kind as WrappingKind) };

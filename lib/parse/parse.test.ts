@@ -250,3 +250,25 @@ describe("parseDenials: a console paste wrapped every few words", () => {
     });
   });
 });
+
+describe("parseDenials: a JS SDK v3 error printed with its stack", () => {
+  it("folds the error object's __type line into the denial above its stack trace", () => {
+    const text = [
+      "ERROR\tAccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/scale-up-role/scale-up is not " +
+        "authorized to perform: ssm:GetParameter on resource: arn:aws:ssm:us-west-1:123456789012:parameter/x",
+      ...Array.from({ length: 6 }, (_, frame) => `    at frame${frame} (/var/task/index.js:${frame}:1)`),
+      "    at async /var/task/index.js:46201:22 {",
+      "  __type: 'AccessDeniedException',",
+      "  '$fault': 'client',",
+      "}",
+    ].join("\n");
+    expect(parseDenials(text).records).toHaveLength(1);
+  });
+
+  it("keeps two errors apart when what stands between them is more than a stack", () => {
+    const denial =
+      "User: arn:aws:iam::123456789012:user/dev is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k";
+    const text = [denial, "retrying", "request 2", "request 3", "request 4", "AccessDenied: Access Denied"].join("\n");
+    expect(parseDenials(text).records).toHaveLength(2);
+  });
+});

@@ -41,7 +41,7 @@ export function parseText(text: string, defaultFormat: TextFormat): { records: T
     if (truncated) break;
   }
   fillFromNeighbours(hits, lines);
-  return { records: mergeGenericNeighbours(hits), truncated };
+  return { records: mergeGenericNeighbours(hits, lines), truncated };
 }
 
 const ANCHOR_WORDS = IAM_ANCHOR.split(" ");
