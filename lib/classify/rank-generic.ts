@@ -1,3 +1,4 @@
+import { assumesNonRole } from "../iam";
 import type { DenialRecord } from "../model";
 import type { NonEmpty } from "../non-empty";
 import type { Ranked } from "./rank";
@@ -17,6 +18,23 @@ function accountsOf(record: DenialRecord): "same" | "cross" | "unknown" {
 /** True when the caller's account and the resource's differ, as far as the message shows both. */
 export function crossAccount(record: DenialRecord): boolean {
   return accountsOf(record) === "cross";
+}
+
+function rankAssumeNotARole(resource: string): NonEmpty<Ranked> {
+  return [
+    {
+      layer: "unknown",
+      confidence: 0.85,
+      why:
+        `sts:AssumeRole takes a role's ARN, and the call named ${resource}: correct the role ARN your configuration ` +
+        "passes (role_arn, --role-arn, the SDK's RoleArn); no policy edit makes this call succeed.",
+    },
+    {
+      layer: "trust-policy",
+      confidence: 0.15,
+      why: "Once the call names the role, the role's trust policy must let the caller in.",
+    },
+  ];
 }
 
 const isFederatedAssume = (record: DenialRecord) =>
@@ -42,6 +60,7 @@ function rankFederatedAssume(): NonEmpty<Ranked> {
  */
 function rankAssumeRole(record: DenialRecord): NonEmpty<Ranked> {
   if (isFederatedAssume(record)) return rankFederatedAssume();
+  if (assumesNonRole(record.action, record.resource)) return rankAssumeNotARole(record.resource ?? "");
   const scp: Ranked = { layer: "scp", confidence: 0.1, why: "An SCP may deny role assumption." };
   switch (accountsOf(record)) {
     case "same":

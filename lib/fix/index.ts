@@ -1,6 +1,6 @@
 import { encodedMessageOf, type DenialRecord, type Fix, type FixDraft, type Layer } from "../model";
 import type { ActionCatalog } from "../iam";
-import { subjectOf, type Subject } from "../iam";
+import { assumesNonRole, subjectOf, type Subject } from "../iam";
 import { guardrailFix, isGuardrail } from "./guardrail";
 import { identityFix } from "./identity";
 import { keyPolicyFix } from "./kms";
@@ -16,6 +16,29 @@ import { federatedTrustFix, isFederatedAssume } from "./federated-trust";
 import { trustPolicyFix } from "./trust";
 import { unknownActionFix } from "./unknown-action";
 import { shellWord, singleQuoted } from "./shell";
+
+/** AssumeRole on a user's (or group's, or policy's) ARN: the call must name the role; no policy can allow this one. */
+function wrongRoleArnFix(record: DenialRecord): FixDraft {
+  return {
+    layer: "unknown",
+    title: "Pass the role's ARN: the call named something that is not a role",
+    owner: "you",
+    statement: null,
+    additionalStatements: [],
+    target: "the role ARN in the caller's configuration (role_arn, --role-arn, RoleArn)",
+    cli:
+      "aws iam list-roles --query 'Roles[].Arn' --output text   # find the role's ARN\n" +
+      "aws sts assume-role --role-arn <ROLE_ARN> --role-session-name check   # then try it",
+    terraform: '# In the provider\'s assume_role block: role_arn = "<ROLE_ARN>"',
+    sam: "# Nothing to change in the template: the caller's configuration names the wrong ARN.",
+    consoleUrl: null,
+    requestText: null,
+    notes: [
+      `sts:AssumeRole was called on ${record.resource ?? "an ARN"}, which is not a role: no trust or identity policy ` +
+        "can make that call succeed. Put the role's ARN in the profile, the SDK call or the provider, then retry.",
+    ],
+  };
+}
 
 /** When the message cannot tell, the fix is to find out: run the checks. */
 function investigateFix(record: DenialRecord): FixDraft {
@@ -109,7 +132,7 @@ function draftFor(layer: Layer, record: DenialRecord, subject: Subject, scope: S
   if (layer === "resource-policy" && invokesLambda(record)) return lambdaPermissionFix(record, subject);
   if (layer === "propagation-delay" || layer === "account-setting") return notAPolicyFix(layer, record, subject);
   const scoped = layer === "execution-role" || layer === "resource-policy" || isGuardrail(layer);
-  if (!scoped) return investigateFix(record);
+  if (!scoped) return assumesNonRole(record.action, record.resource) ? wrongRoleArnFix(record) : investigateFix(record);
   const statementScope = scope.get();
   // Lambda's configuration errors name what Lambda needs, which lambdaNeeds lists by service, whatever the action.
   if (!statementScope.known && !(layer === "execution-role" && lambdaNeeds(record)))

@@ -47,3 +47,15 @@ describe("trust-policy fix for an AWS service", () => {
     expect(finding?.fix.notes.join(" ")).not.toContain("sts:AssumeRole on the role too");
   });
 });
+
+describe("sts:AssumeRole on something that is not a role", () => {
+  it("says to pass the role's ARN instead of editing any policy", () => {
+    const text =
+      "User: arn:aws:iam::123456789012:user/dev is not authorized to perform: sts:AssumeRole on resource: " +
+      "arn:aws:iam::123456789012:user/dev";
+    const finding = diagnoseParsed(parseDenials(text), catalog).findings[0];
+    expect(finding?.layer).toBe("unknown");
+    expect(finding?.fix.title).toContain("Pass the role's ARN");
+    expect(finding?.fix.statement).toBeNull();
+  });
+});

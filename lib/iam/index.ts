@@ -1,3 +1,4 @@
+export { assumesNonRole } from "./assume-target";
 export { callerOf, isFunctionSession } from "./caller";
 export { describePrincipal, isAccountId, parseArn } from "./arn";
 export { consoleUrl, isRegionOf } from "./console-url";
