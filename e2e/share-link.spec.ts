@@ -89,7 +89,7 @@ test("a redacted link hides the account id and still reads the same", async ({ p
   await expect(opened.page.getByTestId("finding-card")).toHaveCount(2);
   expect(await layersOf(opened.page)).toEqual(layers);
   await expect(opened.page.getByLabel("AWS error text")).toHaveValue(
-    /arn:aws:sts::000000000001:assumed-role\/role-1\/session-1/,
+    /arn:aws:sts::000000000001:assumed-role\/function-role-1\/function-1/,
   );
   const html = await opened.page.content();
   for (const secret of [ACCOUNT, "orders-api-role", "orders-exports", "Orders"]) expect(html).not.toContain(secret);

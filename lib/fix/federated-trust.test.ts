@@ -67,3 +67,36 @@ describe("federated AssumeRole: the role's trust policy alone decides", () => {
     expect(fix.cli).toContain("aws iam update-assume-role-policy --role-name <ROLE_NAME>");
   });
 });
+
+describe("federated AssumeRole read from a CloudTrail record", () => {
+  const record = (identityProvider: string) =>
+    JSON.stringify({
+      eventVersion: "1.08",
+      userIdentity: { type: "WebIdentityUser", userName: "repo:org/app:ref:refs/heads/main", identityProvider },
+      eventTime: "2026-11-30T10:00:00Z",
+      eventSource: "sts.amazonaws.com",
+      eventName: "AssumeRoleWithWebIdentity",
+      awsRegion: "us-east-1",
+      errorCode: "AccessDenied",
+      errorMessage: "An unknown error occurred",
+      requestParameters: { roleArn: "arn:aws:iam::123456789012:role/deploy", roleSessionName: "run" },
+      eventID: "e1",
+      recipientAccountId: "123456789012",
+    });
+
+  it("trusts the provider the record names, for the exact subject its token carried", async () => {
+    const parsed = parseDenials(record("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"));
+    const found = diagnoseParsed(parsed, await loadCatalog(actionKeys(parsed.records))).findings[0];
+    expect(found?.fix.statement).toMatchObject({
+      Principal: { Federated: "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" },
+      Condition: { StringLike: { "token.actions.githubusercontent.com:sub": "repo:org/app:ref:refs/heads/main" } },
+    });
+    expect(found?.fix.target).toBe("trust policy of role deploy");
+  });
+
+  it("names a provider AWS knows by name as it is, with no IAM identity provider", async () => {
+    const parsed = parseDenials(record("accounts.google.com"));
+    const found = diagnoseParsed(parsed, await loadCatalog(actionKeys(parsed.records))).findings[0];
+    expect(found?.fix.statement?.Principal).toEqual({ Federated: "accounts.google.com" });
+  });
+});

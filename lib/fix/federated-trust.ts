@@ -13,12 +13,45 @@ interface Provider {
   kind: "oidc-provider" | "saml-provider";
   describe: string;
   condition: Record<string, Record<string, string>>;
+  /** Providers AWS knows by name (Google, Cognito…) are trusted by that name, not by an IAM provider's ARN. */
+  builtIn?: boolean;
 }
+
+/** The web identity providers a trust policy names as they are, with no IAM identity provider behind them. */
+const BUILT_IN_PROVIDERS = new Set([
+  "accounts.google.com",
+  "graph.facebook.com",
+  "www.amazon.com",
+  "cognito-identity.amazonaws.com",
+]);
 
 const GITHUB_ISSUER = "token.actions.githubusercontent.com";
 const GITHUB_HINTS = /token\.actions\.githubusercontent\.com|configure-aws-credentials|assume role with OIDC|GitHub/i;
 const EKS_ISSUER = /oidc\.eks\.([a-z0-9-]{1,30})\.amazonaws\.com\/id\/([0-9A-Za-z]{1,64})/;
 const EKS_HINTS = /serviceaccount|IRSA|\beks\b|kubernetes|karpeter|external-dns|crossplane/i;
+
+/** The provider's name in an `oidc-provider/` ARN, or the name itself when CloudTrail gave the bare host. */
+const PROVIDER_ARN = /^arn:[\w-]+:iam::\d{12}:oidc-provider\//;
+
+/**
+ * The provider a CloudTrail record names (`userIdentity.identityProvider`), with the exact subject its token carried:
+ * the statement trusts that subject only.
+ */
+function recordedProvider(record: DenialRecord): Provider | null {
+  const issuer = record.requestValues?.IdentityProvider?.replace(PROVIDER_ARN, "");
+  if (!issuer) return null;
+  const subject = record.requestValues?.WebIdentitySubject;
+  return {
+    name: issuer,
+    kind: "oidc-provider",
+    builtIn: BUILT_IN_PROVIDERS.has(issuer),
+    describe: issuer === GITHUB_ISSUER ? "GitHub Actions" : `the identity provider ${issuer}`,
+    condition: {
+      StringEquals: { [`${issuer}:aud`]: issuer === GITHUB_ISSUER ? "sts.amazonaws.com" : "<AUDIENCE>" },
+      ...(subject ? { StringLike: { [`${issuer}:sub`]: subject } } : {}),
+    },
+  };
+}
 
 /** Which provider the text points to: GitHub Actions, an EKS cluster's (IRSA), or one it does not name. */
 function oidcProviderOf(text: string, region: string): Provider {
@@ -78,14 +111,18 @@ export function isFederatedAssume(record: DenialRecord): boolean {
  */
 export function federatedTrustFix(record: DenialRecord, subject: Subject): FixDraft {
   const saml = record.action?.toLowerCase() === "sts:assumerolewithsaml";
-  const provider = saml ? SAML_PROVIDER : oidcProviderOf(record.excerpt, subject.region);
+  const provider = saml ? SAML_PROVIDER : (recordedProvider(record) ?? oidcProviderOf(record.excerpt, subject.region));
   const roleArn = subject.resourceArn?.includes(":role/") ? parseArn(subject.resourceArn) : null;
   const roleName = roleArn?.resource.split("/").pop() ?? "<ROLE_NAME>";
   const action = saml ? "sts:AssumeRoleWithSAML" : "sts:AssumeRoleWithWebIdentity";
   const statement = {
     Sid: saml ? "TrustSamlProvider" : "TrustWebIdentityProvider",
     Effect: "Allow",
-    Principal: { Federated: `arn:${subject.partition}:iam::${subject.account}:${provider.kind}/${provider.name}` },
+    Principal: {
+      Federated: provider.builtIn
+        ? provider.name
+        : `arn:${subject.partition}:iam::${subject.account}:${provider.kind}/${provider.name}`,
+    },
     Action: action,
     Condition: provider.condition,
   };
@@ -97,7 +134,9 @@ export function federatedTrustFix(record: DenialRecord, subject: Subject): FixDr
       "do not match the token's claims (a sub of another repository, branch, namespace or service account).",
     saml
       ? "Check the SAML assertion's Role attribute: it must name both this role's ARN and the provider's ARN."
-      : `Check that the identity provider exists in this account: aws iam list-open-id-connect-providers (its URL must be ${provider.name}).`,
+      : provider.builtIn
+        ? `${provider.name} needs no IAM identity provider: check that the aud condition is your app's client id.`
+        : `Check that the identity provider exists in this account: aws iam list-open-id-connect-providers (its URL must be ${provider.name}).`,
   ];
   return {
     layer: "trust-policy",

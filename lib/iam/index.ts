@@ -21,5 +21,5 @@ export {
 } from "./operations";
 export { routedModelsArn, typesAlsoNeeded } from "./one-of-resources";
 export { queueArnOfUrl } from "./queue-url";
-export { readRequestValues, requestResourceArn } from "./request-values";
+export { readRequestValues, requestResourceArn, type RequestValues } from "./request-values";
 export { subjectOf, type Subject } from "./subject";

@@ -5,6 +5,7 @@ import {
   readRequestValues,
   requestResourceArn,
   serviceFromEventSource,
+  type RequestValues,
 } from "../iam";
 import {
   cloudTrailRecordSchema,
@@ -86,7 +87,7 @@ export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
   const base =
     fromMessage ??
     emptyRecord({ kind: "generic-denied" }, "iam-message", record.errorMessage ?? record.errorCode ?? "", 0);
-  const request = readRequestValues(service, record.requestParameters);
+  const request = withFederatedCaller(readRequestValues(service, record.requestParameters), record);
   const resource =
     base.resource ?? record.resources?.[0]?.ARN ?? record.resources?.[0]?.arn ?? requestResourceArn(service, request);
   const hasValues = Object.keys(request.variables).length > 0;
@@ -112,6 +113,19 @@ export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
       name: record.eventName,
     },
   });
+}
+
+/**
+ * A web identity or SAML caller has no ARN: its token's provider and subject are what a trust policy names, so they
+ * join the request's values (`IdentityProvider`, `WebIdentitySubject`) for the fix to take.
+ */
+function withFederatedCaller(values: RequestValues, record: CloudTrailRecord): RequestValues {
+  const identity = record.userIdentity;
+  if (identity?.type !== "WebIdentityUser" && identity?.type !== "SAMLUser") return values;
+  const variables = { ...values.variables };
+  if (identity.identityProvider) variables.IdentityProvider = identity.identityProvider;
+  if (identity.userName) variables.WebIdentitySubject = identity.userName;
+  return { ...values, variables };
 }
 
 /**

@@ -20,6 +20,9 @@ export const cloudTrailRecordSchema = z.looseObject({
       arn: z.string().optional(),
       accountId: z.string().optional(),
       invokedBy: z.string().optional(),
+      /** Web identity and SAML callers: the provider that issued the token, and the token's subject. */
+      identityProvider: z.string().optional(),
+      userName: z.string().optional(),
       sessionContext: z
         .looseObject({
           sessionIssuer: z.looseObject({ arn: z.string().optional(), userName: z.string().optional() }).optional(),
