@@ -27,11 +27,14 @@ const BUILT_IN_PROVIDERS = new Set([
 
 const GITHUB_ISSUER = "token.actions.githubusercontent.com";
 const GITHUB_HINTS = /token\.actions\.githubusercontent\.com|configure-aws-credentials|assume role with OIDC|GitHub/i;
-const EKS_ISSUER = /oidc\.eks\.([a-z0-9-]{1,30})\.amazonaws\.com\/id\/([0-9A-Za-z]{1,64})/;
+const EKS_ISSUER = /oidc\.eks\.[a-z0-9-]{1,30}\.amazonaws\.com\/id\/[0-9A-Za-z]{1,64}/;
 const EKS_HINTS = /serviceaccount|IRSA|\beks\b|kubernetes|karpeter|external-dns|crossplane/i;
 
-/** The provider's name in an `oidc-provider/` ARN, or the name itself when CloudTrail gave the bare host. */
+/** The ARN prefix of an IAM OIDC provider: what follows it is the provider's name (CloudTrail may give either). */
 const PROVIDER_ARN = /^arn:[\w-]+:iam::\d{12}:oidc-provider\//;
+/** Issuers whose tokens carry the audience STS asks for: GitHub Actions and EKS service accounts. */
+const STS_AUDIENCE_ISSUER =
+  /^(?:token\.actions\.githubusercontent\.com|oidc\.eks\.[a-z0-9-]{1,30}\.amazonaws\.com\/id\/\w{1,64})$/;
 
 /**
  * The provider a CloudTrail record names (`userIdentity.identityProvider`), with the exact subject its token carried:
@@ -47,7 +50,7 @@ function recordedProvider(record: DenialRecord): Provider | null {
     builtIn: BUILT_IN_PROVIDERS.has(issuer),
     describe: issuer === GITHUB_ISSUER ? "GitHub Actions" : `the identity provider ${issuer}`,
     condition: {
-      StringEquals: { [`${issuer}:aud`]: issuer === GITHUB_ISSUER ? "sts.amazonaws.com" : "<AUDIENCE>" },
+      StringEquals: { [`${issuer}:aud`]: STS_AUDIENCE_ISSUER.test(issuer) ? "sts.amazonaws.com" : "<AUDIENCE>" },
       ...(subject ? { StringLike: { [`${issuer}:sub`]: subject } } : {}),
     },
   };
