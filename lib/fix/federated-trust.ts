@@ -1,10 +1,8 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleUrl, parseArn } from "../iam";
+import { parseArn } from "../iam";
 import type { Subject } from "../iam";
-import { compactJson } from "./json";
 import { prepare } from "./prepared";
-import { toHcl, toYaml } from "./render";
-import { shellWord } from "./shell";
+import { trustPolicyForms } from "./trust-forms";
 
 /** The identity provider a federated caller's token comes from, and the claims the trust policy must match. */
 interface Provider {
@@ -148,19 +146,12 @@ export function federatedTrustFix(record: DenialRecord, subject: Subject): FixDr
     statement,
     additionalStatements: [],
     target: `trust policy of role ${roleName}`,
-    cli: [
-      `aws iam get-role --role-name ${shellWord(roleName)} --query Role.AssumeRolePolicyDocument > trust.json`,
-      `# add to the Statement list in trust.json (or correct the Condition of the statement that is there): ${compactJson(rendered)}`,
-      `aws iam update-assume-role-policy --role-name ${shellWord(roleName)} --policy-document file://trust.json`,
-    ].join("\n"),
-    terraform: `# In the aws_iam_role for ${roleName}, add this statement to assume_role_policy's Statement list (keep the others):\n${toHcl(rendered, 0)}`,
-    sam: `# In the AWS::IAM::Role for ${roleName}, add this statement to AssumeRolePolicyDocument.Statement (keep the others):\n${toYaml([rendered])}`,
-    consoleUrl: roleName.startsWith("<")
-      ? null
-      : consoleUrl(
-          { partition: subject.partition },
-          `/iam/home#/roles/details/${encodeURIComponent(roleName)}?section=trust_relationships`,
-        ),
+    ...trustPolicyForms(
+      roleName,
+      rendered,
+      subject.partition,
+      "add to the Statement list in trust.json (or correct the Condition of the statement that is there)",
+    ),
     requestText: null,
     notes,
   };

@@ -1,10 +1,9 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleUrl, isAccountId, parseArn } from "../iam";
+import { isAccountId, parseArn } from "../iam";
 import type { Subject } from "../iam";
-import { compactJson, prettyJson } from "./json";
+import { prettyJson } from "./json";
 import { prepare } from "./prepared";
-import { toHcl, toYaml } from "./render";
-import { shellWord } from "./shell";
+import { trustPolicyForms } from "./trust-forms";
 
 /**
  * The trust-policy fix: let the caller (or Lambda itself) assume the role. A trust policy is replaced
@@ -39,6 +38,7 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
       `Role ${targetRole} belongs to account ${roleAccount}: run the commands with that account's credentials, or send its owner the message below.`,
     );
   if (forLambda) notes.push("If the role was created seconds ago, wait and retry: IAM may not have propagated it yet.");
+  const forms = trustPolicyForms(targetRole, rendered, subject.partition, "add to the Statement list in trust.json");
   return {
     layer: "trust-policy",
     title: forLambda
@@ -48,19 +48,8 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
     statement,
     additionalStatements: [],
     target: `trust policy of role ${targetRole}${inAccount}`,
-    cli:
-      `aws iam get-role --role-name ${shellWord(targetRole)} --query Role.AssumeRolePolicyDocument > trust.json\n` +
-      `# add to the Statement list in trust.json: ${compactJson(rendered)}\n` +
-      `aws iam update-assume-role-policy --role-name ${shellWord(targetRole)} --policy-document file://trust.json`,
-    terraform: `# In the aws_iam_role for ${targetRole}, add this statement to assume_role_policy's Statement list (keep the others):\n${toHcl(rendered, 0)}`,
-    sam: `# In the AWS::IAM::Role for ${targetRole}, add this statement to AssumeRolePolicyDocument.Statement (keep the others):\n${toYaml([rendered])}`,
-    consoleUrl:
-      targetRole.startsWith("<") || crossAccount
-        ? null
-        : consoleUrl(
-            { partition: subject.partition },
-            `/iam/home#/roles/details/${encodeURIComponent(targetRole)}?section=trust_relationships`,
-          ),
+    ...forms,
+    consoleUrl: crossAccount ? null : forms.consoleUrl,
     requestText: crossAccount
       ? `Hi — ${subject.principalArn} is denied sts:AssumeRole on ${subject.resourceArn} (account ` +
         `${roleAccount}). Could you add this statement to the role's trust policy?\n\n` +
