@@ -1,4 +1,4 @@
-import { assumesNonRole } from "../iam";
+import { assumesNonRole, isFederatedAssume } from "../iam";
 import type { DenialRecord } from "../model";
 import type { NonEmpty } from "../non-empty";
 import type { Ranked } from "./rank";
@@ -37,9 +37,6 @@ function rankAssumeNotARole(resource: string): NonEmpty<Ranked> {
   ];
 }
 
-const isFederatedAssume = (record: DenialRecord) =>
-  /^sts:assumerolewith(?:webidentity|saml)$/.test(record.action?.toLowerCase() ?? "");
-
 /** A web identity or SAML token has no IAM policy of its own: the role's trust policy alone lets it in. */
 function rankFederatedAssume(): NonEmpty<Ranked> {
   return [
@@ -59,7 +56,7 @@ function rankFederatedAssume(): NonEmpty<Ranked> {
  * across accounts, or when the trust policy names the account (its root) and leaves the choice to IAM.
  */
 function rankAssumeRole(record: DenialRecord): NonEmpty<Ranked> {
-  if (isFederatedAssume(record)) return rankFederatedAssume();
+  if (isFederatedAssume(record.action)) return rankFederatedAssume();
   if (assumesNonRole(record.action, record.resource)) return rankAssumeNotARole(record.resource ?? "");
   const scp: Ranked = { layer: "scp", confidence: 0.1, why: "An SCP may deny role assumption." };
   switch (accountsOf(record)) {

@@ -99,12 +99,6 @@ const SAML_PROVIDER: Provider = {
   condition: { StringEquals: { "SAML:aud": "https://signin.aws.amazon.com/saml" } },
 };
 
-/** True for the calls a federated token makes: its caller has no IAM policy, so the trust policy alone decides. */
-export function isFederatedAssume(record: DenialRecord): boolean {
-  const action = record.action?.toLowerCase();
-  return action === "sts:assumerolewithwebidentity" || action === "sts:assumerolewithsaml";
-}
-
 /**
  * The trust-policy fix for AssumeRoleWithWebIdentity and AssumeRoleWithSAML: a statement trusting the identity
  * provider (a Federated principal, not an AWS one) with the claims the token must carry, added to the role's trust

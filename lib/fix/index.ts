@@ -1,6 +1,6 @@
 import { encodedMessageOf, type DenialRecord, type Fix, type FixDraft, type Layer } from "../model";
 import type { ActionCatalog } from "../iam";
-import { assumesNonRole, subjectOf, type Subject } from "../iam";
+import { assumesNonRole, isFederatedAssume, subjectOf, type Subject } from "../iam";
 import { guardrailFix, isGuardrail } from "./guardrail";
 import { identityFix } from "./identity";
 import { keyPolicyFix } from "./kms";
@@ -12,7 +12,7 @@ import { targetingProvenPolicy } from "./proven-policy";
 import { notAPolicyFix } from "./not-a-policy";
 import { resourcePolicyFix } from "./resource-policy";
 import { scopeFor, type Scope } from "./scope";
-import { federatedTrustFix, isFederatedAssume } from "./federated-trust";
+import { federatedTrustFix } from "./federated-trust";
 import { trustPolicyFix } from "./trust";
 import { unknownActionFix } from "./unknown-action";
 import { shellWord, singleQuoted } from "./shell";
@@ -128,7 +128,7 @@ class SharedScope {
 function draftFor(layer: Layer, record: DenialRecord, subject: Subject, scope: SharedScope): FixDraft {
   if (layer === "kms-key-policy") return keyPolicyFix(record, subject);
   if (layer === "trust-policy")
-    return isFederatedAssume(record) ? federatedTrustFix(record, subject) : trustPolicyFix(record, subject);
+    return isFederatedAssume(record.action) ? federatedTrustFix(record, subject) : trustPolicyFix(record, subject);
   if (layer === "resource-policy" && invokesLambda(record)) return lambdaPermissionFix(record, subject);
   if (layer === "propagation-delay" || layer === "account-setting") return notAPolicyFix(layer, record, subject);
   const scoped = layer === "execution-role" || layer === "resource-policy" || isGuardrail(layer);

@@ -1,3 +1,11 @@
+/** The calls a federated token makes: its caller has no IAM policy, so the role's trust policy alone decides. */
+const FEDERATED_ASSUME = /^sts:assumerolewith(?:webidentity|saml)$/i;
+
+/** True for AssumeRoleWithWebIdentity and AssumeRoleWithSAML. */
+export function isFederatedAssume(action: string | null): boolean {
+  return !!action && FEDERATED_ASSUME.test(action);
+}
+
 /** An IAM ARN that names a user, group or policy: no role, so nothing can be assumed, whatever any policy says. */
 const NOT_A_ROLE = /^arn:[\w-]+:iam::[^:]*:(?:user|group|policy)\//;
 

@@ -1,4 +1,4 @@
-export { assumesNonRole } from "./assume-target";
+export { assumesNonRole, isFederatedAssume } from "./assume-target";
 export { callerOf, isFunctionSession } from "./caller";
 export { describePrincipal, isAccountId, parseArn } from "./arn";
 export { consoleUrl, isRegionOf } from "./console-url";
