@@ -3,6 +3,7 @@ import type { ActionCatalog, ResourceTypeInfo } from "../iam";
 import { isAccountId, parseArn, routedModelsArn, typesAlsoNeeded } from "../iam";
 import { splitAction } from "../iam";
 import type { Subject } from "../iam";
+import { kebabCase } from "../kebab-case";
 
 /** What a CloudTrail record's request named, by ARN template variable (`DenialRecord.requestValues`). */
 type RequestedValues = Record<string, string> | null;
@@ -273,7 +274,7 @@ function preferredType(
 /** The resource an operation acts on, as IAM names resource types: CreateLogGroup → log-group. */
 function kebabNoun(operation: string): string | null {
   const noun = /^[A-Z][a-z]+([A-Z][A-Za-z]*)$/.exec(operation)?.[1];
-  return noun ? noun.replace(/[A-Z]/g, (letter, at: number) => (at === 0 ? "" : "-") + letter.toLowerCase()) : null;
+  return noun ? kebabCase(noun) : null;
 }
 
 function namesEvery(compiled: CompiledTemplate, requested: Record<string, string>): boolean {

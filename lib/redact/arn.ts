@@ -1,4 +1,5 @@
 import { isFunctionSession } from "../iam";
+import { kebabCase } from "../kebab-case";
 import { maskName, maskSession } from "./names";
 import { ARN_PRIORITY, type Part, type Span } from "./tokens";
 
@@ -108,12 +109,12 @@ function segmentLabels(service: string, account: string, segments: string[]): (s
   const [first = ""] = segments;
   if (segments.length === 1) return [SINGLETONS.has(first) ? undefined : service];
   if (!TYPE_WORD.test(first)) return segments.map(() => service);
-  let label = kebab(first);
+  let label = kebabCase(first);
   return segments.map((segment, index) => {
     if (index === 0) return undefined;
     if (first === "assumed-role") return assumedRoleLabels(segments)[index - 1];
     if (SUBTYPES.has(segment)) {
-      label = kebab(segment);
+      label = kebabCase(segment);
       return undefined;
     }
     return label;
@@ -126,10 +127,4 @@ function segmentLabels(service: string, account: string, segments: string[]): (s
  */
 function assumedRoleLabels([, role = "", session = ""]: string[]): [string, string] {
   return isFunctionSession(role, session) ? ["function-role", "function"] : ["role", "session"];
-}
-
-function kebab(word: string): string {
-  return word
-    .replace(/[A-Z]/g, (letter, at: number) => (at === 0 ? "" : "-") + letter.toLowerCase())
-    .replace(/_/g, "-");
 }
