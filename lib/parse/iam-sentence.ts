@@ -63,6 +63,11 @@ const NO_RESOURCE_POLICY_ALLOWS = reasonPattern(
   "because the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access",
 );
 const REASONS = [NO_ALLOW, EXPLICIT_DENY, BLOCK_PUBLIC_ACCESS, NO_RESOURCE_POLICY_ALLOWS];
+/** The reasons whose words say the policy type and the verdict outright, with no policy phrase to read. */
+const FIXED_REASONS = new Map<RegExp, Pick<IamSentence, "statedPolicyType" | "statedReason">>([
+  [BLOCK_PUBLIC_ACCESS, { statedPolicyType: "s3-block-public-access", statedReason: "explicit-deny" }],
+  [NO_RESOURCE_POLICY_ALLOWS, { statedPolicyType: "resource-based", statedReason: "no-allow" }],
+]);
 // ": arn:aws:organizations::…:policy/…" right after the reason; the ARN ends at the first space.
 const POLICY_ARN_AFTER_REASON = /:[ \t\n]{0,4}(arn:[^\s"'`<>]{1,400})/y;
 // The console link "#/authorization-details/<id>" or "… the following authorization id: <id>".
@@ -208,18 +213,22 @@ function colonsIn(token: string): number {
   return count;
 }
 
+/** The index past the spaces and tabs at `from` (not line breaks). */
+function afterBlanks(text: string, from: number): number {
+  let at = from;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  return at;
+}
+
 /**
  * The ARN a line break cut inside its fields (`arn:aws:dynamodb:ap-southeast-1` / `:450266975445:table/stocks`), read
  * across the break: the next line's first token completes it. Null when `token` is whole or the break is not there.
  */
 function joinWrappedArn(text: string, token: { token: string; end: number }): { token: string; end: number } | null {
   if (!token.token.startsWith("arn:") || colonsIn(token.token) >= ARN_FIELD_COLONS) return null;
-  let next = token.end;
-  while (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
-  if (text.charCodeAt(next) !== 10) return null;
-  next++;
-  while (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
-  const rest = tokenAt(text, next);
+  const lineEnd = afterBlanks(text, token.end);
+  if (text.charCodeAt(lineEnd) !== 10) return null;
+  const rest = tokenAt(text, afterBlanks(text, lineEnd + 1));
   const joined = token.token + rest.token;
   return rest.token && colonsIn(joined) >= ARN_FIELD_COLONS ? { token: joined, end: rest.end } : null;
 }
@@ -319,26 +328,8 @@ function readReason(text: string, cursor: number, limit: number, action: string)
     };
   }
   const { pattern, match, end } = best;
-  if (pattern === BLOCK_PUBLIC_ACCESS) {
-    return {
-      statedPolicyType: "s3-block-public-access",
-      transitivePolicyType: null,
-      statedReason: "explicit-deny",
-      reasonAction: null,
-      policyArn: null,
-      end,
-    };
-  }
-  if (pattern === NO_RESOURCE_POLICY_ALLOWS) {
-    return {
-      statedPolicyType: "resource-based",
-      transitivePolicyType: null,
-      statedReason: "no-allow",
-      reasonAction: null,
-      policyArn: null,
-      end,
-    };
-  }
+  const fixed = FIXED_REASONS.get(pattern);
+  if (fixed) return { ...fixed, transitivePolicyType: null, reasonAction: null, policyArn: null, end };
   POLICY_ARN_AFTER_REASON.lastIndex = end;
   const arn = POLICY_ARN_AFTER_REASON.exec(text);
   return {
