@@ -77,7 +77,7 @@ function wrappedSessionAt(
   if (!rest) return null;
   const [, roleRest = "", session = ""] = rest;
   const labels = assumedRoleLabels(["assumed-role", role + roleRest, session]);
-  const sessionParts = labels[1] === "session" ? maskSession(session) : maskName(session, labels[1]);
+  const sessionParts = maskPiece(session, labels[1]);
   return {
     labels,
     span: {
@@ -86,6 +86,11 @@ function wrappedSessionAt(
       parts: [...maskName(roleRest, labels[0]), "/", ...sessionParts],
     },
   };
+}
+
+/** Masks one segment under its label: a session keeps the shapes the engine reads in it. */
+function maskPiece(piece: string, label: string): Part[] {
+  return label === "session" ? maskSession(piece) : maskName(piece, label);
 }
 
 /** Masks the name parts of an ARN's resource (`role/path/name`, `function:name:alias`, `bucket/key`), keeping its types. */
@@ -97,7 +102,7 @@ function maskResource(service: string, account: string, resource: string, roleLa
     if (index % 2 === 1) return [piece];
     const label = labels[index / 2];
     if (label === undefined) return [piece];
-    return label === "session" ? maskSession(piece) : maskName(piece, label);
+    return maskPiece(piece, label);
   });
 }
 
