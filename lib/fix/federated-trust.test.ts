@@ -84,19 +84,18 @@ describe("federated AssumeRole read from a CloudTrail record", () => {
       recipientAccountId: "123456789012",
     });
 
-  it("trusts the provider the record names, for the exact subject its token carried", async () => {
-    const parsed = parseDenials(record("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"));
-    const found = diagnoseParsed(parsed, await loadCatalog(actionKeys(parsed.records))).findings[0];
-    expect(found?.fix.statement).toMatchObject({
+  it("trusts the provider the record names, for the exact subject its token carried", () => {
+    const found = finding(record("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"));
+    expect(found.fix.statement).toMatchObject({
       Principal: { Federated: "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" },
       Condition: { StringLike: { "token.actions.githubusercontent.com:sub": "repo:org/app:ref:refs/heads/main" } },
     });
-    expect(found?.fix.target).toBe("trust policy of role deploy");
+    expect(found.fix.target).toBe("trust policy of role deploy");
   });
 
-  it("names a provider AWS knows by name as it is, with no IAM identity provider", async () => {
-    const parsed = parseDenials(record("accounts.google.com"));
-    const found = diagnoseParsed(parsed, await loadCatalog(actionKeys(parsed.records))).findings[0];
-    expect(found?.fix.statement?.Principal).toEqual({ Federated: "accounts.google.com" });
+  it("names a provider AWS knows by name as it is, with no IAM identity provider", () => {
+    expect(finding(record("accounts.google.com")).fix.statement?.Principal).toEqual({
+      Federated: "accounts.google.com",
+    });
   });
 });

@@ -65,6 +65,15 @@ const TEXTS = {
     "User: arn:aws:sts::XXXXXXXXXXXX:assumed-role/app-role/app-fn is not authorized to perform: " +
     "dynamodb:GetItem on this resource because no identity-based policy allows the dynamodb:GetItem " +
     "action",
+  logGroupWithTags:
+    'returned message: "User with accountId: 254377943029 is not authorized to perform CreateLogGroup with Tags"',
+  bedrockModel:
+    "User: arn:aws:sts::123456789012:assumed-role/search/SageMaker is not authorized to perform: bedrock:InvokeModel " +
+    "on resource: arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0 because no " +
+    "identity-based policy allows the bedrock:InvokeModel action",
+  ssmUnnamed:
+    "User: arn:aws:sts::123456789012:assumed-role/build/run is not authorized to perform: ssm:GetParameter on " +
+    "resource: arn:aws:ssm:eu-central-1:123456789012:* because no identity-based policy allows the ssm:GetParameter action",
 };
 
 beforeAll(async () => {
@@ -219,39 +228,27 @@ describe("fixes per layer", () => {
 });
 
 describe("scope without a resource ARN", () => {
-  it("takes the resource type the operation names among the action's many", async () => {
-    const text =
-      'returned message: "User with accountId: 254377943029 is not authorized to perform CreateLogGroup with Tags"';
-    const parsed = parseDenials(text);
-    const finding = diagnoseParsed(parsed, await loadCatalog(actionKeys(parsed.records))).findings[0];
-    expect(finding?.fix.statement?.Resource).toBe("arn:aws:logs:<REGION>:254377943029:log-group:<LOG_GROUP_NAME>");
+  it("takes the resource type the operation names among the action's many", () => {
+    expect(topFix(TEXTS.logGroupWithTags).statement?.Resource).toBe(
+      "arn:aws:logs:<REGION>:254377943029:log-group:<LOG_GROUP_NAME>",
+    );
   });
 });
 
 describe("actions whose resource types are alternatives", () => {
-  it("grants bedrock:InvokeModel on the one model the message names, not on every type the reference lists", async () => {
-    const text =
-      "User: arn:aws:sts::123456789012:assumed-role/search/SageMaker is not authorized to perform: bedrock:InvokeModel " +
-      "on resource: arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0 because no " +
-      "identity-based policy allows the bedrock:InvokeModel action";
-    const parsed = parseDenials(text);
-    const finding = diagnoseParsed(parsed, await loadCatalog(actionKeys(parsed.records))).findings[0];
-    expect(finding?.fix.statement?.Resource).toBe(
+  it("grants bedrock:InvokeModel on the one model the message names, not on every type the reference lists", () => {
+    expect(topFix(TEXTS.bedrockModel).statement?.Resource).toBe(
       "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
     );
   });
 });
 
 describe("an SSM denial on arn:…:*", () => {
-  it("grants the parameter the call should name, not every SSM resource, and says why AWS named none", async () => {
-    const text =
-      "User: arn:aws:sts::123456789012:assumed-role/build/run is not authorized to perform: ssm:GetParameter on " +
-      "resource: arn:aws:ssm:eu-central-1:123456789012:* because no identity-based policy allows the ssm:GetParameter action";
-    const parsed = parseDenials(text);
-    const finding = diagnoseParsed(parsed, await loadCatalog(actionKeys(parsed.records))).findings[0];
-    expect(finding?.fix.statement?.Resource).toBe(
+  it("grants the parameter the call should name, not every SSM resource, and says why AWS named none", () => {
+    const fix = topFix(TEXTS.ssmUnnamed);
+    expect(fix.statement?.Resource).toBe(
       "arn:aws:ssm:eu-central-1:123456789012:parameter/<PARAMETER_NAME_WITHOUT_LEADING_SLASH>",
     );
-    expect(finding?.fix.notes.join(" ")).toContain("empty or malformed name");
+    expect(fix.notes.join(" ")).toContain("empty or malformed name");
   });
 });
