@@ -209,6 +209,21 @@ export function rankGeneric(record: DenialRecord): NonEmpty<Ranked> {
   if (isAssumeRole(record)) return rankAssumeRole(record);
   if (isInvoke(record)) return rankInvoke(record);
   if (record.service === "kms") return rankKms(record);
+  if (record.kind === "http-forbidden" && record.action === "s3:ListBucket") {
+    return [
+      {
+        layer: "execution-role",
+        confidence: 0.6,
+        why: "HeadBucket returns 403 when the caller lacks s3:ListBucket on the bucket.",
+      },
+      {
+        layer: "resource-policy",
+        confidence: 0.3,
+        why: "The bucket policy may deny this principal, or, for another account's bucket, not allow it.",
+      },
+      { layer: "vpc-endpoint-policy", confidence: 0.1, why: "A VPC endpoint policy may restrict the bucket." },
+    ];
+  }
   if (record.kind === "http-forbidden" && record.service === "s3") {
     return [
       {

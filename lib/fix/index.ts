@@ -1,6 +1,6 @@
 import { encodedMessageOf, type DenialRecord, type Fix, type FixDraft, type Layer } from "../model";
 import type { ActionCatalog } from "../iam";
-import { assumesNonRole, isFederatedAssume, subjectOf, type Subject } from "../iam";
+import { assumesNonRole, isFederatedAssume, rolePathNote, subjectOf, type Subject } from "../iam";
 import { guardrailFix, isGuardrail } from "./guardrail";
 import { identityFix } from "./identity";
 import { keyPolicyFix } from "./kms";
@@ -102,6 +102,10 @@ export function fixBuilder(
     // The draft is ours alone: completing it in place saves copying every field.
     const fix = draft as Fix;
     fix.placeholders = placeholdersIn(draft);
+    for (const name of fix.placeholders) {
+      const note = subject.principal?.name ? rolePathNote(name, subject.principal.name) : null;
+      if (note) fix.notes.push(note);
+    }
     fix.managedPolicy = layer === "execution-role" ? managedPolicyFor(record, subject) : null;
     // A console link with a hole in it opens an error page: better none.
     if (fix.consoleUrl && /<|%3C/i.test(fix.consoleUrl)) fix.consoleUrl = null;

@@ -1,6 +1,13 @@
 import type { DenialRecord } from "../model";
 import type { ActionCatalog, ResourceTypeInfo } from "../iam";
-import { isAccountId, parseArn, routedModelsArn, typesAlsoNeeded } from "../iam";
+import {
+  isAccountId,
+  namedResource,
+  parseArn,
+  resourceRoleNameWithPath,
+  routedModelsArn,
+  typesAlsoNeeded,
+} from "../iam";
 import { splitAction } from "../iam";
 import type { Subject } from "../iam";
 import { kebabCase } from "../kebab-case";
@@ -352,9 +359,10 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
   const compiled = compile(type.arnFormat);
   const values = locationValues(subject);
   for (const name in requested) values.set(name, requested[name]!);
-  const named = record.resource && !record.resource.includes("*") ? record.resource : null;
+  const stated = namedResource(record.resource);
+  const named = stated && !stated.includes("*") ? stated : null;
   if (named && compiled.lastResourceVariable)
-    values.set(compiled.lastResourceVariable, service === "secretsmanager" ? `${named}-*` : named);
+    values.set(compiled.lastResourceVariable, nameValue(service, compiled, named));
   if (subject.bucket) values.set("BucketName", subject.bucket);
   const resource = fillFromValues(compiled, values);
   const hidden = unnamed
@@ -366,6 +374,12 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
   const resources = [resource];
   addOtherRequiredResources(resources, types, type, values, requested);
   return knownScope(action, dependentActions, resources, joinNotes(hidden, extraTypesNote(action, types, type)));
+}
+
+/** A resource's name as its ARN holds it: a secret's random suffix and a role's path, which no message shows. */
+function nameValue(service: string, compiled: CompiledTemplate, name: string): string {
+  if (service === "secretsmanager") return `${name}-*`;
+  return compiled.lastResourceVariable === "RoleNameWithPath" ? resourceRoleNameWithPath(name) : name;
 }
 
 /** The scope of an action the IAM reference lists, built as one literal so every scope has the same shape. */

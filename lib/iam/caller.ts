@@ -1,5 +1,6 @@
 import type { Caller, DenialRecord } from "../model";
 import { describePrincipal, isAccountId, parseArn, type PrincipalInfo } from "./arn";
+import { SSO_ROLE_PREFIX } from "./role-path";
 
 const LAMBDA_INTERNAL_SESSION = /^awslambda_\d+/;
 /** Session names tools other than Lambda give: SDK defaults, EC2 instance ids, CI runners, SSO e-mail addresses. */
@@ -8,8 +9,7 @@ const NOT_A_FUNCTION_SESSION =
 // IAM names hold no spaces: "user/user name" is a writer's stand-in for the name.
 const UNREADABLE = /^X{3,}$|\.\.\.|[<>*\s]/;
 /** IAM Identity Center names the roles it creates `AWSReservedSSO_<permission set>_<16 hex digits>`. */
-const SSO_PREFIX = "AWSReservedSSO_";
-const SSO_ROLE = new RegExp(`^${SSO_PREFIX}(.+?)(?:_[0-9a-f]{16})?$`);
+const SSO_ROLE = new RegExp(`^${SSO_ROLE_PREFIX}(.+?)(?:_[0-9a-f]{16})?$`);
 
 /** False for redacted or templated names: `XXXX`, `...`, `<role-name>`, `user name`. */
 export function isReadable(value: string | null | undefined): value is string {
@@ -19,7 +19,7 @@ export function isReadable(value: string | null | undefined): value is string {
 /** The permission set behind an IAM Identity Center role name, or null for any other role. */
 export function permissionSetOf(roleName: string | null): string | null {
   // The prefix test first: most roles are not SSO roles, and it is cheaper than the regex call.
-  return roleName?.startsWith(SSO_PREFIX) ? (SSO_ROLE.exec(roleName)?.[1] ?? null) : null;
+  return roleName?.startsWith(SSO_ROLE_PREFIX) ? (SSO_ROLE.exec(roleName)?.[1] ?? null) : null;
 }
 
 /** Role names that say they belong to a function: `…-lambdaRole` (Serverless), `…FunctionRole-…` (SAM), `…Lambda…`. */

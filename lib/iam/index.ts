@@ -22,4 +22,5 @@ export {
 export { routedModelsArn, typesAlsoNeeded } from "./one-of-resources";
 export { queueArnOfUrl } from "./queue-url";
 export { readRequestValues, requestResourceArn, type RequestValues } from "./request-values";
-export { subjectOf, type Subject } from "./subject";
+export { namedResource, RESOURCE_DESCRIPTORS, subjectOf, type Subject } from "./subject";
+export { resourceRoleNameWithPath, rolePathNote } from "./role-path";

@@ -1,6 +1,7 @@
 import type { Caller, DenialRecord } from "../model";
 import { describePrincipal, isAccountId, parseArn, type PrincipalInfo } from "./arn";
 import { callerOfPrincipal, functionSessionOf, isReadable } from "./caller";
+import { principalRolePath } from "./role-path";
 
 /** The names a check or fix needs, read once from a denial, with <PLACEHOLDERS> for what it hid. */
 export interface Subject {
@@ -26,6 +27,17 @@ function hole(name: string): string {
   return `<${name}>`;
 }
 
+/** Words a message writes before a resource's name or ARN ("on resource: role MyRole", "policy arn:…"). */
+export const RESOURCE_DESCRIPTORS = new Set(["policy", "role", "user", "group", "bucket", "key", "function"]);
+
+/** The name or ARN a message gave for the resource, without the word before it: "role MyRole" → "MyRole". */
+export function namedResource(resource: string | null): string | null {
+  const space = resource?.indexOf(" ") ?? -1;
+  return resource && space !== -1 && RESOURCE_DESCRIPTORS.has(resource.slice(0, space))
+    ? resource.slice(space + 1)
+    : resource;
+}
+
 /** Reads the subject of a denial: who called, on what, where. */
 export function subjectOf(record: DenialRecord): Subject {
   const principal = describePrincipal(record.principal);
@@ -39,7 +51,7 @@ export function subjectOf(record: DenialRecord): Subject {
     readableName && principal?.name ? principal.name : hole(identityKind === "user" ? "USER_NAME" : "ROLE_NAME");
   const principalArn =
     principal?.policyArn && readableName
-      ? principal.policyArn.replace("<ACCOUNT_ID>", account)
+      ? policyArnOf(principal, account)
       : `arn:${record.partition}:iam::${account}:${identityKind}/${identityName}`;
   const functionName = functionSessionOf(principal);
   const requested = record.requestValues;
@@ -49,8 +61,8 @@ export function subjectOf(record: DenialRecord): Subject {
       : (requested?.BucketName ?? null);
   const resourceName = resourceArn
     ? lastSegment(resourceArn.resource)
-    : record.resource && isReadable(record.resource)
-      ? record.resource
+    : isReadable(namedResource(record.resource))
+      ? namedResource(record.resource)!
       : (firstRequestedName(requested) ?? hole("RESOURCE_NAME"));
   return {
     partition: record.partition,
@@ -66,6 +78,14 @@ export function subjectOf(record: DenialRecord): Subject {
     resourceName,
     bucket,
   };
+}
+
+/** The ARN a policy names the caller by: an assumed role's with the path its session ARN leaves out. */
+function policyArnOf(principal: PrincipalInfo, account: string): string {
+  if (principal.kind !== "assumed-role" || !principal.name)
+    return (principal.policyArn ?? "").replace("<ACCOUNT_ID>", account);
+  const owner = principal.account ?? account;
+  return `arn:${principal.partition}:iam::${owner}:role/${principalRolePath(principal.name)}${principal.name}`;
 }
 
 /** The first resource the request named by name (its bucket, instance, function), not its Region or account. */

@@ -1,3 +1,4 @@
+import { RESOURCE_DESCRIPTORS } from "../iam";
 import type { PolicyType, StatedReason } from "../model";
 import { joinElided, splitPrincipal } from "./split-arns";
 
@@ -72,8 +73,6 @@ const FIXED_REASONS = new Map<RegExp, Pick<IamSentence, "statedPolicyType" | "st
 const POLICY_ARN_AFTER_REASON = /:[ \t\n]{0,4}(arn:[^\s"'`<>]{1,400})/y;
 // The console link "#/authorization-details/<id>" or "… the following authorization id: <id>".
 const AUTHORIZATION_ID = /(?:#\/authorization-details\/|authorization id:[ \t\n]{0,4})([0-9A-Za-z]{1,128})/g;
-/** Words a message writes before a resource's name or ARN ("on resource: policy arn:…", "role MyRole"). */
-const RESOURCE_DESCRIPTORS = new Set(["policy", "role", "user", "group", "bucket", "key", "function"]);
 // Group 1 is set when the sentence says "on this resource" instead of naming one.
 const ON_RESOURCE = /\s+on\s+(?:resource:?\s*|(this resource))/iy;
 const ACTION_SHAPE = /^[A-Za-z0-9-]+:[A-Za-z0-9*]+$/;

@@ -35,14 +35,21 @@ export function fillFromNeighbours(hits: LineHit[], lines: string[]): void {
       service: null,
       sourceFormat: null,
       region: record.region,
+      resource: record.resource,
     };
     for (let distance = 1; distance <= reach; distance++) {
       facts = borrowWrapper(facts, lines[hit.line - distance]);
       facts = borrowWrapper(facts, lines[hit.line + distance]);
     }
     const region = record.region ?? facts.region;
-    if (facts.errorCode !== record.errorCode || facts.operation !== record.operation || region !== record.region) {
-      hit.record = { ...record, errorCode: facts.errorCode, operation: facts.operation, region };
+    const resource = record.resource ?? facts.resource;
+    if (
+      facts.errorCode !== record.errorCode ||
+      facts.operation !== record.operation ||
+      region !== record.region ||
+      resource !== record.resource
+    ) {
+      hit.record = { ...record, errorCode: facts.errorCode, operation: facts.operation, region, resource };
     }
     if (!record.action && facts.operation) {
       const service = record.service ?? facts.service ?? serviceForOperation(facts.operation);

@@ -247,10 +247,11 @@ const PATTERNS: SpecialPattern[] = [
     anchors: ["KMSAccessDeniedException"],
     read: () => ({ kind: "generic-denied", service: "kms" }),
   },
+  // A HEAD request's 403 has no body to name a code, so each SDK says "Forbidden" its own way (Go v1: "Forbidden: Forbidden").
   {
     pattern:
-      /when calling the (Head\w{1,60}) operation: Forbidden|operation error S3: (Head\w{1,60}), https response error StatusCode: 403/,
-    anchors: [" operation: Forbidden", ", https response error StatusCode: 403"],
+      /when calling the (Head\w{1,60}) operation: Forbidden|operation error S3: (Head\w{1,60}), https response error StatusCode: 403|\bForbidden: Forbidden\b/,
+    anchors: [" operation: Forbidden", ", https response error StatusCode: 403", "Forbidden: Forbidden"],
     read: () => ({ kind: "http-forbidden" }),
   },
   {

@@ -181,7 +181,7 @@ function recordFromSentence(
   record.action = `${service}:${name}`;
   record.operation = wrapper.operation;
   record.principal = sentence.principal;
-  record.resource = sentence.resource;
+  record.resource = sentence.resource ?? wrapper.resource;
   record.statedPolicyType = sentence.statedPolicyType;
   record.transitivePolicyType = sentence.transitivePolicyType;
   record.statedReason = sentence.statedReason;
@@ -220,6 +220,7 @@ function recordFromFragment(fragment: ReasonFragment, wrapper: WrapperFacts, for
   record.service = service;
   record.action = fragment.action ? `${service}:${name}` : null;
   record.operation = wrapper.operation;
+  record.resource = wrapper.resource;
   record.statedPolicyType = fragment.statedPolicyType;
   record.transitivePolicyType = fragment.transitivePolicyType;
   record.statedReason = fragment.statedReason;
@@ -241,7 +242,7 @@ function recordFromSpecial(special: SpecialHit, wrapper: WrapperFacts, format: T
   record.action = action;
   record.operation = wrapper.operation ?? special.operation ?? null;
   record.principal = special.principal ?? leadingPrincipal(line);
-  record.resource = special.resource ?? null;
+  record.resource = special.resource ?? wrapper.resource;
   record.statedPolicyType = special.statedPolicyType ?? null;
   record.errorCode = wrapper.errorCode;
   record.region = wrapper.region ?? (special.resource ? parseArn(special.resource)?.region || null : null);

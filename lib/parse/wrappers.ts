@@ -1,6 +1,7 @@
 import type { TextFormat } from "../model";
 import { serviceFromEventSource, serviceFromSdkLabel } from "../iam";
 import { anchored, execAnchored, includesAny } from "./anchors";
+import { readTerraformSubject } from "./terraform";
 
 /** What the SDK, CLI or tool wrapped around an AWS error tells us. */
 export interface WrapperFacts {
@@ -9,6 +10,8 @@ export interface WrapperFacts {
   service: string | null;
   sourceFormat: TextFormat | null;
   region: string | null;
+  /** The resource a tool named around the error (Terraform's id in parentheses). */
+  resource: string | null;
 }
 
 const CLI = anchored(
@@ -40,35 +43,6 @@ const CLOUDTRAIL_ROW = anchored(
   ".amazonaws.com",
 );
 
-/**
- * The Terraform AWS provider names the resource it was creating, not the API call ("error creating Lambda Function
- * (x): AccessDeniedException"): its wording for the resources most often denied, with the call each one makes.
- */
-const TERRAFORM_OPERATIONS: [phrase: string, service: string, operation: string][] = [
-  ["launching source instance", "ec2", "RunInstances"],
-  ["creating EC2 Instance", "ec2", "RunInstances"],
-  ["creating Lambda Function", "lambda", "CreateFunction"],
-  ["creating Organizations Policy", "organizations", "CreatePolicy"],
-  ["creating public access block policy for S3 bucket", "s3", "PutPublicAccessBlock"],
-  ["creating S3 Bucket", "s3", "CreateBucket"],
-  ["creating IAM Role", "iam", "CreateRole"],
-  ["creating IAM Policy", "iam", "CreatePolicy"],
-  ["creating KMS Key", "kms", "CreateKey"],
-  ["creating SQS Queue", "sqs", "CreateQueue"],
-  ["creating SNS Topic", "sns", "CreateTopic"],
-  ["creating DynamoDB Table", "dynamodb", "CreateTable"],
-  ["creating CloudWatch Logs Log Group", "logs", "CreateLogGroup"],
-  ["creating Secrets Manager Secret", "secretsmanager", "CreateSecret"],
-];
-const TERRAFORM_VERBS = ["creating ", "launching "];
-
-function terraformOperation(line: string): [service: string, operation: string] | null {
-  if (!includesAny(line, TERRAFORM_VERBS)) return null;
-  for (const [phrase, service, operation] of TERRAFORM_OPERATIONS) {
-    if (line.includes(phrase)) return [service, operation];
-  }
-  return null;
-}
 /** A line of a CloudTrail record pasted as text (not whole, so not read as JSON): the call's Region. */
 const CLOUDTRAIL_REGION_KEY = anchored(/"awsRegion"\s?:\s?"([a-z]{2}(?:-gov)?-[a-z]+-\d)"/, '"awsRegion"');
 /** A CDK environment, `aws://<account>/<region>`: where the stack (and its calls) goes. */
@@ -102,6 +76,7 @@ export function readWrapper(line: string): WrapperFacts {
     service: null,
     sourceFormat: detectFormat(line),
     region: null,
+    resource: null,
   };
   const cli = execAnchored(CLI, line);
   if (cli) {
@@ -144,10 +119,11 @@ export function readWrapper(line: string): WrapperFacts {
     facts.operation = row[2] ?? null;
     facts.errorCode ??= row[3] ?? null;
   }
-  const terraform = facts.operation ? null : terraformOperation(line);
+  const terraform = readTerraformSubject(line);
   if (terraform) {
-    facts.service ??= terraform[0];
-    facts.operation = terraform[1];
+    facts.service ??= terraform.service;
+    facts.operation ??= terraform.operation;
+    facts.resource = terraform.resource;
     facts.sourceFormat ??= "terraform";
   }
   facts.region =
@@ -166,5 +142,6 @@ export function mergeWrapper(facts: WrapperFacts, fallback: WrapperFacts): Wrapp
     service: facts.service ?? fallback.service,
     sourceFormat: facts.sourceFormat ?? fallback.sourceFormat,
     region: facts.region ?? fallback.region,
+    resource: facts.resource ?? fallback.resource,
   };
 }
