@@ -93,6 +93,22 @@ describe("federated AssumeRole read from a CloudTrail record", () => {
     expect(found.fix.target).toBe("trust policy of role deploy");
   });
 
+  it("keeps a service account's subject from a record that names no provider, as an EKS (IRSA) trust", () => {
+    const excerpt = JSON.stringify({
+      userIdentity: { type: "WebIdentityUser", userName: "system:serviceaccount:serverless:aws-sdk" },
+      eventName: "AssumeRoleWithWebIdentity",
+      errorCode: "AccessDenied",
+      requestParameters: { roleArn: "arn:aws:iam::123456789012:role/AccessEC2role", roleSessionName: "s" },
+    });
+    const found = finding(excerpt);
+    expect(found.layer).toBe("trust-policy");
+    expect(found.fix.statement?.Condition).toMatchObject({
+      StringEquals: {
+        "oidc.eks.<REGION>.amazonaws.com/id/<EKS_OIDC_ID>:sub": "system:serviceaccount:serverless:aws-sdk",
+      },
+    });
+  });
+
   it("names a provider AWS knows by name as it is, with no IAM identity provider", () => {
     expect(finding(record("accounts.google.com")).fix.statement?.Principal).toEqual({
       Federated: "accounts.google.com",

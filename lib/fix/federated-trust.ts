@@ -26,6 +26,7 @@ const BUILT_IN_PROVIDERS = new Set([
 const GITHUB_ISSUER = "token.actions.githubusercontent.com";
 const GITHUB_HINTS = /token\.actions\.githubusercontent\.com|configure-aws-credentials|assume role with OIDC|GitHub/i;
 const EKS_ISSUER = /oidc\.eks\.[a-z0-9-]{1,30}\.amazonaws\.com\/id\/[0-9A-Za-z]{1,64}/;
+const SERVICE_ACCOUNT_SUBJECT = "system:serviceaccount:";
 const EKS_HINTS = /serviceaccount|IRSA|\beks\b|kubernetes|karpeter|external-dns|crossplane/i;
 
 /** The ARN prefix of an IAM OIDC provider: what follows it is the provider's name (CloudTrail may give either). */
@@ -54,8 +55,11 @@ function recordedProvider(record: DenialRecord): Provider | null {
   };
 }
 
-/** Which provider the text points to: GitHub Actions, an EKS cluster's (IRSA), or one it does not name. */
-function oidcProviderOf(text: string, region: string): Provider {
+/**
+ * Which provider the text points to: GitHub Actions, an EKS cluster's (IRSA), or one it does not name. A subject a
+ * record gave without its provider (`system:serviceaccount:…` is a Kubernetes service account's) is kept as it is.
+ */
+function oidcProviderOf(text: string, region: string, tokenSubject: string | undefined): Provider {
   if (GITHUB_HINTS.test(text))
     return {
       name: GITHUB_ISSUER,
@@ -67,7 +71,7 @@ function oidcProviderOf(text: string, region: string): Provider {
       },
     };
   const eks = EKS_ISSUER.exec(text);
-  if (eks || EKS_HINTS.test(text)) {
+  if (eks || EKS_HINTS.test(text) || tokenSubject?.startsWith(SERVICE_ACCOUNT_SUBJECT)) {
     const name = eks ? eks[0] : `oidc.eks.${region}.amazonaws.com/id/<EKS_OIDC_ID>`;
     return {
       name,
@@ -76,7 +80,7 @@ function oidcProviderOf(text: string, region: string): Provider {
       condition: {
         StringEquals: {
           [`${name}:aud`]: "sts.amazonaws.com",
-          [`${name}:sub`]: "system:serviceaccount:<NAMESPACE>:<SERVICE_ACCOUNT>",
+          [`${name}:sub`]: tokenSubject ?? `${SERVICE_ACCOUNT_SUBJECT}<NAMESPACE>:<SERVICE_ACCOUNT>`,
         },
       },
     };
@@ -87,7 +91,7 @@ function oidcProviderOf(text: string, region: string): Provider {
     describe: "the web identity provider",
     condition: {
       StringEquals: { "<OIDC_PROVIDER>:aud": "<AUDIENCE>" },
-      StringLike: { "<OIDC_PROVIDER>:sub": "<SUBJECT>" },
+      StringLike: { "<OIDC_PROVIDER>:sub": tokenSubject ?? "<SUBJECT>" },
     },
   };
 }
@@ -106,7 +110,10 @@ const SAML_PROVIDER: Provider = {
  */
 export function federatedTrustFix(record: DenialRecord, subject: Subject): FixDraft {
   const saml = record.action?.toLowerCase() === "sts:assumerolewithsaml";
-  const provider = saml ? SAML_PROVIDER : (recordedProvider(record) ?? oidcProviderOf(record.excerpt, subject.region));
+  const provider = saml
+    ? SAML_PROVIDER
+    : (recordedProvider(record) ??
+      oidcProviderOf(record.excerpt, subject.region, record.requestValues?.WebIdentitySubject));
   const roleArn = subject.resourceArn?.includes(":role/") ? parseArn(subject.resourceArn) : null;
   const roleName = roleArn?.resource.split("/").pop() ?? "<ROLE_NAME>";
   const action = saml ? "sts:AssumeRoleWithSAML" : "sts:AssumeRoleWithWebIdentity";

@@ -105,6 +105,8 @@ const SERVICE_OF_OPERATION: Record<string, string> = {
   ReceiveMessage: "sqs",
   Publish: "sns",
   AssumeRole: "sts",
+  AssumeRoleWithWebIdentity: "sts",
+  AssumeRoleWithSAML: "sts",
   PutLogEvents: "logs",
   CreateLogStream: "logs",
   PutEvents: "events",

@@ -4,6 +4,7 @@ import {
   operationOfEvent,
   readRequestValues,
   requestResourceArn,
+  serviceForOperation,
   serviceFromEventSource,
   type RequestValues,
 } from "../iam";
@@ -13,6 +14,7 @@ import {
   trailFileSchema,
   type CloudTrailRecord,
 } from "./cloudtrail-record";
+import { closeCutJson } from "./json-repair";
 import { MAX_RECORDS } from "./limits";
 import { findNonDenials } from "./non-denials";
 import { findSpecialMessage } from "./special-messages";
@@ -42,13 +44,24 @@ export function recordsFromJson(text: string): CloudTrailRecord[] | null {
   if (whole !== undefined) return collectRecords(whole);
   const lines = trimmed.split("\n").filter((line) => line.trim());
   const records: CloudTrailRecord[] = [];
-  for (const line of lines) {
-    const value = tryJson(line);
-    if (value === undefined) return null;
+  for (const [index, line] of lines.entries()) {
+    // JSON Lines cut off in their last line keep what that line completed; pretty-printed JSON is cut as a whole.
+    const value = tryJson(line) ?? (index === lines.length - 1 ? tryCutJson(line) : undefined);
+    if (value === undefined) return records.length === 0 ? recordsOfCutJson(trimmed) : null;
     const found = collectRecords(value);
     if (found) records.push(...found);
   }
   return records.length > 0 ? records : null;
+}
+
+function tryCutJson(text: string): unknown {
+  const closed = closeCutJson(text);
+  return closed === null ? undefined : tryJson(closed);
+}
+
+function recordsOfCutJson(text: string): CloudTrailRecord[] | null {
+  const value = tryCutJson(text);
+  return value === undefined ? null : collectRecords(value);
 }
 
 function tryJson(text: string): unknown {
@@ -68,7 +81,7 @@ function collectRecords(value: unknown, depth = 0): CloudTrailRecord[] | null {
     const nested = value.map((item) => collectRecords(item, depth + 1)).filter((found) => found !== null);
     return nested.length > 0 ? nested.flat() : null;
   }
-  const single = cloudTrailRecordSchema.safeParse(value);
+  const single = cloudTrailRecordSchema.safeParse(withEventSource(value));
   if (single.success) return [single.data];
   const trail = trailFileSchema.safeParse(value);
   if (trail.success) return collectRecords(trail.data.Records, depth + 1) ?? [];
@@ -77,6 +90,18 @@ function collectRecords(value: unknown, depth = 0): CloudTrailRecord[] | null {
     return lookup.data.Events.flatMap((event) => collectRecords(tryJson(event.CloudTrailEvent), depth + 1) ?? []);
   }
   return null;
+}
+
+/**
+ * A record quoted in a write-up often leaves out eventSource; when its eventName belongs to one service only, that
+ * service's source stands in. Any other value passes unchanged.
+ */
+function withEventSource(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || "eventSource" in value) return value;
+  const { eventName, errorCode } = value as { eventName?: unknown; errorCode?: unknown };
+  if (typeof eventName !== "string" || typeof errorCode !== "string") return value;
+  const service = serviceForOperation(eventName);
+  return service ? { ...value, eventSource: `${service}.amazonaws.com` } : value;
 }
 
 /** Turns one denied CloudTrail record into a denial record, reading its errorMessage when it has one. */

@@ -72,6 +72,25 @@ describe("CloudTrail JSON", () => {
     });
   });
 
+  it("reads a record quoted without its eventSource when the eventName belongs to one service", () => {
+    const quoted: Partial<typeof kmsRecord> = { ...kmsRecord };
+    delete quoted.eventSource;
+    expect(parseDenials(JSON.stringify(quoted)).records[0]).toMatchObject({
+      sourceFormat: "cloudtrail",
+      action: "kms:Decrypt",
+    });
+  });
+
+  it("reads a record cut off before its end, from the members it completed", () => {
+    const pretty = JSON.stringify({ Records: [{ ...kmsRecord, errorMessage: undefined }] }, null, 2);
+    const cut = pretty.slice(0, pretty.indexOf('"recipientAccountId"') + 24);
+    expect(parseDenials(cut).records[0]).toMatchObject({
+      sourceFormat: "cloudtrail",
+      action: "kms:Decrypt",
+      principal: "arn:aws:sts::111122223333:assumed-role/r/fn",
+    });
+  });
+
   it("finds the denials among real records and ignores the rest", () => {
     const { records } = parseDenials(realRecords.join("\n"));
     const denials = realRecords
