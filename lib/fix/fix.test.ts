@@ -76,8 +76,22 @@ const TEXTS = {
     "resource: arn:aws:ssm:eu-central-1:123456789012:* because no identity-based policy allows the ssm:GetParameter action",
 };
 
+const VPC_ENDPOINT_EVENT = JSON.stringify({
+  eventSource: "kms.amazonaws.com",
+  eventName: "ListKeys",
+  awsRegion: "us-east-1",
+  errorCode: "VpceAccessDenied",
+  errorMessage: "The request was denied due to a VPC endpoint policy",
+  eventType: "AwsVpceEvent",
+  recipientAccountId: "123456789012",
+  vpcEndpointId: "vpce-0a1b2c3d4e5f67890",
+  eventCategory: "NetworkActivity",
+});
+
 beforeAll(async () => {
-  catalog = await loadCatalog(Object.values(TEXTS).flatMap((text) => actionKeys(parseDenials(text).records)));
+  catalog = await loadCatalog(
+    [...Object.values(TEXTS), VPC_ENDPOINT_EVENT].flatMap((text) => actionKeys(parseDenials(text).records)),
+  );
 });
 
 function topFix(text: string) {
@@ -250,5 +264,14 @@ describe("an SSM denial on arn:…:*", () => {
       "arn:aws:ssm:eu-central-1:123456789012:parameter/<PARAMETER_NAME_WITHOUT_LEADING_SLASH>",
     );
     expect(fix.notes.join(" ")).toContain("empty or malformed name");
+  });
+});
+
+describe("a VPC endpoint's network activity event", () => {
+  it("edits the policy of the endpoint the record names", () => {
+    const fix = topFix(VPC_ENDPOINT_EVENT);
+    expect(fix.layer).toBe("vpc-endpoint-policy");
+    expect(fix.cli).toContain("aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-0a1b2c3d4e5f67890 ");
+    expect(fix.placeholders).not.toContain("VPCE_ID");
   });
 });

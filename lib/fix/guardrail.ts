@@ -90,10 +90,12 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
       `aws ec2 describe-vpc-endpoints --filters ` +
       `Name=service-name,Values=com.amazonaws.${shellWord(s.region)}.${shellWord(service)} ` +
       `--query 'VpcEndpoints[].[VpcEndpointId,PolicyDocument]' --region ${shellWord(s.region)}\n` +
-      `aws ec2 describe-vpc-endpoints --vpc-endpoint-ids <VPCE_ID> --query 'VpcEndpoints[0].PolicyDocument' ` +
+      `aws ec2 describe-vpc-endpoints --vpc-endpoint-ids ${shellWord(s.vpcEndpoint ?? "<VPCE_ID>")} ` +
+      `--query 'VpcEndpoints[0].PolicyDocument' ` +
       `--output text --region ${shellWord(s.region)} > ${file}\n` +
       `# edit ${file}: ${edit}, then:\n` +
-      `aws ec2 modify-vpc-endpoint --vpc-endpoint-id <VPCE_ID> --policy-document file://${file} --region ${shellWord(s.region)}`,
+      `aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${shellWord(s.vpcEndpoint ?? "<VPCE_ID>")} ` +
+      `--policy-document file://${file} --region ${shellWord(s.region)}`,
     terraformResource: "aws_vpc_endpoint_policy",
     cfnType: "AWS::EC2::VPCEndpoint",
     console: (s) =>

@@ -21,6 +21,8 @@ export interface Subject {
   /** Last path segment of the resource: bucket, function, key id, secret, queue or topic name. */
   resourceName: string;
   bucket: string | null;
+  /** The VPC endpoint a network activity event passed through. */
+  vpcEndpoint: string | null;
 }
 
 function hole(name: string): string {
@@ -77,6 +79,7 @@ export function subjectOf(record: DenialRecord): Subject {
     resourceArn: record.resource && resourceArn ? record.resource : null,
     resourceName,
     bucket,
+    vpcEndpoint: requested?.VpcEndpointId ?? null,
   };
 }
 

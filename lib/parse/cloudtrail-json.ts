@@ -112,7 +112,10 @@ export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
   const base =
     fromMessage ??
     emptyRecord({ kind: "generic-denied" }, "iam-message", record.errorMessage ?? record.errorCode ?? "", 0);
-  const request = withFederatedCaller(readRequestValues(service, record.requestParameters), record);
+  const request = withEndpoint(
+    withFederatedCaller(readRequestValues(service, record.requestParameters), record),
+    record.vpcEndpointId,
+  );
   const resource =
     base.resource ?? record.resources?.[0]?.ARN ?? record.resources?.[0]?.arn ?? requestResourceArn(service, request);
   const hasValues = Object.keys(request.variables).length > 0;
@@ -151,6 +154,12 @@ function withFederatedCaller(values: RequestValues, record: CloudTrailRecord): R
   if (identity.identityProvider) variables.IdentityProvider = identity.identityProvider;
   if (identity.userName) variables.WebIdentitySubject = identity.userName;
   return { ...values, variables };
+}
+
+/** A network activity event names the VPC endpoint it passed through: the fix edits that endpoint's policy. */
+function withEndpoint(values: RequestValues, vpcEndpointId: string | undefined): RequestValues {
+  if (!vpcEndpointId) return values;
+  return { ...values, variables: { ...values.variables, VpcEndpointId: vpcEndpointId } };
 }
 
 /**

@@ -11,6 +11,8 @@ export const cloudTrailRecordSchema = z.looseObject({
   errorMessage: z.string().nullish(),
   recipientAccountId: z.string().optional(),
   userAgent: z.string().optional(),
+  /** Network activity events: the VPC endpoint whose policy decided. */
+  vpcEndpointId: z.string().optional(),
   /** Only its top-level identifiers are read (lib/iam readRequestValues); the rest passes through. */
   requestParameters: z.unknown().optional(),
   resources: z.array(z.looseObject({ ARN: z.string().optional(), arn: z.string().optional() })).nullish(),
