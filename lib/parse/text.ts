@@ -130,8 +130,10 @@ function denialsInLine(lines: string[], index: number, defaultFormat: TextFormat
     const fragment = reasonFragmentAt(lines, index);
     if (fragment) return [recordFromFragment(fragment, wrapper, format, line)];
   }
-  if (special) return [recordFromSpecial(special, wrapper, format, line)];
-  const across = specialAcrossBreak(line, lines[index + 1]);
+  // A bare "AccessDenied" may stand before a phrase that a line break cut in two: the phrase says more.
+  const across = !special || VAGUE_KINDS.has(special.kind) ? specialAcrossBreak(line, lines[index + 1]) : null;
+  if (special && (!across || VAGUE_KINDS.has(across.hit.kind)))
+    return [recordFromSpecial(special, wrapper, format, line)];
   if (across) {
     const joined = mergeWrapper(wrapper, readWrapper(across.text));
     return [recordFromSpecial(across.hit, joined, joined.sourceFormat ?? format, across.text)];
@@ -241,7 +243,7 @@ function recordFromSpecial(special: SpecialHit, wrapper: WrapperFacts, format: T
   record.service = service;
   record.action = action;
   record.operation = wrapper.operation ?? special.operation ?? null;
-  record.principal = special.principal ?? leadingPrincipal(line);
+  record.principal = special.principal ?? leadingPrincipal(line) ?? userPrincipal(line);
   record.resource = special.resource ?? wrapper.resource;
   record.statedPolicyType = special.statedPolicyType ?? null;
   record.errorCode = wrapper.errorCode;
@@ -255,6 +257,13 @@ const LEADING_PRINCIPAL = /^[ \t]{0,8}(arn:aws[a-z-]{0,12}:(?:sts|iam)::[^\s]{1,
 
 function leadingPrincipal(line: string): string | null {
   return line.trimStart().startsWith("arn:") ? (LEADING_PRINCIPAL.exec(line)?.[1] ?? null) : null;
+}
+
+// "User: arn:…" with the sentence cut off after it (a truncated log line): the caller is named all the same.
+const USER_PRINCIPAL = /\bUser: (arn:aws[a-z-]{0,12}:(?:sts|iam)::[^\s"'`<>]{1,400})/;
+
+function userPrincipal(line: string): string | null {
+  return line.includes("User: arn:") && !line.includes(IAM_ANCHOR) ? (USER_PRINCIPAL.exec(line)?.[1] ?? null) : null;
 }
 
 /** The kind-specific facts of a phrase, without the phrase's other facts. */
