@@ -167,6 +167,22 @@ describe("parseDenials: reading what the text gives", () => {
     });
   });
 
+  it("reads the table of a Lake Formation refusal, on its line or wrapped onto the next", () => {
+    for (const text of [
+      "AccessDeniedException: Insufficient Lake Formation permission(s) on web_events (Service: Glue, Status Code: 400)",
+      "AccessDeniedException: Insufficient Lake Formation permission(s) \non web_events (Service: Glue, Status Code: 400)",
+    ]) {
+      expect(onlyRecord(text)).toMatchObject({ kind: "lake-formation", resource: "web_events" });
+    }
+  });
+
+  it("takes the one ARN of the denied service a bare denial's line names as its resource", () => {
+    const text = "AccessDenied: Access Denied status code: 403 for source version arn:aws:s3:::artifacts-1/app/src.zip";
+    expect(onlyRecord(text)).toMatchObject({ service: "s3", resource: "arn:aws:s3:::artifacts-1/app/src.zip" });
+    const two = "AccessDenied: Access Denied copying arn:aws:s3:::a/k to arn:aws:s3:::b/k";
+    expect(onlyRecord(two)?.resource).toBeNull();
+  });
+
   it("keeps the ellipsis of a role name a log cut short, so it is not taken for the whole name", () => {
     const text =
       "AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/BuildStack-ContainerRoleA1B2...  is not " +

@@ -18,7 +18,7 @@ interface SpecialFacts {
 }
 
 /** A denial message that is not an IAM authorization sentence, recognised by a fixed phrase. */
-export type SpecialHit = DenialKindFacts & SpecialFacts & { index: number };
+export type SpecialHit = DenialKindFacts & SpecialFacts & { index: number; end: number };
 
 /** Lambda errors that quote KMS's IAM sentence inside their own message. */
 export type WrappingKind = "lambda-env-kms" | "lambda-stale-grant";
@@ -271,12 +271,15 @@ const PATTERNS: SpecialPattern[] = [
     read: (m) => ({ kind: "bedrock-marketplace", service: "aws-marketplace", action: m[1] }),
   },
   {
-    pattern: /Insufficient Lake Formation permission\(s\)(?:: Required ([A-Za-z]{1,40}(?: [A-Za-z]{1,40}){0,3}) on)?/,
+    // "…: Required Create Database on Catalog" names the permission; "… on sales_db" names the table or database.
+    pattern:
+      /Insufficient Lake Formation permission\(s\)(?:: Required ([A-Za-z]{1,40}(?: [A-Za-z]{1,40}){0,3}) on| on ([\w.-]{1,255}))?/,
     anchors: ["Insufficient Lake Formation permission"],
     read: (m) => ({
       kind: "lake-formation",
       service: "glue",
       ...(m[1] ? { action: `glue:${m[1].replaceAll(" ", "")}` } : {}),
+      ...(m[2] ? { resource: m[2] } : {}),
     }),
   },
   {
@@ -334,7 +337,7 @@ function matchPattern({ pattern, anchors }: SpecialPattern, line: string): RegEx
 export function findSpecialMessage(line: string): SpecialHit | null {
   for (const special of PATTERNS) {
     const match = matchPattern(special, line);
-    if (match) return { index: match.index, ...special.read(match) };
+    if (match) return { index: match.index, end: match.index + match[0].length, ...special.read(match) };
   }
   return null;
 }
@@ -347,7 +350,7 @@ export function findSpecialMessageAcross(text: string, join: number): SpecialHit
   for (const special of PATTERNS) {
     const match = matchPattern(special, text);
     if (match && match.index < join && match.index + match[0].length > join) {
-      return { index: match.index, ...special.read(match) };
+      return { index: match.index, end: match.index + match[0].length, ...special.read(match) };
     }
   }
   return null;

@@ -132,16 +132,34 @@ function denialsInLine(lines: string[], index: number, defaultFormat: TextFormat
   }
   // A bare "AccessDenied" may stand before a phrase that a line break cut in two: the phrase says more.
   const across = !special || VAGUE_KINDS.has(special.kind) ? specialAcrossBreak(line, lines[index + 1]) : null;
-  if (special && (!across || VAGUE_KINDS.has(across.hit.kind)))
-    return [recordFromSpecial(special, wrapper, format, line)];
+  if (special && (!across || VAGUE_KINDS.has(across.hit.kind))) {
+    const continued = continuedOnNextLine(special, line, lines[index + 1]);
+    return [recordFromSpecial(continued?.hit ?? special, wrapper, format, continued?.text ?? line)];
+  }
   if (across) {
     const joined = mergeWrapper(wrapper, readWrapper(across.text));
     return [recordFromSpecial(across.hit, joined, joined.sourceFormat ?? format, across.text)];
   }
   if (wrapper.errorCode && isDenialCode(wrapper.errorCode)) {
-    return [recordFromSpecial({ kind: "generic-denied", index: 0 }, wrapper, format, line)];
+    return [recordFromSpecial({ kind: "generic-denied", index: 0, end: 0 }, wrapper, format, line)];
   }
   return [];
+}
+
+/**
+ * A phrase that ends the line, read again with the next line joined on: what a wrap cut off its optional tail says
+ * ("Insufficient Lake Formation permission(s)\non sales_db"). Null when the join reads no more of the same phrase.
+ */
+function continuedOnNextLine(
+  special: SpecialHit,
+  line: string,
+  next: string | undefined,
+): { hit: SpecialHit; text: string } | null {
+  const end = line.trimEnd().length;
+  if (special.end < end || !next?.trim()) return null;
+  const text = `${line.slice(0, end)} ${next.trimStart()}`;
+  const hit = findSpecialMessage(text);
+  return hit && hit.kind === special.kind && hit.index === special.index && hit.end > end + 1 ? { hit, text } : null;
 }
 
 // Any service prefix ("Client.", "KMS.", "Kinesis.KMS.") and any name ending in AccessDenied ("VpceAccessDenied").
@@ -244,7 +262,7 @@ function recordFromSpecial(special: SpecialHit, wrapper: WrapperFacts, format: T
   record.action = action;
   record.operation = wrapper.operation ?? special.operation ?? null;
   record.principal = special.principal ?? leadingPrincipal(line) ?? userPrincipal(line);
-  record.resource = special.resource ?? wrapper.resource;
+  record.resource = special.resource ?? wrapper.resource ?? (service ? soleArnOf(service, line) : null);
   record.statedPolicyType = special.statedPolicyType ?? null;
   record.errorCode = wrapper.errorCode;
   record.region = wrapper.region ?? (special.resource ? parseArn(special.resource)?.region || null : null);
@@ -257,6 +275,20 @@ const LEADING_PRINCIPAL = /^[ \t]{0,8}(arn:aws[a-z-]{0,12}:(?:sts|iam)::[^\s]{1,
 
 function leadingPrincipal(line: string): string | null {
   return line.trimStart().startsWith("arn:") ? (LEADING_PRINCIPAL.exec(line)?.[1] ?? null) : null;
+}
+
+// ARNs a line names, up to the first character no ARN holds.
+const ARN_IN_LINE = /\barn:aws[a-z-]{0,12}:([a-z0-9-]{1,40}):[^\s"'`<>,;)]{1,2048}/g;
+
+/**
+ * The one ARN of the denied service a bare denial's line names ("Access Denied … source version arn:aws:s3:::b/k"): its
+ * resource. Null when it names none or several, and for IAM and STS, whose ARNs there are the caller's.
+ */
+function soleArnOf(service: string, line: string): string | null {
+  if (service === "iam" || service === "sts" || !line.includes("arn:")) return null;
+  const arns = new Set<string>();
+  for (const match of line.matchAll(ARN_IN_LINE)) if (match[1] === service) arns.add(match[0].replace(/[.]+$/, ""));
+  return arns.size === 1 ? ([...arns][0] ?? null) : null;
 }
 
 // "User: arn:…" with the sentence cut off after it (a truncated log line): the caller is named all the same.
