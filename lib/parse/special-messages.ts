@@ -1,7 +1,8 @@
 import type { DenialKindFacts, PolicyType } from "../model";
 import { anchored, execAnchored, includesAny } from "./anchors";
-import { queueArnOfUrl, serviceFromSdkLabel } from "../iam";
+import { queueArnOfUrl } from "../iam";
 import { ownEntry } from "../own";
+import { SERVICE_REFUSALS } from "./service-refusals";
 
 /** What a fixed phrase tells beyond its kind. */
 interface SpecialFacts {
@@ -23,7 +24,7 @@ export type SpecialHit = DenialKindFacts & SpecialFacts & { index: number; end: 
 /** Lambda errors that quote KMS's IAM sentence inside their own message. */
 export type WrappingKind = "lambda-env-kms" | "lambda-stale-grant";
 
-interface SpecialPattern {
+export interface SpecialPattern {
   pattern: RegExp;
   /** Literal text the pattern needs (one of): most lines are ruled out with indexOf before the regex runs. */
   anchors: string[];
@@ -179,54 +180,7 @@ const PATTERNS: SpecialPattern[] = [
     anchors: ["Access to the resource https://"],
     read: (m) => ({ kind: "sqs-legacy", resource: queueArnOfUrl(m[1] ?? "") ?? undefined, service: "sqs" }),
   },
-  // S3 Object Ownership "bucket owner enforced" turns ACLs off: a request that still sends one (x-amz-acl) is refused.
-  {
-    pattern: /\bAccessControlListNotSupported\b|The bucket does not allow ACLs/,
-    anchors: ["AccessControlListNotSupported", "The bucket does not allow ACLs"],
-    read: () => ({ kind: "generic-denied", service: "s3" }),
-  },
-  // EC2's CreateInstanceExportTask (Client.AuthFailure): VM Import/Export writes to the bucket as a grantee of its ACL.
-  {
-    pattern: /vm-import-export@amazon\.com must have WRITE and READ_ACL permission/,
-    anchors: ["vm-import-export@amazon.com must have"],
-    read: () => ({ kind: "generic-denied", service: "ec2", action: "ec2:CreateInstanceExportTask" }),
-  },
-  // API Gateway's answer when a Lambda (or Cognito) authorizer denied the call: the authorizer decides, not IAM.
-  {
-    pattern: /User is not authorized to access this resource/,
-    anchors: ["User is not authorized to access this resource"],
-    read: () => ({ kind: "generic-denied", service: "execute-api", action: "execute-api:Invoke" }),
-  },
-  // kubectl against EKS: the cluster did not map the IAM identity (aws-auth ConfigMap or access entry) to a user.
-  {
-    pattern:
-      /You must be logged in to the server \((?:Unauthorized|the server has asked for the client to provide credentials)\)/,
-    anchors: ["You must be logged in to the server"],
-    read: () => ({ kind: "generic-denied", service: "eks" }),
-  },
-  // Cognito could not get credentials for the pool's role: the role's trust policy does not let the pool assume it.
-  {
-    pattern: /Invalid identity pool configuration\. Check assigned IAM roles for this pool/,
-    anchors: ["Invalid identity pool configuration"],
-    read: () => ({
-      kind: "generic-denied",
-      principal: "cognito-identity.amazonaws.com",
-      service: "sts",
-      action: "sts:AssumeRoleWithWebIdentity",
-    }),
-  },
-  // Organizations' own refusal: from a member account (not the management account or a delegated administrator).
-  {
-    pattern: /You don\\?'t have permissions to access this resource/,
-    anchors: ["t have permissions to access this resource"],
-    read: () => ({ kind: "generic-denied", service: "organizations" }),
-  },
-  // The Java SDK v2 names a body-less 403 "Access denied (Service: Sts, Status Code: 403": the service by its label.
-  {
-    pattern: /\bAccess denied \(Service: ([^;,)]{1,60})[;,] Status Code: 403/,
-    anchors: ["Access denied (Service: "],
-    read: (m) => ({ kind: "generic-denied", service: serviceFromSdkLabel(m[1] ?? "") }),
-  },
+  ...SERVICE_REFUSALS,
   // Secrets Manager (and others) when the caller may not use the key that encrypts the value.
   {
     pattern: /Access to KMS is not allowed/,
@@ -315,12 +269,6 @@ const PATTERNS: SpecialPattern[] = [
       /when calling the (Head\w{1,60}) operation: Forbidden|operation error S3: (Head\w{1,60}), https response error StatusCode: 403|\bForbidden: Forbidden\b/,
     anchors: [" operation: Forbidden", ", https response error StatusCode: 403", "Forbidden: Forbidden"],
     read: () => ({ kind: "http-forbidden" }),
-  },
-  // The JavaScript SDK v2's error object for it: only its S3 client names a body-less 403 by its status (`code: 'Forbidden'`).
-  {
-    pattern: /\bcode: 'Forbidden'/,
-    anchors: ["code: 'Forbidden'"],
-    read: () => ({ kind: "http-forbidden", service: "s3" }),
   },
   {
     pattern: /\bAccess ?Denied(?:Exception)?\b/,

@@ -9,7 +9,8 @@ import {
   type IamSentence,
   type ReasonFragment,
 } from "./iam-sentence";
-import { specialAcrossBreak } from "./line-breaks";
+import { continuedOnNextLine, specialAcrossBreak } from "./line-breaks";
+import { leadingPrincipal, soleArnOf, userPrincipal } from "./line-facts";
 import { EXCERPT_LENGTH, MAX_RECORDS } from "./limits";
 import {
   findEncodedMessage,
@@ -146,22 +147,6 @@ function denialsInLine(lines: string[], index: number, defaultFormat: TextFormat
   return [];
 }
 
-/**
- * A phrase that ends the line, read again with the next line joined on: what a wrap cut off its optional tail says
- * ("Insufficient Lake Formation permission(s)\non sales_db"). Null when the join reads no more of the same phrase.
- */
-function continuedOnNextLine(
-  special: SpecialHit,
-  line: string,
-  next: string | undefined,
-): { hit: SpecialHit; text: string } | null {
-  const end = line.trimEnd().length;
-  if (special.end < end || !next?.trim()) return null;
-  const text = `${line.slice(0, end)} ${next.trimStart()}`;
-  const hit = findSpecialMessage(text);
-  return hit && hit.kind === special.kind && hit.index === special.index && hit.end > end + 1 ? { hit, text } : null;
-}
-
 // Any service prefix ("Client.", "KMS.", "Kinesis.KMS.") and any name ending in AccessDenied ("VpceAccessDenied").
 const DENIAL_CODES = new RegExp(
   `^(?:[A-Za-z]{1,40}\\.){0,3}(?:${[
@@ -268,34 +253,6 @@ function recordFromSpecial(special: SpecialHit, wrapper: WrapperFacts, format: T
   record.region = wrapper.region ?? (special.resource ? parseArn(special.resource)?.region || null : null);
   record.account = special.account ?? null;
   return locate(record);
-}
-
-// A row that starts with the caller's ARN: a CloudTrail console row or a chat rendering ("arn:… called ListAccounts …").
-const LEADING_PRINCIPAL = /^[ \t]{0,8}(arn:aws[a-z-]{0,12}:(?:sts|iam)::[^\s]{1,400})\s/;
-
-function leadingPrincipal(line: string): string | null {
-  return line.trimStart().startsWith("arn:") ? (LEADING_PRINCIPAL.exec(line)?.[1] ?? null) : null;
-}
-
-// ARNs a line names, up to the first character no ARN holds.
-const ARN_IN_LINE = /\barn:aws[a-z-]{0,12}:([a-z0-9-]{1,40}):[^\s"'`<>,;)]{1,2048}/g;
-
-/**
- * The one ARN of the denied service a bare denial's line names ("Access Denied … source version arn:aws:s3:::b/k"): its
- * resource. Null when it names none or several, and for IAM and STS, whose ARNs there are the caller's.
- */
-function soleArnOf(service: string, line: string): string | null {
-  if (service === "iam" || service === "sts" || !line.includes("arn:")) return null;
-  const arns = new Set<string>();
-  for (const match of line.matchAll(ARN_IN_LINE)) if (match[1] === service) arns.add(match[0].replace(/[.]+$/, ""));
-  return arns.size === 1 ? ([...arns][0] ?? null) : null;
-}
-
-// "User: arn:…" with the sentence cut off after it (a truncated log line): the caller is named all the same.
-const USER_PRINCIPAL = /\bUser: (arn:aws[a-z-]{0,12}:(?:sts|iam)::[^\s"'`<>]{1,400})/;
-
-function userPrincipal(line: string): string | null {
-  return line.includes("User: arn:") && !line.includes(IAM_ANCHOR) ? (USER_PRINCIPAL.exec(line)?.[1] ?? null) : null;
 }
 
 /** The kind-specific facts of a phrase, without the phrase's other facts. */
