@@ -54,7 +54,7 @@ describe("parseDenials: refusals that are not IAM's sentence", () => {
 
   it("reads the JavaScript SDK v2's body-less S3 403 and the Java SDK v2's 'Access denied (Service: …'", () => {
     const js = "Error: head failed\n{ [Forbidden: null]\n  message: null,\n  code: 'Forbidden',\n  statusCode: 403 }";
-    expect(onlyRecord(js)).toMatchObject({ kind: "http-forbidden", service: "s3" });
+    expect(onlyRecord(js)).toMatchObject({ kind: "http-forbidden", service: "s3", action: "s3:GetObject" });
     const java =
       "software.amazon.awssdk.services.sts.model.StsException: Access denied (Service: Sts, Status Code: 403, Request ID: 1f)";
     expect(onlyRecord(java)).toMatchObject({ kind: "generic-denied", service: "sts" });

@@ -55,10 +55,11 @@ export const SERVICE_REFUSALS: SpecialPattern[] = [
     anchors: ["Access denied (Service: "],
     read: (m) => ({ kind: "generic-denied", service: serviceFromSdkLabel(m[1] ?? "") }),
   },
-  // The JavaScript SDK v2's error object: only its S3 client names a body-less 403 by its status (`code: 'Forbidden'`).
+  // The JavaScript SDK v2's error object: only its S3 client names a body-less 403 by its status (`code: 'Forbidden'`),
+  // and only a HEAD has no body, most often an object's (the ranking's why says a bucket's needs s3:ListBucket).
   {
     pattern: /\bcode: 'Forbidden'/,
     anchors: ["code: 'Forbidden'"],
-    read: () => ({ kind: "http-forbidden", service: "s3" }),
+    read: () => ({ kind: "http-forbidden", service: "s3", action: "s3:GetObject" }),
   },
 ];
