@@ -1,6 +1,7 @@
-import { encodedMessageOf, isModelAccessDenial, proofOf, type Check, type DenialRecord, type Layer } from "../model";
+import { encodedMessageOf, proofOf, type Check, type DenialRecord, type Layer } from "../model";
 import { isDataEventAction } from "../iam";
 import type { Subject } from "../iam";
+import { outsideSettingCheck } from "./settings";
 
 function regionFlag(subject: Subject): string {
   return ` --region ${subject.region}`;
@@ -89,22 +90,6 @@ function propagationCheck(record: DenialRecord, subject: Subject): Check {
 }
 
 /** The check that shows the setting refusing the request. */
-function accountSettingCheck(record: DenialRecord, subject: Subject): Check {
-  if (isModelAccessDenial(record))
-    return {
-      description:
-        "See whether the account has access to the model (an account-level agreement, not an IAM permission).",
-      command: "aws bedrock list-foundation-models --query 'modelSummaries[].[modelId,modelLifecycle.status]'",
-    };
-  return {
-    description:
-      "Read the bucket's and the account's Block Public Access settings: BlockPublicPolicy or BlockPublicAcls true refuses it.",
-    command:
-      `aws s3api get-public-access-block --bucket ${subject.bucket ?? "<BUCKET_NAME>"} && ` +
-      `aws s3control get-public-access-block --account-id ${subject.account}`,
-  };
-}
-
 const CHECKS: Record<Layer, (record: DenialRecord, subject: Subject) => Check[]> = {
   "execution-role": (record, subject) => [
     simulate(record, subject),
@@ -181,7 +166,7 @@ const CHECKS: Record<Layer, (record: DenialRecord, subject: Subject) => Check[]>
     },
   ],
   "propagation-delay": (record, subject) => [propagationCheck(record, subject)],
-  "account-setting": (record, subject) => [accountSettingCheck(record, subject)],
+  "account-setting": (record, subject) => [outsideSettingCheck(record, subject)],
   unknown: (record) => {
     const encodedMessage = encodedMessageOf(record);
     return [encodedMessage ? decodeCheck(encodedMessage) : findEventCheck(record)];

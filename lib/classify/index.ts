@@ -7,6 +7,7 @@ import { rankLayers } from "./rank";
 
 export { doorLabel, doorOf, type Door } from "./door";
 export { LAYER_INFO, layerOfPolicyType } from "./layers";
+export { outsideSettingOf, type OutsideSetting } from "./settings";
 
 /**
  * Ranks the permission layers that could have denied a request, each with why and the commands

@@ -61,7 +61,8 @@ export const LAYER_INFO: Record<
     label: "An account or resource setting (not a policy)",
     direction: "not-a-policy",
     summary:
-      "A setting outside IAM refuses the request (S3 Block Public Access, Bedrock model access): no policy edit lifts it.",
+      "A setting or grant outside IAM policies refuses the request (S3 Block Public Access or Object Ownership, Bedrock " +
+      "model access, an API's authorizer, an EKS access entry, a Lake Formation grant): no policy edit lifts it.",
   },
   unknown: {
     label: "Something else (see the checks)",

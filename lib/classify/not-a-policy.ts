@@ -1,14 +1,7 @@
 import type { DenialRecord } from "../model";
 import type { NonEmpty } from "../non-empty";
 import type { Ranked } from "./rank";
-
-/** S3 calls that Block Public Access refuses when what they write would make the bucket or object public. */
-const PUBLIC_ACCESS_CALLS = new Set([
-  "s3:PutBucketPolicy",
-  "s3:PutBucketAcl",
-  "s3:PutObjectAcl",
-  "s3:PutAccessPointPolicy",
-]);
+import { outsideSettingRank } from "./settings";
 
 /** Deployment tools create a role or policy and use it moments later, the classic propagation race. */
 const DEPLOYMENT_FORMATS = new Set<string>(["cloudformation", "terraform"]);
@@ -23,26 +16,23 @@ function propagationWhy(record: DenialRecord): string | null {
   return null;
 }
 
-/** Bedrock's answer when the account, not a policy, lacks access: IAM denials from Bedrock use IAM's own sentence. */
-const BEDROCK_ACCOUNT_REFUSAL = "Your account is not authorized to invoke this API operation";
-
 function accountSetting(record: DenialRecord): Ranked | null {
-  if (record.statedPolicyType === null && record.action && PUBLIC_ACCESS_CALLS.has(record.action))
-    return {
-      layer: "account-setting",
-      confidence: 0.2,
-      why: "S3 Block Public Access (on by default) refuses a policy or ACL that would make the bucket public, with this same AccessDenied.",
-    };
-  if (record.excerpt.includes(BEDROCK_ACCOUNT_REFUSAL))
-    return {
-      layer: "account-setting",
-      confidence: 0.75,
-      why:
-        "Bedrock says this when the account has no access to the model in this Region: model access is granted per " +
-        "Region (Bedrock console, Model access), and some models are offered in a few Regions only.",
-    };
-  return null;
+  const setting = outsideSettingRank(record);
+  return setting && { layer: "account-setting", ...setting };
 }
+
+/**
+ * A HEAD request's 403 carries no body, so what refused it stays unsaid: a clock more than 15 minutes off or bad
+ * credentials give the same bare 403, and a missing key answers 403 rather than 404 when ListBucket is not allowed.
+ */
+const BODYLESS_HEAD: Ranked = {
+  layer: "unknown",
+  confidence: 0.15,
+  why:
+    "A HEAD 403 has no error body, so S3 names no cause: a request signed with a clock more than 15 minutes off " +
+    "(RequestTimeTooSkewed) or with the wrong credentials fails the same way, and a key that does not exist answers " +
+    "403 instead of 404 when the caller may not s3:ListBucket. Check the clock and aws sts get-caller-identity first.",
+};
 
 /** Adds `extra` to a ranking in its place by confidence, scaling the others so the confidences sum as they did. */
 function appended(ranked: NonEmpty<Ranked>, extra: Ranked): NonEmpty<Ranked> {
@@ -63,14 +53,17 @@ function appended(ranked: NonEmpty<Ranked>, extra: Ranked): NonEmpty<Ranked> {
 }
 
 /**
- * Adds the causes outside every policy that the same words can hide (IAM eventual consistency, S3 Block Public
- * Access) as the last candidates, each with its own check: what AWS states still leads, proof leaves no room.
+ * Adds the causes outside every policy that the same words can hide (IAM eventual consistency, a setting or grant
+ * outside IAM such as S3 Block Public Access or an API's authorizer, a body-less HEAD's unsaid cause) in their place
+ * by confidence, each with its own check: what AWS states still leads, proof leaves no room.
  */
 export function withCausesOutsidePolicies(record: DenialRecord, ranked: NonEmpty<Ranked>): NonEmpty<Ranked> {
   if (ranked.some((candidate) => candidate.proven || candidate.layer === "propagation-delay")) return ranked;
   let result = ranked;
   const setting = accountSetting(record);
   if (setting && !ranked.some((candidate) => candidate.layer === "account-setting")) result = appended(result, setting);
+  if (record.kind === "http-forbidden" && !ranked.some((candidate) => candidate.layer === "unknown"))
+    result = appended(result, BODYLESS_HEAD);
   const propagation = propagationWhy(record);
   if (propagation) result = appended(result, { layer: "propagation-delay", confidence: 0.05, why: propagation });
   return result;

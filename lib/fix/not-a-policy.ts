@@ -1,6 +1,7 @@
+import { outsideSettingOf, type OutsideSetting } from "../classify";
 import type { Subject } from "../iam";
-import { isModelAccessDenial, type DenialRecord, type FixDraft } from "../model";
-import { shellWord } from "./shell";
+import type { DenialRecord, FixDraft } from "../model";
+import { shellWord, singleQuoted } from "./shell";
 
 const NO_POLICY_CHANGE = "no policy change";
 
@@ -91,6 +92,200 @@ function modelAccessFix(): FixDraft {
   };
 }
 
+/** A setting's change: nothing to add to a policy, only the steps, snippets and notes each setting fills in. */
+function settingDraft(
+  fields: Pick<FixDraft, "title" | "target" | "cli" | "terraform" | "sam" | "notes"> & Partial<FixDraft>,
+): FixDraft {
+  return {
+    layer: "account-setting",
+    owner: "you",
+    statement: null,
+    additionalStatements: [],
+    consoleUrl: null,
+    requestText: null,
+    ...fields,
+  };
+}
+
+function objectOwnershipFix(subject: Subject): FixDraft {
+  const bucket = subject.bucket ?? "<BUCKET_NAME>";
+  return settingDraft({
+    title: `Send the request without an ACL: bucket ${bucket} has ACLs turned off (Object Ownership)`,
+    target: `the request's ACL (x-amz-acl), or Object Ownership of bucket ${bucket}`,
+    cli:
+      `# Drop the ACL from the call (--acl, ACL: 'public-read' in the SDK); only bucket-owner-full-control is still accepted.\n` +
+      `aws s3api get-bucket-ownership-controls --bucket ${shellWord(bucket)}\n` +
+      `# Only if the objects must keep ACLs:\naws s3api put-bucket-ownership-controls --bucket ${shellWord(bucket)} ` +
+      `--ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerPreferred}]'`,
+    terraform:
+      `# Remove acl from the aws_s3_object (or the SDK call). Only if the objects must keep ACLs:\n` +
+      `resource "aws_s3_bucket_ownership_controls" "this" {\n  bucket = "${bucket}"\n  rule {\n` +
+      `    object_ownership = "BucketOwnerPreferred"\n  }\n}`,
+    sam:
+      "# CloudFormation, on the AWS::S3::Bucket, only if the objects must keep ACLs:\n" +
+      "OwnershipControls:\n  Rules:\n    - ObjectOwnership: BucketOwnerPreferred",
+    notes: [
+      "New buckets enforce bucket ownership (ACLs off) by default, and AWS recommends keeping it so: grant access " +
+        "with the bucket policy instead of ACLs, and the request needs no ACL at all.",
+    ],
+  });
+}
+
+function exportBucketAclFix(subject: Subject): FixDraft {
+  const bucket = subject.bucket ?? "<EXPORT_BUCKET>";
+  const grantee = "id=<VM_IMPORT_EXPORT_CANONICAL_ID>";
+  return settingDraft({
+    title: `Grant VM Import/Export WRITE and READ_ACP in the ACL of bucket ${bucket}`,
+    target: `the ACL of bucket ${bucket}`,
+    cli:
+      `# put-bucket-acl replaces the whole ACL: keep the owner's FULL_CONTROL in it.\n` +
+      `aws s3api put-bucket-acl --bucket ${shellWord(bucket)} --grant-full-control id=<OWNER_CANONICAL_ID> ` +
+      `--grant-write ${grantee} --grant-read-acp ${grantee}`,
+    terraform:
+      `resource "aws_s3_bucket_acl" "export" {\n  bucket = "${bucket}"\n  access_control_policy {\n` +
+      `    owner { id = "<OWNER_CANONICAL_ID>" }\n` +
+      ["FULL_CONTROL", "WRITE", "READ_ACP"]
+        .map(
+          (permission) =>
+            `    grant {\n      permission = "${permission}"\n      grantee {\n        type = "CanonicalUser"\n` +
+            `        id   = "${permission === "FULL_CONTROL" ? "<OWNER_CANONICAL_ID>" : "<VM_IMPORT_EXPORT_CANONICAL_ID>"}"\n      }\n    }\n`,
+        )
+        .join("") +
+      `  }\n}`,
+    sam: "# CloudFormation sets only canned ACLs on a bucket: grant the VM Import/Export canonical user with put-bucket-acl.",
+    notes: [
+      "The VM Import/Export guide lists the grantee's canonical ID for each Region. The bucket's Object Ownership must " +
+        "allow ACLs (BucketOwnerPreferred or ObjectWriter), or no grant takes effect.",
+    ],
+  });
+}
+
+function authorizerFix(record: DenialRecord): FixDraft {
+  if (record.service === "appsync")
+    return settingDraft({
+      title: "Fix the AppSync authorizer's answer: it refused the call, not IAM",
+      target: "the API's authorization mode or authorizer",
+      cli:
+        "aws appsync get-graphql-api --api-id <API_ID> --query 'graphqlApi.[authenticationType,additionalAuthenticationProviders]'\n" +
+        '# A Lambda authorizer must return {"isAuthorized": true}; an API key must be current; a Cognito or OIDC token must match the mode.',
+      terraform: "# No IAM change: the aws_appsync_graphql_api's authentication_type or its authorizer's code decides.",
+      sam: "# No IAM change: the AWS::AppSync::GraphQLApi's AuthenticationType or its authorizer's code decides.",
+      notes: ["An IAM policy only decides for requests signed with SigV4 to an API whose mode is AWS_IAM."],
+    });
+  return settingDraft({
+    title: "Fix the API Gateway authorizer's answer: it returned Deny, not IAM",
+    target: "the API's Lambda or Cognito authorizer",
+    cli:
+      "aws apigateway test-invoke-authorizer --rest-api-id <API_ID> --authorizer-id <AUTHORIZER_ID> --headers Authorization=<TOKEN>\n" +
+      "# A cached answer serves later calls for its TTL: flush it after fixing the authorizer.\n" +
+      "aws apigateway flush-stage-authorizers-cache --rest-api-id <API_ID> --stage-name <STAGE>",
+    terraform:
+      "# No IAM change: the authorizer's code (its policy's Resource) or the aws_api_gateway_authorizer's TTL decides.",
+    sam: "# No IAM change: the authorizer's code (its policy's Resource) or its ReauthorizeEvery/TTL decides.",
+    notes: [
+      "A Lambda authorizer's policy is cached per token for every method: return a Resource that covers all of them " +
+        "(arn:aws:execute-api:<REGION>:<ACCOUNT_ID>:<API_ID>/<STAGE>/*/*) or set the TTL to 0 while testing.",
+    ],
+  });
+}
+
+function eksAccessFix(subject: Subject): FixDraft {
+  const principal = shellWord(subject.principalArn);
+  const cluster = "--cluster-name <CLUSTER_NAME>";
+  return settingDraft({
+    title: `Give ${subject.principalArn} an access entry on the EKS cluster`,
+    target: "the cluster's access entries (or its aws-auth ConfigMap)",
+    cli:
+      `aws eks create-access-entry ${cluster} --principal-arn ${principal}\n` +
+      `aws eks associate-access-policy ${cluster} --principal-arn ${principal} ` +
+      `--policy-arn arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy --access-scope type=cluster`,
+    terraform:
+      `resource "aws_eks_access_entry" "this" {\n  cluster_name  = "<CLUSTER_NAME>"\n  principal_arn = "${subject.principalArn}"\n}\n` +
+      `resource "aws_eks_access_policy_association" "this" {\n  cluster_name  = "<CLUSTER_NAME>"\n` +
+      `  principal_arn = "${subject.principalArn}"\n  policy_arn    = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy"\n` +
+      `  access_scope {\n    type = "cluster"\n  }\n}`,
+    sam:
+      `Type: AWS::EKS::AccessEntry\nProperties:\n  ClusterName: <CLUSTER_NAME>\n  PrincipalArn: ${subject.principalArn}\n` +
+      `  AccessPolicies:\n    - PolicyArn: arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy\n      AccessScope:\n        Type: cluster`,
+    notes: [
+      "Pick the access policy the identity needs (AmazonEKSViewPolicy, AmazonEKSEditPolicy, AmazonEKSClusterAdminPolicy). " +
+        "A cluster in CONFIG_MAP mode has no access entries: map the role in the aws-auth ConfigMap instead " +
+        "(eksctl create iamidentitymapping), or switch the mode to API_AND_CONFIG_MAP.",
+    ],
+  });
+}
+
+function managementAccountFix(subject: Subject): FixDraft {
+  const delegation = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { AWS: `arn:${subject.partition}:iam::${subject.account}:root` },
+        Action: ["organizations:Describe*", "organizations:List*"],
+        Resource: "*",
+      },
+    ],
+  });
+  return settingDraft({
+    title: "Call Organizations from the management account, or delegate it to this account",
+    owner: "organization-admin",
+    target: "the organization's delegation policy (in the management account)",
+    cli:
+      "aws sts get-caller-identity --query Account\n" +
+      "# From the management account: let this account read the organization.\n" +
+      `aws organizations put-resource-policy --content ${singleQuoted(delegation)}`,
+    terraform: `resource "aws_organizations_resource_policy" "delegate_read" {\n  content = jsonencode(${delegation})\n}`,
+    sam: "# Organizations' delegation policy is set from the management account (put-resource-policy), not in a member stack.",
+    requestText:
+      `Please let account ${subject.account} read the organization: a delegation policy (aws organizations ` +
+      "put-resource-policy) allowing organizations:Describe* and organizations:List*, or run this job in the management account.",
+    notes: [
+      "Organizations refuses its calls in member accounts whatever their IAM policies allow; the caller's own policy " +
+        "must still allow the action once the account is delegated.",
+    ],
+  });
+}
+
+function lakeFormationFix(record: DenialRecord, subject: Subject): FixDraft {
+  const permission = record.action ? snakeUpper(record.action.split(":")[1] ?? "") : "<PERMISSION>";
+  const table = JSON.stringify({ Table: { DatabaseName: "<DATABASE>", Name: subject.resourceName } });
+  const principal = shellWord(`DataLakePrincipalIdentifier=${subject.principalArn}`);
+  return settingDraft({
+    title: `Ask a data lake administrator for the Lake Formation grant on ${subject.resourceName}`,
+    owner: "resource-owner",
+    target: "Lake Formation permissions (not an IAM policy)",
+    cli: `aws lakeformation grant-permissions --principal ${principal} --permissions ${permission} --resource ${singleQuoted(table)}`,
+    terraform:
+      `resource "aws_lakeformation_permissions" "this" {\n  principal   = "${subject.principalArn}"\n` +
+      `  permissions = ["${permission}"]\n  table {\n    database_name = "<DATABASE>"\n    name          = "${subject.resourceName}"\n  }\n}`,
+    sam:
+      `Type: AWS::LakeFormation::Permissions\nProperties:\n  DataLakePrincipal:\n    DataLakePrincipalIdentifier: ${subject.principalArn}\n` +
+      `  Permissions: [${permission}]\n  Resource:\n    TableResource:\n      DatabaseName: <DATABASE>\n      Name: ${subject.resourceName}`,
+    requestText: `Please grant ${subject.principalArn} the Lake Formation permission ${permission} on ${subject.resourceName}.`,
+    notes: [
+      "Creating a table needs CREATE_TABLE on its database (and DATA_LOCATION_ACCESS on its S3 location); reading one " +
+        "needs SELECT or DESCRIBE on it. The caller's IAM policy needs lakeformation:GetDataAccess and the Glue action too.",
+    ],
+  });
+}
+
+/** `CreateTable` → `CREATE_TABLE`: Lake Formation names its permissions after the Glue calls they allow. */
+function snakeUpper(name: string): string {
+  return name ? name.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase() : "<PERMISSION>";
+}
+
+const SETTING_FIXES: Record<OutsideSetting, (record: DenialRecord, subject: Subject) => FixDraft> = {
+  "s3-block-public-access": (_record, subject) => s3PublicAccessFix(subject),
+  "bedrock-model-access": () => modelAccessFix(),
+  "s3-object-ownership": (_record, subject) => objectOwnershipFix(subject),
+  "vm-export-bucket-acl": (_record, subject) => exportBucketAclFix(subject),
+  "api-authorizer": (record) => authorizerFix(record),
+  "eks-cluster-access": (_record, subject) => eksAccessFix(subject),
+  "organizations-management-account": (_record, subject) => managementAccountFix(subject),
+  "lake-formation-grant": lakeFormationFix,
+};
+
 /** The next step for a cause outside every policy: confirm it, then change the setting or simply retry. */
 export function notAPolicyFix(
   layer: "propagation-delay" | "account-setting",
@@ -98,5 +293,5 @@ export function notAPolicyFix(
   subject: Subject,
 ): FixDraft {
   if (layer === "propagation-delay") return propagationFix(record, subject);
-  return isModelAccessDenial(record) ? modelAccessFix() : s3PublicAccessFix(subject);
+  return SETTING_FIXES[outsideSettingOf(record) ?? "s3-block-public-access"](record, subject);
 }

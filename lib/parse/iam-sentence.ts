@@ -153,9 +153,12 @@ function unquotedUpToQuote(token: { token: string; end: number }, quoted: boolea
   return { token: token.token.slice(0, cut), end: token.end - token.token.length + cut };
 }
 
-/** A redacted last segment ("assumed-role/.../...") is part of the ARN, not a full stop. */
+/**
+ * A redacted last segment ("assumed-role/.../...") or a name a log cut short ("…/MyStack-Container...") is part of the
+ * ARN, not a full stop: the ellipsis stays, so the name reads as unreadable rather than whole.
+ */
 function endsRedacted(token: string): boolean {
-  return token.endsWith("/...") || token.endsWith(":...");
+  return token.endsWith("/...") || token.endsWith(":...") || (token.startsWith("arn:") && token.endsWith("..."));
 }
 
 function isGreaterThan(code: number): boolean {

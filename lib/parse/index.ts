@@ -1,5 +1,6 @@
 import type { DenialRecord, NonDenial } from "../model";
 import { authorizationDetailsRecords, readAuthorizationDetails } from "./authorization-details";
+import { withCallerIdentity } from "./caller-identity";
 import { readCloudTrailRecords, recordsFromJson } from "./cloudtrail-json";
 import { dedupeRecords } from "./dedupe";
 import { withExecutionLog } from "./execution-log";
@@ -47,8 +48,9 @@ export function parseDenials(text: string): ParseResult {
   });
   // A one-line message is one error; a log excerpt can hold throttling or expired tokens beside its denials.
   const others = kept.length === 0 || normalized.includes("\n") ? findNonDenials(normalized) : [];
-  const read = kept.map((record) =>
-    record.kind === "apigw-invalid-permissions" ? withExecutionLog(record, normalized) : record,
+  const read = withCallerIdentity(
+    kept.map((record) => (record.kind === "apigw-invalid-permissions" ? withExecutionLog(record, normalized) : record)),
+    normalized,
   );
   return {
     records: dedupeRecords(read),

@@ -1,4 +1,4 @@
-import { findSpecialMessageAcross, type SpecialHit } from "./special-messages";
+import { findSpecialMessage, findSpecialMessageAcross, type SpecialHit } from "./special-messages";
 
 /** How much of each side of a line break is read for a phrase cut by it: longer than any fixed phrase. */
 const JOIN_SPAN = 200;
@@ -21,4 +21,20 @@ export function specialAcrossBreak(line: string, next: string | undefined): { hi
     if (hit) return { hit: { ...hit, index: hit.index + tailStart }, text: line + glue + next };
   }
   return null;
+}
+
+/**
+ * A phrase that ends the line, read again with the next line joined on: what a wrap cut off its optional tail says
+ * ("Insufficient Lake Formation permission(s)\non sales_db"). Null when the join reads no more of the same phrase.
+ */
+export function continuedOnNextLine(
+  special: SpecialHit,
+  line: string,
+  next: string | undefined,
+): { hit: SpecialHit; text: string } | null {
+  const end = line.trimEnd().length;
+  if (special.end < end || !next?.trim()) return null;
+  const text = `${line.slice(0, end)} ${next.trimStart()}`;
+  const hit = findSpecialMessage(text);
+  return hit && hit.kind === special.kind && hit.index === special.index && hit.end > end + 1 ? { hit, text } : null;
 }

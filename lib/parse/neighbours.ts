@@ -110,7 +110,16 @@ export function mergeGenericNeighbours(hits: LineHit[], lines: readonly string[]
       kept[kept.length - 1] = { line: hit.line, record: quotedBy(hit.record, previous.record.kind as WrappingKind) };
       continue;
     }
-    if (close && isVague(hit.record, previous.record)) continue;
+    // The Lambda error's own code below the sentence it quotes (`"error": "Lambda.KMSAccessDeniedException"`).
+    if (
+      close &&
+      hit.record.kind === previous.record.kind &&
+      WRAPPING_KINDS.has(hit.record.kind) &&
+      !hit.record.principal
+    )
+      continue;
+    // Two vague hits: the one that names the action ("Access to KMS is not allowed" below "AccessDeniedException:") stays.
+    if (close && isVague(hit.record, previous.record) && !(hit.record.action && !previous.record.action)) continue;
     if (close && isVague(previous.record, hit.record)) {
       kept[kept.length - 1] = {
         line: hit.line,

@@ -102,6 +102,57 @@ const NON_DENIALS: NonDenialPattern[] = [
     unless: /KMS Exception: UnrecognizedClientException/,
   },
   {
+    code: "ExpiredToken",
+    pattern: /The security token included in the request is expired/,
+    anchors: ["The security token included in the request is expired"],
+    explanation:
+      "The credentials expired, whatever code the service put on it (some answer AccessDeniedException): refresh " +
+      "them (aws sso login, or re-assume the role), and make a long-running client refresh its own. No policy needs changing.",
+    overridesDenial: true,
+    unless: /is not authorized to perform/,
+  },
+  // Before the API Gateway entry: the Lambda API answers an unsigned Invoke with the same words.
+  {
+    code: "UnsignedRequest",
+    pattern: /\/2015-03-31\/functions\/[^\s"']{1,200}\/invocations[\s\S]{0,400}Missing ?Authentication ?Token/,
+    anchors: ["/2015-03-31/functions/"],
+    explanation:
+      "The Lambda Invoke request went out unsigned: the client found no AWS credentials (no profile, environment " +
+      "variables or role in its environment). Give it credentials (aws sts get-caller-identity shows what it finds). " +
+      "No policy needs changing.",
+    overridesDenial: true,
+  },
+  {
+    code: "MissingAuthenticationToken",
+    pattern: /Missing ?Authentication ?Token/,
+    anchors: ["Missing Authentication Token", "MissingAuthenticationToken"],
+    explanation:
+      "API Gateway answers this when no route matches the URL (a typo, a missing stage such as /prod, a method or " +
+      "resource not deployed) or when a route with IAM authorization is called unsigned: check the URL against the " +
+      "stage's routes (aws apigateway get-resources) and redeploy, or sign the request with SigV4. No policy needs changing.",
+    overridesDenial: true,
+    unless: /\/2015-03-31\/functions\//,
+  },
+  {
+    code: "IdentityPoolGuestAccess",
+    pattern: /Unauthenticated access is not supported for this identity pool/,
+    anchors: ["Unauthenticated access is not supported for this identity pool"],
+    explanation:
+      "The Cognito identity pool took the call for a guest's and its guest access is off: send the sign-in token in " +
+      "the Logins map of GetId and GetCredentialsForIdentity (a current one), or turn on unauthenticated identities " +
+      "if guests are meant to get credentials. A setting of the pool, not an IAM policy.",
+    overridesDenial: true,
+  },
+  {
+    code: "ManagementAccountContext",
+    pattern: /The management account can only be managed using the standalone context/,
+    anchors: ["The management account can only be managed using the standalone context"],
+    explanation:
+      "The Account Management call named the management account's own AccountId: call it from the management account " +
+      "without --account-id (the standalone context). The shape of the request, not a permission.",
+    overridesDenial: true,
+  },
+  {
     code: "KMSKeyUnusable",
     pattern:
       /\bis (?:disabled|pending deletion)\b.{0,80}\bKMS|\bKMS key .{0,120}\bis (?:disabled|pending deletion)|KMS key is disabled/,

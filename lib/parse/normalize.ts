@@ -3,11 +3,19 @@ import { includesAny } from "./anchors";
 const ANSI_ESCAPE = /\u001b\[[0-9;]*[A-Za-z]/g;
 const TERRAFORM_GUTTER = /^[ \t]*[│╷╵][ \t]?/gm;
 const GUTTER_CHARACTERS = ["│", "╷", "╵"];
+// A log viewer's or YAML block's ASCII gutter ("      | error KMS: …") at the start of a line.
+const PIPE_GUTTER = /^[ \t]*\|[ \t]/gm;
 // A run of backslashes, then an optional quote: one pass per run (`\\+"` backtracks quadratically on long runs).
 const BACKSLASH_RUN = /(\\+)("?)/g;
 // Markdown or e-mail quoting ("> ") at the start of each line of a pasted message.
 const QUOTE_MARKER = /^[ \t]*> ?/gm;
 const ESCAPED_NEWLINE = /\\r\\n|\\n|\\r/g;
+// A writer's placeholder of several words (`<<account number>>`, `<role name>`): one token, so an ARN holding it stays whole.
+const SPACED_PLACEHOLDER = /<(<?)([A-Za-z]{1,20}(?: [A-Za-z]{1,20}){1,4})(>?)>/g;
+
+function joinPlaceholder(_whole: string, open: string, words: string, close: string): string {
+  return `<${open}${words.replaceAll(" ", "-")}${close}>`;
+}
 
 function unescapeQuote(_run: string, slashes: string, quote: string): string {
   return quote ? '"' : slashes;
@@ -15,7 +23,7 @@ function unescapeQuote(_run: string, slashes: string, quote: string): string {
 
 /**
  * Puts pasted text into one shape before the parser reads it: no ANSI colours, no Terraform
- * `│` gutters, real newlines and quotes where a log line held JSON-escaped ones.
+ * `│` or log viewers' `|` gutters, real newlines and quotes where a log line held JSON-escaped ones.
  */
 export function normalizeText(text: string): string {
   // Each pass runs only when its text is present: most pastes need none of them.
@@ -23,6 +31,8 @@ export function normalizeText(text: string): string {
   if (out.startsWith(">") || out.includes("\n>")) out = out.replace(QUOTE_MARKER, "");
   if (out.includes("\u001b")) out = out.replace(ANSI_ESCAPE, "");
   if (includesAny(out, GUTTER_CHARACTERS)) out = out.replace(TERRAFORM_GUTTER, "");
+  if (out.startsWith("|") || out.includes("| ")) out = out.replace(PIPE_GUTTER, "");
+  if (out.includes("<")) out = out.replace(SPACED_PLACEHOLDER, joinPlaceholder);
   if (out.includes('\\"') || out.includes("\\n")) {
     out = out.replace(ESCAPED_NEWLINE, "\n").replace(BACKSLASH_RUN, unescapeQuote).replace(/\\t/g, " ");
   }

@@ -2,6 +2,7 @@ import type { DenialKindFacts, PolicyType } from "../model";
 import { anchored, execAnchored, includesAny } from "./anchors";
 import { queueArnOfUrl } from "../iam";
 import { ownEntry } from "../own";
+import { SERVICE_REFUSALS } from "./service-refusals";
 
 /** What a fixed phrase tells beyond its kind. */
 interface SpecialFacts {
@@ -18,12 +19,12 @@ interface SpecialFacts {
 }
 
 /** A denial message that is not an IAM authorization sentence, recognised by a fixed phrase. */
-export type SpecialHit = DenialKindFacts & SpecialFacts & { index: number };
+export type SpecialHit = DenialKindFacts & SpecialFacts & { index: number; end: number };
 
 /** Lambda errors that quote KMS's IAM sentence inside their own message. */
 export type WrappingKind = "lambda-env-kms" | "lambda-stale-grant";
 
-interface SpecialPattern {
+export interface SpecialPattern {
   pattern: RegExp;
   /** Literal text the pattern needs (one of): most lines are ruled out with indexOf before the regex runs. */
   anchors: string[];
@@ -150,6 +151,17 @@ const PATTERNS: SpecialPattern[] = [
     anchors: ["The ciphertext refers to a customer master key that does not exist"],
     read: () => ({ kind: "kms-opaque", service: "kms", action: "kms:Decrypt" }),
   },
+  // An SNS delivery-status log whose queue is encrypted: SNS itself was refused the queue's key.
+  {
+    pattern: /"providerResponse".{0,200}?KMS\.AccessDeniedException/,
+    anchors: ['"providerResponse"'],
+    read: () => ({
+      kind: "generic-denied",
+      principal: "sns.amazonaws.com",
+      service: "kms",
+      action: "kms:GenerateDataKey",
+    }),
+  },
   // An SNS delivery-status log: the topic's delivery to a queue was refused, so the caller is SNS itself.
   {
     pattern: /"providerResponse".{0,200}?Access to the resource (https:\/\/\S{1,300}) is denied/,
@@ -168,6 +180,7 @@ const PATTERNS: SpecialPattern[] = [
     anchors: ["Access to the resource https://"],
     read: (m) => ({ kind: "sqs-legacy", resource: queueArnOfUrl(m[1] ?? "") ?? undefined, service: "sqs" }),
   },
+  ...SERVICE_REFUSALS,
   // Secrets Manager (and others) when the caller may not use the key that encrypts the value.
   {
     pattern: /Access to KMS is not allowed/,
@@ -212,12 +225,15 @@ const PATTERNS: SpecialPattern[] = [
     read: (m) => ({ kind: "bedrock-marketplace", service: "aws-marketplace", action: m[1] }),
   },
   {
-    pattern: /Insufficient Lake Formation permission\(s\)(?:: Required ([A-Za-z]{1,40}(?: [A-Za-z]{1,40}){0,3}) on)?/,
+    // "…: Required Create Database on Catalog" names the permission; "… on sales_db" names the table or database.
+    pattern:
+      /Insufficient Lake Formation permission\(s\)(?:: Required ([A-Za-z]{1,40}(?: [A-Za-z]{1,40}){0,3}) on| on ([\w.-]{1,255}))?/,
     anchors: ["Insufficient Lake Formation permission"],
     read: (m) => ({
       kind: "lake-formation",
       service: "glue",
       ...(m[1] ? { action: `glue:${m[1].replaceAll(" ", "")}` } : {}),
+      ...(m[2] ? { resource: m[2] } : {}),
     }),
   },
   {
@@ -269,7 +285,7 @@ function matchPattern({ pattern, anchors }: SpecialPattern, line: string): RegEx
 export function findSpecialMessage(line: string): SpecialHit | null {
   for (const special of PATTERNS) {
     const match = matchPattern(special, line);
-    if (match) return { index: match.index, ...special.read(match) };
+    if (match) return { index: match.index, end: match.index + match[0].length, ...special.read(match) };
   }
   return null;
 }
@@ -282,7 +298,7 @@ export function findSpecialMessageAcross(text: string, join: number): SpecialHit
   for (const special of PATTERNS) {
     const match = matchPattern(special, text);
     if (match && match.index < join && match.index + match[0].length > join) {
-      return { index: match.index, ...special.read(match) };
+      return { index: match.index, end: match.index + match[0].length, ...special.read(match) };
     }
   }
   return null;

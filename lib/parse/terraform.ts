@@ -6,7 +6,8 @@
  */
 
 type Verb = "create" | "read" | "update" | "delete" | "listTags";
-type Calls = Partial<Record<Verb, string>>;
+/** `readPolicy`: the call behind "reading <name> (<id>) policy:", the resource's own policy. */
+type Calls = Partial<Record<Verb | "readPolicy", string>>;
 
 /** Longer names first, so "S3 Bucket Policy" wins over "S3 Bucket". */
 export const TERRAFORM_RESOURCES: [name: string, service: string, calls: Calls][] = (
@@ -175,7 +176,13 @@ export const TERRAFORM_RESOURCES: [name: string, service: string, calls: Calls][
     [
       "Secrets Manager Secret",
       "secretsmanager",
-      { create: "CreateSecret", read: "DescribeSecret", update: "UpdateSecret", delete: "DeleteSecret" },
+      {
+        create: "CreateSecret",
+        read: "DescribeSecret",
+        readPolicy: "GetResourcePolicy",
+        update: "UpdateSecret",
+        delete: "DeleteSecret",
+      },
     ],
     [
       "SSM Parameter",
@@ -294,9 +301,10 @@ const VERBS: [words: string, verb: Verb][] = [
 
 /**
  * What may follow the resource's name: its id in parentheses, or after a space in the older wording ("IAM Role my-role:"),
- * then the colon before the error. Anything else ("S3 Bucket (x) ACL:") is a more specific call than the name's.
+ * then " policy" when the resource's own policy was read, then the colon before the error. Anything else
+ * ("S3 Bucket (x) ACL:") is a more specific call than the name's.
  */
-const AFTER_NAME = /^(?:[ \t]*\(([^)\s]{1,1024})\)|[ \t]+([^\s:()]{1,256}))?[ \t]*(?::|$)/;
+const AFTER_NAME = /^(?:[ \t]*\(([^)\s]{1,1024})\)|[ \t]+([^\s:()]{1,256}))?([ \t]+policy)?[ \t]*(?::|$)/;
 
 /** What a Terraform error line says the provider was doing: the service, the API call and the resource's id. */
 export interface TerraformSubject {
@@ -319,10 +327,10 @@ export function readTerraformSubject(line: string): TerraformSubject | null {
 function subjectAfter(line: string, from: number, verb: Verb): TerraformSubject | null {
   for (const [name, service, calls] of TERRAFORM_RESOURCES) {
     if (line.slice(from, from + name.length).toLowerCase() !== name.toLowerCase()) continue;
-    const operation = calls[verb];
-    if (!operation) return null;
     const after = AFTER_NAME.exec(line.slice(from + name.length));
     if (!after) return null;
+    const operation = after[3] ? (verb === "read" ? calls.readPolicy : undefined) : calls[verb];
+    if (!operation) return null;
     const id = after[1] ?? after[2] ?? null;
     const namesResource = id !== null && isWholeId(id) && !IDS_NAMING_NO_RESOURCE.has(name);
     return { service, operation, resource: namesResource ? id : null };

@@ -9,7 +9,8 @@ import {
   type IamSentence,
   type ReasonFragment,
 } from "./iam-sentence";
-import { specialAcrossBreak } from "./line-breaks";
+import { continuedOnNextLine, specialAcrossBreak } from "./line-breaks";
+import { leadingPrincipal, soleArnOf, userPrincipal } from "./line-facts";
 import { EXCERPT_LENGTH, MAX_RECORDS } from "./limits";
 import {
   findEncodedMessage,
@@ -130,14 +131,18 @@ function denialsInLine(lines: string[], index: number, defaultFormat: TextFormat
     const fragment = reasonFragmentAt(lines, index);
     if (fragment) return [recordFromFragment(fragment, wrapper, format, line)];
   }
-  if (special) return [recordFromSpecial(special, wrapper, format, line)];
-  const across = specialAcrossBreak(line, lines[index + 1]);
+  // A bare "AccessDenied" may stand before a phrase that a line break cut in two: the phrase says more.
+  const across = !special || VAGUE_KINDS.has(special.kind) ? specialAcrossBreak(line, lines[index + 1]) : null;
+  if (special && (!across || VAGUE_KINDS.has(across.hit.kind))) {
+    const continued = continuedOnNextLine(special, line, lines[index + 1]);
+    return [recordFromSpecial(continued?.hit ?? special, wrapper, format, continued?.text ?? line)];
+  }
   if (across) {
     const joined = mergeWrapper(wrapper, readWrapper(across.text));
     return [recordFromSpecial(across.hit, joined, joined.sourceFormat ?? format, across.text)];
   }
   if (wrapper.errorCode && isDenialCode(wrapper.errorCode)) {
-    return [recordFromSpecial({ kind: "generic-denied", index: 0 }, wrapper, format, line)];
+    return [recordFromSpecial({ kind: "generic-denied", index: 0, end: 0 }, wrapper, format, line)];
   }
   return [];
 }
@@ -241,20 +246,13 @@ function recordFromSpecial(special: SpecialHit, wrapper: WrapperFacts, format: T
   record.service = service;
   record.action = action;
   record.operation = wrapper.operation ?? special.operation ?? null;
-  record.principal = special.principal ?? leadingPrincipal(line);
-  record.resource = special.resource ?? wrapper.resource;
+  record.principal = special.principal ?? leadingPrincipal(line) ?? userPrincipal(line);
+  record.resource = special.resource ?? wrapper.resource ?? (service ? soleArnOf(service, line) : null);
   record.statedPolicyType = special.statedPolicyType ?? null;
   record.errorCode = wrapper.errorCode;
   record.region = wrapper.region ?? (special.resource ? parseArn(special.resource)?.region || null : null);
   record.account = special.account ?? null;
   return locate(record);
-}
-
-// A row that starts with the caller's ARN: a CloudTrail console row or a chat rendering ("arn:… called ListAccounts …").
-const LEADING_PRINCIPAL = /^[ \t]{0,8}(arn:aws[a-z-]{0,12}:(?:sts|iam)::[^\s]{1,400})\s/;
-
-function leadingPrincipal(line: string): string | null {
-  return line.trimStart().startsWith("arn:") ? (LEADING_PRINCIPAL.exec(line)?.[1] ?? null) : null;
 }
 
 /** The kind-specific facts of a phrase, without the phrase's other facts. */

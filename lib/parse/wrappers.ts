@@ -14,14 +14,17 @@ export interface WrapperFacts {
   resource: string | null;
 }
 
+// PynamoDB puts the request id and the table between the code and the operation: "… (AccessDeniedException) on request
+// (…) on table (orders) when calling the DescribeTable operation".
 const CLI = anchored(
-  /An error occurred \(([\w.]{1,80})\) when calling the (\w{1,80}) operation/,
+  /An error occurred \(([\w.]{1,80})\)(?: on request \([^)]{0,200}\) on table \(([\w.-]{1,255})\))? when calling the (\w{1,80}) operation/,
   "An error occurred (",
 );
 const JAVA = anchored(/\(Service: ([^;,)]{1,60})[;,] Status Code: \d{3}[;,] Error Code: ([\w.]{1,80})/, "(Service: ");
-// Anchored on the comma phrase: "operation error " starts with a letter, and its "o" occurs all over a line.
+// Anchored on the comma phrase: "operation error " starts with a letter, and its "o" occurs all over a line. A wrapped
+// paste may leave "operation" at the end of the line before.
 const GO_OPERATION = anchored(
-  /operation error ([\w ]{1,40}): (\w{1,80}), https response error/,
+  /(?:operation )?\berror ([A-Z][\w ]{0,39}): (\w{1,80}), https response error/,
   ", https response error",
 );
 const GO_API_ERROR = anchored(/api error ([\w.]{1,80}):/, "api error ");
@@ -81,7 +84,11 @@ export function readWrapper(line: string): WrapperFacts {
   const cli = execAnchored(CLI, line);
   if (cli) {
     facts.errorCode = cli[1] ?? null;
-    facts.operation = cli[2] ?? null;
+    facts.operation = cli[3] ?? null;
+    if (cli[2]) {
+      facts.service = "dynamodb";
+      facts.resource = cli[2];
+    }
     facts.sourceFormat ??= "aws-cli";
   }
   const java = execAnchored(JAVA, line);

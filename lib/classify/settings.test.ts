@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { parseDenials } from "../parse";
+import { classify, outsideSettingOf } from "./index";
+
+function classified(text: string) {
+  const [record] = parseDenials(text).records;
+  if (!record) throw new Error(`no denial in: ${text}`);
+  return { record, candidates: classify(record).candidates };
+}
+
+describe("settings and grants outside every policy", () => {
+  it.each([
+    [
+      "S3 Object Ownership",
+      "PutObject failed: AccessControlListNotSupported: The bucket does not allow ACLs",
+      "s3-object-ownership",
+    ],
+    ["an API Gateway authorizer", '{"message":"User is not authorized to access this resource"}', "api-authorizer"],
+    ["EKS cluster access", "error: You must be logged in to the server (Unauthorized)", "eks-cluster-access"],
+  ])("ranks %s first, with the command that shows it", (_name, text, setting) => {
+    const { record, candidates } = classified(text);
+    expect(outsideSettingOf(record)).toBe(setting);
+    expect(candidates[0]?.layer).toBe("account-setting");
+    expect(candidates[0]?.checks[0]?.command).not.toContain("get-public-access-block");
+  });
+
+  it("lists the management-account rule beside the caller's policy for Organizations' own refusal", () => {
+    const { candidates } = classified(
+      "An error occurred (AccessDeniedException) when calling the ListAccounts operation: You don't have permissions to access this resource.",
+    );
+    const setting = candidates.find((candidate) => candidate.layer === "account-setting");
+    expect(setting?.why).toMatch(/management account or a delegated administrator/);
+    expect(candidates.some((candidate) => candidate.layer === "execution-role")).toBe(true);
+  });
+
+  it("keeps the Lake Formation grant second to the ranking's resource-side grant", () => {
+    const { candidates } = classified(
+      "AccessDeniedException: Insufficient Lake Formation permission(s) on sales_2024 (Service: Glue, Status Code: 400)",
+    );
+    expect(candidates.map((candidate) => candidate.layer).slice(0, 2)).toEqual(["resource-policy", "account-setting"]);
+  });
+
+  it("says what a body-less HEAD 403 cannot: clock skew, wrong credentials and the ListBucket 404 rule", () => {
+    const { candidates } = classified("An error occurred (403) when calling the HeadObject operation: Forbidden");
+    const unsaid = candidates.find((candidate) => candidate.layer === "unknown");
+    expect(unsaid?.why).toMatch(/RequestTimeTooSkewed/);
+    expect(unsaid?.why).toMatch(/s3:ListBucket/);
+    expect(candidates[0]?.layer).toBe("execution-role");
+  });
+
+  it("leaves a plain IAM denial without a setting candidate", () => {
+    const { record, candidates } = classified(
+      "User: arn:aws:iam::123456789012:user/u is not authorized to perform: sqs:SendMessage on resource: " +
+        "arn:aws:sqs:us-east-1:123456789012:q because no identity-based policy allows the sqs:SendMessage action",
+    );
+    expect(outsideSettingOf(record)).toBeNull();
+    expect(candidates.some((candidate) => candidate.layer === "account-setting")).toBe(false);
+  });
+});

@@ -1,0 +1,202 @@
+import { describe, expect, it } from "vitest";
+import { parseDenials } from "./index";
+
+/** The one record a text gives (the test fails when it gives none or several). */
+function onlyRecord(text: string) {
+  const { records } = parseDenials(text);
+  expect(records).toHaveLength(1);
+  return records[0];
+}
+
+function nonDenialCodes(text: string): string[] {
+  const { records, nonDenials } = parseDenials(text);
+  expect(records).toEqual([]);
+  return nonDenials.map((nonDenial) => nonDenial.code);
+}
+
+describe("parseDenials: refusals that are not IAM's sentence", () => {
+  it("reads S3's ACLs-off refusal as an S3 denial, whatever the SDK wraps it in", () => {
+    for (const text of [
+      "upload failed: AccessControlListNotSupported: The bucket does not allow ACLs\n    at Request.extractError (s3.js:1:1)",
+      "An error occurred (AccessControlListNotSupported) when calling the PutObject operation: The bucket does not allow ACLs",
+    ]) {
+      expect(onlyRecord(text)).toMatchObject({ service: "s3", kind: "generic-denied" });
+    }
+  });
+
+  it("reads API Gateway's authorizer Deny body as a refused execute-api:Invoke", () => {
+    const text =
+      'HTTP/2 403\ncontent-type: application/json\n\n{"message":"User is not authorized to access this resource"}';
+    expect(onlyRecord(text)).toMatchObject({ service: "execute-api", action: "execute-api:Invoke" });
+  });
+
+  it("reads kubectl's EKS login failure, named after the get-caller-identity pasted with it", () => {
+    const identity =
+      '{\n  "UserId": "AROAEXAMPLEID:ci",\n  "Account": "210987654321",\n' +
+      '  "Arn": "arn:aws:sts::210987654321:assumed-role/deployer/ci"\n}';
+    const record = onlyRecord(
+      `${identity}\n$ kubectl get pods\nerror: You must be logged in to the server (Unauthorized)`,
+    );
+    expect(record).toMatchObject({ service: "eks", principal: "arn:aws:sts::210987654321:assumed-role/deployer/ci" });
+    const bare = onlyRecord(
+      "E0101 kubectl: You must be logged in to the server (the server has asked for the client to provide credentials)",
+    );
+    expect(bare).toMatchObject({ service: "eks", principal: null });
+  });
+
+  it("reads Cognito's role-configuration error as the pool failing to assume its role", () => {
+    expect(
+      onlyRecord(
+        "InvalidIdentityPoolConfigurationException: Invalid identity pool configuration. Check assigned IAM roles for this pool.",
+      ),
+    ).toMatchObject({ action: "sts:AssumeRoleWithWebIdentity", principal: "cognito-identity.amazonaws.com" });
+  });
+
+  it("reads the JavaScript SDK v2's body-less S3 403 and the Java SDK v2's 'Access denied (Service: …'", () => {
+    const js = "Error: head failed\n{ [Forbidden: null]\n  message: null,\n  code: 'Forbidden',\n  statusCode: 403 }";
+    expect(onlyRecord(js)).toMatchObject({ kind: "http-forbidden", service: "s3", action: "s3:GetObject" });
+    const java =
+      "software.amazon.awssdk.services.sts.model.StsException: Access denied (Service: Sts, Status Code: 403, Request ID: 1f)";
+    expect(onlyRecord(java)).toMatchObject({ kind: "generic-denied", service: "sts" });
+  });
+
+  it("reads EC2's VM export bucket-ACL failure from a CloudTrail record", () => {
+    const record = {
+      eventVersion: "1.08",
+      userIdentity: { type: "IAMUser", arn: "arn:aws:iam::222233334444:user/ops", accountId: "222233334444" },
+      eventTime: "2025-05-01T10:00:00Z",
+      eventSource: "ec2.amazonaws.com",
+      eventName: "CreateInstanceExportTask",
+      awsRegion: "us-west-2",
+      errorCode: "Client.AuthFailure",
+      errorMessage: "vm-import-export@amazon.com must have WRITE and READ_ACL permission on the S3 bucket.",
+      eventID: "e1",
+    };
+    expect(onlyRecord(JSON.stringify(record))).toMatchObject({
+      service: "ec2",
+      action: "ec2:CreateInstanceExportTask",
+    });
+  });
+
+  it("reads Organizations' refusal with the operation's action, its apostrophe escaped or not", () => {
+    for (const apostrophe of ["'", "\\'"]) {
+      const text =
+        "An error occurred (AccessDeniedException) when calling the DescribeOrganization operation: " +
+        `You don${apostrophe}t have permissions to access this resource.`;
+      expect(onlyRecord(text)).toMatchObject({
+        service: "organizations",
+        action: "organizations:DescribeOrganization",
+      });
+    }
+  });
+});
+
+describe("parseDenials: failures that are no denial at all", () => {
+  it("names API Gateway's Missing Authentication Token, and the unsigned Lambda Invoke apart from it", () => {
+    expect(
+      nonDenialCodes(
+        'x-amzn-ErrorType: MissingAuthenticationTokenException\n\n{"message":"Missing Authentication Token"}',
+      ),
+    ).toEqual(["MissingAuthenticationToken"]);
+    const invoke =
+      'HTTP 403 returned for "https://lambda.eu-west-1.amazonaws.com/2015-03-31/functions/orders-api/invocations".\n' +
+      "  Message: Missing Authentication Token\n  Type:    MissingAuthenticationTokenException";
+    expect(nonDenialCodes(invoke)).toEqual(["UnsignedRequest"]);
+  });
+
+  it("names Cognito's guest refusal and Account Management's standalone-context refusal", () => {
+    expect(
+      nonDenialCodes("NotAuthorizedException: Unauthenticated access is not supported for this identity pool."),
+    ).toEqual(["IdentityPoolGuestAccess"]);
+    const account =
+      "User: arn:aws:iam::111122223333:user/admin is not authorized to perform: account: GetAlternateContact (The management " +
+      "account can only be managed using the standalone context from the management account)";
+    expect(nonDenialCodes(account)).toEqual(["ManagementAccountContext"]);
+  });
+
+  it("takes an AccessDeniedException whose message says the token expired for the expired token", () => {
+    const text =
+      '{"code":"AccessDeniedException","requestId":"r-1","detailedMessage":"The security token included in the request is expired"}';
+    expect(nonDenialCodes(text)).toEqual(["ExpiredToken"]);
+  });
+});
+
+describe("parseDenials: reading what the text gives", () => {
+  it("reads the Go SDK's operation and KMS's opaque phrase across a log viewer's wrapped, piped lines", () => {
+    const text = [
+      "  | decrypt failed: operation",
+      "  | error KMS: Decrypt, https response error StatusCode: 400, RequestID: 9a, api error",
+      "  | AccessDeniedException: The ciphertext refers to a customer",
+      "  | master key that does not exist, does not exist in this region, or you are not allowed to access.",
+    ].join("\n");
+    expect(onlyRecord(text)).toMatchObject({ kind: "kms-opaque", action: "kms:Decrypt", operation: "Decrypt" });
+  });
+
+  it("keeps the phrase that names the action when a bare AccessDeniedException stands on the line above", () => {
+    const text =
+      'status: "could not read secret db: AccessDeniedException:\n   Access to KMS is not allowed\n status code: 400"';
+    expect(onlyRecord(text)).toMatchObject({ action: "kms:Decrypt" });
+  });
+
+  it("reads PynamoDB's wording: the operation and the table between the code and it", () => {
+    const text =
+      "An error occurred (AccessDeniedException) on request (RQ1) on table (orders-prod) when calling the GetItem operation:";
+    expect(onlyRecord(text)).toMatchObject({ action: "dynamodb:GetItem", resource: "orders-prod" });
+  });
+
+  it("counts a Lambda error's own code below the KMS sentence it quotes as the same denial", () => {
+    const sentence =
+      "User: arn:aws:sts::123456789012:assumed-role/fn-role/fn is not authorized to perform: kms:Decrypt on resource: " +
+      "arn:aws:kms:us-east-1:123456789012:key/k1 because no resource-based policy allows the kms:Decrypt action";
+    const cause = `Lambda was unable to decrypt the environment variables because KMS access was denied. KMS Message: ${sentence}`;
+    const text = `{\n  "cause": "${cause}",\n  "error": "Lambda.KMSAccessDeniedException"\n}`;
+    expect(onlyRecord(text)).toMatchObject({
+      kind: "lambda-env-kms",
+      principal: "arn:aws:sts::123456789012:assumed-role/fn-role/fn",
+    });
+  });
+
+  it("keeps the caller and the secret of a Terraform error cut off after 'User: arn:…'", () => {
+    const text =
+      "Error: reading Secrets Manager Secret (arn:aws:secretsmanager:eu-west-1:123456789012:secret:app/db-Ab12Cd) policy: " +
+      "AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/ci/session-1";
+    expect(onlyRecord(text)).toMatchObject({
+      action: "secretsmanager:GetResourcePolicy",
+      principal: "arn:aws:sts::123456789012:assumed-role/ci/session-1",
+      resource: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app/db-Ab12Cd",
+    });
+  });
+
+  it("reads the table of a Lake Formation refusal, on its line or wrapped onto the next", () => {
+    for (const text of [
+      "AccessDeniedException: Insufficient Lake Formation permission(s) on web_events (Service: Glue, Status Code: 400)",
+      "AccessDeniedException: Insufficient Lake Formation permission(s) \non web_events (Service: Glue, Status Code: 400)",
+    ]) {
+      expect(onlyRecord(text)).toMatchObject({ kind: "lake-formation", resource: "web_events" });
+    }
+  });
+
+  it("takes the one ARN of the denied service a bare denial's line names as its resource", () => {
+    const text = "AccessDenied: Access Denied status code: 403 for source version arn:aws:s3:::artifacts-1/app/src.zip";
+    expect(onlyRecord(text)).toMatchObject({ service: "s3", resource: "arn:aws:s3:::artifacts-1/app/src.zip" });
+    const two = "AccessDenied: Access Denied copying arn:aws:s3:::a/k to arn:aws:s3:::b/k";
+    expect(onlyRecord(two)?.resource).toBeNull();
+  });
+
+  it("keeps the ellipsis of a role name a log cut short, so it is not taken for the whole name", () => {
+    const text =
+      "AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/BuildStack-ContainerRoleA1B2...  is not " +
+      "authorized to perform: ecr:GetAuthorizationToken on resource: *";
+    expect(onlyRecord(text)?.principal).toBe("arn:aws:sts::123456789012:assumed-role/BuildStack-ContainerRoleA1B2...");
+  });
+
+  it("keeps ARNs whole around a writer's placeholders of several words", () => {
+    const text =
+      "User: arn:aws:sts::<<account id>>:assumed-role/<<role name>>/s1 is not authorized to perform: s3:GetObject on " +
+      "resource: arn:aws:s3:::<my bucket name>/k because no identity-based policy allows the s3:GetObject action";
+    expect(onlyRecord(text)).toMatchObject({
+      principal: "arn:aws:sts::<<account-id>>:assumed-role/<<role-name>>/s1",
+      resource: "arn:aws:s3:::<my-bucket-name>/k",
+    });
+  });
+});

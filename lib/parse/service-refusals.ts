@@ -1,0 +1,65 @@
+import { serviceFromSdkLabel } from "../iam";
+import type { SpecialPattern } from "./special-messages";
+
+/**
+ * Refusals in a service's own words rather than IAM's sentence: a setting or grant outside IAM (S3 Object Ownership,
+ * an API's authorizer, EKS cluster access, Organizations' management account, a bucket ACL), or an SDK's rendering of
+ * a body-less 403. Each names the service, and the action when the words fix it.
+ */
+export const SERVICE_REFUSALS: SpecialPattern[] = [
+  // S3 Object Ownership "bucket owner enforced" turns ACLs off: a request that still sends one (x-amz-acl) is refused.
+  {
+    pattern: /\bAccessControlListNotSupported\b|The bucket does not allow ACLs/,
+    anchors: ["AccessControlListNotSupported", "The bucket does not allow ACLs"],
+    read: () => ({ kind: "generic-denied", service: "s3" }),
+  },
+  // EC2's CreateInstanceExportTask (Client.AuthFailure): VM Import/Export writes to the bucket as a grantee of its ACL.
+  {
+    pattern: /vm-import-export@amazon\.com must have WRITE and READ_ACL permission/,
+    anchors: ["vm-import-export@amazon.com must have"],
+    read: () => ({ kind: "generic-denied", service: "ec2", action: "ec2:CreateInstanceExportTask" }),
+  },
+  // API Gateway's answer when a Lambda (or Cognito) authorizer denied the call: the authorizer decides, not IAM.
+  {
+    pattern: /User is not authorized to access this resource/,
+    anchors: ["User is not authorized to access this resource"],
+    read: () => ({ kind: "generic-denied", service: "execute-api", action: "execute-api:Invoke" }),
+  },
+  // kubectl against EKS: the cluster did not map the IAM identity (aws-auth ConfigMap or access entry) to a user.
+  {
+    pattern:
+      /You must be logged in to the server \((?:Unauthorized|the server has asked for the client to provide credentials)\)/,
+    anchors: ["You must be logged in to the server"],
+    read: () => ({ kind: "generic-denied", service: "eks" }),
+  },
+  // Cognito could not get credentials for the pool's role: the role's trust policy does not let the pool assume it.
+  {
+    pattern: /Invalid identity pool configuration\. Check assigned IAM roles for this pool/,
+    anchors: ["Invalid identity pool configuration"],
+    read: () => ({
+      kind: "generic-denied",
+      principal: "cognito-identity.amazonaws.com",
+      service: "sts",
+      action: "sts:AssumeRoleWithWebIdentity",
+    }),
+  },
+  // Organizations' own refusal: from a member account (not the management account or a delegated administrator).
+  {
+    pattern: /You don\\?'t have permissions to access this resource/,
+    anchors: ["t have permissions to access this resource"],
+    read: () => ({ kind: "generic-denied", service: "organizations" }),
+  },
+  // The Java SDK v2 names a body-less 403 "Access denied (Service: Sts, Status Code: 403": the service by its label.
+  {
+    pattern: /\bAccess denied \(Service: ([^;,)]{1,60})[;,] Status Code: 403/,
+    anchors: ["Access denied (Service: "],
+    read: (m) => ({ kind: "generic-denied", service: serviceFromSdkLabel(m[1] ?? "") }),
+  },
+  // The JavaScript SDK v2's error object: only its S3 client names a body-less 403 by its status (`code: 'Forbidden'`),
+  // and only a HEAD has no body, most often an object's (the ranking's why says a bucket's needs s3:ListBucket).
+  {
+    pattern: /\bcode: 'Forbidden'/,
+    anchors: ["code: 'Forbidden'"],
+    read: () => ({ kind: "http-forbidden", service: "s3", action: "s3:GetObject" }),
+  },
+];
