@@ -54,6 +54,9 @@ export function awsHostSpans(text: string): Span[] {
   return spans;
 }
 
+/** Addresses AWS itself writes in its errors (the grantee an export bucket's ACL must name): not the user's to hide. */
+const AWS_SERVICE_ADDRESSES = new Set(["vm-import-export@amazon.com"]);
+
 /** E-mail addresses, found from each `@` outwards (no backtracking regex over long runs). */
 export function emailSpans(text: string): Span[] {
   const spans: Span[] = [];
@@ -68,6 +71,7 @@ export function emailSpans(text: string): Span[] {
     const domain = text.slice(at + 1, end);
     if (start === at || !/\.[A-Za-z]{2,}$/.test(domain)) continue;
     const email = text.slice(start, end);
+    if (AWS_SERVICE_ADDRESSES.has(email.toLowerCase())) continue;
     spans.push({ start, end, parts: [{ original: email, shape: { kind: "email" }, priority: FIELD_PRIORITY }] });
     covered = end;
   }

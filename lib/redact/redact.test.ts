@@ -180,6 +180,11 @@ describe("redactText", () => {
     expect(redact("")).toBe("");
     expect(redact("Access Denied")).toBe("Access Denied");
   });
+
+  it("keeps the address AWS names as the grantee an export bucket must allow", () => {
+    const text = "vm-import-export@amazon.com must have WRITE and READ_ACL permission on the S3 bucket.";
+    expect(redact(text)).toBe(text);
+  });
 });
 
 describe("redactJson", () => {
