@@ -50,9 +50,10 @@ const SHAPES: Record<string, Shape> = {
     const at = reasonAt + phrase.index + (phrase[1] ?? "").length;
     return `${text.slice(0, at)}\n${text.slice(at + 1)}`;
   },
-  // A thread quoting only the reason, with the action it names: "because no … allows the iam:PassRole action".
+  // A thread quoting only the reason, with the action it names: "because no … allows the iam:PassRole action". The
+  // quote ends with the message: at its line's end or its closing quote (a CloudTrail record's errorMessage).
   "reason-only": (text, match) =>
-    match.reason === "because no" ? `"${text.slice(text.indexOf(match.reason)).trim()}"` : null,
+    match.reason === "because no" ? `"${text.slice(text.indexOf(match.reason)).split(/["\n]/, 1)[0]!.trim()}"` : null,
   // A JSON error body over several lines, its error code on a line of its own above the message.
   "error-body-lines": (text) =>
     `{\n    "__type": "AccessDeniedException",\n    "message": "${text.replaceAll('"', '\\"').replaceAll("\n", " ")}"\n}`,
