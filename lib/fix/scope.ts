@@ -11,6 +11,7 @@ import {
 import { splitAction } from "../iam";
 import type { Subject } from "../iam";
 import { kebabCase } from "../kebab-case";
+import { ownEntry } from "../own";
 
 /** What a CloudTrail record's request named, by ARN template variable (`DenialRecord.requestValues`). */
 type RequestedValues = Record<string, string> | null;
@@ -185,10 +186,22 @@ function wildcardType(types: ResourceTypeInfo[], arn: string, values: Map<string
 }
 
 /**
+ * Resource types the IAM reference marks optional that a call touches all but always: RunInstances of an EBS-backed
+ * AMI (nearly every AMI) creates the root volume, and IAM checks it. A statement leaving it out is denied again.
+ */
+const ALWAYS_TOUCHED: Readonly<Record<string, readonly string[]>> = { "ec2:RunInstances": ["volume"] };
+
+/** Whether a statement for `action` must name resources of `type`: required by the IAM reference, or always touched. */
+function isNeeded(action: string, type: ResourceTypeInfo): boolean {
+  return type.required || (ownEntry(ALWAYS_TOUCHED, action)?.includes(type.name) ?? false);
+}
+
+/**
  * Appends the ARNs of the required resource types other than `covered`: IAM checks each one the request touches
  * (ec2:CreateNetworkInterface: the interface and the subnet), and a statement missing one is denied again.
  */
 function addOtherRequiredResources(
+  action: string,
   resources: string[],
   types: ResourceTypeInfo[],
   covered: ResourceTypeInfo | null,
@@ -196,7 +209,7 @@ function addOtherRequiredResources(
   requested: RequestedValues,
 ): void {
   for (const type of types)
-    if (type.required && type !== covered) resources.push(fillAny(compile(type.arnFormat), values, requested));
+    if (isNeeded(action, type) && type !== covered) resources.push(fillAny(compile(type.arnFormat), values, requested));
 }
 
 /** The types a note names beside the covered one: the required ones joined, and the optional ones as a phrase. */
@@ -208,7 +221,7 @@ interface ExtraTypes {
 // Keyed on the IAM reference data (an action's resource types, the one covered): bounded by that data.
 const extraTypesByTypes = new WeakMap<ResourceTypeInfo[], Map<ResourceTypeInfo | null, ExtraTypes>>();
 
-function extraTypesOf(types: ResourceTypeInfo[], covered: ResourceTypeInfo | null): ExtraTypes {
+function extraTypesOf(action: string, types: ResourceTypeInfo[], covered: ResourceTypeInfo | null): ExtraTypes {
   let byCovered = extraTypesByTypes.get(types);
   if (!byCovered) {
     byCovered = new Map();
@@ -218,7 +231,7 @@ function extraTypesOf(types: ResourceTypeInfo[], covered: ResourceTypeInfo | nul
   if (!extra) {
     const added: string[] = [];
     const optional: string[] = [];
-    for (const type of types) if (type !== covered) (type.required ? added : optional).push(type.name);
+    for (const type of types) if (type !== covered) (isNeeded(action, type) ? added : optional).push(type.name);
     extra = {
       added: added.length > 0 ? added.join(", ") : null,
       optional:
@@ -233,7 +246,7 @@ function extraTypesOf(types: ResourceTypeInfo[], covered: ResourceTypeInfo | nul
 
 /** Notes on the resource types a statement names beyond the message's own, and the optional ones it leaves out. */
 function extraTypesNote(action: string, types: ResourceTypeInfo[], covered: ResourceTypeInfo | null): string | null {
-  const { added, optional } = extraTypesOf(types, covered);
+  const { added, optional } = extraTypesOf(action, types, covered);
   const addedNote =
     added === null
       ? null
@@ -351,7 +364,7 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
       if (alsoNeeded.length > 0) resources.push(routedModelsArn(primary, subject.partition));
       return knownScope(action, dependentActions, resources, oneOfNote(action, covered.name, alsoNeeded));
     }
-    addOtherRequiredResources(resources, types, covered, values, requested);
+    addOtherRequiredResources(action, resources, types, covered, values, requested);
     return knownScope(action, dependentActions, resources, extraTypesNote(action, types, covered));
   }
   const type = preferredType(types, requested, record.operation);
@@ -372,7 +385,7 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
       ? `The message does not name the ${type.name}: replace the <placeholders> with yours.`
       : null;
   const resources = [resource];
-  addOtherRequiredResources(resources, types, type, values, requested);
+  addOtherRequiredResources(action, resources, types, type, values, requested);
   return knownScope(action, dependentActions, resources, joinNotes(hidden, extraTypesNote(action, types, type)));
 }
 
