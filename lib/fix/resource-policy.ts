@@ -142,6 +142,11 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
   // An AWS service delivering for the account (S3 notifications to a queue) is named as a Service principal.
   const servicePrincipal = subject.principal?.kind === "service" ? subject.principal.name : null;
   const explicitDeny = record.statedReason === "explicit-deny";
+  // The root user has no name: the policy names its account.
+  const who =
+    subject.principal?.kind === "root"
+      ? `account ${subject.principal.account ?? "<ACCOUNT_ID>"}`
+      : subject.identityName;
   const actions = [...new Set([scope.action, ...(companionsOf(scope.action)?.scoped ?? [])])];
   const statement = {
     Sid: sid("Allow", subject.identityName, scope.action),
@@ -180,7 +185,10 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
     !!resourceAccount && !!subject.principal?.account && resourceAccount !== subject.principal.account;
   if (crossAccount)
     notes.push(
-      `The ${noun} belongs to account ${resourceAccount}: its owner makes this change, and ${subject.identityName}'s own policy must allow the call too.`,
+      `The ${noun} belongs to account ${resourceAccount}: its owner makes this change` +
+        (subject.principal?.kind === "root"
+          ? " (the root user of the calling account needs no policy of its own)."
+          : `, and ${who}'s own policy must allow the call too.`),
     );
   if (crossAccount && service === "secretsmanager") {
     notes.push(
@@ -197,7 +205,7 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
     layer: "resource-policy",
     title: explicitDeny
       ? `Narrow or remove the Deny on ${scope.action} in the ${noun}`
-      : `Allow ${anonymous ? "callers" : subject.identityName} in the ${noun}`,
+      : `Allow ${anonymous ? "callers" : who} in the ${noun}`,
     owner: "resource-owner",
     statement: explicitDeny ? null : statement,
     additionalStatements: [],
