@@ -1,6 +1,7 @@
 import { encodedMessageOf, type DenialRecord, type Fix, type FixDraft, type Layer } from "../model";
 import type { ActionCatalog } from "../iam";
 import { assumesNonRole, isFederatedAssume, rolePathNote, subjectOf, type Subject } from "../iam";
+import { boundaryDelegationFix, createsBoundedIdentity } from "./boundary-delegation";
 import { guardrailFix, isGuardrail } from "./guardrail";
 import { identityFix } from "./identity";
 import { identityDenyFix } from "./identity-deny";
@@ -147,5 +148,6 @@ function draftFor(layer: Layer, record: DenialRecord, subject: Subject, scope: S
       ? identityDenyFix(record, subject, statementScope)
       : identityFix(record, subject, statementScope);
   if (layer === "resource-policy") return resourcePolicyFix(record, subject, statementScope);
+  if (layer === "permissions-boundary" && createsBoundedIdentity(record)) return boundaryDelegationFix(record, subject);
   return guardrailFix(layer, record, subject, statementScope);
 }
