@@ -182,6 +182,17 @@ describe("classify: callers in their own terms", () => {
     expect(candidates[0].why).toContain("a Deny matched but not where");
   });
 
+  it("a key policy's explicit Deny stands alone: no IAM policy can override it", () => {
+    const { candidates } = classifyText(
+      sentence(
+        "kms:Decrypt",
+        "arn:aws:kms:eu-central-1:123456789012:key/k",
+        "with an explicit deny in a resource-based policy",
+      ),
+    );
+    expect(candidates.map((candidate) => candidate.layer)).toEqual(["kms-key-policy"]);
+  });
+
   it("an unnamed Deny leads with no confident guess, names the check that tells SCP from the caller's own Deny", () => {
     const { candidates } = classifyText(sentence("lambda:ListFunctions", "*", "with an explicit deny"));
     expect(candidates.map((candidate) => candidate.layer).slice(0, 2)).toEqual(["scp", "execution-role"]);

@@ -131,9 +131,16 @@ export function rankGeneric(record: DenialRecord): NonEmpty<Ranked> {
         confidence: 0.5,
         why: "HEAD returns 403 when the role lacks s3:GetObject, or lacks s3:ListBucket and the object does not exist.",
       },
-      { layer: "resource-policy", confidence: 0.3, why: "The bucket policy may deny this principal." },
-      { layer: "kms-key-policy", confidence: 0.1, why: "An SSE-KMS object also needs kms:Decrypt on its key." },
+      { layer: "resource-policy", confidence: 0.25, why: "The bucket policy may deny this principal." },
+      {
+        layer: "unknown",
+        confidence: 0.1,
+        why:
+          "A HEAD 403 has no body to say why: a clock skewed from the real time or the wrong credentials give the " +
+          "same 403. Compare `date -u` with a time server and run `aws sts get-caller-identity` before changing policies.",
+      },
       { layer: "vpc-endpoint-policy", confidence: 0.1, why: "A VPC endpoint policy may restrict the bucket." },
+      { layer: "kms-key-policy", confidence: 0.05, why: "An SSE-KMS object also needs kms:Decrypt on its key." },
     ];
   }
   if (record.service === "s3") {

@@ -33,6 +33,17 @@ function rankStated(record: DenialRecord, type: PolicyType): NonEmpty<Ranked> {
       },
     ];
   const deny = record.statedReason === "explicit-deny" ? "an explicit Deny in" : "no Allow in";
+  if (type === "resource-based" && isKms(record) && record.statedReason === "explicit-deny") {
+    // No IAM policy overrides a key policy's Deny: the delegation runner-up below does not apply.
+    return [
+      {
+        layer: "kms-key-policy",
+        confidence: 0.95,
+        why: "AWS says an explicit Deny in the resource-based policy; for a KMS key that is the key policy.",
+        stated: true,
+      },
+    ];
+  }
   if (type === "resource-based" && isKms(record)) {
     return [
       {
