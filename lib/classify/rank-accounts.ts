@@ -37,8 +37,12 @@ const RESOURCE_POLICY_SERVICES = new Set([
   "codeartifact",
 ]);
 
+/** True when the denied call names a resource, not "*" (ListFunctions): only a named one can carry a policy. */
+export function namesResource(record: DenialRecord): boolean {
+  return !!record.resource && record.resource !== "*";
+}
+
 /** True when the denied call names one resource of a service whose resources hold their own policy. */
 export function targetsResourcePolicy(record: DenialRecord): boolean {
-  const named = !!record.resource && record.resource !== "*";
-  return named && RESOURCE_POLICY_SERVICES.has(record.service ?? "");
+  return namesResource(record) && RESOURCE_POLICY_SERVICES.has(record.service ?? "");
 }

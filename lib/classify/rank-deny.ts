@@ -1,7 +1,7 @@
 import type { DenialRecord } from "../model";
 import type { NonEmpty } from "../non-empty";
 import type { Ranked } from "./rank";
-import { targetsResourcePolicy } from "./rank-accounts";
+import { namesResource } from "./rank-accounts";
 
 /** The check that tells the two usual suspects of an unnamed Deny apart, in the words both candidates give. */
 const SIMULATOR_CHECK =
@@ -15,7 +15,7 @@ const SIMULATOR_CHECK =
  */
 export function rankUnnamedDeny(record: DenialRecord): NonEmpty<Ranked> {
   const action = record.action ?? "the action";
-  const resourcePolicy = targetsResourcePolicy(record);
+  const resourcePolicy = namesResource(record);
   return [
     {
       layer: "scp",
