@@ -25,6 +25,12 @@ const TEXTS = {
   bucketPolicy: denied(ROLE, "s3:GetObject", "arn:aws:s3:::reports/a.csv", " in a resource-based policy"),
   identityPolicy: denied(ROLE, "s3:ListBucket", "arn:aws:s3:::reports", " in an identity-based policy"),
   unnamed: denied(ROLE, "lambda:ListFunctions", "*", ""),
+  ssoRole: denied(
+    "arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_DataAnalyst_0123456789abcdef/jane@example.com",
+    "s3:ListBucket",
+    "arn:aws:s3:::reports",
+    " in an identity-based policy",
+  ),
 };
 
 let catalog: ActionCatalog;
@@ -65,5 +71,9 @@ describe("an explicit Deny is never fixed with an Allow", () => {
     const fix = fixOf(TEXTS.unnamed, "execution-role");
     expect(fix.cli).toContain("OrganizationsDecisionDetail.AllowedByOrganizations");
     expect(fix.notes.join(" ")).toContain("is an SCP");
+  });
+
+  it("sends an Identity Center role's Deny to its permission set", () => {
+    expect(fixOf(TEXTS.ssoRole, "execution-role").notes.join(" ")).toContain("permission set DataAnalyst");
   });
 });

@@ -131,6 +131,7 @@ describe("companions: the calls a workflow makes after the denied one", () => {
   it("lets ecs:RunTask pass the task definition's roles, to ECS tasks only", () => {
     const [fix] = candidateFixes(TEXTS.runTask);
     expect(fix?.statement?.Action).toBe("ecs:RunTask");
+    expect(fix?.title).toContain("Allow ecs:RunTask and iam:PassRole");
     expect(fix?.additionalStatements).toEqual([
       expect.objectContaining({
         Action: "iam:PassRole",

@@ -37,6 +37,11 @@ export function identityDenyFix(record: DenialRecord, subject: Subject, scope: S
     `An Allow never overrides an explicit Deny: find the Deny on ${scope.action} in the ${kind}'s policies and ` +
       "narrow it (its Condition says what the call must satisfy: MFA, source IP, Region, tags) or remove it.",
   ];
+  if (subject.caller.kind === "sso-role")
+    notes.push(
+      `${subject.identityName} is an IAM Identity Center role: change the Deny in permission set ${subject.caller.name ?? ""}, ` +
+        "which would overwrite an edit made to the role itself.",
+    );
   if (!stated)
     notes.push(
       `AWS did not say which policy denied the call. The simulator tells the usual two apart: "explicitDeny" with a ` +

@@ -43,7 +43,10 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
           },
         ]
       : [];
-  if (companions?.statement) additionalStatements.push(companions.statement(subject));
+  const companionStatement = companions?.statement?.(subject);
+  if (companionStatement) additionalStatements.push(companionStatement);
+  // The title counts what the change grants, the companion statement's action too (ecs:RunTask and iam:PassRole).
+  const granted = typeof companionStatement?.Action === "string" ? [...actions, companionStatement.Action] : actions;
   // Read once for every form: the CLI's JSON, the Terraform and the template.
   const statements = prepare([statement, ...additionalStatements]);
   const policyName = `whydenied-${identifier(actions[0] ?? "policy", "-")}`;
@@ -83,7 +86,7 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
   const roleRef = `${kind.padEnd(6)} = ${hclQuote(subject.identityName)}`;
   const draft: FixDraft = {
     layer: "execution-role",
-    title: `Allow ${actions.length > 1 ? `${actions.length} actions` : scope.action} in ${kind} ${subject.identityName}'s policy`,
+    title: `Allow ${granted.length > 2 ? `${granted.length} actions` : granted.join(" and ")} in ${kind} ${subject.identityName}'s policy`,
     owner: "you",
     statement,
     additionalStatements,
