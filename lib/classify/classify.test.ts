@@ -182,6 +182,50 @@ describe("classify: callers in their own terms", () => {
     expect(candidates[0].why).toContain("a Deny matched but not where");
   });
 
+  it("a key policy's explicit Deny stands alone: no IAM policy can override it", () => {
+    const { candidates } = classifyText(
+      sentence(
+        "kms:Decrypt",
+        "arn:aws:kms:eu-central-1:123456789012:key/k",
+        "with an explicit deny in a resource-based policy",
+      ),
+    );
+    expect(candidates.map((candidate) => candidate.layer)).toEqual(["kms-key-policy"]);
+  });
+
+  it("an unnamed Deny leads with no confident guess, names the check that tells SCP from the caller's own Deny", () => {
+    const { candidates } = classifyText(sentence("lambda:ListFunctions", "*", "with an explicit deny"));
+    expect(candidates.map((candidate) => candidate.layer).slice(0, 2)).toEqual(["scp", "execution-role"]);
+    expect(candidates[0].confidence).toBeLessThanOrEqual(0.4);
+    expect(candidates[1]?.why).toContain("simulate-principal-policy");
+    // ListFunctions on "*" names no resource that could hold a policy.
+    expect(candidates.map((candidate) => candidate.layer)).not.toContain("resource-policy");
+  });
+
+  it.each([
+    ["arn:aws:iam::111122223333:user/deployer", "arn:aws:iam::111122223333:role/devops"],
+    ["arn:aws:sts::111122223333:assumed-role/ci/GitHubActions", "arn:aws:iam::444455556666:role/invalidator"],
+  ])("sts:TagSession by %s leads with the role's trust policy", (caller, role) => {
+    const { candidates } = classifyText(
+      `User: ${caller} is not authorized to perform: sts:TagSession on resource: ${role}`,
+    );
+    expect(candidates[0]).toMatchObject({ layer: "trust-policy" });
+    expect(candidates[0].why).toContain("sts:TagSession in the role's trust policy");
+  });
+
+  it.each([
+    ["the root user", "arn:aws:iam::111122223333:root"],
+    ["a role", "arn:aws:sts::111122223333:assumed-role/ci/build"],
+  ])("%s of another account pushing to a repository: the repository policy leads, SCP trails", (_who, caller) => {
+    const { candidates } = classifyText(
+      `denied: User: ${caller} is not authorized to perform: ecr:InitiateLayerUpload on resource: ` +
+        "arn:aws:ecr:us-west-2:444455556666:repository/app",
+    );
+    const layers = candidates.map((candidate) => candidate.layer);
+    expect(layers[0]).toBe("resource-policy");
+    expect(layers.indexOf("scp")).toBeGreaterThan(0);
+  });
+
   it.each([
     ["123456789012", "execution-role"],
     ["444455556666", "resource-policy"],

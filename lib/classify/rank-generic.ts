@@ -1,134 +1,11 @@
-import { assumesNonRole, isFederatedAssume } from "../iam";
 import type { DenialRecord } from "../model";
 import type { NonEmpty } from "../non-empty";
 import type { Ranked } from "./rank";
+import { accountsOf, crossAccount, targetsResourcePolicy } from "./rank-accounts";
+import { isTagSession, rankAssumeRole, rankTagSession } from "./rank-assume";
 
 const isInvoke = (record: DenialRecord) => record.action?.toLowerCase() === "lambda:invokefunction";
 const isAssumeRole = (record: DenialRecord) => record.action?.toLowerCase().startsWith("sts:assumerole") ?? false;
-
-/** Whether the caller and the resource are in one account, in two, or the message does not show both. */
-function accountsOf(record: DenialRecord): "same" | "cross" | "unknown" {
-  const principalAccount = record.principal?.split(":")[4];
-  const resourceAccount = record.resource?.split(":")[4];
-  if (!principalAccount || !resourceAccount || !/^\d{12}$/.test(principalAccount) || !/^\d{12}$/.test(resourceAccount))
-    return "unknown";
-  return principalAccount === resourceAccount ? "same" : "cross";
-}
-
-/** True when the caller's account and the resource's differ, as far as the message shows both. */
-export function crossAccount(record: DenialRecord): boolean {
-  return accountsOf(record) === "cross";
-}
-
-function rankAssumeNotARole(resource: string): NonEmpty<Ranked> {
-  return [
-    {
-      layer: "unknown",
-      confidence: 0.85,
-      why:
-        `sts:AssumeRole takes a role's ARN, and the call named ${resource}: correct the role ARN your configuration ` +
-        "passes (role_arn, --role-arn, the SDK's RoleArn); no policy edit makes this call succeed.",
-    },
-    {
-      layer: "trust-policy",
-      confidence: 0.15,
-      why: "Once the call names the role, the role's trust policy must let the caller in.",
-    },
-  ];
-}
-
-/** A web identity or SAML token has no IAM policy of its own: the role's trust policy alone lets it in. */
-function rankFederatedAssume(): NonEmpty<Ranked> {
-  return [
-    {
-      layer: "trust-policy",
-      confidence: 0.9,
-      why:
-        "A federated token's caller has no IAM policy: only the role's trust policy can let it in, and most often " +
-        "its provider or its sub / aud conditions do not match the token.",
-    },
-    { layer: "rcp", confidence: 0.1, why: "A resource control policy may deny role assumption from outside." },
-  ];
-}
-
-/**
- * In one account a trust policy naming the caller's ARN allows AssumeRole on its own; the caller's policy matters only
- * across accounts, or when the trust policy names the account (its root) and leaves the choice to IAM.
- */
-function rankAssumeRole(record: DenialRecord): NonEmpty<Ranked> {
-  if (isFederatedAssume(record.action)) return rankFederatedAssume();
-  if (assumesNonRole(record.action, record.resource)) return rankAssumeNotARole(record.resource ?? "");
-  const scp: Ranked = { layer: "scp", confidence: 0.1, why: "An SCP may deny role assumption." };
-  switch (accountsOf(record)) {
-    case "same":
-      return [
-        {
-          layer: "trust-policy",
-          confidence: 0.7,
-          why:
-            "AssumeRole denials without a reason are usually the role's trust policy; in one account, a trust " +
-            "policy naming the caller's ARN is enough on its own.",
-        },
-        {
-          layer: "execution-role",
-          confidence: 0.2,
-          why: "Only if the trust policy names the account (its root) rather than the caller does the caller's own policy need sts:AssumeRole on the role.",
-        },
-        scp,
-      ];
-    case "cross":
-      return [
-        {
-          layer: "trust-policy",
-          confidence: 0.5,
-          why: "The role's account must let the caller in: its trust policy must name the caller (or the caller's account).",
-        },
-        {
-          layer: "execution-role",
-          confidence: 0.4,
-          why: "Across accounts both sides must allow it: the caller's own policy needs sts:AssumeRole on the role too.",
-        },
-        scp,
-      ];
-    case "unknown":
-      return [
-        {
-          layer: "trust-policy",
-          confidence: 0.55,
-          why: "AssumeRole denials without a reason are usually the target role's trust policy.",
-        },
-        {
-          layer: "execution-role",
-          confidence: 0.35,
-          why: "The caller's own policy needs sts:AssumeRole on the role when the role is in another account, or when its trust policy names only the account.",
-        },
-        scp,
-      ];
-  }
-}
-
-/**
- * "with an explicit deny" and no policy named: a Deny statement somewhere, which no Allow can override. Policies
- * written with Deny statements are most often the caller's own (MFA, source IP or Region conditions) and SCPs.
- */
-export function rankUnnamedDeny(record: DenialRecord): NonEmpty<Ranked> {
-  const action = record.action ?? "the action";
-  return [
-    {
-      layer: "execution-role",
-      confidence: 0.4,
-      why: `AWS says a Deny matched but not where: most often the caller's own policies deny ${action} under a condition (MFA, source IP, Region, tags).`,
-    },
-    { layer: "scp", confidence: 0.25, why: `An SCP of the account or an OU above it may deny ${action}.` },
-    { layer: "resource-policy", confidence: 0.15, why: "The target's resource policy may deny this caller." },
-    { layer: "permissions-boundary", confidence: 0.1, why: "The caller's permissions boundary may hold the Deny." },
-    {
-      layer: "session-policy",
-      confidence: 0.1,
-      why: "A policy passed when the session was created may hold the Deny.",
-    },
-  ];
-}
 
 /**
  * Invoking a function: in one account either side's Allow is enough (most teams grant it in the caller's role);
@@ -204,11 +81,34 @@ function rankKms(record: DenialRecord): NonEmpty<Ranked> {
   return [callerPolicy, keyPolicy, scp];
 }
 
+/**
+ * A caller of another account than the resource's (both visible in the ARNs): only the resource's own policy can let
+ * it in, and its own policy must allow the call too; an SCP is a guess with nothing in the message pointing at it.
+ */
+function rankCrossAccountResource(record: DenialRecord): NonEmpty<Ranked> {
+  const owner = record.resource?.split(":")[4] ?? "the resource's account";
+  return [
+    {
+      layer: "resource-policy",
+      confidence: 0.55,
+      why: `The resource belongs to account ${owner}: its resource policy must allow this caller's account or ARN.`,
+    },
+    {
+      layer: "execution-role",
+      confidence: 0.3,
+      why: `Across accounts both sides must allow it: the caller's own policy needs ${record.action ?? "the action"} too.`,
+    },
+    { layer: "scp", confidence: 0.15, why: "An SCP of either account's organization may deny the action." },
+  ];
+}
+
 /** No policy type stated and no kind-specific rule: rank by the action, the service and what the message shows. */
 export function rankGeneric(record: DenialRecord): NonEmpty<Ranked> {
   if (isAssumeRole(record)) return rankAssumeRole(record);
+  if (isTagSession(record)) return rankTagSession(record);
   if (isInvoke(record)) return rankInvoke(record);
   if (record.service === "kms") return rankKms(record);
+  if (crossAccount(record) && targetsResourcePolicy(record)) return rankCrossAccountResource(record);
   if (record.kind === "http-forbidden" && record.action === "s3:ListBucket") {
     return [
       {

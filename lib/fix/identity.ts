@@ -1,6 +1,7 @@
 import type { DenialRecord, FixDraft } from "../model";
 import { consoleUrl } from "../iam";
 import type { Subject } from "../iam";
+import { companionsOf } from "./companions";
 import { lambdaNeeds } from "./lambda-extras";
 import { managedPolicyFor } from "./managed-policy";
 import { permissionSetFix } from "./permission-set";
@@ -9,13 +10,21 @@ import { identifier, policyDocument, hclQuote, shellJson, sid, toHcl, toYaml } f
 import type { Scope } from "./scope";
 import { shellWord } from "./shell";
 
-/** The least-privilege Allow to add to the caller's role (or user): the execution-role fix. */
+/** The least-privilege Allow to add to the caller's role (or user): the execution-role fix when no Deny matched. */
 export function identityFix(record: DenialRecord, subject: Subject, scope: Scope): FixDraft {
   const needs = lambdaNeeds(record);
-  const actions = needs?.actions ?? [scope.action, ...scope.dependentActions];
+  const companions = needs ? null : companionsOf(scope.action);
+  const actions = needs?.actions ?? [
+    ...new Set([
+      scope.action,
+      ...scope.dependentActions,
+      ...(companions?.scoped ?? []),
+      ...(companions?.unscoped ?? []),
+    ]),
+  ];
   const resources = needs && record.service === "ec2" ? ["*"] : withStreamConsumers(needs !== null, scope.resources);
   // An action with no resource-level scope matches no ARN: it goes on "*" in a statement of its own.
-  const unscoped = needs && !resources.includes("*") ? needs.unscoped : [];
+  const unscoped = resources.includes("*") ? [] : (needs?.unscoped ?? companions?.unscoped ?? []);
   const scoped = actions.filter((action) => !unscoped.includes(action));
   const statement = {
     Sid: sid("Allow", actions[0] ?? ""),
@@ -23,7 +32,7 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
     Action: scoped.length === 1 ? scoped[0]! : scoped,
     Resource: resources.length === 1 ? resources[0]! : resources,
   };
-  const additionalStatements =
+  const additionalStatements: Record<string, unknown>[] =
     unscoped.length > 0
       ? [
           {
@@ -34,20 +43,18 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
           },
         ]
       : [];
+  const companionStatement = companions?.statement?.(subject);
+  if (companionStatement) additionalStatements.push(companionStatement);
+  // The title counts what the change grants, the companion statement's action too (ecs:RunTask and iam:PassRole).
+  const granted = typeof companionStatement?.Action === "string" ? [...actions, companionStatement.Action] : actions;
   // Read once for every form: the CLI's JSON, the Terraform and the template.
   const statements = prepare([statement, ...additionalStatements]);
   const policyName = `whydenied-${identifier(actions[0] ?? "policy", "-")}`;
   const kind = subject.identityKind;
   const document = prepare(policyDocument(statements));
-  const explicitDeny = record.statedReason === "explicit-deny";
   const notes: string[] = [];
-  if (explicitDeny) {
-    notes.push(
-      `An Allow never overrides an explicit Deny: find the Deny on ${scope.action} in the ${kind}'s ` +
-        `policies and narrow or remove it; the Allow below is what must remain.`,
-    );
-  }
   if (scope.note) notes.push(scope.note);
+  if (companions) notes.push(companions.note);
   if (unscoped.length > 0)
     notes.push(
       `${unscoped.join(", ")} does not support resource-level permissions: a second statement grants it on "*".`,
@@ -79,9 +86,7 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
   const roleRef = `${kind.padEnd(6)} = ${hclQuote(subject.identityName)}`;
   const draft: FixDraft = {
     layer: "execution-role",
-    title: explicitDeny
-      ? `Remove the Deny on ${scope.action} from ${kind} ${subject.identityName}`
-      : `Allow ${actions.length > 1 ? `${actions.length} actions` : scope.action} in ${kind} ${subject.identityName}'s policy`,
+    title: `Allow ${granted.length > 2 ? `${granted.length} actions` : granted.join(" and ")} in ${kind} ${subject.identityName}'s policy`,
     owner: "you",
     statement,
     additionalStatements,

@@ -1,8 +1,10 @@
 import { encodedMessageOf, type DenialRecord, type Fix, type FixDraft, type Layer } from "../model";
 import type { ActionCatalog } from "../iam";
 import { assumesNonRole, isFederatedAssume, rolePathNote, subjectOf, type Subject } from "../iam";
+import { boundaryDelegationFix, createsBoundedIdentity } from "./boundary-delegation";
 import { guardrailFix, isGuardrail } from "./guardrail";
 import { identityFix } from "./identity";
+import { identityDenyFix } from "./identity-deny";
 import { keyPolicyFix } from "./kms";
 import { lambdaNeeds } from "./lambda-extras";
 import { managedPolicyFor } from "./managed-policy";
@@ -141,7 +143,11 @@ function draftFor(layer: Layer, record: DenialRecord, subject: Subject, scope: S
   // Lambda's configuration errors name what Lambda needs, which lambdaNeeds lists by service, whatever the action.
   if (!statementScope.known && !(layer === "execution-role" && lambdaNeeds(record)))
     return unknownActionFix(layer, record, statementScope);
-  if (layer === "execution-role") return identityFix(record, subject, statementScope);
+  if (layer === "execution-role")
+    return record.statedReason === "explicit-deny"
+      ? identityDenyFix(record, subject, statementScope)
+      : identityFix(record, subject, statementScope);
   if (layer === "resource-policy") return resourcePolicyFix(record, subject, statementScope);
+  if (layer === "permissions-boundary" && createsBoundedIdentity(record)) return boundaryDelegationFix(record, subject);
   return guardrailFix(layer, record, subject, statementScope);
 }

@@ -25,6 +25,7 @@ function kmsActionFor(record: DenialRecord): string {
 /** The KMS key-policy fix: a statement naming the role, or a grant that needs no key-policy edit. */
 export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
   if (record.kind === "lambda-stale-grant") return staleGrantFix(subject);
+  if (record.statedReason === "explicit-deny") return keyPolicyDenyFix(record, subject);
   const key = keyIdOf(subject);
   const action = kmsActionFor(record);
   const operation = action.split(":")[1] ?? "Decrypt";
@@ -41,8 +42,6 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
     'In a key policy, "Resource": "*" means "this key": it grants nothing on other keys.',
     "A grant is the alternative that leaves the key policy alone; it can take up to five minutes to take effect.",
   ];
-  if (record.statedReason === "explicit-deny")
-    notes.unshift("The key policy has a Deny that matches this role: remove or narrow it; an Allow will not help.");
   if (record.excerpt.includes("does not exist in this Region"))
     notes.unshift(
       "AWS gives three causes here: first check that the key exists in this Region (a bucket's default encryption or a " +
@@ -83,6 +82,47 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
       `statement to the key policy (or create a grant for ${operation})?\n\n` +
       `${prettyJson(rendered)}`,
     notes,
+  };
+}
+
+/**
+ * An explicit Deny in the key policy: no Allow, grant or IAM policy overrides it, so the fix is to find that Deny and
+ * either meet its Condition or narrow it.
+ */
+function keyPolicyDenyFix(record: DenialRecord, subject: Subject): FixDraft {
+  const key = keyIdOf(subject);
+  const action = kmsActionFor(record);
+  const keyRegion = key.split(":")[3] || subject.region;
+  const find =
+    `find the Deny statement whose Action matches ${action} (or kms:*) and whose Principal and Condition match ` +
+    `${subject.principalArn}`;
+  const conditions =
+    "Its Condition names what the call must satisfy (kms:RecipientAttestation:* for a Nitro Enclave, kms:ViaService, " +
+    "kms:EncryptionContext:*, aws:SourceVpce, aws:PrincipalArn): meet it, or narrow the Deny so this call no longer matches.";
+  return {
+    layer: "kms-key-policy",
+    title: `Narrow or remove the Deny on ${action} in the key policy`,
+    owner: "key-admin",
+    statement: null,
+    additionalStatements: [],
+    target: `key policy of ${key}`,
+    cli:
+      `aws kms get-key-policy --key-id ${shellWord(key)} --policy-name default --output text > key-policy.json\n` +
+      `# ${find}; meet its Condition in the call, or narrow or remove the statement, then:\n` +
+      `aws kms put-key-policy --key-id ${shellWord(key)} --policy-name default --policy file://key-policy.json`,
+    terraform: `# In aws_kms_key.policy of ${key}: ${find}, and narrow or remove it. Keep every other statement.`,
+    sam: `# In the AWS::KMS::Key's KeyPolicy: ${find}, and narrow or remove it. Keep every other statement.`,
+    consoleUrl: consoleUrl(
+      { partition: subject.partition, region: keyRegion },
+      `/kms/home?region=${keyRegion}#/kms/keys/${encodeURIComponent(key.split("/").pop() ?? key)}/`,
+    ),
+    requestText:
+      `Hi — our role ${subject.principalArn} is denied ${action} on KMS key ${key} by an explicit Deny in the key ` +
+      `policy. Could you tell us which Condition the call must meet, or narrow the Deny?\n\nAWS error: ${record.excerpt}`,
+    notes: [
+      "The key policy has a Deny that matches this call: an Allow, a grant or an IAM policy will not help.",
+      conditions,
+    ],
   };
 }
 

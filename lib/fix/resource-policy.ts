@@ -7,11 +7,13 @@ import { policyDocument, hclQuote, sid, toHcl, toYaml } from "./render";
 import type { Scope } from "./scope";
 import { ownEntry } from "../own";
 import { shellWord } from "./shell";
+import { companionsOf } from "./companions";
 
 /** How each service stores its resource policy: read/write commands and IaC resource types. */
 interface PolicyHome {
   noun: string;
-  cli: (subject: Subject) => string;
+  /** Commands that fetch the policy, say the `edit` to make (null: add the statement) in a comment, and put it back. */
+  cli: (subject: Subject, edit: string | null) => string;
   terraform: (subject: Subject, document: unknown) => string;
   cfnType: string;
   cfnProperties: (subject: Subject, document: unknown) => Record<string, unknown>;
@@ -30,11 +32,10 @@ const tf = (type: string, attribute: string, value: string, document: unknown) =
 const HOMES: Record<string, PolicyHome> = {
   s3: {
     noun: "bucket policy",
-    cli: (s) =>
-      `aws s3api get-bucket-policy --bucket ${shellWord(bucket(s))} --query Policy ` +
-      `--output text > bucket-policy.json\n# add the statement to the Statement array in ` +
-      `bucket-policy.json, then:\naws s3api put-bucket-policy --bucket ${shellWord(bucket(s))} ` +
-      `--policy file://bucket-policy.json`,
+    cli: (s, edit) =>
+      `aws s3api get-bucket-policy --bucket ${shellWord(bucket(s))} --query Policy --output text > bucket-policy.json\n` +
+      `# ${edit ?? "add the statement to the Statement array"} in bucket-policy.json, then:\n` +
+      `aws s3api put-bucket-policy --bucket ${shellWord(bucket(s))} --policy file://bucket-policy.json`,
     terraform: (s, d) => tf("aws_s3_bucket_policy", "bucket", bucket(s), d),
     cfnType: "AWS::S3::BucketPolicy",
     cfnProperties: (s, d) => ({ Bucket: bucket(s), PolicyDocument: d }),
@@ -43,9 +44,9 @@ const HOMES: Record<string, PolicyHome> = {
   },
   secretsmanager: {
     noun: "secret's resource policy",
-    cli: (s) =>
+    cli: (s, edit) =>
       `aws secretsmanager get-resource-policy --secret-id ${shellWord(secretId(s))} --query ResourcePolicy ` +
-      `--output text > secret-policy.json\n# add the statement, then:\n` +
+      `--output text > secret-policy.json\n# ${edit ?? "add the statement"}, then:\n` +
       `aws secretsmanager put-resource-policy --secret-id ${shellWord(secretId(s))} ` +
       `--resource-policy file://secret-policy.json --block-public-policy`,
     terraform: (s, d) => tf("aws_secretsmanager_secret_policy", "secret_arn", secretId(s), d),
@@ -59,9 +60,9 @@ const HOMES: Record<string, PolicyHome> = {
   },
   sqs: {
     noun: "queue policy",
-    cli: (s) =>
+    cli: (s, edit) =>
       `aws sqs get-queue-attributes --queue-url ${shellWord(queueUrl(s))} --attribute-names Policy\n` +
-      `# add the statement, then:\naws sqs set-queue-attributes --queue-url ${shellWord(queueUrl(s))} ` +
+      `# ${edit ?? "add the statement"}, then:\naws sqs set-queue-attributes --queue-url ${shellWord(queueUrl(s))} ` +
       `--attributes file://queue-attributes.json  # {"Policy": "<policy JSON as a string>"}`,
     terraform: (s, d) => tf("aws_sqs_queue_policy", "queue_url", queueUrl(s), d),
     cfnType: "AWS::SQS::QueuePolicy",
@@ -70,9 +71,9 @@ const HOMES: Record<string, PolicyHome> = {
   },
   sns: {
     noun: "topic policy",
-    cli: (s) =>
+    cli: (s, edit) =>
       `aws sns get-topic-attributes --topic-arn ${shellWord(s.resourceArn ?? "<TOPIC_ARN>")} ` +
-      `--query Attributes.Policy --output text > topic-policy.json\n# add the statement, then:\n` +
+      `--query Attributes.Policy --output text > topic-policy.json\n# ${edit ?? "add the statement"}, then:\n` +
       `aws sns set-topic-attributes --topic-arn ${shellWord(s.resourceArn ?? "<TOPIC_ARN>")} --attribute-name Policy ` +
       `--attribute-value file://topic-policy.json`,
     terraform: (s, d) => tf("aws_sns_topic_policy", "arn", s.resourceArn ?? "<TOPIC_ARN>", d),
@@ -80,12 +81,26 @@ const HOMES: Record<string, PolicyHome> = {
     cfnProperties: (s, d) => ({ Topics: [s.resourceArn ?? "<TOPIC_ARN>"], PolicyDocument: d }),
     console: (s) => consoleUrl({ partition: s.partition, region: s.region }, `/sns/v3/home?region=${s.region}#/topics`),
   },
+  ecr: {
+    noun: "repository policy",
+    cli: (s, edit) =>
+      `aws ecr get-repository-policy --repository-name ${shellWord(repository(s))} --region ${shellWord(s.region)} ` +
+      `--query policyText --output text > repository-policy.json\n# ${edit ?? "add the statement"}, then:\n` +
+      `aws ecr set-repository-policy --repository-name ${shellWord(repository(s))} --region ${shellWord(s.region)} ` +
+      `--policy-text file://repository-policy.json`,
+    terraform: (s, d) => tf("aws_ecr_repository_policy", "repository", repository(s), d),
+    cfnType: "AWS::ECR::Repository",
+    cfnProperties: (_s, d) => ({ RepositoryPolicyText: d }),
+    cfnPolicyProperty: "RepositoryPolicyText",
+    console: (s) =>
+      consoleUrl({ partition: s.partition, region: s.region }, `/ecr/private-registry/repositories?region=${s.region}`),
+  },
   "execute-api": {
     noun: "API Gateway resource policy",
     holder: (s) => `API ${apiId(s)}`,
-    cli: (s) =>
+    cli: (s, edit) =>
       `aws apigateway get-rest-api --rest-api-id ${shellWord(apiId(s))} --query policy --output text\n` +
-      `# merge the statement into the policy, save it as api-policy.json, then:\n` +
+      `# ${edit ?? "merge the statement into the policy"}, save it as api-policy.json, then:\n` +
       `aws apigateway update-rest-api --rest-api-id ${shellWord(apiId(s))} ` +
       `--patch-operations op=replace,path=/policy,value="$(jq -c . api-policy.json)"\n` +
       `aws apigateway create-deployment --rest-api-id ${shellWord(apiId(s))} --stage-name ${shellWord(apiStage(s))}  ` +
@@ -114,6 +129,8 @@ const queueUrl = (s: Subject) => {
   const name = QUEUE_NAME.test(s.resourceName) ? s.resourceName : "<QUEUE_NAME>";
   return `https://sqs.${region}.${host}/${account}/${name}`;
 };
+/** The repository's name as ECR spells it, namespace included: `repository/team/app` → `team/app`. */
+const repository = (s: Subject) => s.resourceArn?.split(":repository/")[1] ?? "<REPOSITORY_NAME>";
 const apiPath = (s: Subject) => (s.resourceArn?.split(":")[5] ?? "").split("/");
 const apiId = (s: Subject) => apiPath(s)[0] || "<API_ID>";
 const apiStage = (s: Subject) => apiPath(s)[1] || "<STAGE>";
@@ -124,11 +141,18 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
   const anonymous = subject.principal?.kind === "anonymous";
   // An AWS service delivering for the account (S3 notifications to a queue) is named as a Service principal.
   const servicePrincipal = subject.principal?.kind === "service" ? subject.principal.name : null;
+  const explicitDeny = record.statedReason === "explicit-deny";
+  // The root user has no name: the policy names its account.
+  const who =
+    subject.principal?.kind === "root"
+      ? `account ${subject.principal.account ?? "<ACCOUNT_ID>"}`
+      : subject.identityName;
+  const actions = [...new Set([scope.action, ...(companionsOf(scope.action)?.scoped ?? [])])];
   const statement = {
     Sid: sid("Allow", subject.identityName, scope.action),
     Effect: "Allow",
     Principal: anonymous ? "*" : servicePrincipal ? { Service: servicePrincipal } : { AWS: subject.principalArn },
-    Action: scope.action,
+    Action: actions.length === 1 ? actions[0]! : actions,
     Resource: scope.resources.length === 1 ? scope.resources[0]! : scope.resources,
   };
   // Read once for every form: the document's HCL and YAML, the request's JSON.
@@ -136,13 +160,17 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
   const document = prepare(policyDocument([rendered]));
   const home = ownEntry(HOMES, service);
   const noun = home?.noun ?? `${service} resource policy`;
-  const explicitDeny = record.statedReason === "explicit-deny";
+  const denyEdit =
+    `find the Deny statement whose Action matches ${scope.action} (or a wildcard) and whose Principal and Condition ` +
+    `match ${subject.principalArn}; narrow it (its Condition says what the call must satisfy) or remove it`;
   const notes = [
     explicitDeny
       ? `The ${noun} has a Deny that matches this call: narrow or remove it. Adding an Allow will not help.`
       : `Put-style commands replace the whole ${noun}: merge the statement into the existing policy, never overwrite it.`,
   ];
-  if (scope.note) notes.push(scope.note);
+  if (scope.note && !explicitDeny) notes.push(scope.note);
+  const companions = companionsOf(scope.action);
+  if (companions && actions.length > 1 && !explicitDeny) notes.push(companions.note);
   if (servicePrincipal)
     notes.push(
       `Limit the statement to your own source so no other account's resources can use ${servicePrincipal} to reach ` +
@@ -157,7 +185,10 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
     !!resourceAccount && !!subject.principal?.account && resourceAccount !== subject.principal.account;
   if (crossAccount)
     notes.push(
-      `The ${noun} belongs to account ${resourceAccount}: its owner makes this change, and ${subject.identityName}'s own policy must allow the call too.`,
+      `The ${noun} belongs to account ${resourceAccount}: its owner makes this change` +
+        (subject.principal?.kind === "root"
+          ? " (the root user of the calling account needs no policy of its own)."
+          : `, and ${who}'s own policy must allow the call too.`),
     );
   if (crossAccount && service === "secretsmanager") {
     notes.push(
@@ -168,27 +199,32 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
     Type: home?.cfnType ?? "<RESOURCE_POLICY_TYPE>",
     Properties: home?.cfnProperties(subject, document) ?? { PolicyDocument: document },
   };
+  const target = `${noun} of ${home?.holder?.(subject) ?? subject.resourceName}`;
+  const denyIac = `# In the ${target}: ${denyEdit}. Keep every other statement.`;
   return {
     layer: "resource-policy",
     title: explicitDeny
-      ? `Remove the Deny for this caller from the ${noun}`
-      : `Allow ${anonymous ? "callers" : subject.identityName} in the ${noun}`,
+      ? `Narrow or remove the Deny on ${scope.action} in the ${noun}`
+      : `Allow ${anonymous ? "callers" : who} in the ${noun}`,
     owner: "resource-owner",
-    statement,
+    statement: explicitDeny ? null : statement,
     additionalStatements: [],
-    target: `${noun} of ${home?.holder?.(subject) ?? subject.resourceName}`,
+    target,
     cli:
-      home?.cli(subject) ??
-      `# ${service} has no single CLI command for resource policies: add the statement in the console or your IaC.`,
-    terraform: home?.terraform(subject, document) ?? `# Add this statement to the ${noun}:\n# ${compactJson(rendered)}`,
-    sam: cloudFormation(home, cfnResource, rendered),
+      home?.cli(subject, explicitDeny ? denyEdit : null) ??
+      `# ${service} has no single CLI command for resource policies: ${explicitDeny ? denyEdit : "add the statement"} in the console or your IaC.`,
+    terraform: explicitDeny
+      ? denyIac
+      : (home?.terraform(subject, document) ?? `# Add this statement to the ${noun}:\n# ${compactJson(rendered)}`),
+    sam: explicitDeny ? denyIac : cloudFormation(home, cfnResource, rendered),
     consoleUrl: home?.console(subject) ?? null,
     requestText: anonymous
       ? null
       : `Hi — ${subject.principalArn} is denied ${scope.action} on ` +
         `${subject.resourceArn ?? subject.resourceName}${crossAccount ? ` (account ${resourceAccount})` : ""}. ` +
-        `Could you ${explicitDeny ? "narrow the Deny in its" : "add this statement to its"} ${noun}?\n\n` +
-        `${prettyJson(rendered)}`,
+        (explicitDeny
+          ? `Could you narrow or remove the Deny statement in its ${noun} that matches this call?\n\nAWS error: ${record.excerpt}`
+          : `Could you add this statement to its ${noun}?\n\n${prettyJson(rendered)}`),
     notes,
   };
 }

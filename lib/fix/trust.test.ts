@@ -59,3 +59,17 @@ describe("sts:AssumeRole on something that is not a role", () => {
     expect(finding?.fix.statement).toBeNull();
   });
 });
+
+describe("trust-policy fix for session tags", () => {
+  it("allows sts:TagSession beside sts:AssumeRole, and says how to stop tagging", async () => {
+    const text =
+      "User: arn:aws:sts::111122223333:assumed-role/ci/GitHubActions is not authorized to perform: sts:TagSession " +
+      "on resource: arn:aws:iam::444455556666:role/invalidator";
+    const local = await loadCatalog(actionKeys(parseDenials(text).records));
+    const fix = diagnoseParsed(parseDenials(text), local).findings[0]?.fix;
+    expect(fix?.layer).toBe("trust-policy");
+    expect(fix?.statement?.Action).toEqual(["sts:AssumeRole", "sts:TagSession"]);
+    expect(fix?.notes.join(" ")).toContain("role-skip-session-tagging: true");
+    expect(fix?.notes.join(" ")).toContain("also needs sts:AssumeRole and sts:TagSession");
+  });
+});

@@ -22,17 +22,26 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
     : service
       ? { Service: service }
       : { AWS: subject.principalArn };
+  // Session tags are allowed in the same statement as the assumption they ride on.
+  const tags = record.action?.toLowerCase() === "sts:tagsession";
+  const actions = tags ? ["sts:AssumeRole", "sts:TagSession"] : "sts:AssumeRole";
   const statement = {
     Sid: forLambda ? "LambdaAssumesRole" : "AllowWhyDeniedCaller",
     Effect: "Allow",
     Principal: principal,
-    Action: "sts:AssumeRole",
+    Action: actions,
   };
   const rendered = prepare(statement);
   const inAccount = crossAccount ? ` (in account ${roleAccount})` : "";
   const notes = ["A trust policy is replaced whole on update: add the statement to the ones already there."];
+  if (tags)
+    notes.push(
+      "The caller passes session tags (GitHub Actions' configure-aws-credentials always does): the statement that " +
+        "lets it assume the role must allow sts:TagSession too. Or stop passing tags: role-skip-session-tagging: true.",
+    );
+  const checked = tags ? "sts:AssumeRole and sts:TagSession" : "sts:AssumeRole";
   if (!forLambda && !service)
-    notes.push(callerPolicyNote(subject.principalArn, roleAccount, subject.principal?.account ?? null));
+    notes.push(callerPolicyNote(subject.principalArn, roleAccount, subject.principal?.account ?? null, checked));
   if (crossAccount)
     notes.push(
       `Role ${targetRole} belongs to account ${roleAccount}: run the commands with that account's credentials, or send its owner the message below.`,
@@ -43,7 +52,7 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
     layer: "trust-policy",
     title: forLambda
       ? "Let Lambda assume the execution role"
-      : `Let ${subject.identityName} assume role ${targetRole}${inAccount}`,
+      : `Let ${subject.identityName} assume role ${targetRole}${inAccount}${tags ? " with session tags" : ""}`,
     owner: crossAccount ? "resource-owner" : "you",
     statement,
     additionalStatements: [],
@@ -51,7 +60,7 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
     ...forms,
     consoleUrl: crossAccount ? null : forms.consoleUrl,
     requestText: crossAccount
-      ? `Hi — ${subject.principalArn} is denied sts:AssumeRole on ${subject.resourceArn} (account ` +
+      ? `Hi — ${subject.principalArn} is denied ${tags ? "sts:TagSession" : "sts:AssumeRole"} on ${subject.resourceArn} (account ` +
         `${roleAccount}). Could you add this statement to the role's trust policy?\n\n` +
         `${prettyJson(rendered)}`
       : null,
@@ -63,16 +72,21 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
  * Whether the caller's own policy must allow sts:AssumeRole too: across accounts always; in one account only when
  * the trust policy names the account rather than the caller, since a trust policy naming the caller's ARN suffices.
  */
-function callerPolicyNote(principalArn: string, roleAccount: string | null, callerAccount: string | null): string {
+function callerPolicyNote(
+  principalArn: string,
+  roleAccount: string | null,
+  callerAccount: string | null,
+  actions: string,
+): string {
   if (roleAccount !== null && isAccountId(callerAccount) && roleAccount !== callerAccount)
-    return `Across accounts both sides must allow it: the caller ${principalArn} also needs sts:AssumeRole on the role in its own policy.`;
+    return `Across accounts both sides must allow it: the caller ${principalArn} also needs ${actions} on the role in its own policy.`;
   if (roleAccount !== null && roleAccount === callerAccount)
     return (
       `Caller and role share account ${roleAccount}: this statement, naming ${principalArn}, is enough on its own. ` +
-      `Only a trust policy that names the account (its root) instead would need sts:AssumeRole in the caller's policy too.`
+      `Only a trust policy that names the account (its root) instead would need ${actions} in the caller's policy too.`
     );
   return (
     `If the role is in another account than the caller, or the trust policy names the account rather than ` +
-    `${principalArn}, the caller's own policy needs sts:AssumeRole on the role too.`
+    `${principalArn}, the caller's own policy needs ${actions} on the role too.`
   );
 }

@@ -68,6 +68,27 @@ describe("callerOf", () => {
       "assumed-role",
       "worker-lambda-role",
     ],
+    [
+      "arn:aws:sts::111122223333:assumed-role/sagemaker-immersion-day-SageMakerExecutionRole-9zz8Vn2LZg9h/SageMaker",
+      BUCKET,
+      "assumed-role",
+      "sagemaker-immersion-day-SageMakerExecutionRole-9zz8Vn2LZg9h",
+    ],
+    [
+      "arn:aws:sts::111122223333:assumed-role/MysfitsNotebookRole/SageMaker",
+      BUCKET,
+      "assumed-role",
+      "MysfitsNotebookRole",
+    ],
+    [
+      "arn:aws:sts::111122223333:assumed-role/AmazonSageMaker-ExecutionRole-20240101T000000/AmazonSageMaker-notebook",
+      BUCKET,
+      "assumed-role",
+      "AmazonSageMaker-ExecutionRole-20240101T000000",
+    ],
+    ["arn:aws:sts::111122223333:assumed-role/build-role/AWSCodeBuild-4c4a1c09", BUCKET, "assumed-role", "build-role"],
+    ["arn:aws:sts::111122223333:assumed-role/tasks-lambda-role/ecs-tasks", BUCKET, "assumed-role", "tasks-lambda-role"],
+    ["arn:aws:sts::111122223333:assumed-role/role-name/role-session-name", BUCKET, "assumed-role", "role-name"],
   ])("reads %s as a %s caller", (principal, resource, kind, name) => {
     expect(callerOf({ principal, resource })).toMatchObject({ kind, name });
   });

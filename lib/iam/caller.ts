@@ -6,6 +6,33 @@ const LAMBDA_INTERNAL_SESSION = /^awslambda_\d+/;
 /** Session names tools other than Lambda give: SDK defaults, EC2 instance ids, CI runners, SSO e-mail addresses. */
 const NOT_A_FUNCTION_SESSION =
   /^(?:botocore-session-|aws-go-sdk-|aws-sdk-|aws-cli-|i-[0-9a-f]{8,}$|gha-|GitHubActions|terraform|cdk-)|@/i;
+/**
+ * Session names AWS services give the roles they assume for you: SageMaker Studio and notebooks (`SageMaker`),
+ * CloudFormation, CodeBuild (`AWSCodeBuild-<build id>`), CodePipeline, ECS tasks, Glue, Step Functions, EMR, Batch.
+ */
+const SERVICE_SESSION_NAMES = [
+  "SageMaker",
+  "AWSCloudFormation",
+  "AWSCodeBuild",
+  "codebuild",
+  "AWSCodePipeline",
+  "codepipeline",
+  "ecs-tasks",
+  "ecs-task",
+  "AWSGlue",
+  "GlueJobRunnerSession",
+  "states",
+  "StepFunctions",
+  "EMR",
+  "aws-batch",
+  "AWSBackup",
+];
+const SERVICE_SESSION = new RegExp(`^(?:${SERVICE_SESSION_NAMES.join("|")})(?:$|[-_.\\d])`, "i");
+/** Role names that say which service runs as them: SageMaker and ECS execution roles, CodeBuild service roles, Glue. */
+const SERVICE_ROLE_NAME =
+  /sagemaker|codebuild|codepipeline|ecsTask|ecs-task|glue|stepfunctions|cloudformation|emr_|batch-?service/i;
+/** First words that a templated or generic name shares with its role, never a function's name: `role-name/role-session-name`. */
+const GENERIC_FIRST_WORDS = new Set(["role", "session", "service", "default", "aws", "user", "my", "test"]);
 // IAM names hold no spaces: "user/user name" is a writer's stand-in for the name.
 const UNREADABLE = /^X{3,}$|\.\.\.|[<>*\s]/;
 /** IAM Identity Center names the roles it creates `AWSReservedSSO_<permission set>_<16 hex digits>`. */
@@ -34,14 +61,16 @@ function firstWord(name: string): string {
  * True when a role's session is a Lambda function's own: Lambda names the session after the function, and the
  * console, SAM and Serverless name the role after the function or its stack (`image-resizer-role-1a2b3c` with session
  * `image-resizer`). A person's or a tool's session (`ReadOnly/Tom`, `karpeter/1731429849551905269`,
- * `botocore-session-…`) is not, nor Lambda's own `awslambda_<n>` sessions.
+ * `botocore-session-…`) is not, nor an AWS service's (`…SageMakerExecutionRole…/SageMaker`, `…/AWSCodeBuild-…`),
+ * nor a templated pair (`role-name/role-session-name`), nor Lambda's own `awslambda_<n>` sessions.
  */
 export function isFunctionSession(role: string, session: string): boolean {
   if (!isReadable(role) || !isReadable(session) || permissionSetOf(role)) return false;
   if (LAMBDA_INTERNAL_SESSION.test(session) || NOT_A_FUNCTION_SESSION.test(session)) return false;
+  if (SERVICE_SESSION.test(session) || SERVICE_ROLE_NAME.test(role)) return false;
   if (FUNCTION_ROLE_NAME.test(role)) return true;
   const word = firstWord(session);
-  return word.length >= 3 && word === firstWord(role);
+  return word.length >= 3 && !GENERIC_FIRST_WORDS.has(word) && word === firstWord(role);
 }
 
 /** The Lambda function name when an assumed-role session (a principal read by describePrincipal) is a function's own. */

@@ -1,0 +1,72 @@
+import type { Layer } from "../model";
+import type { NonEmpty } from "../non-empty";
+import type { Ranked } from "./rank";
+
+/** Layers that limit an IAM identity: none of them binds the account's root user. */
+const IDENTITY_LAYERS = new Set<Layer>(["execution-role", "permissions-boundary", "session-policy"]);
+
+/**
+ * The root user has no identity policy to edit: only organization guardrails and resource policies bind it. Another
+ * account's root user is let in by the resource's policy alone, so that leads when the ARNs show two accounts.
+ */
+export function forRootUser(ranked: NonEmpty<Ranked>, otherAccount: boolean): NonEmpty<Ranked> {
+  const kept = ranked.filter((candidate) => !IDENTITY_LAYERS.has(candidate.layer));
+  const [first, ...rest] = kept;
+  if (first && (first.stated || first.proven)) return [first, ...rest];
+  // Nothing stated: the two policies that can bind the root user lead, the kind's other suspects share what is left.
+  const others = kept.filter((candidate) => candidate.layer !== "scp" && candidate.layer !== "resource-policy");
+  const share = others.reduce((sum, candidate) => sum + candidate.confidence, 0);
+  const scp: Ranked = {
+    layer: "scp",
+    confidence: otherAccount ? 0.3 : 0.5,
+    why: "The root user cannot be limited by IAM policies: in a member account, an SCP denies it.",
+  };
+  const resourcePolicy: Ranked = otherAccount
+    ? {
+        layer: "resource-policy",
+        confidence: 0.6,
+        why: "The root user of another account is let in only by the resource's own policy: it must name that account.",
+      }
+    : {
+        layer: "resource-policy",
+        confidence: 0.4,
+        why: "The root user cannot be limited by IAM policies: otherwise the resource's own policy denies it.",
+      };
+  const [lead, second] = otherAccount ? [resourcePolicy, scp] : [scp, resourcePolicy];
+  return [
+    lead,
+    second,
+    ...others.map((candidate) => ({ ...candidate, confidence: (0.1 * candidate.confidence) / share })),
+  ];
+}
+
+/** Policies that bind an account's own principals: an AWS service principal (sns.amazonaws.com) has none of them. */
+const PRINCIPAL_LAYERS = new Set<Layer>([...IDENTITY_LAYERS, "scp"]);
+
+const SERVICE_WHY: Record<"trust-policy" | "resource-policy", string> = {
+  "trust-policy":
+    "An AWS service assuming a role has no IAM policy of its own: the role's trust policy must name the service principal.",
+  "resource-policy":
+    "An AWS service acting on its own has no IAM policy: the target's resource policy must allow the service " +
+    "principal, best limited to your source with aws:SourceArn.",
+};
+
+/**
+ * An AWS service acting on its own (SNS delivering to a queue, EventBridge invoking a target, Lambda assuming a role)
+ * has no IAM policy to edit and no SCP binds it: the target's resource policy (the trust policy, for a role; an
+ * encrypted target's key policy too) must let the service in.
+ */
+export function forServicePrincipal(ranked: NonEmpty<Ranked>): NonEmpty<Ranked> {
+  const kept = ranked.filter((candidate) => !PRINCIPAL_LAYERS.has(candidate.layer));
+  const [first, ...rest] = kept;
+  if (first && (first.stated || first.proven)) return [first, ...rest];
+  const lead = kept.some((candidate) => candidate.layer === "trust-policy")
+    ? ("trust-policy" as const)
+    : ("resource-policy" as const);
+  const others = kept.filter((candidate) => candidate.layer !== lead);
+  const share = others.reduce((sum, candidate) => sum + candidate.confidence, 0);
+  return [
+    { layer: lead, confidence: share > 0 ? 0.8 : 1, why: SERVICE_WHY[lead] },
+    ...others.map((candidate) => ({ ...candidate, confidence: (0.2 * candidate.confidence) / share })),
+  ];
+}

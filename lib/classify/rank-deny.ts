@@ -1,0 +1,46 @@
+import type { DenialRecord } from "../model";
+import type { NonEmpty } from "../non-empty";
+import type { Ranked } from "./rank";
+import { namesResource } from "./rank-accounts";
+
+/** The check that tells the two usual suspects of an unnamed Deny apart, in the words both candidates give. */
+const SIMULATOR_CHECK =
+  "aws iam simulate-principal-policy on the caller tells them apart: a matched statement of the caller's own policy " +
+  "is its Deny, AllowedByOrganizations false is an SCP.";
+
+/**
+ * "with an explicit deny" and no policy named (the old message format): a Deny statement somewhere, which no Allow can
+ * override. The usual suspects are an SCP (guardrail accounts, sandboxes, Region limits) and a Deny in the caller's own
+ * policies (MFA, source IP, tags); neither leads with confidence, and the simulator tells them apart.
+ */
+export function rankUnnamedDeny(record: DenialRecord): NonEmpty<Ranked> {
+  const action = record.action ?? "the action";
+  const resourcePolicy = namesResource(record);
+  return [
+    {
+      layer: "scp",
+      confidence: resourcePolicy ? 0.35 : 0.4,
+      why: `AWS says a Deny matched but not where: an SCP of the account or an OU above it often denies ${action} in restricted accounts. ${SIMULATOR_CHECK}`,
+    },
+    {
+      layer: "execution-role",
+      confidence: resourcePolicy ? 0.3 : 0.35,
+      why: `The caller's own policies may deny ${action} under a condition (MFA, source IP, Region, tags). ${SIMULATOR_CHECK}`,
+    },
+    ...(resourcePolicy
+      ? [
+          {
+            layer: "resource-policy" as const,
+            confidence: 0.15,
+            why: "The target's resource policy may deny this caller.",
+          },
+        ]
+      : []),
+    { layer: "permissions-boundary", confidence: 0.1, why: "The caller's permissions boundary may hold the Deny." },
+    {
+      layer: "session-policy",
+      confidence: 0.1,
+      why: "A policy passed when the session was created may hold the Deny.",
+    },
+  ];
+}
