@@ -163,6 +163,18 @@ describe("classify: callers in their own terms", () => {
     expect(candidates.map((candidate) => candidate.why).join(" ")).not.toContain("also needs");
   });
 
+  it("AssumeRole lists a role that is still propagating, and never for an explicit Deny", () => {
+    const { candidates } = classifyText(
+      assumeRole("arn:aws:iam::123456789012:user/dev", "arn:aws:iam::123456789012:role/deploy"),
+    );
+    expect(candidates.at(-1)).toMatchObject({ layer: "propagation-delay", confidence: 0.05 });
+    const denied = classifyText(
+      "User: arn:aws:iam::123456789012:user/dev is not authorized to perform: sts:AssumeRole on resource: " +
+        "arn:aws:iam::123456789012:role/deploy with an explicit deny in a service control policy",
+    );
+    expect(denied.candidates.map((candidate) => candidate.layer)).not.toContain("propagation-delay");
+  });
+
   it("cross-account AssumeRole needs both sides", () => {
     const { candidates } = classifyText(
       assumeRole("arn:aws:iam::111122223333:user/dev", "arn:aws:iam::444455556666:role/deploy"),

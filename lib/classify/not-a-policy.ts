@@ -9,6 +9,8 @@ const DEPLOYMENT_FORMATS = new Set<string>(["cloudformation", "terraform"]);
 function propagationWhy(record: DenialRecord): string | null {
   if (DEPLOYMENT_FORMATS.has(record.sourceFormat))
     return "A stack that creates the role or policy and uses it at once can hit IAM before the change has spread: a retry succeeds.";
+  if (record.action?.toLowerCase() === "sts:assumerole" && record.statedReason !== "explicit-deny")
+    return "A role created, or its trust policy changed, seconds ago refuses AssumeRole until IAM has spread the change: a retry a few seconds later succeeds.";
   if (record.statedPolicyType === "identity-based" && record.statedReason === "no-allow")
     return "If the role or its policy was created or changed in the last minute, IAM may not have applied it everywhere yet.";
   if (record.kind === "generic-denied" && !record.principal && !record.resource)

@@ -41,7 +41,7 @@ describe("trust-policy fix for an AWS service", () => {
     const text =
       "lambda.amazonaws.com is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/fn-role";
     const finding = diagnoseParsed(parseDenials(text), catalog).findings[0];
-    expect(finding?.candidates.map((candidate) => candidate.layer)).toEqual(["trust-policy"]);
+    expect(finding?.candidates.map((candidate) => candidate.layer)).toEqual(["trust-policy", "propagation-delay"]);
     expect(finding?.fix.statement?.Principal).toEqual({ Service: "lambda.amazonaws.com" });
     expect(finding?.fix.owner).toBe("you");
     expect(finding?.fix.notes.join(" ")).not.toContain("sts:AssumeRole on the role too");
