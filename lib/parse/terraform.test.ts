@@ -59,6 +59,18 @@ describe("Terraform's resource wording", () => {
     expect(parseDenials(lambda).records[0]).toMatchObject({ action: "lambda:CreateFunction", resource: "orders-api" });
   });
 
+  it("takes Terraform's id when the message hid its resource", () => {
+    const text =
+      "Error: reading Secrets Manager Secret (arn:aws:secretsmanager:us-east-1:123456789012:secret:app-AbCdEf): " +
+      "AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/ci/run is not authorized to perform: " +
+      "secretsmanager:GetResourcePolicy on resource: *** because no identity-based policy allows the " +
+      "secretsmanager:GetResourcePolicy action";
+    expect(parseDenials(text).records[0]).toMatchObject({
+      resource: "arn:aws:secretsmanager:us-east-1:123456789012:secret:app-AbCdEf",
+      region: "us-east-1",
+    });
+  });
+
   it("reads the Go SDK v1's bare HEAD 403 as a denial of the bucket read", () => {
     const text =
       "Error: error reading S3 Bucket (my-bucket): Forbidden: Forbidden\n\tstatus code: 403, request id: ABC";

@@ -1,6 +1,6 @@
 import type { DenialKindFacts, DenialRecord, TextFormat } from "../model";
 import { isAccountId, parseArn } from "../iam";
-import { actionForOperation, serviceForOperation, splitAction } from "../iam";
+import { actionForOperation, isReadable, serviceForOperation, splitAction } from "../iam";
 import { includesAny } from "./anchors";
 import {
   IAM_ANCHOR,
@@ -186,7 +186,8 @@ function recordFromSentence(
   record.action = `${service}:${name}`;
   record.operation = wrapper.operation;
   record.principal = sentence.principal;
-  record.resource = sentence.resource ?? wrapper.resource;
+  // A resource the message hid ("***", "<redacted>") gives way to the one the tool around it named.
+  record.resource = wrapper.resource && !isReadable(sentence.resource) ? wrapper.resource : sentence.resource;
   record.statedPolicyType = sentence.statedPolicyType;
   record.transitivePolicyType = sentence.transitivePolicyType;
   record.statedReason = sentence.statedReason;
