@@ -88,9 +88,15 @@ const VPC_ENDPOINT_EVENT = JSON.stringify({
   eventCategory: "NetworkActivity",
 });
 
+const BARE_S3_DENIAL =
+  "com.amazonaws.services.s3.model.AmazonS3Exception: Access Denied (Service: Amazon S3; Status Code: 403; " +
+  "Error Code: AccessDenied; Request ID: 8A1B)";
+
 beforeAll(async () => {
   catalog = await loadCatalog(
-    [...Object.values(TEXTS), VPC_ENDPOINT_EVENT].flatMap((text) => actionKeys(parseDenials(text).records)),
+    [...Object.values(TEXTS), VPC_ENDPOINT_EVENT, BARE_S3_DENIAL].flatMap((text) =>
+      actionKeys(parseDenials(text).records),
+    ),
   );
 });
 
@@ -273,5 +279,16 @@ describe("a VPC endpoint's network activity event", () => {
     expect(fix.layer).toBe("vpc-endpoint-policy");
     expect(fix.cli).toContain("aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-0a1b2c3d4e5f67890 ");
     expect(fix.placeholders).not.toContain("VPCE_ID");
+  });
+});
+
+describe("a denial that names no action", () => {
+  it("says how to find the denied call instead of calling a missing action unknown", () => {
+    const fix = topFix(BARE_S3_DENIAL);
+    expect(fix.statement).toBeNull();
+    expect(fix.title).toBe("Find which call was denied: the message names no action");
+    expect(fix.cli).toContain("AttributeValue=s3.amazonaws.com");
+    expect(fix.notes.join(" ")).toContain("data events");
+    expect(fix.placeholders).toEqual([]);
   });
 });

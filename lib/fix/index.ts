@@ -16,7 +16,7 @@ import { resourcePolicyFix } from "./resource-policy";
 import { scopeFor, type Scope } from "./scope";
 import { federatedTrustFix } from "./federated-trust";
 import { trustPolicyFix } from "./trust";
-import { unknownActionFix } from "./unknown-action";
+import { unknownActionFix, unnamedActionFix } from "./unknown-action";
 import { shellWord, singleQuoted } from "./shell";
 
 /** AssumeRole on a user's (or group's, or policy's) ARN: the call must name the role; no policy can allow this one. */
@@ -142,7 +142,7 @@ function draftFor(layer: Layer, record: DenialRecord, subject: Subject, scope: S
   const statementScope = scope.get();
   // Lambda's configuration errors name what Lambda needs, which lambdaNeeds lists by service, whatever the action.
   if (!statementScope.known && !(layer === "execution-role" && lambdaNeeds(record)))
-    return unknownActionFix(layer, record, statementScope);
+    return record.action ? unknownActionFix(layer, record, statementScope) : unnamedActionFix(layer, record);
   if (layer === "execution-role")
     return record.statedReason === "explicit-deny"
       ? identityDenyFix(record, subject, statementScope)

@@ -26,6 +26,43 @@ export function unknownActionFix(layer: Layer, record: DenialRecord, scope: Scop
   };
 }
 
+/**
+ * The fix for a denial that names no action at all ("Access Denied" and a status code): nothing can be granted until
+ * the call is known, so it says how to find the call and who made it.
+ */
+export function unnamedActionFix(layer: Layer, record: DenialRecord): FixDraft {
+  const service = record.service && SERVICE_PREFIX.test(record.service) ? record.service : "<SERVICE>";
+  const notes = [
+    "The message names no action, so no statement can be written yet: the denied call is the SDK or CLI method " +
+      "your code ran; the CLI's --debug and the SDKs' request logs print its operation name.",
+  ];
+  if (service === "s3")
+    notes.push(
+      "For S3, getObject and HeadObject need s3:GetObject, putObject s3:PutObject, a listing s3:ListBucket. Object " +
+        "calls are data events: lookup-events does not list them; a trail that logs S3 data events, or the bucket's " +
+        "server access log, does.",
+    );
+  return {
+    layer,
+    title: "Find which call was denied: the message names no action",
+    owner: "you",
+    statement: null,
+    additionalStatements: [],
+    target: "no change yet",
+    cli:
+      "aws sts get-caller-identity   # who made the call\n" +
+      `aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventSource,AttributeValue=${service}.amazonaws.com ` +
+      `--max-results 50 --query "Events[?contains(CloudTrailEvent, 'AccessDenied')].CloudTrailEvent"`,
+    terraform: NO_CALL,
+    sam: NO_CALL,
+    consoleUrl: null,
+    requestText: null,
+    notes,
+  };
+}
+
+const NO_CALL = "# No policy change yet: find the denied call first.";
+
 /** A service prefix as IAM spells them; anything else (it lands inside the command's quotes) becomes a placeholder. */
 const SERVICE_PREFIX = /^[a-z0-9-]{1,64}$/;
 

@@ -95,7 +95,7 @@ export const fixSchema = z.object({
   layer: layerSchema,
   title: z.string(),
   owner: ownerSchema,
-  /** The statement to add (or, for explicit denies, the allow you need once the deny is gone). */
+  /** The statement to add; null when no Allow can help (an explicit Deny to narrow) or none can be written yet. */
   statement: z.record(z.string(), z.unknown()).nullable(),
   /**
    * Statements the change needs beside `statement`, in the same policy: actions that support no resource-level
