@@ -43,9 +43,12 @@ export function forRootUser(ranked: NonEmpty<Ranked>, otherAccount: boolean): No
 /** Policies that bind an account's own principals: an AWS service principal (sns.amazonaws.com) has none of them. */
 const PRINCIPAL_LAYERS = new Set<Layer>([...IDENTITY_LAYERS, "scp"]);
 
-const SERVICE_WHY: Record<"trust-policy" | "resource-policy", string> = {
+const SERVICE_WHY: Record<"trust-policy" | "kms-key-policy" | "resource-policy", string> = {
   "trust-policy":
     "An AWS service assuming a role has no IAM policy of its own: the role's trust policy must name the service principal.",
+  "kms-key-policy":
+    "An AWS service using a key on your behalf (SNS writing to an encrypted queue, a delivery to an encrypted " +
+    "bucket) has no IAM policy: the key policy must let the service principal use the key.",
   "resource-policy":
     "An AWS service acting on its own has no IAM policy: the target's resource policy must allow the service " +
     "principal, best limited to your source with aws:SourceArn.",
@@ -56,13 +59,16 @@ const SERVICE_WHY: Record<"trust-policy" | "resource-policy", string> = {
  * has no IAM policy to edit and no SCP binds it: the target's resource policy (the trust policy, for a role; an
  * encrypted target's key policy too) must let the service in.
  */
-export function forServicePrincipal(ranked: NonEmpty<Ranked>): NonEmpty<Ranked> {
+export function forServicePrincipal(ranked: NonEmpty<Ranked>, service: string | null): NonEmpty<Ranked> {
+  const isKmsCall = service === "kms";
   const kept = ranked.filter((candidate) => !PRINCIPAL_LAYERS.has(candidate.layer));
   const [first, ...rest] = kept;
   if (first && (first.stated || first.proven)) return [first, ...rest];
   const lead = kept.some((candidate) => candidate.layer === "trust-policy")
     ? ("trust-policy" as const)
-    : ("resource-policy" as const);
+    : kept.some((candidate) => candidate.layer === "kms-key-policy") && isKmsCall
+      ? ("kms-key-policy" as const)
+      : ("resource-policy" as const);
   const others = kept.filter((candidate) => candidate.layer !== lead);
   const share = others.reduce((sum, candidate) => sum + candidate.confidence, 0);
   return [

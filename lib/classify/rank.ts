@@ -294,7 +294,7 @@ export function rankLayers(record: DenialRecord, caller: Caller = callerOf(recor
     caller.kind === "root"
       ? forRootUser(ranked, crossAccount(record))
       : caller.kind === "aws-service"
-        ? forServicePrincipal(ranked)
+        ? forServicePrincipal(ranked, record.service)
         : ranked;
   return withCausesOutsidePolicies(record, forCaller);
 }

@@ -26,6 +26,8 @@ function kmsActionFor(record: DenialRecord): string {
 export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
   if (record.kind === "lambda-stale-grant") return staleGrantFix(subject);
   if (record.statedReason === "explicit-deny") return keyPolicyDenyFix(record, subject);
+  if (subject.principal?.kind === "service" && subject.principal.name)
+    return serviceKeyPolicyFix(subject, subject.principal.name);
   const key = keyIdOf(subject);
   const action = kmsActionFor(record);
   const operation = action.split(":")[1] ?? "Decrypt";
@@ -146,6 +148,54 @@ function staleGrantFix(subject: Subject): FixDraft {
     requestText: null,
     notes: [
       "Deleting and recreating a role with the same name gives it a new id; grants made for the old id no longer match.",
+    ],
+  };
+}
+
+/**
+ * An AWS service using the key for you (SNS delivering to an encrypted queue, EventBridge or S3 to an encrypted topic):
+ * the key policy must name the service principal, with both actions an encrypted delivery asks KMS for. No grant can
+ * name a service principal, so the key policy is the only way.
+ */
+function serviceKeyPolicyFix(subject: Subject, service: string): FixDraft {
+  const key = keyIdOf(subject);
+  const statement = {
+    Sid: "AllowServiceToUseKey",
+    Effect: "Allow",
+    Principal: { Service: service },
+    Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+    Resource: "*",
+  };
+  const rendered = prepare(statement);
+  const keyRegion = key.split(":")[3] || subject.region;
+  return {
+    layer: "kms-key-policy",
+    title: `Let ${service} use the key`,
+    owner: "key-admin",
+    statement,
+    additionalStatements: [],
+    target: `key policy of ${key}`,
+    cli:
+      `aws kms get-key-policy --key-id ${shellWord(key)} --policy-name default --output text > key-policy.json\n` +
+      "# add the statement to the Statement array in key-policy.json, then:\n" +
+      `aws kms put-key-policy --key-id ${shellWord(key)} --policy-name default --policy file://key-policy.json`,
+    terraform: `# Add the statement to the Statement list of aws_kms_key.policy for ${key}.`,
+    sam:
+      `# CloudFormation: add to the key's KeyPolicy.Statement\nMyKey:\n  Type: AWS::KMS::Key\n` +
+      `  Properties:\n    KeyPolicy:\n      Statement:\n${toYaml([rendered], 4)}`,
+    consoleUrl: consoleUrl(
+      { partition: subject.partition, region: keyRegion },
+      `/kms/home?region=${keyRegion}#/kms/keys/${encodeURIComponent(key.split("/").pop() ?? key)}/`,
+    ),
+    requestText:
+      `Hi — ${service} is denied the use of KMS key ${key} when it delivers to our encrypted target. Could you add ` +
+      `this statement to the key policy?\n\n${prettyJson(rendered)}`,
+    notes: [
+      'In a key policy, "Resource": "*" means "this key": it grants nothing on other keys.',
+      "An encrypted delivery asks KMS for a data key and to decrypt: the statement allows both. A key AWS manages " +
+        "(alias/aws/sqs, alias/aws/sns) cannot be shared with a service this way: encrypt the target with a key you manage.",
+      `Limit it to your own source: add "Condition": {"ArnEquals": {"aws:SourceArn": "<SOURCE_ARN>"}} with the topic, ` +
+        "bucket or rule that delivers.",
     ],
   };
 }
