@@ -104,16 +104,25 @@ const CHECKS: Record<Layer, (record: DenialRecord, subject: Subject) => Check[]>
         },
   ],
   "resource-policy": (record, subject) => [resourcePolicyCheck(record, subject)],
-  "kms-key-policy": (_record, subject) => [
-    {
-      description: "Read the key policy: it must name the role (or delegate to IAM with the account root statement).",
-      command: `aws kms get-key-policy --key-id ${subject.resourceArn ?? "<KEY_ARN>"} --policy-name default --output text`,
-    },
-    {
-      description: "List grants: a grant for the role also allows the call.",
-      command: `aws kms list-grants --key-id ${subject.resourceArn ?? "<KEY_ARN>"} --query 'Grants[].[GranteePrincipal,Operations]'`,
-    },
-  ],
+  "kms-key-policy": (record, subject) =>
+    record.statedReason === "explicit-deny"
+      ? [
+          {
+            description: "Read the key policy: find the Deny whose Action, Principal and Condition match this call.",
+            command: `aws kms get-key-policy --key-id ${subject.resourceArn ?? "<KEY_ARN>"} --policy-name default --output text`,
+          },
+        ]
+      : [
+          {
+            description:
+              "Read the key policy: it must name the role (or delegate to IAM with the account root statement).",
+            command: `aws kms get-key-policy --key-id ${subject.resourceArn ?? "<KEY_ARN>"} --policy-name default --output text`,
+          },
+          {
+            description: "List grants: a grant for the role also allows the call.",
+            command: `aws kms list-grants --key-id ${subject.resourceArn ?? "<KEY_ARN>"} --query 'Grants[].[GranteePrincipal,Operations]'`,
+          },
+        ],
   "trust-policy": (_record, subject) => [
     {
       description: trustAccountNote(subject, "Read who may assume the role."),

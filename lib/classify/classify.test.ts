@@ -203,6 +203,8 @@ describe("classify: callers in their own terms", () => {
       ),
     );
     expect(candidates.map((candidate) => candidate.layer)).toEqual(["kms-key-policy"]);
+    // A grant cannot lift a Deny either, so listing grants would check nothing.
+    expect(candidates[0].checks.map((check) => check.command).join(" ")).not.toContain("list-grants");
   });
 
   it("an unnamed Deny leads with no confident guess, names the check that tells SCP from the caller's own Deny", () => {
