@@ -107,10 +107,7 @@ function extraTypesOf(action: string, types: ResourceTypeInfo[], covered: Resour
     for (const type of types) if (type !== covered) (isNeeded(action, type) ? added : optional).push(type.name);
     extra = {
       added: added.length > 0 ? added.join(", ") : null,
-      optional:
-        optional.length > 0 && optional.length <= 4
-          ? `${/^[aeiou]/i.test(optional[0]!) ? "an" : "a"} ${optional.join(" or ")}`
-          : null,
+      optional: optional.length > 0 && optional.length <= 4 ? `a resource of type ${optional.join(" or ")}` : null,
     };
     byCovered.set(covered, extra);
   }

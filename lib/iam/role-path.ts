@@ -41,10 +41,10 @@ const GET_ROLE_ARN = (roleName: string): string =>
 const ROLE_PATH_NOTES: Record<string, (roleName: string) => string> = {
   IDENTITY_CENTER_REGION: (roleName) =>
     "IAM Identity Center keeps its roles under aws-reserved/sso.amazonaws.com/, usually followed by its home Region " +
-    `(some instances have none there): put the role's exact ARN, from \`${GET_ROLE_ARN(roleName)}\`, in its place.`,
+    `(some instances have none there): run ${GET_ROLE_ARN(roleName)} and use the ARN it prints.`,
   SERVICE_PRINCIPAL: (roleName) =>
-    "A service-linked role lives under aws-service-role/<service principal>/: put its exact ARN, from " +
-    `\`${GET_ROLE_ARN(roleName)}\`, in its place.`,
+    "A service-linked role lives under aws-service-role/<service principal>/: run " +
+    `${GET_ROLE_ARN(roleName)} and use the ARN it prints.`,
 };
 
 /** How to fill a placeholder of a role's path, or null for any other placeholder. */
