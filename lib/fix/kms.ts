@@ -2,7 +2,7 @@ import type { DenialRecord, FixDraft } from "../model";
 import { consoleUrl, isAccountId, parseArn } from "../iam";
 import type { Subject } from "../iam";
 import { prettyJson } from "./json";
-import { prepare } from "./prepared";
+import { prepare, type Prepared } from "./prepared";
 import { identifier, hclQuote, toYaml } from "./render";
 import { shellWord } from "./shell";
 
@@ -11,6 +11,31 @@ function keyIdOf(subject: Subject): string {
   const arn = subject.resourceArn && subject.resourceArn.includes(":key/") ? parseArn(subject.resourceArn) : null;
   const shown = arn && isAccountId(arn.account) && !/[*<>]|\.\.\./.test(arn.resource);
   return shown ? subject.resourceArn! : "<KEY_ARN>";
+}
+
+/** Reads the key policy into a file and writes it back once the statement is added. */
+function keyPolicyEdit(key: string): string {
+  return (
+    `aws kms get-key-policy --key-id ${shellWord(key)} --policy-name default --output text > key-policy.json\n` +
+    "# add the statement to the Statement array in key-policy.json, then:\n" +
+    `aws kms put-key-policy --key-id ${shellWord(key)} --policy-name default --policy file://key-policy.json`
+  );
+}
+
+function keyPolicyTemplate(rendered: Prepared): string {
+  return (
+    `# CloudFormation: add to the key's KeyPolicy.Statement\nMyKey:\n  Type: AWS::KMS::Key\n` +
+    `  Properties:\n    KeyPolicy:\n      Statement:\n${toYaml([rendered], 4)}`
+  );
+}
+
+/** The key's page in the KMS console, in the key's own Region. */
+function keyConsoleUrl(subject: Subject, key: string): string | null {
+  const keyRegion = key.split(":")[3] || subject.region;
+  return consoleUrl(
+    { partition: subject.partition, region: keyRegion },
+    `/kms/home?region=${keyRegion}#/kms/keys/${encodeURIComponent(key.split("/").pop() ?? key)}/`,
+  );
 }
 
 /** Writes to an SSE-KMS bucket, queue or topic ask KMS for a data key; reads ask it to decrypt. */
@@ -39,7 +64,6 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
     Resource: "*",
   };
   const rendered = prepare(statement);
-  const keyRegion = key.split(":")[3] || subject.region;
   const notes = [
     'In a key policy, "Resource": "*" means "this key": it grants nothing on other keys.',
     "A grant is the alternative that leaves the key policy alone; it can take up to five minutes to take effect.",
@@ -61,9 +85,7 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
     additionalStatements: [],
     target: `key policy of ${key}`,
     cli:
-      `aws kms get-key-policy --key-id ${shellWord(key)} --policy-name default --output text > key-policy.json\n` +
-      "# add the statement to the Statement array in key-policy.json, then:\n" +
-      `aws kms put-key-policy --key-id ${shellWord(key)} --policy-name default --policy file://key-policy.json\n` +
+      `${keyPolicyEdit(key)}\n` +
       "# or, without touching the key policy:\n" +
       `aws kms create-grant --key-id ${shellWord(key)} --grantee-principal ${shellWord(subject.principalArn)} --operations ${shellWord(operation)}`,
     terraform:
@@ -72,13 +94,8 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
       `  name              = "whydenied-${identifier(subject.identityName, "-")}"\n` +
       `  key_id            = ${hclQuote(key)}\n  grantee_principal = ${hclQuote(subject.principalArn)}\n` +
       `  operations        = [${hclQuote(operation)}]\n}`,
-    sam:
-      `# CloudFormation: add to the key's KeyPolicy.Statement\nMyKey:\n  Type: AWS::KMS::Key\n` +
-      `  Properties:\n    KeyPolicy:\n      Statement:\n${toYaml([rendered], 4)}`,
-    consoleUrl: consoleUrl(
-      { partition: subject.partition, region: keyRegion },
-      `/kms/home?region=${keyRegion}#/kms/keys/${encodeURIComponent(key.split("/").pop() ?? key)}/`,
-    ),
+    sam: keyPolicyTemplate(rendered),
+    consoleUrl: keyConsoleUrl(subject, key),
     requestText:
       `Hi — our role ${subject.principalArn} is denied ${action} on KMS key ${key}. Could you add this ` +
       `statement to the key policy (or create a grant for ${operation})?\n\n` +
@@ -94,7 +111,6 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
 function keyPolicyDenyFix(record: DenialRecord, subject: Subject): FixDraft {
   const key = keyIdOf(subject);
   const action = kmsActionFor(record);
-  const keyRegion = key.split(":")[3] || subject.region;
   const find =
     `find the Deny statement whose Action matches ${action} (or kms:*) and whose Principal and Condition match ` +
     `${subject.principalArn}`;
@@ -114,10 +130,7 @@ function keyPolicyDenyFix(record: DenialRecord, subject: Subject): FixDraft {
       `aws kms put-key-policy --key-id ${shellWord(key)} --policy-name default --policy file://key-policy.json`,
     terraform: `# In aws_kms_key.policy of ${key}: ${find}, and narrow or remove it. Keep every other statement.`,
     sam: `# In the AWS::KMS::Key's KeyPolicy: ${find}, and narrow or remove it. Keep every other statement.`,
-    consoleUrl: consoleUrl(
-      { partition: subject.partition, region: keyRegion },
-      `/kms/home?region=${keyRegion}#/kms/keys/${encodeURIComponent(key.split("/").pop() ?? key)}/`,
-    ),
+    consoleUrl: keyConsoleUrl(subject, key),
     requestText:
       `Hi — our role ${subject.principalArn} is denied ${action} on KMS key ${key} by an explicit Deny in the key ` +
       `policy. Could you tell us which Condition the call must meet, or narrow the Deny?\n\nAWS error: ${record.excerpt}`,
@@ -167,7 +180,6 @@ function serviceKeyPolicyFix(subject: Subject, service: string): FixDraft {
     Resource: "*",
   };
   const rendered = prepare(statement);
-  const keyRegion = key.split(":")[3] || subject.region;
   return {
     layer: "kms-key-policy",
     title: `Let ${service} use the key`,
@@ -175,18 +187,10 @@ function serviceKeyPolicyFix(subject: Subject, service: string): FixDraft {
     statement,
     additionalStatements: [],
     target: `key policy of ${key}`,
-    cli:
-      `aws kms get-key-policy --key-id ${shellWord(key)} --policy-name default --output text > key-policy.json\n` +
-      "# add the statement to the Statement array in key-policy.json, then:\n" +
-      `aws kms put-key-policy --key-id ${shellWord(key)} --policy-name default --policy file://key-policy.json`,
+    cli: keyPolicyEdit(key),
     terraform: `# Add the statement to the Statement list of aws_kms_key.policy for ${key}.`,
-    sam:
-      `# CloudFormation: add to the key's KeyPolicy.Statement\nMyKey:\n  Type: AWS::KMS::Key\n` +
-      `  Properties:\n    KeyPolicy:\n      Statement:\n${toYaml([rendered], 4)}`,
-    consoleUrl: consoleUrl(
-      { partition: subject.partition, region: keyRegion },
-      `/kms/home?region=${keyRegion}#/kms/keys/${encodeURIComponent(key.split("/").pop() ?? key)}/`,
-    ),
+    sam: keyPolicyTemplate(rendered),
+    consoleUrl: keyConsoleUrl(subject, key),
     requestText:
       `Hi — ${service} is denied the use of KMS key ${key} when it delivers to our encrypted target. Could you add ` +
       `this statement to the key policy?\n\n${prettyJson(rendered)}`,
