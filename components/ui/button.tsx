@@ -15,6 +15,8 @@ const VARIANTS = {
   chip: cn(
     "rounded-full border border-slate-300 bg-white text-xs font-medium text-slate-700",
     "hover:border-indigo-400 hover:text-indigo-700 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200",
+    // A hovered chip in the dark keeps light text: indigo-700 on slate-800 fails contrast.
+    "dark:hover:border-indigo-400 dark:hover:text-indigo-200",
   ),
   /** A quiet action beside content, such as Copy. */
   subtle: cn(
