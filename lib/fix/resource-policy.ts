@@ -147,7 +147,8 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
     subject.principal?.kind === "root"
       ? `account ${subject.principal.account ?? "<ACCOUNT_ID>"}`
       : subject.identityName;
-  const actions = [...new Set([scope.action, ...(companionsOf(scope.action)?.scoped ?? [])])];
+  const companions = companionsOf(scope.action);
+  const actions = [...new Set([scope.action, ...(companions?.scoped ?? [])])];
   const statement = {
     Sid: sid("Allow", subject.identityName, scope.action),
     Effect: "Allow",
@@ -169,7 +170,6 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
       : `Put-style commands replace the whole ${noun}: merge the statement into the existing policy, never overwrite it.`,
   ];
   if (scope.note && !explicitDeny) notes.push(scope.note);
-  const companions = companionsOf(scope.action);
   if (companions && actions.length > 1 && !explicitDeny) notes.push(companions.note);
   if (servicePrincipal)
     notes.push(
