@@ -40,6 +40,7 @@ const LAMBDA_CONFIGURATION_KINDS = ["lambda-role-missing-permission", "lambda-st
 const PLAIN_KINDS = denialKindSchema.exclude([
   ...ENCODED_MESSAGE_KINDS,
   ...LAMBDA_CONFIGURATION_KINDS,
+  "lake-formation",
   "authorization-details",
 ]);
 
@@ -67,6 +68,13 @@ const kindFactsSchema = z.discriminatedUnion("kind", [
     kind: z.enum(LAMBDA_CONFIGURATION_KINDS),
     /** What the Lambda configuration error named: "CreateNetworkInterface on EC2", or the stream actions. */
     detail: z.string(),
+  }),
+  z.object({
+    kind: z.literal("lake-formation"),
+    /** The Lake Formation permission "Required Create Table on …" names, as the API spells it: `CREATE_TABLE`. */
+    requiredPermission: z.string().nullable(),
+    /** The Glue database the message names: "(Database name: sales)", or what a database permission is required on. */
+    databaseName: z.string().nullable(),
   }),
   z.object({ kind: z.literal("authorization-details"), proof: authorizationProofSchema }),
   z.object({ kind: PLAIN_KINDS }),

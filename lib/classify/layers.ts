@@ -13,7 +13,9 @@ export const LAYER_INFO: Record<
   "resource-policy": {
     label: "Resource policy",
     direction: "inbound",
-    summary: "The policy attached to the target (function, bucket, secret, queue, API) does not let this caller in.",
+    summary:
+      "The policy attached to the target (function, bucket, secret, queue, API), or for a Lake Formation table its " +
+      "grants, does not let this caller in.",
   },
   "kms-key-policy": {
     label: "KMS key policy",
@@ -62,7 +64,7 @@ export const LAYER_INFO: Record<
     direction: "not-a-policy",
     summary:
       "A setting or grant outside IAM policies refuses the request (S3 Block Public Access or Object Ownership, Bedrock " +
-      "model access, an API's authorizer, an EKS access entry, a Lake Formation grant): no policy edit lifts it.",
+      "model access, an API's authorizer, an EKS access entry): no policy edit lifts it.",
   },
   unknown: {
     label: "Something else (see the checks)",

@@ -33,11 +33,11 @@ describe("settings and grants outside every policy", () => {
     expect(candidates.some((candidate) => candidate.layer === "execution-role")).toBe(true);
   });
 
-  it("keeps the Lake Formation grant second to the ranking's resource-side grant", () => {
+  it("leads a Lake Formation refusal with its grant, the table's resource-side permission, not with a setting", () => {
     const { candidates } = classified(
       "AccessDeniedException: Insufficient Lake Formation permission(s) on sales_2024 (Service: Glue, Status Code: 400)",
     );
-    expect(candidates.map((candidate) => candidate.layer).slice(0, 2)).toEqual(["resource-policy", "account-setting"]);
+    expect(candidates.map((candidate) => candidate.layer)).toEqual(["resource-policy", "execution-role"]);
   });
 
   it("says what a body-less HEAD 403 cannot: clock skew, wrong credentials and the ListBucket 404 rule", () => {

@@ -12,8 +12,7 @@ export type OutsideSetting =
   | "vm-export-bucket-acl"
   | "api-authorizer"
   | "eks-cluster-access"
-  | "organizations-management-account"
-  | "lake-formation-grant";
+  | "organizations-management-account";
 
 interface SettingRule {
   setting: OutsideSetting;
@@ -137,19 +136,6 @@ const RULES: SettingRule[] = [
       description: "See which account the credentials are in, and whether it is the organization's management account.",
       command:
         "aws sts get-caller-identity --query Account && aws organizations describe-organization --query Organization.MasterAccountId",
-    }),
-  },
-  {
-    setting: "lake-formation-grant",
-    matches: (record) => record.kind === "lake-formation",
-    // Beside the grant the ranking already leads with (as the table's resource-side permission): this one's fix is the command.
-    confidence: 0.4,
-    why:
-      "The grant itself is made in Lake Formation, by a data lake administrator: CREATE_TABLE on the database to " +
-      "create a table, SELECT or DESCRIBE on the table to read it, DATA_LOCATION_ACCESS on the S3 location.",
-    check: (_record, subject) => ({
-      description: "List the Lake Formation permissions the caller holds.",
-      command: `aws lakeformation list-permissions --principal DataLakePrincipalIdentifier=${subject.principalArn}`,
     }),
   },
   PUBLIC_ACCESS_RULE,

@@ -6,6 +6,7 @@ import { guardrailFix, isGuardrail } from "./guardrail";
 import { identityFix } from "./identity";
 import { identityDenyFix } from "./identity-deny";
 import { keyPolicyFix } from "./kms";
+import { lakeFormationGrantFix } from "./lake-formation";
 import { lambdaNeeds } from "./lambda-extras";
 import { managedPolicyFor } from "./managed-policy";
 import { invokesLambda, lambdaPermissionFix } from "./lambda-permission";
@@ -136,6 +137,7 @@ function draftFor(layer: Layer, record: DenialRecord, subject: Subject, scope: S
   if (layer === "trust-policy")
     return isFederatedAssume(record.action) ? federatedTrustFix(record, subject) : trustPolicyFix(record, subject);
   if (layer === "resource-policy" && invokesLambda(record)) return lambdaPermissionFix(record, subject);
+  if (layer === "resource-policy" && record.kind === "lake-formation") return lakeFormationGrantFix(record, subject);
   if (layer === "propagation-delay" || layer === "account-setting") return notAPolicyFix(layer, record, subject);
   const scoped = layer === "execution-role" || layer === "resource-policy" || isGuardrail(layer);
   if (!scoped) return assumesNonRole(record.action, record.resource) ? wrongRoleArnFix(record) : investigateFix(record);

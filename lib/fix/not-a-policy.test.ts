@@ -44,14 +44,6 @@ describe("the change a setting outside every policy needs", () => {
     expect(fix.requestText).toMatch(/management account/);
   });
 
-  it("asks for the Lake Formation permission the message names, on its resource", () => {
-    const fix = settingFix(
-      "Insufficient Lake Formation permission(s): Required Create Table on analytics (Service: AWSGlue; Status Code: 400; Error Code: AccessDeniedException)",
-    );
-    expect(fix.cli).toContain("aws lakeformation grant-permissions");
-    expect(fix.cli).toContain("--permissions CREATE_TABLE");
-  });
-
   it("grants VM Import/Export in the export bucket's ACL, keeping the owner's full control", () => {
     const fix = settingFix(
       "Client.AuthFailure: vm-import-export@amazon.com must have WRITE and READ_ACL permission on the S3 bucket.",

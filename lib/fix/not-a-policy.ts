@@ -247,34 +247,6 @@ function managementAccountFix(subject: Subject): FixDraft {
   });
 }
 
-function lakeFormationFix(record: DenialRecord, subject: Subject): FixDraft {
-  const permission = record.action ? snakeUpper(record.action.split(":")[1] ?? "") : "<PERMISSION>";
-  const table = JSON.stringify({ Table: { DatabaseName: "<DATABASE>", Name: subject.resourceName } });
-  const principal = shellWord(`DataLakePrincipalIdentifier=${subject.principalArn}`);
-  return settingDraft({
-    title: `Ask a data lake administrator for the Lake Formation grant on ${subject.resourceName}`,
-    owner: "resource-owner",
-    target: "Lake Formation permissions (not an IAM policy)",
-    cli: `aws lakeformation grant-permissions --principal ${principal} --permissions ${permission} --resource ${singleQuoted(table)}`,
-    terraform:
-      `resource "aws_lakeformation_permissions" "this" {\n  principal   = "${subject.principalArn}"\n` +
-      `  permissions = ["${permission}"]\n  table {\n    database_name = "<DATABASE>"\n    name          = "${subject.resourceName}"\n  }\n}`,
-    sam:
-      `Type: AWS::LakeFormation::Permissions\nProperties:\n  DataLakePrincipal:\n    DataLakePrincipalIdentifier: ${subject.principalArn}\n` +
-      `  Permissions: [${permission}]\n  Resource:\n    TableResource:\n      DatabaseName: <DATABASE>\n      Name: ${subject.resourceName}`,
-    requestText: `Please grant ${subject.principalArn} the Lake Formation permission ${permission} on ${subject.resourceName}.`,
-    notes: [
-      "Creating a table needs CREATE_TABLE on its database (and DATA_LOCATION_ACCESS on its S3 location); reading one " +
-        "needs SELECT or DESCRIBE on it. The caller's IAM policy needs lakeformation:GetDataAccess and the Glue action too.",
-    ],
-  });
-}
-
-/** `CreateTable` → `CREATE_TABLE`: Lake Formation names its permissions after the Glue calls they allow. */
-function snakeUpper(name: string): string {
-  return name ? name.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase() : "<PERMISSION>";
-}
-
 const SETTING_FIXES: Record<OutsideSetting, (record: DenialRecord, subject: Subject) => FixDraft> = {
   "s3-block-public-access": (_record, subject) => s3PublicAccessFix(subject),
   "bedrock-model-access": () => modelAccessFix(),
@@ -283,7 +255,6 @@ const SETTING_FIXES: Record<OutsideSetting, (record: DenialRecord, subject: Subj
   "api-authorizer": (record) => authorizerFix(record),
   "eks-cluster-access": (_record, subject) => eksAccessFix(subject),
   "organizations-management-account": (_record, subject) => managementAccountFix(subject),
-  "lake-formation-grant": lakeFormationFix,
 };
 
 /** The next step for a cause outside every policy: confirm it, then change the setting or simply retry. */

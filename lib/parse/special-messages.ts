@@ -34,6 +34,31 @@ export interface SpecialPattern {
   wraps?: WrappingKind;
 }
 
+/** The Glue calls a Lake Formation permission is named after, when it is one call's. */
+const GLUE_ACTION_OF_PERMISSION: Record<string, string> = {
+  CREATE_DATABASE: "glue:CreateDatabase",
+  CREATE_TABLE: "glue:CreateTable",
+};
+
+/** "Create Table" on "sales" → CREATE_TABLE, glue:CreateTable, on database sales; "Catalog" is the account's catalog. */
+function lakeFormationFacts(
+  required: string | null,
+  target: string | null,
+  databaseName: string | null,
+): DenialKindFacts & SpecialFacts {
+  const permission = required ? required.toUpperCase().replaceAll(" ", "_") : null;
+  const action = permission ? ownEntry(GLUE_ACTION_OF_PERMISSION, permission) : undefined;
+  const onDatabase = permission === "CREATE_TABLE" ? target : null;
+  return {
+    kind: "lake-formation",
+    service: "glue",
+    requiredPermission: permission,
+    databaseName: databaseName ?? onDatabase,
+    ...(action ? { action } : {}),
+    ...(target && target !== "Catalog" ? { resource: target } : {}),
+  };
+}
+
 const LAMBDA_PERMISSION_SERVICES: Record<string, string> = {
   ec2: "ec2",
   sqs: "sqs",
@@ -225,16 +250,15 @@ const PATTERNS: SpecialPattern[] = [
     read: (m) => ({ kind: "bedrock-marketplace", service: "aws-marketplace", action: m[1] }),
   },
   {
-    // "…: Required Create Database on Catalog" names the permission; "… on sales_db" names the table or database.
-    pattern:
-      /Insufficient Lake Formation permission\(s\)(?:: Required ([A-Za-z]{1,40}(?: [A-Za-z]{1,40}){0,3}) on| on ([\w.-]{1,255}))?/,
+    // "…: Required Create Database on Catalog" names the permission and what it is needed on; "… on sales_db
+    // (Database name: sales_db)" names only the table or database.
+    pattern: new RegExp(
+      String.raw`Insufficient Lake Formation permission\(s\)` +
+        String.raw`(?:: Required ((?:[A-Za-z]{1,40} ){1,4}?)on ([^\s()]{1,1024})| on ([^\s()]{1,1024}))?` +
+        String.raw`(?:[ \t]{0,4}\(Database name: ([^\s(),]{1,255}))?`,
+    ),
     anchors: ["Insufficient Lake Formation permission"],
-    read: (m) => ({
-      kind: "lake-formation",
-      service: "glue",
-      ...(m[1] ? { action: `glue:${m[1].replaceAll(" ", "")}` } : {}),
-      ...(m[2] ? { resource: m[2] } : {}),
-    }),
+    read: (m) => lakeFormationFacts(m[1]?.trim() ?? null, m[2] ?? m[3] ?? null, m[4] ?? null),
   },
   {
     pattern: /Insufficient permissions to execute the query|\bPERMISSION_DENIED\b/,

@@ -260,6 +260,8 @@ function recordFromSpecial(special: SpecialHit, wrapper: WrapperFacts, format: T
 function kindFactsOf(special: SpecialHit): DenialKindFacts {
   if ("encodedMessage" in special) return { kind: special.kind, encodedMessage: special.encodedMessage };
   if ("detail" in special) return { kind: special.kind, detail: special.detail };
+  if ("requiredPermission" in special)
+    return { kind: special.kind, requiredPermission: special.requiredPermission, databaseName: special.databaseName };
   return { kind: special.kind };
 }
 
