@@ -65,6 +65,25 @@ function bareUser(name: string): PrincipalInfo {
   return { kind: "user", partition: "aws", account: null, name, sessionName: null, policyArn: null };
 }
 
+const PRINCIPAL_HEADS: [head: string, service: string][] = [
+  ["assumed-role/", "sts"],
+  ["role/", "iam"],
+  ["user/", "iam"],
+];
+
+/**
+ * A principal ARN whose Region and account fields a redaction swallowed (`arn:aws:sts:XXXXXXXXXassumed-role/…`),
+ * rebuilt around the part that still names it, with an empty account; the text as it was when none does.
+ */
+function withFieldsRestored(principal: string): string {
+  if (!principal.startsWith("arn:")) return principal;
+  for (const [head, service] of PRINCIPAL_HEADS) {
+    const at = principal.indexOf(head);
+    if (at !== -1) return `arn:${principal.split(":", 2)[1] || "aws"}:${service}:::${principal.slice(at)}`;
+  }
+  return principal;
+}
+
 /** Reads a principal ARN (user, role, assumed-role session, root, service), or a bare user name, into its parts. */
 export function describePrincipal(principal: string | null): PrincipalInfo | null {
   if (!principal) return null;
@@ -74,7 +93,7 @@ export function describePrincipal(principal: string | null): PrincipalInfo | nul
   if (principal.endsWith(".amazonaws.com")) {
     return { kind: "service", partition: "aws", account: null, name: principal, sessionName: null, policyArn: null };
   }
-  const arn = parseArn(principal);
+  const arn = parseArn(principal) ?? parseArn(withFieldsRestored(principal));
   if (!arn) return isBareUserName(principal) ? bareUser(principal) : null;
   const account = isAccountId(arn.account) ? arn.account : null;
   const accountField = account ?? "<ACCOUNT_ID>";

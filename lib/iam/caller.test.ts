@@ -106,3 +106,20 @@ describe("permissionSetOf", () => {
     expect(permissionSetOf("my-app-role")).toBeNull();
   });
 });
+
+describe("callerOf with a principal a writer redacted", () => {
+  it("names no role when the name is a placeholder in brackets or a shell variable", () => {
+    for (const principal of ["arn:aws:sts::{redacted}:assumed-role/{redacted}", "arn:aws:iam::$ARN:user/$USER"]) {
+      expect(callerOf({ principal, resource: BUCKET }).name).toBeNull();
+    }
+  });
+
+  it("still names the role when a redaction swallowed the ARN's Region and account fields", () => {
+    expect(
+      callerOf({
+        principal: "arn:aws:sts:XXXXXXXXXassumed-role/eks-cluster-NodeInstanceRole-1A2B/i-0abc",
+        resource: BUCKET,
+      }),
+    ).toMatchObject({ kind: "assumed-role", name: "eks-cluster-NodeInstanceRole-1A2B" });
+  });
+});

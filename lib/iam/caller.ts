@@ -33,12 +33,13 @@ const SERVICE_ROLE_NAME =
   /sagemaker|codebuild|codepipeline|ecsTask|ecs-task|glue|stepfunctions|cloudformation|emr_|batch-?service/i;
 /** First words that a templated or generic name shares with its role, never a function's name: `role-name/role-session-name`. */
 const GENERIC_FIRST_WORDS = new Set(["role", "session", "service", "default", "aws", "user", "my", "test"]);
-// IAM names hold no spaces: "user/user name" is a writer's stand-in for the name.
-const UNREADABLE = /^X{3,}$|\.\.\.|[<>*\s]/;
+// IAM names hold no spaces, brackets, `$` or `~`: "user/user name", `{redacted}`, `[assumed-role]`, `$USER` and `~` are a
+// writer's stand-ins for the name.
+const UNREADABLE = /^[Xx]{3,}$|\.\.\.|[<>*\s{}[\]$~]/;
 /** IAM Identity Center names the roles it creates `AWSReservedSSO_<permission set>_<16 hex digits>`. */
 const SSO_ROLE = new RegExp(`^${SSO_ROLE_PREFIX}(.+?)(?:_[0-9a-f]{16})?$`);
 
-/** False for redacted or templated names: `XXXX`, `...`, `<role-name>`, `user name`. */
+/** False for redacted or templated names: `XXXX`, `...`, `<role-name>`, `user name`, `{redacted}`, `$USER`. */
 export function isReadable(value: string | null | undefined): value is string {
   return !!value && !UNREADABLE.test(value);
 }

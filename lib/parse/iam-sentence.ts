@@ -165,12 +165,55 @@ function isGreaterThan(code: number): boolean {
   return code === 62;
 }
 
+const OPENER_OF: Record<number, string> = { 41: "(", 93: "[", 125: "{" };
+
+function countOf(text: string, character: string): number {
+  let count = 0;
+  for (let at = text.indexOf(character); at !== -1; at = text.indexOf(character, at + 1)) count++;
+  return count;
+}
+
+/**
+ * Closing punctuation off the token's end, except a bracket that closes one the token opened: a writer's
+ * `{redacted}` or `[assumed-role]` placeholder keeps its bracket, so it reads as one placeholder, not as a name.
+ */
+function trimClosingPunctuation(token: string): string {
+  let end = token.length;
+  while (end > 0 && isClosingPunctuation(token.charCodeAt(end - 1))) {
+    const opener = OPENER_OF[token.charCodeAt(end - 1)];
+    const kept = token.slice(0, end);
+    if (opener && countOf(kept, opener) >= countOf(kept, kept.charAt(end - 1))) break;
+    end--;
+  }
+  return end === token.length ? token : token.slice(0, end);
+}
+
 function trimTrailingPunctuation(token: string): string {
   const withoutClosingTag = token.includes("</") ? token.replace(CLOSING_TAG_TO_END, "") : token;
-  const trimmed = endsRedacted(withoutClosingTag)
-    ? withoutClosingTag
-    : trimEndWhere(withoutClosingTag, isClosingPunctuation);
+  const trimmed = endsRedacted(withoutClosingTag) ? withoutClosingTag : trimClosingPunctuation(withoutClosingTag);
   return trimmed.includes("<") ? trimmed : trimEndWhere(trimmed, isGreaterThan);
+}
+
+/** An action cut by a line break inside its name ("cloudforma" / "tion:DescribeStacks"): only a cut one is joined. */
+const CUT_ACTION = /^[A-Za-z0-9-]{1,40}(?::[A-Za-z0-9]{0,80})?$/;
+
+function actionOf(token: string): string {
+  const raw = trimTrailingPunctuation(stripQuotes(token));
+  return raw.startsWith("**") ? raw.replace(MARKDOWN_STARS, "") : raw;
+}
+
+/**
+ * The action after the anchor, cut where a one-line JSON message runs on into its next field (`…ByName","time"`),
+ * and read across a line break that cut its name. Null when no action stands there.
+ */
+function readAction(text: string, cursor: number): { action: string; end: number } | null {
+  const token = unquotedUpToQuote(tokenAt(text, cursor), isQuote(text.charCodeAt(cursor)));
+  const action = actionOf(token.token);
+  if (ACTION_SHAPE.test(action)) return { action, end: token.end };
+  if (text.charCodeAt(token.end) !== 10 || !CUT_ACTION.test(action)) return null;
+  const rest = unquotedUpToQuote(tokenAt(text, token.end + 1), false);
+  const joined = action + actionOf(rest.token);
+  return ACTION_SHAPE.test(joined) ? { action: joined, end: rest.end } : null;
 }
 
 /**
@@ -184,10 +227,9 @@ export function parseIamSentence(text: string, anchor: number, limit = text.leng
   let cursor = anchor + IAM_ANCHOR.length;
   if (text[cursor] === ":") cursor++;
   while (isSpace(text.charCodeAt(cursor))) cursor++;
-  const actionToken = tokenAt(text, cursor);
-  const rawAction = trimTrailingPunctuation(stripQuotes(actionToken.token));
-  const action = rawAction.startsWith("**") ? rawAction.replace(MARKDOWN_STARS, "") : rawAction;
-  if (!ACTION_SHAPE.test(action)) return null;
+  const actionToken = readAction(text, cursor);
+  if (!actionToken) return null;
+  const { action } = actionToken;
   cursor = actionToken.end;
 
   let resource: string | null = null;

@@ -1,4 +1,5 @@
 import { includesAny } from "./anchors";
+import { unwrapLines } from "./unwrap";
 
 const ANSI_ESCAPE = /\u001b\[[0-9;]*[A-Za-z]/g;
 const TERRAFORM_GUTTER = /^[ \t]*[│╷╵][ \t]?/gm;
@@ -27,7 +28,7 @@ function unescapeQuote(_run: string, slashes: string, quote: string): string {
  */
 export function normalizeText(text: string): string {
   // Each pass runs only when its text is present: most pastes need none of them.
-  let out = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  let out = unwrapLines(text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text);
   if (out.startsWith(">") || out.includes("\n>")) out = out.replace(QUOTE_MARKER, "");
   if (out.includes("\u001b")) out = out.replace(ANSI_ESCAPE, "");
   if (includesAny(out, GUTTER_CHARACTERS)) out = out.replace(TERRAFORM_GUTTER, "");

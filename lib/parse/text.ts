@@ -154,7 +154,7 @@ const DENIAL_CODES = new RegExp(
     "UnauthorizedOperation",
     "UnauthorizedAccess",
     "AuthorizationError(?:Exception)?",
-    "Forbidden(?:Exception)?",
+    "(?:403 )?Forbidden(?:Exception)?",
   ].join("|")})$`,
 );
 

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { parseDenials } from "./index";
+import { unwrapLines } from "./unwrap";
+
+function onlyRecord(text: string) {
+  const { records } = parseDenials(text);
+  expect(records).toHaveLength(1);
+  return records[0];
+}
+
+/** `text` cut every `width` characters, as a fixed-width terminal or paste cuts it. */
+function cutAt(text: string, width: number): string {
+  const lines: string[] = [];
+  for (let at = 0; at < text.length; at += width) lines.push(text.slice(at, at + width));
+  return lines.join("\n");
+}
+
+const LAMBDA_ERROR =
+  '{"stackTrace": [["/var/task/lambda_function.py", 243, "lambda_handler", "return_dict = run_set_mode(host, validation_hash)"], ' +
+  '["/var/runtime/botocore/client.py", 543, "_make_api_call", "raise error_class(parsed_response, operation_name)"]], ' +
+  '"errorType": "ClientError", "errorMessage": "An error occurred (AccessDenied) when calling the ListResourceRecordSets ' +
+  "operation: User: arn:aws:sts::519768181415:assumed-role/dns_role/dns is not authorized to perform: " +
+  'route53:ListResourceRecordSets on resource: arn:aws:route53:::hostedzone/ZFZVNFRHXMOIV"}';
+
+describe("text a terminal or a paste cut at its width", () => {
+  it("joins a fixed-width paste back into its lines, so an ARN cut at the edge reads whole", () => {
+    const wrapped = cutAt(LAMBDA_ERROR, 106);
+    expect(wrapped).not.toContain("arn:aws:route53:::hostedzone/ZFZVNFRHXMOIV");
+    expect(onlyRecord(wrapped)).toMatchObject({
+      action: "route53:ListResourceRecordSets",
+      resource: "arn:aws:route53:::hostedzone/ZFZVNFRHXMOIV",
+    });
+  });
+
+  it("leaves lines of one width alone when each starts a record of its own", () => {
+    const line = (n: number) =>
+      `2024-01-01T00:00:0${n}Z ERROR AccessDenied: User: arn:aws:iam::123456789012:user/u${n} is not authorized`;
+    const text = [1, 2, 3, 4].map(line).join("\n");
+    expect(unwrapLines(text)).toBe(text);
+  });
+
+  it("joins a box-drawn message across its right edge, inside a word or between words", () => {
+    const text =
+      "AccessDeniedE │\n" +
+      "│ xception: User: arn:aws:sts::{wrong-account}:assumed-role/crossplane/{SESSION-ID} is not authorized to  │\n" +
+      "│ perform: kms:CreateKey on resource: * because no identity-based policy allows the kms:CreateKey action   ";
+    expect(unwrapLines(text)).toContain("AccessDeniedException: User:");
+    expect(unwrapLines(text)).toContain("is not authorized to perform: kms:CreateKey");
+    expect(onlyRecord(text)).toMatchObject({
+      action: "kms:CreateKey",
+      principal: "arn:aws:sts::{wrong-account}:assumed-role/crossplane/{SESSION-ID}",
+    });
+  });
+
+  it("reads a Java S3 403 whose error code is `403 Forbidden` as a denial", () => {
+    expect(
+      onlyRecord(
+        "com.amazonaws.services.s3.model.AmazonS3Exception: Forbidden (Service: Amazon S3; Status Code: 403; " +
+          "Error Code: 403 Forbidden; Request ID: 8SV7S6VZTXYQZQMW; Proxy: null)",
+      ),
+    ).toMatchObject({ service: "s3", errorCode: "403 Forbidden" });
+  });
+});
+
+describe("an IAM sentence's action where a log cut or glued it", () => {
+  it("stops the action where a one-line JSON log runs on into its next field", () => {
+    const text =
+      '{"level":"info","msg":"acme: error cleaning \nup: AccessDenied: User: \narn:aws:iam::123456789012:user/dns is not authorized to perform: \n' +
+      'route53:ListHostedZonesByName","time":"2019-08-22T00:26:56Z"}';
+    expect(onlyRecord(text)).toMatchObject({
+      action: "route53:ListHostedZonesByName",
+      principal: "arn:aws:iam::123456789012:user/dns",
+    });
+  });
+
+  it("joins an action a line break cut inside its service prefix", () => {
+    const text =
+      "ClientError: An error occurred (AccessDenied) when calling the DescribeStacks operation: " +
+      "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: cloudforma\ntion:DescribeStacks";
+    expect(onlyRecord(text)).toMatchObject({ action: "cloudformation:DescribeStacks" });
+  });
+
+  it("keeps a writer's bracketed placeholder whole in the principal", () => {
+    expect(
+      onlyRecord(
+        "AccessDenied: User: arn:aws:sts::{redacted}:assumed-role/{redacted} is not authorized to perform: elasticloadbalancing:AddTags on resource: *",
+      ),
+    ).toMatchObject({ principal: "arn:aws:sts::{redacted}:assumed-role/{redacted}" });
+    expect(
+      onlyRecord("AccessDenied: User: [assumed-role] is not authorized to perform: autoscaling:DescribeTags"),
+    ).toMatchObject({ principal: "[assumed-role]" });
+  });
+});
