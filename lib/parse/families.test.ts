@@ -200,3 +200,82 @@ describe("parseDenials: reading what the text gives", () => {
     });
   });
 });
+
+describe("parseDenials: denials in a service's or tool's own words, where IAM is still the layer", () => {
+  it("reads CDK's failed assume of its bootstrap role as a denied sts:AssumeRole on that role", () => {
+    expect(
+      onlyRecord(
+        "current credentials could not be used to assume " +
+          "'arn:aws:iam::123456789012:role/cdk-hnb659fds-deploy-role-123456789012-us-east-1', but are for the right account.",
+      ),
+    ).toMatchObject({
+      action: "sts:AssumeRole",
+      resource: "arn:aws:iam::123456789012:role/cdk-hnb659fds-deploy-role-123456789012-us-east-1",
+    });
+  });
+
+  it("says an environment CDK never bootstrapped is the cause, not a policy", () => {
+    const text =
+      "current credentials could not be used to assume " +
+      "'arn:aws:iam::123456789012:role/cdk-hnb659fds-deploy-role-123456789012-us-east-1', but are for the right account.\n" +
+      "Stack: SSM parameter /cdk-bootstrap/hnb659fds/version not found. Has the environment been bootstrapped? Please run 'cdk bootstrap'";
+    expect(nonDenialCodes(text)).toEqual(["CdkNotBootstrapped"]);
+  });
+
+  it("reads the EFS mount helper's refusal as elasticfilesystem:ClientMount", () => {
+    expect(
+      onlyRecord(
+        "ERROR - Failed to mount fs-0123.efs.us-east-1.amazonaws.com at /mnt: returncode=32, " +
+          'stderr="mount.nfs4: access denied by server while mounting 127.0.0.1:/"',
+      ),
+    ).toMatchObject({ service: "elasticfilesystem", action: "elasticfilesystem:ClientMount" });
+  });
+
+  it("reads Lake Formation's own 'Access is not allowed' as a Lake Formation refusal", () => {
+    expect(
+      onlyRecord(
+        "software.amazon.awssdk.services.lakeformation.model.AccessDeniedException: Access is not allowed. " +
+          "(Service: LakeFormation, Status Code: 400, Request ID: 1)",
+      ),
+    ).toMatchObject({ kind: "lake-formation" });
+  });
+
+  it("reads Step Functions' managed-rule refusal as the state machine role's events:PutRule", () => {
+    expect(
+      onlyRecord(
+        "'arn:aws:iam::123456789012:role/sfn-role' is not authorized to create managed-rule. " +
+          "(Service: AWSStepFunctions; Status Code: 400; Error Code: AccessDeniedException)",
+      ),
+    ).toMatchObject({ action: "events:PutRule", principal: "arn:aws:iam::123456789012:role/sfn-role" });
+  });
+
+  it("reads AppSync's GraphQL authorization errors as appsync:GraphQL", () => {
+    for (const text of [
+      "{ errorType: 'UnauthorizedException', message: 'Permission denied' }",
+      '{"errors":[{"errorType":"Unauthorized","message":"Not Authorized to access listTodos on type Query"}]}',
+    ]) {
+      expect(onlyRecord(text)).toMatchObject({ service: "appsync", action: "appsync:GraphQL" });
+    }
+  });
+
+  it("reads a pipe's refused target as the call its role makes on that target", () => {
+    expect(
+      onlyRecord(
+        '"message": "Target invocation failed with error from States. ' +
+          'Not allowed to invoke arn:aws:states:eu-central-1:123456789012:stateMachine:orders.",',
+      ),
+    ).toMatchObject({
+      action: "states:StartExecution",
+      resource: "arn:aws:states:eu-central-1:123456789012:stateMachine:orders",
+    });
+  });
+
+  it("reads SageMaker's image check as the model role's ECR pull", () => {
+    expect(
+      onlyRecord(
+        "Please make sure all images included in the model for the production variant variant-1 exist, " +
+          "and that the execution role used to create the model has permissions to access them.",
+      ),
+    ).toMatchObject({ service: "ecr", action: "ecr:BatchGetImage" });
+  });
+});

@@ -277,12 +277,27 @@ function joinWrappedArn(text: string, token: { token: string; end: number }): { 
   return rest.token && colonsIn(joined) >= ARN_FIELD_COLONS ? { token: joined, end: rest.end } : null;
 }
 
+// The words after a resource ARN's name, up to the reason on the same line: a Glue job or a console name may hold spaces.
+const SPACED_NAME_REST = /((?: (?!because |with an explicit deny)[^\s:()"'`<>]{1,80}){1,12})(?= because | with an explicit deny)/y;
+
+/** A named resource's ARN whose name runs on, with spaces, to the reason clause (`job/Copy landing zone to raw because`). */
+function spacedNameAfter(text: string, resource: string, end: number): { resource: string; end: number } | null {
+  if (!resource.startsWith("arn:") || !resource.includes("/") || text.charCodeAt(end) !== 32) return null;
+  SPACED_NAME_REST.lastIndex = end;
+  const rest = SPACED_NAME_REST.exec(text);
+  return rest ? { resource: resource + (rest[1] ?? ""), end: SPACED_NAME_REST.lastIndex } : null;
+}
+
 function readResource(text: string, cursor: number): { resource: string | null; end: number } {
   const read = unquotedUpToQuote(tokenAt(text, cursor), isQuote(text.charCodeAt(cursor)));
   const token = joinWrappedArn(text, read) ?? read;
   const elided = joinElided(text, token.token, token.end);
   if (elided) return { resource: trimTrailingPunctuation(stripQuotes(elided.arn)), end: elided.end };
   const resource = trimTrailingPunctuation(stripQuotes(token.token)) || null;
+  // "on resource (code AccessDeniedException)": a writer cut the ARN, and the parenthesis opens the SDK's details.
+  if (resource?.startsWith("(")) return { resource: null, end: cursor };
+  const spaced = resource ? spacedNameAfter(text, resource, token.end) : null;
+  if (spaced) return spaced;
   if (!resource || !RESOURCE_DESCRIPTORS.has(resource)) return { resource, end: token.end };
   let next = token.end;
   while (isSpace(text.charCodeAt(next))) next++;

@@ -2,6 +2,7 @@ import type { DenialRecord, NonDenial } from "../model";
 import { authorizationDetailsRecords, readAuthorizationDetails } from "./authorization-details";
 import { withCallerIdentity } from "./caller-identity";
 import { readCloudTrailRecords, recordsFromJson } from "./cloudtrail-json";
+import { withDecodedMessage } from "./decoded-message";
 import { dedupeRecords } from "./dedupe";
 import { withExecutionLog } from "./execution-log";
 import { findNonDenials, nonDenialsOverriding } from "./non-denials";
@@ -48,8 +49,13 @@ export function parseDenials(text: string): ParseResult {
   });
   // A one-line message is one error; a log excerpt can hold throttling or expired tokens beside its denials.
   const others = kept.length === 0 || normalized.includes("\n") ? findNonDenials(normalized) : [];
-  const read = withCallerIdentity(
-    kept.map((record) => (record.kind === "apigw-invalid-permissions" ? withExecutionLog(record, normalized) : record)),
+  const read = withDecodedMessage(
+    withCallerIdentity(
+      kept.map((record) =>
+        record.kind === "apigw-invalid-permissions" ? withExecutionLog(record, normalized) : record,
+      ),
+      normalized,
+    ),
     normalized,
   );
   return {

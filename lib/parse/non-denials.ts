@@ -153,6 +153,16 @@ const NON_DENIALS: NonDenialPattern[] = [
     overridesDenial: true,
   },
   {
+    code: "CdkNotBootstrapped",
+    pattern: /SSM parameter \/cdk-bootstrap\/[\w-]{1,40}\/version not found|Has the environment been bootstrapped\?/,
+    anchors: ["/cdk-bootstrap/", "Has the environment been bootstrapped?"],
+    explanation:
+      "CDK's bootstrap stack (CDKToolkit) is missing in this account and Region, or was made with another qualifier: " +
+      "run `cdk bootstrap aws://<ACCOUNT_ID>/<REGION>` (with the same --qualifier), then deploy again. Its roles " +
+      "(cdk-…-deploy-role-…) exist only after that, so CDK's failure to assume them goes away too.",
+    overridesDenial: true,
+  },
+  {
     code: "KMSKeyUnusable",
     pattern:
       /\bis (?:disabled|pending deletion)\b.{0,80}\bKMS|\bKMS key .{0,120}\bis (?:disabled|pending deletion)|KMS key is disabled/,

@@ -2,6 +2,7 @@ import type { DenialKindFacts, PolicyType } from "../model";
 import { anchored, execAnchored, includesAny } from "./anchors";
 import { queueArnOfUrl } from "../iam";
 import { ownEntry } from "../own";
+import { SERVICE_DENIALS } from "./service-denials";
 import { SERVICE_REFUSALS } from "./service-refusals";
 
 /** What a fixed phrase tells beyond its kind. */
@@ -206,6 +207,7 @@ const PATTERNS: SpecialPattern[] = [
     read: (m) => ({ kind: "sqs-legacy", resource: queueArnOfUrl(m[1] ?? "") ?? undefined, service: "sqs" }),
   },
   ...SERVICE_REFUSALS,
+  ...SERVICE_DENIALS,
   // Secrets Manager (and others) when the caller may not use the key that encrypts the value.
   {
     pattern: /Access to KMS is not allowed/,

@@ -11,6 +11,9 @@ const ELIDED_REST = /[ \t]{1,4}(?:\.\.\.|…)[ \t]{1,4}(:[^\s"'`<>]{1,2048})/y;
 const ARN_BEFORE = /(?:^|[\s"'`])(?:User:?\s*)?["'`]?(arn:(?:[^\s"'`<>]|<[^\s"'`<>]{1,40}>){1,2048})(\s{1,4})$/i;
 const ELIDED_BEFORE = /(?:^|[\s"'`])(?:User:?\s*)?["'`]?(arn:[^\s"'`<>]{0,2048}:)[ \t]{1,4}(?:\.\.\.|…)[ \t]{1,4}$/i;
 const USER_BEFORE = /(?:^|[\s"'`])User:?\s{0,4}["'`]?$/i;
+const AFTER_RESOURCE = /\bresource:?\s{0,4}["'`]?$/i;
+/** Enough characters before an ARN to hold "on resource: ". */
+const RESOURCE_WORDS = 16;
 /** How far back a split principal's first part is looked for: an ARN's length. */
 const LOOK_BACK = 2100;
 
@@ -32,7 +35,9 @@ export function splitPrincipal(text: string, token: string, start: number): stri
   const elided = token.startsWith(":") ? ELIDED_BEFORE.exec(before) : null;
   if (elided) return `${elided[1] ?? ""}...${token}`;
   const arn = ARN_BEFORE.exec(before);
-  if (arn) {
+  // The ARN an earlier sentence ended on ("… on resource: arn:…/my-consumer" / "xxx is not authorized …") is its
+  // resource, not the first half of this principal.
+  if (arn && !AFTER_RESOURCE.test(before.slice(Math.max(0, arn.index - RESOURCE_WORDS), arn.index + 1))) {
     const [, first = "", gap = ""] = arn;
     if (token.startsWith(":") && first.endsWith(":")) return null;
     return gap === "\n" ? `${first}${token}` : `${first} ${token}`;

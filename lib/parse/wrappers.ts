@@ -20,7 +20,10 @@ const CLI = anchored(
   /An error occurred \(([\w.]{1,80})\)(?: on request \([^)]{0,200}\) on table \(([\w.-]{1,255})\))? when calling the (\w{1,80}) operation/,
   "An error occurred (",
 );
-const JAVA = anchored(/\(Service: ([^;,)]{1,60})[;,] Status Code: \d{3}[;,] Error Code: ((?:403 )?[\w.]{1,80})/, "(Service: ");
+const JAVA = anchored(
+  /\(Service: ([^;,)]{1,60})[;,] Status Code: \d{3}[;,] Error Code: ((?:403 )?[\w.]{1,80})/,
+  "(Service: ",
+);
 // Anchored on the comma phrase: "operation error " starts with a letter, and its "o" occurs all over a line. A wrapped
 // paste may leave "operation" at the end of the line before.
 const GO_OPERATION = anchored(

@@ -91,3 +91,46 @@ describe("an IAM sentence's action where a log cut or glued it", () => {
     ).toMatchObject({ principal: "[assumed-role]" });
   });
 });
+
+describe("an EC2 encoded denial pasted with its decoded message", () => {
+  it("takes the call, the resource, the caller and an explicit Deny from the decoded context", () => {
+    const text =
+      "UnauthorizedOperation: You are not authorized to perform this operation. Encoded authorization failure message: ****\n\n" +
+      'The decoded message:\n{\n  "allowed": false,\n  "explicitDeny": true,\n  "matchedStatements": {"items": []},\n' +
+      '  "context": {\n    "principal": {"id": "AROA:x", "arn": "arn:aws:sts::123456789012:assumed-role/karpenter/x"},\n' +
+      '    "action": "ec2:RunInstances",\n    "resource": "arn:aws:ec2:us-east-1:123456789012:launch-template/lt-0638ed6a3b7addbf5"\n  }\n}';
+    expect(onlyRecord(text)).toMatchObject({
+      action: "ec2:RunInstances",
+      resource: "arn:aws:ec2:us-east-1:123456789012:launch-template/lt-0638ed6a3b7addbf5",
+      principal: "arn:aws:sts::123456789012:assumed-role/karpenter/x",
+      statedReason: "explicit-deny",
+    });
+  });
+});
+
+describe("an IAM sentence's resource and principal where a writer or a log bent them", () => {
+  it("reads a resource name that holds spaces up to the reason", () => {
+    const text =
+      "User: arn:aws:sts::120038763019:assumed-role/mwaa/airflow is not authorized to perform: glue:GetJobRuns on resource: " +
+      "arn:aws:glue:eu-west-2:120038763019:job/Copy parking zone to raw because no identity-based policy allows the glue:GetJobRuns action";
+    expect(onlyRecord(text)).toMatchObject({
+      resource: "arn:aws:glue:eu-west-2:120038763019:job/Copy parking zone to raw",
+    });
+  });
+
+  it("reads no resource where the SDK's details stand in its place", () => {
+    expect(
+      onlyRecord(
+        "User arn:aws:iam: is not authorized to perform 'ses:SendRawEmail' on resource (code AccessDeniedException).",
+      ),
+    ).toMatchObject({ action: "ses:SendRawEmail", resource: null });
+  });
+
+  it("never makes the previous sentence's resource the first half of the next one's principal", () => {
+    const text =
+      "xxx is not authorized to perform: kinesis:DescribeStreamConsumer on resource: arn:aws:kinesis:ap-southeast-2:123456789012:stream/a/consumer/c\n" +
+      "xxx is not authorized to perform: kinesis:SubscribeToShard on resource: arn:aws:kinesis:ap-southeast-2:123456789012:stream/a/consumer/c:1";
+    const { records } = parseDenials(text);
+    expect(records.map((record) => record.principal)).toEqual([null, null]);
+  });
+});
