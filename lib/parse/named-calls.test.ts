@@ -15,7 +15,7 @@ function nonDenialCodes(text: string): string[] {
 }
 
 describe("parseDenials: the call an SDK or tool names around a bare denial", () => {
-  it("reads Hadoop S3A's getFileStatus as a HEAD of the object its s3a:// URL names", () => {
+  it("reads Hadoop S3A's getFileStatus as a body-less HEAD of the object its s3a:// URL names", () => {
     const text =
       "java.nio.file.AccessDeniedException: s3a://coiled-runtime-ci/tpch_scale_100/lineitem/part.765.parquet: " +
       "getFileStatus on s3a://coiled-runtime-ci/tpch_scale_100/lineitem/part.765.parquet: " +
@@ -23,6 +23,7 @@ describe("parseDenials: the call an SDK or tool names around a bare denial", () 
       "Error Code: 403 Forbidden; Request ID: JKG9XPAYKWF912MY; Proxy: null):403 Forbidden\n" +
       "\tat org.apache.hadoop.fs.s3a.S3AUtils.translateException(S3AUtils.java:255)";
     expect(onlyRecord(text)).toMatchObject({
+      kind: "http-forbidden",
       service: "s3",
       operation: "HeadObject",
       action: "s3:GetObject",

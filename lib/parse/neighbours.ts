@@ -95,6 +95,12 @@ function linesApart(lines: readonly string[], from: number, to: number): number 
   return apart + 1;
 }
 
+/** Two vague hits that each name their own resource are two calls (Fluent Bit creating one log group, then another). */
+function namesOtherResource(record: TextRecord, neighbour: TextRecord): boolean {
+  const bothVague = VAGUE_KINDS.has(record.kind) && VAGUE_KINDS.has(neighbour.kind);
+  return bothVague && !!record.resource && !!neighbour.resource && record.resource !== neighbour.resource;
+}
+
 /**
  * Folds vague hits ("<Code>AccessDenied</Code>") into a specific denial a few lines away (stack frames between do not
  * count), and a Lambda phrase into the KMS sentence it quotes on the lines below it.
@@ -107,7 +113,7 @@ export function mergeGenericNeighbours(hits: LineHit[], lines: readonly string[]
       previous !== undefined &&
       linesApart(lines, previous.line, hit.line) <= NEIGHBOURHOOD &&
       (!hit.record.operation || !previous.record.operation || hit.record.operation === previous.record.operation) &&
-      (!hit.record.resource || !previous.record.resource || hit.record.resource === previous.record.resource);
+      !namesOtherResource(hit.record, previous.record);
     if (close && hit.record.kind === "iam-authorization" && WRAPPING_KINDS.has(previous.record.kind)) {
       kept[kept.length - 1] = { line: hit.line, record: quotedBy(hit.record, previous.record.kind as WrappingKind) };
       continue;
