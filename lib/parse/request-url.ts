@@ -1,4 +1,4 @@
-import { serviceFromEventSource } from "../iam";
+import { queueArnOfUrl, serviceFromEventSource } from "../iam";
 import { s3Arn } from "./named-call";
 
 /** What an AWS endpoint URL says of the call sent to it: the service, and the resource its host and path name. */
@@ -10,6 +10,8 @@ export interface UrlSubject {
 const AWS_HOST_SUFFIX = ".amazonaws.com";
 // "s3", "s3-eu-west-1", "s3.eu-west-1", "s3.dualstack.eu-west-1", "s3-external-1": S3's own host labels.
 const S3_ENDPOINT = /^s3(?:[.-][a-z0-9-]{1,40}){0,3}$/;
+const S3_OTHER_ENDPOINTS = /^s3-(?:control|accesspoint|object-lambda|outposts)\b/;
+const REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]{1,12}-\d$/;
 const ROUTE53_ZONE = /\/hostedzone\/([A-Z0-9]{1,40})(?:\/|$)/;
 
 /**
@@ -30,15 +32,20 @@ export function subjectOfUrl(url: string): UrlSubject | null {
   const labels = host.slice(0, -AWS_HOST_SUFFIX.length);
   const s3At = s3LabelsStart(labels);
   if (s3At !== -1) {
+    // Access points and S3 Control put other names than a bucket's before their labels.
+    if (S3_OTHER_ENDPOINTS.test(labels.slice(s3At))) return { service: "s3", resource: null };
     const virtualBucket = s3At > 0 ? labels.slice(0, s3At - 1) : null;
     return { service: "s3", resource: s3Resource(virtualBucket, path) };
   }
+  // Other services' endpoints are "<service>.amazonaws.com" or "<service>.<region>.amazonaws.com".
+  const dot = labels.indexOf(".");
+  if (dot !== -1 && !REGION.test(labels.slice(dot + 1))) return null;
   const service = serviceFromEventSource(labels);
   if (service === "route53") {
     const zone = ROUTE53_ZONE.exec(path)?.[1];
     return { service, resource: zone ? `arn:aws:route53:::hostedzone/${zone}` : null };
   }
-  return { service, resource: null };
+  return { service, resource: service === "sqs" ? queueArnOfUrl(unescaped.split(/[?#]/)[0] ?? "") : null };
 }
 
 /** Where S3's endpoint labels start in a host's labels ("my.bucket.s3.eu-west-1" → 10), -1 when it is not S3's. */
