@@ -68,6 +68,19 @@ export const OPERATION_TO_ACTION: Record<string, Record<string, string>> = {
   sqs: { SendMessageBatch: "SendMessage", DeleteMessageBatch: "DeleteMessage" },
   sns: { PublishBatch: "Publish" },
   dynamodb: { TransactWriteItems: "PutItem", TransactGetItems: "GetItem" },
+  // API Gateway's management actions are the HTTP method the operation sends.
+  apigateway: {
+    CreateRestApi: "POST",
+    GetRestApi: "GET",
+    UpdateRestApi: "PATCH",
+    DeleteRestApi: "DELETE",
+    CreateDeployment: "POST",
+    DeleteDeployment: "DELETE",
+    CreateStage: "POST",
+    GetStage: "GET",
+    UpdateStage: "PATCH",
+    DeleteStage: "DELETE",
+  },
 };
 
 /** Operations that name their service unambiguously when a message gives no service at all. */

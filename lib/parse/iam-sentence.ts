@@ -278,7 +278,8 @@ function joinWrappedArn(text: string, token: { token: string; end: number }): { 
 }
 
 // The words after a resource ARN's name, up to the reason on the same line: a Glue job or a console name may hold spaces.
-const SPACED_NAME_REST = /((?: (?!because |with an explicit deny)[^\s:()"'`<>]{1,80}){1,12})(?= because | with an explicit deny)/y;
+const SPACED_NAME_REST =
+  /((?: (?!because |with an explicit deny)[^\s:()"'`<>]{1,80}){1,12})(?= because | with an explicit deny)/y;
 
 /** A named resource's ARN whose name runs on, with spaces, to the reason clause (`job/Copy landing zone to raw because`). */
 function spacedNameAfter(text: string, resource: string, end: number): { resource: string; end: number } | null {

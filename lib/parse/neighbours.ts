@@ -26,8 +26,9 @@ export function fillFromNeighbours(hits: LineHit[], lines: string[]): void {
     const codeAndOperation = record.errorCode && record.operation;
     if (codeAndOperation && record.region) continue;
     const inRecord = lines[hit.line]?.includes('"errorMessage"') ?? false;
-    // Only a record's lines are searched for a missing Region alone: elsewhere a known code and operation end it.
-    if (codeAndOperation && !inRecord) continue;
+    // Only a record's lines are searched for a missing Region alone: elsewhere a known code, operation and resource end it
+    // (Fluent Bit names the log group on the line before the call's error).
+    if (codeAndOperation && record.resource && !inRecord) continue;
     const reach = inRecord ? RECORD_NEIGHBOURHOOD : NEIGHBOURHOOD;
     let facts: WrapperFacts = {
       errorCode: record.errorCode,
@@ -94,6 +95,12 @@ function linesApart(lines: readonly string[], from: number, to: number): number 
   return apart + 1;
 }
 
+/** Two vague hits that each name their own resource are two calls (Fluent Bit creating one log group, then another). */
+function namesOtherResource(record: TextRecord, neighbour: TextRecord): boolean {
+  const bothVague = VAGUE_KINDS.has(record.kind) && VAGUE_KINDS.has(neighbour.kind);
+  return bothVague && !!record.resource && !!neighbour.resource && record.resource !== neighbour.resource;
+}
+
 /**
  * Folds vague hits ("<Code>AccessDenied</Code>") into a specific denial a few lines away (stack frames between do not
  * count), and a Lambda phrase into the KMS sentence it quotes on the lines below it.
@@ -105,7 +112,8 @@ export function mergeGenericNeighbours(hits: LineHit[], lines: readonly string[]
     const close =
       previous !== undefined &&
       linesApart(lines, previous.line, hit.line) <= NEIGHBOURHOOD &&
-      (!hit.record.operation || !previous.record.operation || hit.record.operation === previous.record.operation);
+      (!hit.record.operation || !previous.record.operation || hit.record.operation === previous.record.operation) &&
+      !namesOtherResource(hit.record, previous.record);
     if (close && hit.record.kind === "iam-authorization" && WRAPPING_KINDS.has(previous.record.kind)) {
       kept[kept.length - 1] = { line: hit.line, record: quotedBy(hit.record, previous.record.kind as WrappingKind) };
       continue;
@@ -119,7 +127,11 @@ export function mergeGenericNeighbours(hits: LineHit[], lines: readonly string[]
     )
       continue;
     // Two vague hits: the one that names the action ("Access to KMS is not allowed" below "AccessDeniedException:") stays.
-    if (close && isVague(hit.record, previous.record) && !(hit.record.action && !previous.record.action)) continue;
+    if (close && isVague(hit.record, previous.record) && !(hit.record.action && !previous.record.action)) {
+      // A denial that names its call runs on through the vague lines below it (an SDK message, then its XML body twice).
+      if (previous.record.action) kept[kept.length - 1] = { line: hit.line, record: previous.record };
+      continue;
+    }
     if (close && isVague(previous.record, hit.record)) {
       kept[kept.length - 1] = {
         line: hit.line,

@@ -27,6 +27,16 @@ const INVALID_TOKEN_NAMES = [
   "The security token included in the request is invalid",
 ];
 
+/** Hosts of S3-compatible stores that SDKs for S3 are pointed at, whose 403 no AWS policy decides. */
+const NON_AWS_S3_HOSTS = [
+  "r2.cloudflarestorage.com",
+  "digitaloceanspaces.com",
+  "wasabisys.com",
+  "backblazeb2.com",
+  "linodeobjects.com",
+  "storage.googleapis.com",
+];
+
 /** Errors people paste thinking they are permission problems, with what they really mean and what to do next. */
 const NON_DENIALS: NonDenialPattern[] = [
   {
@@ -160,6 +170,25 @@ const NON_DENIALS: NonDenialPattern[] = [
       "CDK's bootstrap stack (CDKToolkit) is missing in this account and Region, or was made with another qualifier: " +
       "run `cdk bootstrap aws://<ACCOUNT_ID>/<REGION>` (with the same --qualifier), then deploy again. Its roles " +
       "(cdk-…-deploy-role-…) exist only after that, so CDK's failure to assume them goes away too.",
+    overridesDenial: true,
+  },
+  {
+    code: "AllAccessDisabled",
+    pattern: /\bAllAccessDisabled\b|All access to this object has been disabled/,
+    anchors: ["AllAccessDisabled", "All access to this object has been disabled"],
+    explanation:
+      "AWS itself has turned off all access to this bucket or object (a suspended account, an abuse report, a bucket " +
+      "AWS holds): no policy grants it back, not even the owner's. Use another bucket or ask AWS Support why it was disabled.",
+    overridesDenial: true,
+  },
+  {
+    code: "NotAwsEndpoint",
+    pattern: new RegExp(`\\.(?:${NON_AWS_S3_HOSTS.map((host) => host.replaceAll(".", "\\.")).join("|")})\\b`),
+    anchors: NON_AWS_S3_HOSTS,
+    explanation:
+      "The request went to an S3-compatible store that is not AWS (Cloudflare R2, DigitalOcean Spaces, Wasabi, " +
+      "Backblaze B2, Linode, Google Cloud Storage): its own access keys and token permissions decide, no AWS policy " +
+      "applies. Check the key's permissions on that provider's side for the bucket.",
     overridesDenial: true,
   },
   {

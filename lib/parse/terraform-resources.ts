@@ -279,6 +279,29 @@ export const TERRAFORM_RESOURCES: [name: string, service: string, calls: Calls][
         delete: "DeleteStateMachine",
       },
     ],
+    // "API Gateway" alone is the old provider's REST API ("Error creating API Gateway: …"), today's "API Gateway REST API".
+    [
+      "API Gateway REST API",
+      "apigateway",
+      { create: "CreateRestApi", read: "GetRestApi", update: "UpdateRestApi", delete: "DeleteRestApi" },
+    ],
+    ["API Gateway", "apigateway", { create: "CreateRestApi", read: "GetRestApi", delete: "DeleteRestApi" }],
+    ["API Gateway Deployment", "apigateway", { create: "CreateDeployment", delete: "DeleteDeployment" }],
+    [
+      "API Gateway Stage",
+      "apigateway",
+      { create: "CreateStage", read: "GetStage", update: "UpdateStage", delete: "DeleteStage" },
+    ],
+    [
+      "EFS File System",
+      "elasticfilesystem",
+      { create: "CreateFileSystem", read: "DescribeFileSystems", delete: "DeleteFileSystem" },
+    ],
+    [
+      "EFS Mount Target",
+      "elasticfilesystem",
+      { create: "CreateMountTarget", read: "DescribeMountTargets", delete: "DeleteMountTarget" },
+    ],
     ["Kinesis Stream", "kinesis", { create: "CreateStream", read: "DescribeStream", delete: "DeleteStream" }],
     [
       "CloudFormation Stack",

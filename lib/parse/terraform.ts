@@ -54,8 +54,32 @@ function subjectAfter(line: string, from: number, verb: Verb): TerraformSubject 
   return null;
 }
 
-/** Ids that are a value the call looked up, not a resource it acted on. */
-const IDS_NAMING_NO_RESOURCE = new Set(["EC2 Instance Type"]);
+/**
+ * Terraform 0.11 and older put the resource's address before the provider's bare error: "* aws_efs_mount_target.shared:
+ * AccessDeniedException: …". An error that names no step of its own is the apply's creating of the resource (reading
+ * and deleting it write "Error reading …" / "Error deleting …" there instead).
+ */
+const RESOURCE_ADDRESS =
+  /^[ \t]{0,8}\* aws_([a-z0-9_]{1,80})\.[\w-]{1,255}: (?:[A-Z][\w.]{1,80}(?:Exception|Denied|Operation|Forbidden)):/;
+
+/** The create call of the resource a Terraform 0.11 address names, when the error after it is the provider's bare code. */
+export function readTerraformAddress(line: string): TerraformSubject | null {
+  if (!line.includes("* aws_")) return null;
+  const type = RESOURCE_ADDRESS.exec(line)?.[1];
+  if (!type) return null;
+  for (const [name, service, calls] of TERRAFORM_RESOURCES) {
+    if (calls.create && name.toLowerCase().replaceAll(" ", "_") === type) {
+      return { service, operation: calls.create, resource: null };
+    }
+  }
+  return null;
+}
+
+/**
+ * Ids that are a value the call looked up, not a resource it acted on; the old "API Gateway" wording had no id, so a
+ * word after it is another API Gateway resource's name.
+ */
+const IDS_NAMING_NO_RESOURCE = new Set(["EC2 Instance Type", "API Gateway"]);
 
 /** Composite ids ("role:policy", "bucket,owner") name no one resource, so they are not taken as its name. */
 function isWholeId(id: string): boolean {

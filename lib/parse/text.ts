@@ -243,7 +243,9 @@ function recordFromSpecial(special: SpecialHit, wrapper: WrapperFacts, format: T
   const action =
     special.action ??
     (service && wrapper.operation ? `${service}:${actionForOperation(service, wrapper.operation)}` : null);
-  const record = emptyRecord(kindFactsOf(special), format, line, special.index);
+  // A HEAD's answer has no body: whatever code the SDK put on it, the 403 is body-less (Hadoop S3A's getFileStatus).
+  const bodyless = special.kind === "generic-denied" && wrapper.operation?.startsWith("Head") === true;
+  const record = emptyRecord(bodyless ? { kind: "http-forbidden" } : kindFactsOf(special), format, line, special.index);
   record.service = service;
   record.action = action;
   record.operation = wrapper.operation ?? special.operation ?? null;

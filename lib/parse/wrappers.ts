@@ -1,7 +1,10 @@
 import type { TextFormat } from "../model";
 import { serviceFromEventSource, serviceFromSdkLabel } from "../iam";
 import { anchored, execAnchored, includesAny } from "./anchors";
-import { readTerraformSubject } from "./terraform";
+import { withGapsFilled, type NamedCall } from "./named-call";
+import { readSdkFrames } from "./sdk-frames";
+import { readTerraformAddress, readTerraformSubject } from "./terraform";
+import { readToolLog } from "./tool-logs";
 
 /** What the SDK, CLI or tool wrapped around an AWS error tells us. */
 export interface WrapperFacts {
@@ -20,8 +23,9 @@ const CLI = anchored(
   /An error occurred \(([\w.]{1,80})\)(?: on request \([^)]{0,200}\) on table \(([\w.-]{1,255})\))? when calling the (\w{1,80}) operation/,
   "An error occurred (",
 );
+// SDK v1 names the code; v2 leaves it out of a body-less 403 ("S3Exception: null (Service: S3, Status Code: 403, Request ID: …").
 const JAVA = anchored(
-  /\(Service: ([^;,)]{1,60})[;,] Status Code: \d{3}[;,] Error Code: ((?:403 )?[\w.]{1,80})/,
+  /\(Service: ([^;,)]{1,60})[;,] Status Code: \d{3}[;,] (?:Error Code: ((?:403 )?[\w.]{1,80})|Request ID)/,
   "(Service: ",
 );
 // Anchored on the comma phrase: "operation error " starts with a letter, and its "o" occurs all over a line. A wrapped
@@ -107,6 +111,7 @@ export function readWrapper(line: string): WrapperFacts {
     facts.errorCode ??= execAnchored(GO_API_ERROR, line)?.[1] ?? null;
     facts.sourceFormat ??= "sdk-go";
   }
+  fillFromCall(facts, withGapsFilled(readSdkFrames(line) ?? {}, readToolLog(line)));
   // The XML and JavaScript shapes only fill gaps: once code and format are known, they are not looked for.
   const xml = knowsCodeAndFormat(facts) ? null : execAnchored(XML_CODE, line);
   if (xml) {
@@ -129,11 +134,11 @@ export function readWrapper(line: string): WrapperFacts {
     facts.operation = row[2] ?? null;
     facts.errorCode ??= row[3] ?? null;
   }
-  const terraform = readTerraformSubject(line);
+  const terraform = readTerraformSubject(line) ?? readTerraformAddress(line);
   if (terraform) {
     facts.service ??= terraform.service;
     facts.operation ??= terraform.operation;
-    facts.resource = terraform.resource;
+    facts.resource = terraform.resource ?? facts.resource;
     facts.sourceFormat ??= "terraform";
   }
   facts.region =
@@ -142,6 +147,14 @@ export function readWrapper(line: string): WrapperFacts {
     execAnchored(CLOUDTRAIL_REGION_KEY, line)?.[1] ??
     null;
   return facts;
+}
+
+function fillFromCall(facts: WrapperFacts, call: NamedCall): void {
+  facts.operation ??= call.operation ?? null;
+  facts.service ??= call.service ?? null;
+  facts.resource ??= call.resource ?? null;
+  facts.errorCode ??= call.errorCode ?? null;
+  facts.sourceFormat ??= call.sourceFormat ?? null;
 }
 
 /** Fills the gaps in `facts` from a neighbouring line's wrapper (multi-line tracebacks, XML). */
