@@ -278,4 +278,14 @@ describe("parseDenials: denials in a service's or tool's own words, where IAM is
       ),
     ).toMatchObject({ service: "ecr", action: "ecr:BatchGetImage" });
   });
+
+  it("reads the caller Route 53's body names, and the call from the SDK's wrapper", () => {
+    expect(
+      onlyRecord(
+        'Error executing "ChangeResourceRecordSets" on "https://route53.amazonaws.com/2013-04-01/hostedzone/Z38NKT9BP95V3O/rrset/"; ' +
+          "AWS HTTP error: Client error: `POST https://route53.amazonaws.com/2013-04-01/hostedzone/Z38NKT9BP95V3O/rrset/` resulted " +
+          "in a `403 Forbidden` response: Sender SenderAccessDeniedUser: arn:aws:iam::457910130955:user/ is not authorized to access this resource",
+      ),
+    ).toMatchObject({ action: "route53:ChangeResourceRecordSets", principal: "arn:aws:iam::457910130955:user/" });
+  });
 });

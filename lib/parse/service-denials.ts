@@ -67,6 +67,13 @@ export const SERVICE_DENIALS: SpecialPattern[] = [
     anchors: ["Not allowed to invoke arn:"],
     read: (m) => ({ kind: "generic-denied", ...targetInvocation(m[1] ?? "") }),
   },
+  // Route 53's XML body names the caller but not the call (the wrapper's operation does): "User: arn:… is not
+  // authorized to access this resource".
+  {
+    pattern: /User: (arn:[^\s"'<>]{1,400}) is not authorized to access this resource/,
+    anchors: [" is not authorized to access this resource"],
+    read: (m) => ({ kind: "generic-denied", principal: m[1] ?? "" }),
+  },
   // SageMaker CreateEndpoint: the model's execution role must pull its images from ECR.
   {
     pattern: /the execution role used to create the model has permissions to access them/,
