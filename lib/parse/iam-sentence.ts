@@ -248,6 +248,21 @@ export function parseIamSentence(text: string, anchor: number, limit = text.leng
   return { principal, action, resource, ...reason, authorizationId: findAuthorizationId(text, reason.end, limit) };
 }
 
+// What a logger puts where it cut a long message: Guzzle's " (truncated...)", an ellipsis.
+const CUT_MARK = /^[A-Za-z0-9:-]{0,80}(?:\s{0,2}\(truncated|\.\.\.|…)/;
+
+/**
+ * The caller of a sentence a logger cut before its action was whole ("…user/lingchen is not authorized to perform:
+ * s (truncated...)"); null when the action is whole or not cut off that way.
+ */
+export function parseCutSentence(text: string, anchor: number): { principal: string | null } | null {
+  let cursor = anchor + IAM_ANCHOR.length;
+  if (text[cursor] === ":") cursor++;
+  while (isSpace(text.charCodeAt(cursor))) cursor++;
+  if (readAction(text, cursor) || !CUT_MARK.test(text.slice(cursor, cursor + 100))) return null;
+  return { principal: principalFrom(text, tokenBefore(text, anchor)) };
+}
+
 /** An ARN has five colons before its resource; fewer, and a line break right after, means the paste wrapped it. */
 const ARN_FIELD_COLONS = 5;
 

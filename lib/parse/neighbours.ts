@@ -101,6 +101,11 @@ function namesOtherResource(record: TextRecord, neighbour: TextRecord): boolean 
   return bothVague && !!record.resource && !!neighbour.resource && record.resource !== neighbour.resource;
 }
 
+function namesMore(record: TextRecord, other: TextRecord): boolean {
+  if (record.action || other.action) return !!record.action && !other.action;
+  return !!record.principal && !other.principal;
+}
+
 /**
  * Folds vague hits ("<Code>AccessDenied</Code>") into a specific denial a few lines away (stack frames between do not
  * count), and a Lambda phrase into the KMS sentence it quotes on the lines below it.
@@ -126,8 +131,9 @@ export function mergeGenericNeighbours(hits: LineHit[], lines: readonly string[]
       !hit.record.principal
     )
       continue;
-    // Two vague hits: the one that names the action ("Access to KMS is not allowed" below "AccessDeniedException:") stays.
-    if (close && isVague(hit.record, previous.record) && !(hit.record.action && !previous.record.action)) {
+    // Two vague hits: the one that names the action ("Access to KMS is not allowed" below "AccessDeniedException:") stays,
+    // or else the one that names the caller (a message cut before its action, below the HTTP client's "403 Forbidden").
+    if (close && isVague(hit.record, previous.record) && !namesMore(hit.record, previous.record)) {
       // A denial that names its call runs on through the vague lines below it (an SDK message, then its XML body twice).
       if (previous.record.action) kept[kept.length - 1] = { line: hit.line, record: previous.record };
       continue;

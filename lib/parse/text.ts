@@ -4,6 +4,7 @@ import { actionForOperation, isReadable, serviceForOperation, splitAction } from
 import { includesAny } from "./anchors";
 import {
   IAM_ANCHOR,
+  parseCutSentence,
   parseIamSentence,
   parseReasonFragment,
   type IamSentence,
@@ -125,6 +126,15 @@ function denialsInLine(lines: string[], index: number, defaultFormat: TextFormat
     return sentences.map(({ sentence, at }) =>
       recordFromSentence(sentence, at, wrappingKind, wrapper, format, encodedMessage, line),
     );
+  }
+  // A sentence a logger cut inside its action still names its caller; the wrapper may name the call.
+  const anchor = line.indexOf(IAM_ANCHOR);
+  const cut = anchor === -1 ? null : parseCutSentence(line, anchor);
+  if (cut) {
+    const caller = cut.principal ? { principal: cut.principal } : {};
+    return [
+      recordFromSpecial({ kind: "generic-denied", ...caller, index: anchor, end: anchor }, wrapper, format, line),
+    ];
   }
   const special = findSpecialMessage(line);
   if (!special || VAGUE_KINDS.has(special.kind)) {

@@ -134,3 +134,12 @@ describe("an IAM sentence's resource and principal where a writer or a log bent 
     expect(records.map((record) => record.principal)).toEqual([null, null]);
   });
 });
+
+describe("a message a logger cut short", () => {
+  it("keeps the caller of a sentence cut inside its action, as one denial with the HTTP client's 403 above it", () => {
+    const message =
+      '{"Error":{"Code":"AccessDenied","Message":"User: arn:aws:iam::237249205872:user/lingchen is not authorized to perform: s (truncated...)';
+    const text = "Client error: `POST https://sts.amazonaws.com/` resulted in a `403 Forbidden` response:\n" + message;
+    expect(onlyRecord(text)).toMatchObject({ principal: "arn:aws:iam::237249205872:user/lingchen", action: null });
+  });
+});
