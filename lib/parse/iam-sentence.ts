@@ -197,8 +197,11 @@ function trimTrailingPunctuation(token: string): string {
 /** An action cut by a line break inside its name ("cloudforma" / "tion:DescribeStacks"): only a cut one is joined. */
 const CUT_ACTION = /^[A-Za-z0-9-]{1,40}(?::[A-Za-z0-9]{0,80})?$/;
 
+// A shell's or a log's line continuation (`…:ListHostedZones\` at the end of a line) is not part of the action.
+const TRAILING_BACKSLASHES = /\\+$/;
+
 function actionOf(token: string): string {
-  const raw = trimTrailingPunctuation(stripQuotes(token));
+  const raw = trimTrailingPunctuation(stripQuotes(token.endsWith("\\") ? token.replace(TRAILING_BACKSLASHES, "") : token));
   return raw.startsWith("**") ? raw.replace(MARKDOWN_STARS, "") : raw;
 }
 
@@ -304,9 +307,21 @@ function spacedNameAfter(text: string, resource: string, end: number): { resourc
   return rest ? { resource: resource + (rest[1] ?? ""), end: SPACED_NAME_REST.lastIndex } : null;
 }
 
+/**
+ * The ARN a redaction broke with a space before its next field (`arn:aws:cloudformation:eu-central-1:xxxx :stack/…`),
+ * read whole: the next token starts with that field's colon. Null when `token` is whole or no such token follows.
+ */
+function joinSpacedArn(text: string, token: { token: string; end: number }): { token: string; end: number } | null {
+  if (!token.token.startsWith("arn:") || colonsIn(token.token) >= ARN_FIELD_COLONS) return null;
+  if (text.charCodeAt(token.end) !== 32 || text.charCodeAt(token.end + 1) !== 58) return null;
+  const rest = tokenAt(text, token.end + 1);
+  const joined = token.token + rest.token;
+  return colonsIn(joined) >= ARN_FIELD_COLONS ? { token: joined, end: rest.end } : null;
+}
+
 function readResource(text: string, cursor: number): { resource: string | null; end: number } {
   const read = unquotedUpToQuote(tokenAt(text, cursor), isQuote(text.charCodeAt(cursor)));
-  const token = joinWrappedArn(text, read) ?? read;
+  const token = joinWrappedArn(text, read) ?? joinSpacedArn(text, read) ?? read;
   const elided = joinElided(text, token.token, token.end);
   if (elided) return { resource: trimTrailingPunctuation(stripQuotes(elided.arn)), end: elided.end };
   const resource = trimTrailingPunctuation(stripQuotes(token.token)) || null;
