@@ -147,6 +147,14 @@ async function statementProblems(statement: Record<string, unknown>, problems: F
       problems.missingResourceTypes.push(`${action} supports no resource-level scope: needs "*"`);
       continue;
     }
+    // A Tagging action (its access level in the IAM data) is authorized against the one resource it tags: its resource
+    // types are alternatives, and the data may not list the tagged one (elasticloadbalancing merges ELB v1 and v2, and
+    // AddTags lists only v1's loadbalancer), so any ARN of the action's service is a complete scope.
+    if (details.accessLevel.split(", ").includes("Tagging")) {
+      if (!resources.some((resource) => resource.startsWith("arn:") && resource.split(":")[2] === service))
+        problems.missingResourceTypes.push(`${action} needs one of ${types.map((type) => type.name).join(", ")}`);
+      continue;
+    }
     const coveredTypes = new Set<string>();
     for (const type of types) {
       const covered = await Promise.all(resources.map((resource) => covers(resource, service, type.name)));

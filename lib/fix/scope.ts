@@ -133,6 +133,14 @@ function oneOfNote(action: string, named: string, alsoNeeded: readonly string[])
         "sends requests to: the statement names them in every Region.";
 }
 
+/** The note for a tagging action: IAM checks it on the resource it tags, whatever other types the reference lists. */
+function taggingNote(action: string, tagged: ResourceTypeInfo | null): string {
+  return (
+    `${action} is authorized against the one resource it tags: the statement names the ${tagged?.name ?? "resource"} ` +
+    "in the message and no other resource type, which would let the caller tag those too."
+  );
+}
+
 /** An ARN of no known type, with a hidden account field (`*****`) replaced by the subject's account. */
 function withShownAccount(arn: string, account: string): string {
   const parsed = parseArn(arn);
@@ -223,6 +231,7 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
       : withShownAccount(arn, subject.account);
     const covered = match?.type ?? wildcardType(types, arn, values);
     const resources = [primary];
+    if (info.tagging) return knownScope(action, dependentActions, resources, taggingNote(action, covered));
     const alsoNeeded = covered ? typesAlsoNeeded(action, covered.name) : null;
     if (covered && alsoNeeded) {
       // Today only an inference profile implies another type: the foundation models it routes to.
@@ -250,6 +259,8 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
       ? `The message does not name the ${type.name}: replace the <placeholders> with yours.`
       : null;
   const resources = [resource];
+  if (info.tagging)
+    return knownScope(action, dependentActions, resources, joinNotes(hidden, taggingNote(action, type)));
   addOtherRequiredResources(action, resources, types, type, values, requested);
   return knownScope(action, dependentActions, resources, joinNotes(hidden, extraTypesNote(action, types, type)));
 }
