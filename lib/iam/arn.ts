@@ -75,7 +75,7 @@ export function describePrincipal(principal: string | null): PrincipalInfo | nul
     return { kind: "service", partition: "aws", account: null, name: principal, sessionName: null, policyArn: null };
   }
   const arn = parseArn(principal);
-  if (!arn) return isBareUserName(principal) ? bareUser(principal) : null;
+  if (!arn) return isBareUserName(principal) ? bareUser(principal) : withSwallowedFields(principal);
   const account = isAccountId(arn.account) ? arn.account : null;
   const accountField = account ?? "<ACCOUNT_ID>";
   const { resource } = arn;
@@ -100,4 +100,17 @@ export function describePrincipal(principal: string | null): PrincipalInfo | nul
     return { kind: "root", partition: arn.partition, account, name: null, sessionName: null, policyArn: iamArn };
   }
   return { kind: "other", partition: arn.partition, account, name: null, sessionName: null, policyArn: principal };
+}
+
+const SESSION_HEAD = "assumed-role/";
+
+/**
+ * A session ARN whose redaction swallowed the account's colons (`arn:aws:sts:XXXXXXXXXassumed-role/Role/i-…`) still
+ * names its role and session: read with the account as hidden; null for any other text.
+ */
+function withSwallowedFields(principal: string): PrincipalInfo | null {
+  const head = principal.indexOf(SESSION_HEAD);
+  const partitionEnd = principal.indexOf(":", 4);
+  if (!principal.startsWith("arn:") || head === -1 || partitionEnd === -1 || !principal.includes(":sts:")) return null;
+  return describePrincipal(`arn:${principal.slice(4, partitionEnd)}:sts::<hidden>:${principal.slice(head)}`);
 }

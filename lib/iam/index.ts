@@ -1,5 +1,5 @@
 export { assumesNonRole, isFederatedAssume } from "./assume-target";
-export { callerOf, isFunctionSession, isReadable } from "./caller";
+export { callerOf, isFunctionSession, isInstanceSession, isReadable } from "./caller";
 export { describePrincipal, isAccountId, parseArn } from "./arn";
 export { consoleUrl, isRegionOf } from "./console-url";
 export {
