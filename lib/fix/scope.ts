@@ -68,6 +68,24 @@ function withShownAccount(arn: string, account: string): string {
 }
 
 /**
+ * An ARN cut after its account field (`arn:aws:glue:us-east-1:123456789012`) read as the action's account-level
+ * resource, the one type whose ARN holds no name (Glue's `…:catalog`); null for any other text, or when no such type.
+ */
+function accountLevelArn(resource: string | null, types: ResourceTypeInfo[]): string | null {
+  const fields = resource?.startsWith("arn:") ? resource.split(":") : [];
+  if (fields.length !== 5) return null;
+  const [, partition, service, region, account] = fields;
+  const type = types.find((candidate) => compile(candidate.arnFormat).lastResourceVariable === null);
+  if (!type || !type.arnFormat.includes(`:${service}:`)) return null;
+  const values = new Map([
+    ["Partition", partition!],
+    ["Region", region!],
+    ["Account", account!],
+  ]);
+  return fillAny(compile(type.arnFormat), values);
+}
+
+/**
  * The type to scope to without an ARN: the one whose every name the request gave, else the one the operation names
  * (CreateLogGroup → log-group, for logs:TagResource's many types), else the plain required one.
  */
@@ -131,7 +149,7 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
   const parsedArn = subject.resourceArn ? parseArn(subject.resourceArn) : null;
   // SSM's `arn:aws:ssm:eu-central-1:123456789012:*`: AWS could not name the parameter (an empty or malformed name).
   const unnamed = service === "ssm" && parsedArn?.resource === "*";
-  const arn = parsedArn && !unnamed ? subject.resourceArn : null;
+  const arn = parsedArn && !unnamed ? subject.resourceArn : accountLevelArn(record.resource, types);
   if (arn) {
     const match = matchingType(types, arn);
     const location = locationValues(subject);
@@ -161,7 +179,8 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
   const values = locationValues(subject);
   for (const name in requested) values.set(name, requested[name]!);
   const stated = namedResource(record.resource);
-  const named = stated && !stated.includes("*") ? stated : null;
+  // An ARN cut short is no name: glued into a name slot it would make an ARN inside an ARN.
+  const named = stated && !stated.includes("*") && !stated.startsWith("arn:") ? stated : null;
   if (named && compiled.lastResourceVariable)
     values.set(compiled.lastResourceVariable, nameValue(service, compiled, named));
   if (subject.bucket) values.set("BucketName", subject.bucket);

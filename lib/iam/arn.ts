@@ -114,3 +114,15 @@ function withSwallowedFields(principal: string): PrincipalInfo | null {
   if (!principal.startsWith("arn:") || head === -1 || partitionEnd === -1 || !principal.includes(":sts:")) return null;
   return describePrincipal(`arn:${principal.slice(4, partitionEnd)}:sts::<hidden>:${principal.slice(head)}`);
 }
+
+/**
+ * The ARN inside another ARN's resource (`…:deliverystream/arn:aws:firehose:…:deliverystream/events`): the call passed
+ * an ARN where the API wanted a name, and AWS built the resource's ARN around it. Null for an ordinary ARN.
+ */
+export function nestedArnOf(resource: string | null): string | null {
+  const arn = resource ? parseArn(resource) : null;
+  const inner = arn ? arn.resource.indexOf("arn:") : -1;
+  if (!arn || inner === -1) return null;
+  const nested = arn.resource.slice(inner);
+  return parseArn(nested) && (inner === 0 || "/:".includes(arn.resource[inner - 1]!)) ? nested : null;
+}

@@ -1,6 +1,6 @@
 export { assumesNonRole, isFederatedAssume } from "./assume-target";
 export { callerOf, isFunctionSession, isInstanceSession, isReadable } from "./caller";
-export { describePrincipal, isAccountId, parseArn } from "./arn";
+export { describePrincipal, isAccountId, nestedArnOf, parseArn } from "./arn";
 export { consoleUrl, isRegionOf } from "./console-url";
 export {
   catalogFrom,
