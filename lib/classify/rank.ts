@@ -1,4 +1,5 @@
 import { callerOf, nestedArnOf } from "../iam";
+import { rankNestedArn } from "./rank-nested-arn";
 import { proofOf, type Caller, type DenialRecord, type Layer, type PolicyType } from "../model";
 import type { NonEmpty } from "../non-empty";
 import { LAYER_OF_POLICY_TYPE, POLICY_TYPE_WORDS } from "./layers";
@@ -276,29 +277,6 @@ function rankUnstated(record: DenialRecord): NonEmpty<Ranked> {
     default:
       return rankGeneric(record);
   }
-}
-
-/**
- * A resource ARN built around another ARN: the request passed an ARN where the API wanted a name, so no statement for
- * the resource meant can match. The request leads; a policy whose Resource misses even that strange ARN comes second.
- */
-function rankNestedArn(record: DenialRecord, nested: string): NonEmpty<Ranked> {
-  return [
-    {
-      layer: "unknown",
-      confidence: 0.7,
-      why:
-        `The resource holds a whole ARN (${nested}) where its name belongs: the call passed an ARN as the name, so ` +
-        "AWS checked a resource that cannot exist. Pass the name instead.",
-    },
-    {
-      layer: "execution-role",
-      confidence: 0.3,
-      why:
-        `AWS says ${record.statedReason === "explicit-deny" ? "a Deny matched" : "no Allow matched"} that ARN: once ` +
-        "the call passes the name, the policy must allow the real resource.",
-    },
-  ];
 }
 
 /** Ranks the layers that could have denied this request, most likely first (each list is written in that order). */
