@@ -18,6 +18,10 @@ describe("resources that are not what a policy can name", () => {
     expect(finding?.layer).toBe("unknown");
     expect(finding?.fix.statement).toBeNull();
     expect(finding?.fix.title).toContain("Pass the name game-analytics-pipeline-game-events-firehose-fhvibkk8");
+    const policy = finding?.candidates.find((candidate) => candidate.layer === "execution-role");
+    expect(policy?.fix.statement?.Resource).toBe(
+      "arn:aws:firehose:eu-north-1:209350187543:deliverystream/game-analytics-pipeline-game-events-firehose-fhvibkk8",
+    );
   });
 
   it("reads an ARN cut after its masked account as the account-level resource, never as a name", async () => {

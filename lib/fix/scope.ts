@@ -3,6 +3,7 @@ import type { ActionCatalog, ResourceTypeInfo } from "../iam";
 import {
   isAccountId,
   namedResource,
+  nestedArnOf,
   parseArn,
   resourceRoleNameWithPath,
   routedModelsArn,
@@ -149,7 +150,9 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
   const parsedArn = subject.resourceArn ? parseArn(subject.resourceArn) : null;
   // SSM's `arn:aws:ssm:eu-central-1:123456789012:*`: AWS could not name the parameter (an empty or malformed name).
   const unnamed = service === "ssm" && parsedArn?.resource === "*";
-  const arn = parsedArn && !unnamed ? subject.resourceArn : accountLevelArn(record.resource, types);
+  // An ARN passed as a name (`deliverystream/arn:…`): the statement is for the resource meant, once the call names it.
+  const nested = nestedArnOf(subject.resourceArn);
+  const arn = nested ?? (parsedArn && !unnamed ? subject.resourceArn : accountLevelArn(record.resource, types));
   if (arn) {
     const match = matchingType(types, arn);
     const location = locationValues(subject);
