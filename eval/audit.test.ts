@@ -29,6 +29,17 @@ describe("the fix audit", () => {
     expect(problems.unknownActions).toEqual(["s3:DeleteBucketEncryption"]);
   });
 
+  it("counts a tagging action's one tagged resource as its whole scope (a listener's AddTags needs no load balancer)", async () => {
+    const listener =
+      "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2";
+    const tagged = { Action: "elasticloadbalancing:AddTags", Resource: listener };
+    expect((await auditFinding(findingWith(tagged), "")).missingResourceTypes).toEqual([]);
+    const elsewhere = { Action: "elasticloadbalancing:AddTags", Resource: "arn:aws:s3:::reports" };
+    expect((await auditFinding(findingWith(elsewhere), "")).missingResourceTypes).toEqual([
+      "elasticloadbalancing:AddTags needs one of loadbalancer",
+    ]);
+  });
+
   it("flags a required resource type the statement leaves out", async () => {
     const statement = {
       Action: "ec2:CreateNetworkInterface",

@@ -152,6 +152,17 @@ async function statementProblems(statement: Record<string, unknown>, problems: F
       const covered = await Promise.all(resources.map((resource) => covers(resource, service, type.name)));
       if (covered.includes(true)) coveredTypes.add(type.name);
     }
+    // A Tagging action (its access level in the IAM data) is authorized against the one resource it tags: its resource
+    // types are alternatives, one named is a complete scope. The data may not list the tagged type (elasticloadbalancing
+    // merges ELB v1 and v2, and AddTags lists only v1's loadbalancer), so an ARN of the action's own service counts too.
+    if (details.accessLevel.split(", ").includes("Tagging")) {
+      const ownService = resources.some(
+        (resource) => resource.startsWith("arn:") && resource.split(":")[2] === service,
+      );
+      if (coveredTypes.size === 0 && !ownService)
+        problems.missingResourceTypes.push(`${action} needs one of ${types.map((type) => type.name).join(", ")}`);
+      continue;
+    }
     // Types that are alternatives (one model per bedrock:InvokeModel): only the named one and what it implies count.
     const impliedByNamed = [...coveredTypes].map((name) => typesAlsoNeeded(action, name)).find((types) => types);
     const required = impliedByNamed

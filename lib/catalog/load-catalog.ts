@@ -64,7 +64,8 @@ async function loadAction(service: string, action: string, key: string): Promise
   const dependentActions = [
     ...new Set([...details.dependentActions, ...details.resourceTypes.flatMap((type) => type.dependentActions)]),
   ];
-  actions.set(key, { service, name: details.name, resourceTypes, dependentActions });
+  const tagging = details.accessLevel.split(", ").includes("Tagging");
+  actions.set(key, { service, name: details.name, resourceTypes, dependentActions, tagging });
 }
 
 async function loadService(service: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import type { NonEmpty } from "../non-empty";
 import type { Ranked } from "./rank";
 import { accountsOf, crossAccount, targetsResourcePolicy } from "./rank-accounts";
 import { isTagSession, rankAssumeRole, rankTagSession } from "./rank-assume";
+import { refusesLogsKey } from "../iam";
 
 const isInvoke = (record: DenialRecord) => record.action?.toLowerCase() === "lambda:invokefunction";
 const isAssumeRole = (record: DenialRecord) => record.action?.toLowerCase().startsWith("sts:assumerole") ?? false;
@@ -81,6 +82,22 @@ function rankKms(record: DenialRecord): NonEmpty<Ranked> {
   return [callerPolicy, keyPolicy, scp];
 }
 
+/** CloudWatch Logs refused a log group's key: the key policy, which must let the Region's Logs service use it. */
+const LOGS_KEY: NonEmpty<Ranked> = [
+  {
+    layer: "kms-key-policy",
+    confidence: 0.85,
+    why:
+      "CloudWatch Logs says this when the key policy does not let the Region's Logs service (logs.<region>.amazonaws.com) " +
+      "use the key for this log group, or when the key does not exist in the log group's Region.",
+  },
+  {
+    layer: "execution-role",
+    confidence: 0.15,
+    why: "The caller's own policy may lack the action, though Logs then names the caller instead of the key.",
+  },
+];
+
 /**
  * A caller of another account than the resource's (both visible in the ARNs): only the resource's own policy can let
  * it in, and its own policy must allow the call too; an SCP is a guess with nothing in the message pointing at it.
@@ -108,6 +125,7 @@ export function rankGeneric(record: DenialRecord): NonEmpty<Ranked> {
   if (isTagSession(record)) return rankTagSession(record);
   if (isInvoke(record)) return rankInvoke(record);
   if (record.service === "kms") return rankKms(record);
+  if (refusesLogsKey(record)) return LOGS_KEY;
   if (crossAccount(record) && targetsResourcePolicy(record)) return rankCrossAccountResource(record);
   if (record.kind === "http-forbidden" && record.action === "s3:ListBucket") {
     return [

@@ -1,4 +1,5 @@
-import { callerOf } from "../iam";
+import { callerOf, nestedArnOf } from "../iam";
+import { rankNestedArn } from "./rank-nested-arn";
 import { proofOf, type Caller, type DenialRecord, type Layer, type PolicyType } from "../model";
 import type { NonEmpty } from "../non-empty";
 import { LAYER_OF_POLICY_TYPE, POLICY_TYPE_WORDS } from "./layers";
@@ -281,15 +282,18 @@ function rankUnstated(record: DenialRecord): NonEmpty<Ranked> {
 /** Ranks the layers that could have denied this request, most likely first (each list is written in that order). */
 export function rankLayers(record: DenialRecord, caller: Caller = callerOf(record)): NonEmpty<Ranked> {
   const proof = proofOf(record);
-  const ranked = proof?.policyType
-    ? rankProven(record, proof, proof.policyType)
-    : proof?.evaluatedEffect === "IMPLICIT_DENY"
-      ? rankImplicit(record)
-      : record.statedPolicyType
-        ? rankStated(record, record.statedPolicyType)
-        : record.statedReason === "explicit-deny"
-          ? rankUnnamedDeny(record)
-          : rankUnstated(record);
+  const nested = proof ? null : nestedArnOf(record.resource);
+  const ranked = nested
+    ? rankNestedArn(record, nested)
+    : proof?.policyType
+      ? rankProven(record, proof, proof.policyType)
+      : proof?.evaluatedEffect === "IMPLICIT_DENY"
+        ? rankImplicit(record)
+        : record.statedPolicyType
+          ? rankStated(record, record.statedPolicyType)
+          : record.statedReason === "explicit-deny"
+            ? rankUnnamedDeny(record)
+            : rankUnstated(record);
   const forCaller =
     caller.kind === "root"
       ? forRootUser(ranked, crossAccount(record))

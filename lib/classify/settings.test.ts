@@ -48,6 +48,24 @@ describe("settings and grants outside every policy", () => {
     expect(candidates[0]?.layer).toBe("execution-role");
   });
 
+  it("ranks Block Public Access first for a bare PutBucketPolicy 403 (pulumi/pulumi#14413), which IAM would have named", () => {
+    const { record, candidates } = classified(
+      "putting S3 Bucket (frenzza-iris-assets-1306709) Policy: operation error S3: PutBucketPolicy, https response error " +
+        "StatusCode: 403, RequestID: BX26C8V22KHV3Y28, api error AccessDenied: Access Denied",
+    );
+    expect(outsideSettingOf(record)).toBe("s3-block-public-access");
+    expect(candidates[0]?.layer).toBe("account-setting");
+  });
+
+  it("lists another account's object ownership for a bare S3 Access Denied (databricks/spark-redshift#361)", () => {
+    const { record, candidates } = classified(
+      "ApplicationMaster: User class threw exception: com.amazonaws.services.s3.model.AmazonS3Exception: Access Denied",
+    );
+    expect(outsideSettingOf(record)).toBe("s3-object-writer");
+    const setting = candidates.find((candidate) => candidate.layer === "account-setting");
+    expect(setting?.checks[0]?.command).toContain("get-bucket-ownership-controls");
+  });
+
   it("leaves a plain IAM denial without a setting candidate", () => {
     const { record, candidates } = classified(
       "User: arn:aws:iam::123456789012:user/u is not authorized to perform: sqs:SendMessage on resource: " +

@@ -9,6 +9,7 @@ export type OutsideSetting =
   | "s3-block-public-access"
   | "bedrock-model-access"
   | "s3-object-ownership"
+  | "s3-object-writer"
   | "vm-export-bucket-acl"
   | "api-authorizer"
   | "eks-cluster-access"
@@ -19,6 +20,8 @@ interface SettingRule {
   matches: (record: DenialRecord) => boolean;
   /** How sure the message makes it: high when the words are the setting's own, lower when IAM can say the same. */
   confidence: number;
+  /** A confidence of its own for the records that show the setting's signs more plainly, else null. */
+  confidenceFor?: (record: DenialRecord) => number | null;
   why: string;
   check: (record: DenialRecord, subject: Subject) => Check;
 }
@@ -31,13 +34,21 @@ const PUBLIC_ACCESS_CALLS = new Set([
   "s3:PutAccessPointPolicy",
 ]);
 
+/** Object reads an object's ACL decides when another account owns the object. */
+const OBJECT_READS = new Set(["s3:GetObject", "s3:GetObjectVersion", "s3:GetObjectAcl"]);
+
 const says = (record: DenialRecord, ...phrases: string[]) => phrases.some((phrase) => record.excerpt.includes(phrase));
+
+/** Calls that write a policy: S3 refuses a public one with a bare Access Denied that names no caller, unlike IAM's. */
+const POLICY_CALLS = new Set(["s3:PutBucketPolicy", "s3:PutAccessPointPolicy"]);
 
 /** The setting a call that can make a bucket public may hit; what the account-setting check shows by default. */
 const PUBLIC_ACCESS_RULE: SettingRule = {
   setting: "s3-block-public-access",
   matches: (record) => record.statedPolicyType === null && !!record.action && PUBLIC_ACCESS_CALLS.has(record.action),
+  // IAM's denial names the caller; a bare one for a policy write is most often BlockPublicPolicy: ranked first.
   confidence: 0.2,
+  confidenceFor: (record) => (!record.principal && POLICY_CALLS.has(record.action ?? "") ? 0.45 : null),
   why: "S3 Block Public Access (on by default) refuses a policy or ACL that would make the bucket public, with this same AccessDenied.",
   check: (_record, subject) => ({
     description:
@@ -139,6 +150,27 @@ const RULES: SettingRule[] = [
     }),
   },
   PUBLIC_ACCESS_RULE,
+  {
+    setting: "s3-object-writer",
+    matches: (record) =>
+      record.service === "s3" &&
+      // A body-less HEAD 403 keeps its own ranking: its unsaid-cause candidate stands for what the missing body hides.
+      record.kind !== "http-forbidden" &&
+      record.statedPolicyType === null &&
+      !record.principal &&
+      (record.action === null || OBJECT_READS.has(record.action)),
+    confidence: 0.1,
+    why:
+      "An object another account wrote (a cross-account upload, UNLOAD or replication) belongs to that account while " +
+      "the bucket keeps ACLs: its ACL, not the bucket policy, decides who reads it, and S3 answers a bare Access Denied.",
+    check: (_record, subject) => ({
+      description:
+        "Compare the object's owner with the bucket's, and read the bucket's Object Ownership: anything but BucketOwnerEnforced keeps writers' ownership.",
+      command:
+        `aws s3api get-object-acl --bucket ${subject.bucket ?? "<BUCKET_NAME>"} --key <OBJECT_KEY> --query Owner && ` +
+        `aws s3api get-bucket-ownership-controls --bucket ${subject.bucket ?? "<BUCKET_NAME>"}`,
+    }),
+  },
 ];
 
 function ruleOf(record: DenialRecord): SettingRule | null {
@@ -153,7 +185,7 @@ export function outsideSettingOf(record: DenialRecord): OutsideSetting | null {
 /** How likely the setting is the cause, and why, for the ranking; null when the words point at none. */
 export function outsideSettingRank(record: DenialRecord): { confidence: number; why: string } | null {
   const rule = ruleOf(record);
-  return rule && { confidence: rule.confidence, why: rule.why };
+  return rule && { confidence: rule.confidenceFor?.(record) ?? rule.confidence, why: rule.why };
 }
 
 /** The command that shows the setting this denial points at (Block Public Access when nothing more specific). */

@@ -54,10 +54,31 @@ const ECS_TASK_START: Companions = {
     "drop the one it has not.",
 };
 
+/** EMR checks iam:PassRole on the cluster's service role and on its EC2 instance profile's role when it starts a cluster. */
+const EMR_CLUSTER_START: Companions = {
+  scoped: [],
+  unscoped: [],
+  statement: (location) => ({
+    Sid: "AllowPassClusterRolesToEmr",
+    Effect: "Allow",
+    Action: "iam:PassRole",
+    Resource: [
+      `arn:${location.partition}:iam::${location.account}:role/<EMR_SERVICE_ROLE_NAME>`,
+      `arn:${location.partition}:iam::${location.account}:role/<EC2_INSTANCE_PROFILE_ROLE_NAME>`,
+    ],
+    Condition: { StringEquals: { "iam:PassedToService": ["elasticmapreduce.amazonaws.com", "ec2.amazonaws.com"] } },
+  }),
+  note:
+    "RunJobFlow passes two roles, the cluster's service role (ServiceRole, EMR_DefaultRole by default) and its EC2 " +
+    "instance profile's role (JobFlowRole, EMR_EC2_DefaultRole by default): IAM checks iam:PassRole on each, so the " +
+    "second statement lets the caller pass them to EMR only. Name them as the request does.",
+};
+
 const BY_ACTION: Record<string, Companions> = {
   ...Object.fromEntries(ECR_PUSH.scoped.map((action) => [action.toLowerCase(), ECR_PUSH])),
   "ecs:runtask": ECS_TASK_START,
   "ecs:starttask": ECS_TASK_START,
+  "elasticmapreduce:runjobflow": EMR_CLUSTER_START,
 };
 
 /** What a call of `action` needs beside itself for its workflow to succeed, or null when it stands alone. */

@@ -18,6 +18,11 @@ const TEXTS = {
   wildcardGroup: denied("codedeploy:ListDeployments", "arn:aws:codedeploy:us-east-1:123456789012:deploymentgroup:*"),
   ecrPush: denied("ecr:UploadLayerPart", "arn:aws:ecr:eu-west-2:123456789012:repository/team/app"),
   runTask: denied("ecs:RunTask", "arn:aws:ecs:us-west-2:123456789012:task-definition/build:1"),
+  // Trimmed from serverless-operations/serverless-step-functions#423.
+  runJobFlow:
+    "User: arn:aws:sts::XXX:assumed-role/serverless-dev-XXX/XXX is not authorized to perform: elasticmapreduce:RunJobFlow " +
+    "on resource: arn:aws:elasticmapreduce:us-east-1:XXX:cluster/* (Service: AmazonElasticMapReduce; Status Code: 400; " +
+    "Error Code: AccessDeniedException; Request ID: XXX; Proxy: null)",
   runInstances: denied("ec2:RunInstances", "arn:aws:ec2:eu-west-1:123456789012:instance/*"),
   hiddenRole:
     "User: arn:aws:sts::123456789012:assumed-role/<role-name>/app-fn is not authorized to perform: s3:GetObject on resource: " +
@@ -148,6 +153,19 @@ describe("companions: the calls a workflow makes after the denied one", () => {
       }),
     ]);
     expect(fix?.placeholders).toEqual(expect.arrayContaining(["TASK_ROLE_NAME", "EXECUTION_ROLE_NAME"]));
+  });
+  it("passes an EMR cluster's service role and instance profile role beside elasticmapreduce:RunJobFlow", () => {
+    const [fix] = candidateFixes(TEXTS.runJobFlow);
+    expect(fix?.statement?.Action).toBe("elasticmapreduce:RunJobFlow");
+    expect(fix?.additionalStatements).toEqual([
+      expect.objectContaining({
+        Action: "iam:PassRole",
+        Resource: [
+          "arn:aws:iam::<ACCOUNT_ID>:role/<EMR_SERVICE_ROLE_NAME>",
+          "arn:aws:iam::<ACCOUNT_ID>:role/<EC2_INSTANCE_PROFILE_ROLE_NAME>",
+        ],
+      }),
+    ]);
   });
 
   it("names the root volume RunInstances creates, which the IAM data marks optional", () => {

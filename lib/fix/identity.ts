@@ -1,5 +1,5 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleUrl } from "../iam";
+import { consoleUrl, isInstanceSession } from "../iam";
 import type { Subject } from "../iam";
 import { companionsOf } from "./companions";
 import { lambdaNeeds } from "./lambda-extras";
@@ -78,6 +78,7 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
         `for a while; update the function's configuration to refresh them at once.`,
     );
   }
+  if (isInstanceSession(subject.principal)) notes.push(instanceRoleNote(subject.identityName));
   if (record.kind === "lambda-role-missing-permission" || record.kind === "lambda-stream-access") {
     notes.push(
       "IAM changes take a few seconds to propagate: if the role was just created, retry the deployment before changing anything.",
@@ -109,6 +110,18 @@ export function identityFix(record: DenialRecord, subject: Subject, scope: Scope
   };
   const { caller } = subject;
   return caller.kind === "sso-role" && caller.name ? permissionSetFix(draft, subject, caller.name, document) : draft;
+}
+
+/** An EC2 instance's role as caller: a pod meant to run as its own role (IRSA, EKS Pod Identity) may have fallen back to it. */
+function instanceRoleNote(roleName: string): string {
+  return (
+    `The caller is an EC2 instance's role (${roleName}, session i-…). If the call came from a Kubernetes pod meant to ` +
+    "use a role of its own (IRSA or EKS Pod Identity), that role may not be in effect and the pod fell back to the " +
+    "node's credentials: check the service account's eks.amazonaws.com/role-arn annotation and that the pod has " +
+    "AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE set (kubectl describe pod; the pod-identity webhook must be running), " +
+    "then restart the pod and grant the pod's role instead. Grant the node role only if every pod on the node may " +
+    "make this call."
+  );
 }
 
 function samFunctionPolicy(functionName: string, statements: Prepared): string {

@@ -1,6 +1,6 @@
 import { encodedMessageOf, type DenialRecord, type Fix, type FixDraft, type Layer } from "../model";
 import type { ActionCatalog } from "../iam";
-import { assumesNonRole, isFederatedAssume, rolePathNote, subjectOf, type Subject } from "../iam";
+import { assumesNonRole, isFederatedAssume, nestedArnOf, rolePathNote, subjectOf, type Subject } from "../iam";
 import { boundaryDelegationFix, createsBoundedIdentity } from "./boundary-delegation";
 import { guardrailFix, isGuardrail } from "./guardrail";
 import { identityFix } from "./identity";
@@ -12,6 +12,7 @@ import { managedPolicyFor } from "./managed-policy";
 import { invokesLambda, lambdaPermissionFix } from "./lambda-permission";
 import { addJsonPlaceholders, addPlaceholders } from "./placeholders";
 import { targetingProvenPolicy } from "./proven-policy";
+import { nestedArnFix } from "./nested-arn";
 import { notAPolicyFix } from "./not-a-policy";
 import { resourcePolicyFix } from "./resource-policy";
 import { scopeFor, type Scope } from "./scope";
@@ -140,7 +141,11 @@ function draftFor(layer: Layer, record: DenialRecord, subject: Subject, scope: S
   if (layer === "resource-policy" && record.kind === "lake-formation") return lakeFormationGrantFix(record, subject);
   if (layer === "propagation-delay" || layer === "account-setting") return notAPolicyFix(layer, record, subject);
   const scoped = layer === "execution-role" || layer === "resource-policy" || isGuardrail(layer);
-  if (!scoped) return assumesNonRole(record.action, record.resource) ? wrongRoleArnFix(record) : investigateFix(record);
+  if (!scoped) {
+    if (assumesNonRole(record.action, record.resource)) return wrongRoleArnFix(record);
+    const nested = nestedArnOf(record.resource);
+    return nested ? nestedArnFix(record, nested) : investigateFix(record);
+  }
   const statementScope = scope.get();
   // Lambda's configuration errors name what Lambda needs, which lambdaNeeds lists by service, whatever the action.
   if (!statementScope.known && !(layer === "execution-role" && lambdaNeeds(record)))

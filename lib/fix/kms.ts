@@ -1,5 +1,5 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleUrl, isAccountId, parseArn } from "../iam";
+import { consoleUrl, isAccountId, parseArn, refusesLogsKey } from "../iam";
 import type { Subject } from "../iam";
 import { prettyJson } from "./json";
 import { prepare, type Prepared } from "./prepared";
@@ -53,6 +53,7 @@ export function keyPolicyFix(record: DenialRecord, subject: Subject): FixDraft {
   if (record.statedReason === "explicit-deny") return keyPolicyDenyFix(record, subject);
   if (subject.principal?.kind === "service" && subject.principal.name)
     return serviceKeyPolicyFix(subject, subject.principal.name);
+  if (refusesLogsKey(record)) return logsKeyPolicyFix(subject);
   const key = keyIdOf(subject);
   const action = kmsActionFor(record);
   const operation = action.split(":")[1] ?? "Decrypt";
@@ -200,6 +201,66 @@ function serviceKeyPolicyFix(subject: Subject, service: string): FixDraft {
         "(alias/aws/sqs, alias/aws/sns) cannot be shared with a service this way: encrypt the target with a key you manage.",
       `Limit it to your own source: add "Condition": {"ArnEquals": {"aws:SourceArn": "<SOURCE_ARN>"}} with the topic, ` +
         "bucket or rule that delivers.",
+    ],
+  };
+}
+
+/** What CloudWatch Logs asks KMS for on a log group's key, as AWS's key-policy example for Logs lists it, spelled out. */
+const LOGS_KEY_ACTIONS = [
+  "kms:Encrypt",
+  "kms:Decrypt",
+  "kms:ReEncryptFrom",
+  "kms:ReEncryptTo",
+  "kms:GenerateDataKey",
+  "kms:GenerateDataKeyWithoutPlaintext",
+  "kms:DescribeKey",
+];
+
+/** The log group's ARN with a hidden account field replaced by the subject's account (a placeholder when hidden too). */
+function logGroupArnOf(subject: Subject): string {
+  const arn = subject.resourceArn ? parseArn(subject.resourceArn) : null;
+  if (!arn) return `arn:${subject.partition}:logs:${subject.region}:${subject.account}:log-group:*`;
+  const account = isAccountId(arn.account) ? arn.account : subject.account;
+  return `arn:${arn.partition}:logs:${arn.region || subject.region}:${account}:${arn.resource}`;
+}
+
+/**
+ * CloudWatch Logs refused a log group's key: the key policy must let the Region's Logs service principal use it, for
+ * this log group only (the encryption context Logs sends names it: kms:EncryptionContext:aws:logs:arn).
+ */
+function logsKeyPolicyFix(subject: Subject): FixDraft {
+  const key = keyIdOf(subject);
+  const logGroup = logGroupArnOf(subject);
+  const service = `logs.${subject.region}.amazonaws.com`;
+  const statement = {
+    Sid: "AllowCloudWatchLogsToUseKey",
+    Effect: "Allow",
+    Principal: { Service: service },
+    Action: LOGS_KEY_ACTIONS,
+    Resource: "*",
+    Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": logGroup } },
+  };
+  const rendered = prepare(statement);
+  return {
+    layer: "kms-key-policy",
+    title: `Let CloudWatch Logs (${service}) use the key for log group ${logGroup.split(":").pop() ?? logGroup}`,
+    owner: "key-admin",
+    statement,
+    additionalStatements: [],
+    target: `key policy of ${key}`,
+    cli: keyPolicyEdit(key),
+    terraform: `# Add the statement to the Statement list of aws_kms_key.policy for ${key}.`,
+    sam: keyPolicyTemplate(rendered),
+    consoleUrl: keyConsoleUrl(subject, key),
+    requestText:
+      `Hi — CloudWatch Logs may not use KMS key ${key} for log group ${logGroup}. Could you add this statement to the ` +
+      `key policy?\n\n${prettyJson(rendered)}`,
+    notes: [
+      "CloudWatch Logs uses the key itself, as its service principal in the log group's Region: the key policy must " +
+        "name it, and no IAM policy of the caller can stand in. The condition limits it to this log group (end the ARN " +
+        "in * for every log group of the account).",
+      "Check too that the key exists in the log group's Region and is enabled: Logs gives the same words for a key ARN " +
+        "of another Region or a deleted key.",
     ],
   };
 }

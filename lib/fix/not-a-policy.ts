@@ -131,6 +131,27 @@ function objectOwnershipFix(subject: Subject): FixDraft {
   });
 }
 
+function objectWriterFix(subject: Subject): FixDraft {
+  const bucket = subject.bucket ?? "<BUCKET_NAME>";
+  return settingDraft({
+    title: `Make bucket ${bucket}'s owner own its objects: another account may have written them (Object Ownership)`,
+    target: `Object Ownership of bucket ${bucket}`,
+    cli:
+      `aws s3api get-object-acl --bucket ${shellWord(bucket)} --key <OBJECT_KEY> --query Owner   # another account's id?\n` +
+      `aws s3api put-bucket-ownership-controls --bucket ${shellWord(bucket)} ` +
+      `--ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'`,
+    terraform:
+      `resource "aws_s3_bucket_ownership_controls" "this" {\n  bucket = "${bucket}"\n  rule {\n` +
+      `    object_ownership = "BucketOwnerEnforced"\n  }\n}`,
+    sam: "# CloudFormation, on the AWS::S3::Bucket:\nOwnershipControls:\n  Rules:\n    - ObjectOwnership: BucketOwnerEnforced",
+    notes: [
+      "BucketOwnerEnforced turns ACLs off and makes the bucket's account own every object, those written before too: " +
+        "the bucket policy and the readers' own policies then decide alone. Writers that still send an ACL other than " +
+        "bucket-owner-full-control are refused after the change.",
+    ],
+  });
+}
+
 function exportBucketAclFix(subject: Subject): FixDraft {
   const bucket = subject.bucket ?? "<EXPORT_BUCKET>";
   const grantee = "id=<VM_IMPORT_EXPORT_CANONICAL_ID>";
@@ -251,6 +272,7 @@ const SETTING_FIXES: Record<OutsideSetting, (record: DenialRecord, subject: Subj
   "s3-block-public-access": (_record, subject) => s3PublicAccessFix(subject),
   "bedrock-model-access": () => modelAccessFix(),
   "s3-object-ownership": (_record, subject) => objectOwnershipFix(subject),
+  "s3-object-writer": (_record, subject) => objectWriterFix(subject),
   "vm-export-bucket-acl": (_record, subject) => exportBucketAclFix(subject),
   "api-authorizer": (record) => authorizerFix(record),
   "eks-cluster-access": (_record, subject) => eksAccessFix(subject),

@@ -3,6 +3,7 @@ import type { ActionCatalog, ResourceTypeInfo } from "../iam";
 import {
   isAccountId,
   namedResource,
+  nestedArnOf,
   parseArn,
   resourceRoleNameWithPath,
   routedModelsArn,
@@ -21,7 +22,9 @@ import {
   type CompiledTemplate,
   type RequestedValues,
 } from "./arn-template";
-import { ownEntry } from "../own";
+import { generatedIdSlot, tagOnCreateNote } from "./created-resource";
+import { addPlaceholders } from "./placeholders";
+import { addOtherRequiredResources, extraTypesNote, joinNotes, oneOfNote, taggingNote } from "./resource-types";
 
 /** The action and resource ARNs a least-privilege statement should name. */
 export interface Scope {
@@ -58,81 +61,6 @@ function wildcardType(types: ResourceTypeInfo[], arn: string, values: Map<string
   return types.find((type) => fillAny(compile(type.arnFormat), values).startsWith(prefix)) ?? null;
 }
 
-/**
- * Resource types the IAM reference marks optional that a call touches all but always: RunInstances of an EBS-backed
- * AMI (nearly every AMI) creates the root volume, and IAM checks it. A statement leaving it out is denied again.
- */
-const ALWAYS_TOUCHED: Readonly<Record<string, readonly string[]>> = { "ec2:RunInstances": ["volume"] };
-
-/** Whether a statement for `action` must name resources of `type`: required by the IAM reference, or always touched. */
-function isNeeded(action: string, type: ResourceTypeInfo): boolean {
-  return type.required || (ownEntry(ALWAYS_TOUCHED, action)?.includes(type.name) ?? false);
-}
-
-/**
- * Appends the ARNs of the required resource types other than `covered`: IAM checks each one the request touches
- * (ec2:CreateNetworkInterface: the interface and the subnet), and a statement missing one is denied again.
- */
-function addOtherRequiredResources(
-  action: string,
-  resources: string[],
-  types: ResourceTypeInfo[],
-  covered: ResourceTypeInfo | null,
-  values: Map<string, string>,
-  requested: RequestedValues,
-): void {
-  for (const type of types)
-    if (isNeeded(action, type) && type !== covered) resources.push(fillAny(compile(type.arnFormat), values, requested));
-}
-
-/** The types a note names beside the covered one: the required ones joined, and the optional ones as a phrase. */
-interface ExtraTypes {
-  added: string | null;
-  optional: string | null;
-}
-
-// Keyed on the IAM reference data (an action's resource types, the one covered): bounded by that data.
-const extraTypesByTypes = new WeakMap<ResourceTypeInfo[], Map<ResourceTypeInfo | null, ExtraTypes>>();
-
-function extraTypesOf(action: string, types: ResourceTypeInfo[], covered: ResourceTypeInfo | null): ExtraTypes {
-  let byCovered = extraTypesByTypes.get(types);
-  if (!byCovered) {
-    byCovered = new Map();
-    extraTypesByTypes.set(types, byCovered);
-  }
-  let extra = byCovered.get(covered);
-  if (!extra) {
-    const added: string[] = [];
-    const optional: string[] = [];
-    for (const type of types) if (type !== covered) (isNeeded(action, type) ? added : optional).push(type.name);
-    extra = {
-      added: added.length > 0 ? added.join(", ") : null,
-      optional: optional.length > 0 && optional.length <= 4 ? `a resource of type ${optional.join(" or ")}` : null,
-    };
-    byCovered.set(covered, extra);
-  }
-  return extra;
-}
-
-/** Notes on the resource types a statement names beyond the message's own, and the optional ones it leaves out. */
-function extraTypesNote(action: string, types: ResourceTypeInfo[], covered: ResourceTypeInfo | null): string | null {
-  const { added, optional } = extraTypesOf(action, types, covered);
-  const addedNote =
-    added === null
-      ? null
-      : `${action} also requires ${added}: the statement names any of them ("*"); narrow each to the ids your call uses.`;
-  const optionalNote = optional === null ? null : `If the request names ${optional}, IAM checks it too: add its ARN.`;
-  return addedNote !== null && optionalNote !== null ? `${addedNote} ${optionalNote}` : (addedNote ?? optionalNote);
-}
-
-/** The note for an action whose resource types are alternatives: the statement names only what this request needs. */
-function oneOfNote(action: string, named: string, alsoNeeded: readonly string[]): string {
-  return alsoNeeded.length === 0
-    ? `${action} acts on one ${named} per request: the statement names the one in the message, and no other resource type.`
-    : `${action} through an ${named} is also checked on the ${alsoNeeded.join(", ")} it routes to, in each Region it ` +
-        "sends requests to: the statement names them in every Region.";
-}
-
 /** An ARN of no known type, with a hidden account field (`*****`) replaced by the subject's account. */
 function withShownAccount(arn: string, account: string): string {
   const parsed = parseArn(arn);
@@ -140,9 +68,22 @@ function withShownAccount(arn: string, account: string): string {
   return `arn:${parsed.partition}:${parsed.service}:${parsed.region}:${account}:${parsed.resource}`;
 }
 
-function joinNotes(...notes: (string | null)[]): string | null {
-  const present = notes.filter((note): note is string => note !== null);
-  return present.length > 0 ? present.join(" ") : null;
+/**
+ * An ARN cut after its account field (`arn:aws:glue:us-east-1:123456789012`) read as the action's account-level
+ * resource, the one type whose ARN holds no name (Glue's `…:catalog`); null for any other text, or when no such type.
+ */
+function accountLevelArn(resource: string | null, types: ResourceTypeInfo[]): string | null {
+  const fields = resource?.startsWith("arn:") ? resource.split(":") : [];
+  if (fields.length !== 5) return null;
+  const [, partition, service, region, account] = fields;
+  const type = types.find((candidate) => compile(candidate.arnFormat).lastResourceVariable === null);
+  if (!type || !type.arnFormat.includes(`:${service}:`)) return null;
+  const values = new Map([
+    ["Partition", partition!],
+    ["Region", region!],
+    ["Account", account!],
+  ]);
+  return fillAny(compile(type.arnFormat), values);
 }
 
 /**
@@ -209,7 +150,9 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
   const parsedArn = subject.resourceArn ? parseArn(subject.resourceArn) : null;
   // SSM's `arn:aws:ssm:eu-central-1:123456789012:*`: AWS could not name the parameter (an empty or malformed name).
   const unnamed = service === "ssm" && parsedArn?.resource === "*";
-  const arn = parsedArn && !unnamed ? subject.resourceArn : null;
+  // An ARN passed as a name (`deliverystream/arn:…`): the statement is for the resource meant, once the call names it.
+  const nested = nestedArnOf(subject.resourceArn);
+  const arn = nested ?? (parsedArn && !unnamed ? subject.resourceArn : accountLevelArn(record.resource, types));
   if (arn) {
     const match = matchingType(types, arn);
     const location = locationValues(subject);
@@ -223,6 +166,7 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
       : withShownAccount(arn, subject.account);
     const covered = match?.type ?? wildcardType(types, arn, values);
     const resources = [primary];
+    if (info.tagging) return knownScope(action, dependentActions, resources, taggingNote(action, covered));
     const alsoNeeded = covered ? typesAlsoNeeded(action, covered.name) : null;
     if (covered && alsoNeeded) {
       // Today only an inference profile implies another type: the foundation models it routes to.
@@ -238,20 +182,59 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
   const values = locationValues(subject);
   for (const name in requested) values.set(name, requested[name]!);
   const stated = namedResource(record.resource);
-  const named = stated && !stated.includes("*") ? stated : null;
+  // An ARN cut short is no name: glued into a name slot it would make an ARN inside an ARN.
+  const named = stated && !stated.includes("*") && !stated.startsWith("arn:") ? stated : null;
   if (named && compiled.lastResourceVariable)
     values.set(compiled.lastResourceVariable, nameValue(service, compiled, named));
   if (subject.bucket) values.set("BucketName", subject.bucket);
+  const generated = values.has(compiled.lastResourceVariable ?? "")
+    ? null
+    : generatedIdSlot(info.name, type.name, compiled);
+  if (generated) values.set(generated, "*");
   const resource = fillFromValues(compiled, values);
   const hidden = unnamed
     ? `AWS named no ${type.name} (the resource ends in ":*"): the request most likely sent an empty or malformed ` +
       `name. Check the name your code sends; grant the ${type.name} it should name, never every SSM resource.`
-    : resource.includes("<")
-      ? `The message does not name the ${type.name}: replace the <placeholders> with yours.`
-      : null;
+    : hiddenValuesNote(type.name, resource);
+  const created = generated
+    ? `AWS gives the new ${type.name} its id when ${info.name} creates it, so the statement names any ${type.name} ("*").`
+    : null;
+  const tagOnCreate = tagOnCreateNote(service, info.name);
+  const bareSecret = service === "secretsmanager" && named && !named.startsWith("arn:") ? BARE_SECRET_NOTE : null;
   const resources = [resource];
+  if (info.tagging)
+    return knownScope(action, dependentActions, resources, joinNotes(hidden, created, taggingNote(action, type)));
   addOtherRequiredResources(action, resources, types, type, values, requested);
-  return knownScope(action, dependentActions, resources, joinNotes(hidden, extraTypesNote(action, types, type)));
+  const typesNote = extraTypesNote(action, types, type);
+  return knownScope(
+    action,
+    dependentActions,
+    resources,
+    joinNotes(hidden, created, typesNote, tagOnCreate, bareSecret),
+  );
+}
+
+const BARE_SECRET_NOTE =
+  "A secret named by its name alone is looked up in the caller's own account and Region: if it lives in another " +
+  "account, the call must name its full ARN, and that secret's resource policy and its KMS key's policy must also " +
+  "allow the caller.";
+
+const LOCATION_PLACEHOLDERS = new Set(["PARTITION", "REGION", "ACCOUNT_ID"]);
+const LOCATION_WORDS: Record<string, string> = { PARTITION: "partition", REGION: "Region", ACCOUNT_ID: "account" };
+
+/**
+ * What a scoped ARN's placeholders say the message left out: the resource itself, or only where it is (the message
+ * named the role or secret, not its Region or account); null when the ARN has no placeholder.
+ */
+function hiddenValuesNote(typeName: string, resource: string): string | null {
+  const holes: string[] = [];
+  addPlaceholders(resource, holes);
+  if (holes.length === 0) return null;
+  if (holes.some((hole) => !LOCATION_PLACEHOLDERS.has(hole)))
+    return `The message does not name the ${typeName}: replace the <placeholders> with yours.`;
+  const words = holes.map((hole) => LOCATION_WORDS[hole]).join(" or ");
+  const replaced = holes.map((hole) => `<${hole}>`).join(" and ");
+  return `The message does not show the ${typeName}'s ${words}: replace ${replaced} with yours.`;
 }
 
 /** A resource's name as its ARN holds it: a secret's random suffix and a role's path, which no message shows. */

@@ -17,11 +17,13 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
   // An AWS service (lambda.amazonaws.com assuming its role) belongs to no account and has no policy of its own.
   const service = subject.principal?.kind === "service" ? subject.principal.name : null;
   const crossAccount = !service && roleAccount !== null && roleAccount !== subject.principal?.account;
+  const callerArn = callerArnOf(subject);
   const principal = forLambda
     ? { Service: "lambda.amazonaws.com" }
     : service
       ? { Service: service }
-      : { AWS: subject.principalArn };
+      : { AWS: callerArn };
+  const selfAssumed = !forLambda && !service && assumesItself(subject, targetRole, roleAccount);
   // Session tags are allowed in the same statement as the assumption they ride on.
   const tags = record.action?.toLowerCase() === "sts:tagsession";
   const actions = tags ? ["sts:AssumeRole", "sts:TagSession"] : "sts:AssumeRole";
@@ -33,7 +35,8 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
   };
   const rendered = prepare(statement);
   const inAccount = crossAccount ? ` (in account ${roleAccount})` : "";
-  const notes = ["A trust policy is replaced whole on update: add the statement to the ones already there."];
+  const notes = selfAssumed ? [selfAssumeNote(targetRole)] : [];
+  notes.push("A trust policy is replaced whole on update: add the statement to the ones already there.");
   if (tags)
     notes.push(
       "The caller passes session tags (GitHub Actions' configure-aws-credentials always does): the statement that " +
@@ -41,7 +44,7 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
     );
   const checked = tags ? "sts:AssumeRole and sts:TagSession" : "sts:AssumeRole";
   if (!forLambda && !service)
-    notes.push(callerPolicyNote(subject.principalArn, roleAccount, subject.principal?.account ?? null, checked));
+    notes.push(callerPolicyNote(callerArn, roleAccount, subject.principal?.account ?? null, checked));
   if (crossAccount)
     notes.push(
       `Role ${targetRole} belongs to account ${roleAccount}: run the commands with that account's credentials, or send its owner the message below.`,
@@ -52,7 +55,9 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
     layer: "trust-policy",
     title: forLambda
       ? "Let Lambda assume the execution role"
-      : `Let ${subject.identityName} assume role ${targetRole}${inAccount}${tags ? " with session tags" : ""}`,
+      : selfAssumed
+        ? `Stop assuming role ${targetRole} from itself: the caller already runs as it`
+        : `Let ${subject.identityName} assume role ${targetRole}${inAccount}${tags ? " with session tags" : ""}`,
     owner: crossAccount ? "resource-owner" : "you",
     statement,
     additionalStatements: [],
@@ -60,12 +65,39 @@ export function trustPolicyFix(record: DenialRecord, subject: Subject): FixDraft
     ...forms,
     consoleUrl: crossAccount ? null : forms.consoleUrl,
     requestText: crossAccount
-      ? `Hi — ${subject.principalArn} is denied ${tags ? "sts:TagSession" : "sts:AssumeRole"} on ${subject.resourceArn} (account ` +
+      ? `Hi — ${callerArn} is denied ${tags ? "sts:TagSession" : "sts:AssumeRole"} on ${subject.resourceArn} (account ` +
         `${roleAccount}). Could you add this statement to the role's trust policy?\n\n` +
         `${prettyJson(rendered)}`
       : null,
     notes,
   };
+}
+
+/**
+ * The caller's ARN as a trust policy names it. A caller whose account the message hid keeps <ACCOUNT_ID>: the account
+ * the record fell back on is the role's, and the caller may well be another's.
+ */
+function callerArnOf(subject: Subject): string {
+  const { principal } = subject;
+  if (!principal || principal.account !== null || !isAccountId(subject.account)) return subject.principalArn;
+  return subject.principalArn.replace(`:iam::${subject.account}:`, ":iam::<ACCOUNT_ID>:");
+}
+
+/** True when an assumed role's session asks to assume that same role (an account the message hid counts as the same). */
+function assumesItself(subject: Subject, targetRole: string, roleAccount: string | null): boolean {
+  const { principal } = subject;
+  if (principal?.kind !== "assumed-role" || principal.name !== targetRole) return false;
+  return roleAccount === null || principal.account === null || principal.account === roleAccount;
+}
+
+function selfAssumeNote(role: string): string {
+  return (
+    `The caller is already a session of role ${role} and asks to assume ${role} again: most often the tool's ` +
+    "configuration names the role it already runs as (a cert-manager Issuer's role: for the role IRSA already gives " +
+    "the pod, a profile's role_arn naming the instance's own role). Remove the role from that configuration first: the call then runs with the " +
+    "session's own permissions. Only if the tool must assume it, add the statement below: AWS no longer lets a role " +
+    "assume itself unless its trust policy names it."
+  );
 }
 
 /**

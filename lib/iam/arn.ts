@@ -120,3 +120,15 @@ export function describePrincipal(principal: string | null): PrincipalInfo | nul
   }
   return { kind: "other", partition: arn.partition, account, name: null, sessionName: null, policyArn: principal };
 }
+
+/**
+ * The ARN inside another ARN's resource (`…:deliverystream/arn:aws:firehose:…:deliverystream/events`): the call passed
+ * an ARN where the API wanted a name, and AWS built the resource's ARN around it. Null for an ordinary ARN.
+ */
+export function nestedArnOf(resource: string | null): string | null {
+  const arn = resource ? parseArn(resource) : null;
+  const inner = arn ? arn.resource.indexOf("arn:") : -1;
+  if (!arn || inner === -1) return null;
+  const nested = arn.resource.slice(inner);
+  return parseArn(nested) && (inner === 0 || "/:".includes(arn.resource[inner - 1]!)) ? nested : null;
+}

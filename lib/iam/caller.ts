@@ -3,9 +3,17 @@ import { describePrincipal, isAccountId, parseArn, type PrincipalInfo } from "./
 import { SSO_ROLE_PREFIX } from "./role-path";
 
 const LAMBDA_INTERNAL_SESSION = /^awslambda_\d+/;
-/** Session names tools other than Lambda give: SDK defaults, EC2 instance ids, CI runners, SSO e-mail addresses. */
+/**
+ * Session names tools other than Lambda give: SDK defaults, EC2 instance ids, CI runners, SSO e-mail addresses, and
+ * generated ones holding a UUID (`external-d-49df7ce5-60ec-…`, an EKS pod's web-identity session); a function's is its name.
+ */
 const NOT_A_FUNCTION_SESSION =
-  /^(?:botocore-session-|aws-go-sdk-|aws-sdk-|aws-cli-|i-[0-9a-f]{8,}$|gha-|GitHubActions|terraform|cdk-)|@/i;
+  /^(?:botocore-session-|aws-go-sdk-|aws-sdk-|aws-cli-|i-[0-9a-f]{8,}$|gha-|GitHubActions|terraform|cdk-)|@|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/i;
+/**
+ * An EC2 instance's own session (`i-0abc…`, or redacted `i-XXXX`): the instance profile's role. Kubernetes pods on the
+ * node get it when they have no credentials of their own.
+ */
+const INSTANCE_SESSION = /^i-(?:[0-9a-f]{8,17}|x{3,})$/i;
 /**
  * Session names AWS services give the roles they assume for you: SageMaker Studio and notebooks (`SageMaker`),
  * CloudFormation, CodeBuild (`AWSCodeBuild-<build id>`), CodePipeline, ECS tasks, Glue, Step Functions, EMR, Batch.
@@ -72,6 +80,11 @@ export function isFunctionSession(role: string, session: string): boolean {
   if (FUNCTION_ROLE_NAME.test(role)) return true;
   const word = firstWord(session);
   return word.length >= 3 && !GENERIC_FIRST_WORDS.has(word) && word === firstWord(role);
+}
+
+/** True when an assumed-role session is an EC2 instance's own: the role of its instance profile. */
+export function isInstanceSession(info: PrincipalInfo | null): boolean {
+  return info?.kind === "assumed-role" && !!info.sessionName && INSTANCE_SESSION.test(info.sessionName);
 }
 
 /** The Lambda function name when an assumed-role session (a principal read by describePrincipal) is a function's own. */

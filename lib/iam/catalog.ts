@@ -14,6 +14,11 @@ export interface ActionInfo {
   resourceTypes: ResourceTypeInfo[];
   /** Actions the IAM reference says a call of this one also needs (`service:Action`), the action's and its resource types'. */
   dependentActions: string[];
+  /**
+   * True when the IAM reference's access level is Tagging (`elasticloadbalancing:AddTags`, `ec2:CreateTags`): a call
+   * is authorized against the one resource it tags, so its resource types are alternatives, never all needed at once.
+   */
+  tagging?: boolean;
 }
 
 /**

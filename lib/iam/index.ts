@@ -1,6 +1,6 @@
 export { assumesNonRole, isFederatedAssume } from "./assume-target";
-export { callerOf, isFunctionSession, isReadable } from "./caller";
-export { describePrincipal, isAccountId, parseArn } from "./arn";
+export { callerOf, isFunctionSession, isInstanceSession, isReadable } from "./caller";
+export { describePrincipal, isAccountId, nestedArnOf, parseArn } from "./arn";
 export { consoleUrl, isRegionOf } from "./console-url";
 export {
   catalogFrom,
@@ -24,3 +24,4 @@ export { queueArnOfUrl } from "./queue-url";
 export { readRequestValues, requestResourceArn, type RequestValues } from "./request-values";
 export { namedResource, RESOURCE_DESCRIPTORS, subjectOf, type Subject } from "./subject";
 export { resourceRoleNameWithPath, rolePathNote } from "./role-path";
+export { refusesLogsKey } from "./logs-key";

@@ -46,7 +46,7 @@ export function subjectOf(record: DenialRecord): Subject {
   const resourceArn = record.resource ? parseArn(record.resource) : null;
   const account = isAccountId(record.account) ? record.account : (principal?.account ?? hole("ACCOUNT_ID"));
   // A call's Region is its resource's; the resource's account may be another's, so it does not stand in for the caller's.
-  const region = record.region || resourceArn?.region || hole("REGION");
+  const region = record.region || resourceArn?.region || regionOfCutArn(record.resource) || hole("REGION");
   const identityKind = principal?.kind === "user" ? "user" : "role";
   const readableName = principal?.name === null || isReadable(principal?.name);
   const identityName =
@@ -81,6 +81,15 @@ export function subjectOf(record: DenialRecord): Subject {
     bucket,
     vpcEndpoint: requested?.VpcEndpointId ?? null,
   };
+}
+
+const REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+
+/** The Region of an ARN cut short after it (`arn:aws:elasticloadbalancing:us-east-1:*`), which parseArn rejects. */
+function regionOfCutArn(resource: string | null): string | null {
+  if (!resource?.startsWith("arn:")) return null;
+  const region = resource.split(":", 4)[3];
+  return region && REGION.test(region) ? region : null;
 }
 
 /** The ARN a policy names the caller by: an assumed role's with the path its session ARN leaves out. */

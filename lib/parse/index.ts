@@ -14,6 +14,7 @@ export { isDenialRecord, denialFromRecord } from "./cloudtrail-json";
 export { cloudTrailRecordSchema, type CloudTrailRecord } from "./cloudtrail-record";
 export { emptyRecord, isDenialCode } from "./text";
 export { LOOKED_FOR } from "./looked-for";
+export { unwrapLines } from "./unwrap";
 
 export interface ParseResult {
   records: DenialRecord[];

@@ -37,7 +37,10 @@ export function arnSpans(text: string): Span[] {
     const [head, partition = "", service = "", region = "", account = ""] = match;
     const start = match.index;
     let end = start + head.length;
-    while (end < text.length && !ARN_STOP.has(text.charAt(end))) end++;
+    // An ARN inside the resource (a call that passed an ARN where a name belonged) is masked as an ARN of its own.
+    const nested = text.indexOf("arn:", end);
+    const limit = nested === -1 ? text.length : nested;
+    while (end < limit && !ARN_STOP.has(text.charAt(end))) end++;
     while (end > start + head.length && text.charAt(end - 1) === ".") end--;
     // "…/AWSReservedSSO_developeris not authorized": the sentence's "is" glued to the name is not part of it.
     if (text.startsWith(GLUED_ANCHOR, end - 2)) end -= 2;

@@ -1,3 +1,4 @@
+import { RESOURCE_DESCRIPTORS } from "../iam";
 import { FIELD_NAMES, maskField } from "./fields";
 import { maskName } from "./names";
 import { FIELD_PRIORITY, type Part, type Span } from "./tokens";
@@ -116,12 +117,22 @@ export function fieldSpans(text: string): Span[] {
   return spans;
 }
 
+function afterDescriptor(text: string, from: number): number {
+  const space = text.indexOf(" ", from);
+  return space !== -1 && space - from <= DESCRIPTOR_LENGTH && RESOURCE_DESCRIPTORS.has(text.slice(from, space))
+    ? space + 1
+    : from;
+}
+
+const DESCRIPTOR_LENGTH = 8;
+
 /** A resource named without an ARN (Secrets Manager echoes the secret name): `on resource: orders-db-password`. */
 export function bareResourceSpans(text: string): Span[] {
   const spans: Span[] = [];
   let covered = 0;
   for (const match of text.matchAll(/on resource: "?/g)) {
-    const start = match.index + match[0].length;
+    // IAM's "on resource: role X": the word before the name says what it names and stays, as the parser reads it.
+    const start = afterDescriptor(text, match.index + match[0].length);
     if (match.index < covered || text.startsWith("arn:", start)) continue;
     let end = start;
     while (end < text.length && end - start < MAX_READ && !PATH_STOP.has(text.charAt(end))) end++;

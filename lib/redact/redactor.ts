@@ -11,6 +11,7 @@ import {
 import { isNameField, maskField } from "./fields";
 import { Masker } from "./masker";
 import type { Part, Span } from "./tokens";
+import { unwrapLines } from "../parse";
 
 /** A JSON value as `JSON.parse` returns it. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -47,7 +48,10 @@ export function createRedactor(): Redactor {
   const masker = new Masker();
   const render = (text: string, spans: Span[]) => renderSpans(text, spans, masker);
   return {
-    redactText(text) {
+    redactText(pasted) {
+      // Masks change the names' lengths: a paste cut at a fixed width is joined first, or its lines would no longer
+      // be of one width and the masked copy would read differently from the paste.
+      const text = unwrapLines(pasted);
       const spans = planText(text);
       registerAll(masker, spans);
       return render(text, spans);
