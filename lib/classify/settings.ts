@@ -124,7 +124,9 @@ const RULES: SettingRule[] = [
   },
   {
     setting: "eks-cluster-access",
-    matches: (record) => record.service === "eks" && says(record, "You must be logged in to the server"),
+    matches: (record) =>
+      record.service === "eks" &&
+      (says(record, "You must be logged in to the server") || says(record, "have access to Kubernetes objects")),
     confidence: 0.85,
     why:
       "The cluster did not map the IAM identity to a Kubernetes user: only the cluster's creator is mapped at first, " +

@@ -74,19 +74,80 @@ const EMR_CLUSTER_START: Companions = {
     "second statement lets the caller pass them to EMR only. Name them as the request does.",
 };
 
+/** A call that hands a role to a service, which IAM checks as iam:PassRole on that role, passed to that service only. */
+function passesRole(sid: string, roleName: string, service: string, note: string): Companions {
+  return {
+    scoped: [],
+    unscoped: [],
+    statement: (location) => ({
+      Sid: sid,
+      Effect: "Allow",
+      Action: "iam:PassRole",
+      Resource: `arn:${location.partition}:iam::${location.account}:role/${roleName}`,
+      Condition: { StringEquals: { "iam:PassedToService": service } },
+    }),
+    note,
+  };
+}
+
+const SAGEMAKER_JOB = passesRole(
+  "AllowPassExecutionRoleToSageMaker",
+  "<SAGEMAKER_EXECUTION_ROLE_NAME>",
+  "sagemaker.amazonaws.com",
+  "The job (or model) runs as the execution role the request names (RoleArn, ExecutionRoleArn): IAM checks " +
+    "iam:PassRole on it, so the second statement lets the caller pass that role to SageMaker only.",
+);
+
+const BACKUP_JOB = passesRole(
+  "AllowPassRoleToBackup",
+  "<BACKUP_ROLE_NAME>",
+  "backup.amazonaws.com",
+  "AWS Backup runs the job as the role the request names (IamRoleArn, AWSBackupDefaultServiceRole by default): IAM " +
+    "checks iam:PassRole on it, so the second statement lets the caller pass that role to AWS Backup only.",
+);
+
+/** Step Functions' .sync integrations manage an EventBridge rule of their own on the default bus. */
+const STEP_FUNCTIONS_MANAGED_RULE: Companions = {
+  scoped: ["events:PutTargets", "events:DescribeRule"],
+  unscoped: [],
+  statement: null,
+  note:
+    "A .sync task makes Step Functions create, aim and read an EventBridge rule on the default bus " +
+    "(StepFunctionsGetEventsFor<Service>Rule): the state machine's role needs events:PutRule, events:PutTargets and " +
+    "events:DescribeRule on it.",
+};
+
 const BY_ACTION: Record<string, Companions> = {
   ...Object.fromEntries(ECR_PUSH.scoped.map((action) => [action.toLowerCase(), ECR_PUSH])),
   "ecs:runtask": ECS_TASK_START,
   "ecs:starttask": ECS_TASK_START,
   "elasticmapreduce:runjobflow": EMR_CLUSTER_START,
+  "sagemaker:createtrainingjob": SAGEMAKER_JOB,
+  "sagemaker:createprocessingjob": SAGEMAKER_JOB,
+  "sagemaker:createtransformjob": SAGEMAKER_JOB,
+  "sagemaker:createhyperparametertuningjob": SAGEMAKER_JOB,
+  "sagemaker:createmodel": SAGEMAKER_JOB,
+  "sagemaker:createnotebookinstance": SAGEMAKER_JOB,
+  "backup:startbackupjob": BACKUP_JOB,
+  "backup:startrestorejob": BACKUP_JOB,
 };
 
-/** What a call of `action` needs beside itself for its workflow to succeed, or null when it stands alone. */
-export function companionsOf(action: string): Companions | null {
-  return ownEntry(BY_ACTION, action.toLowerCase()) ?? null;
+/** Companions that a call needs only on one resource: the rule Step Functions manages for its .sync tasks. */
+const BY_RESOURCE_PREFIX: [prefix: string, action: string, companions: Companions][] = [
+  [":rule/StepFunctionsGetEventsFor", "events:putrule", STEP_FUNCTIONS_MANAGED_RULE],
+];
+
+/** What a call of `action` on `resource` needs beside itself for its workflow to succeed, or null when it stands alone. */
+export function companionsOf(action: string, resource: string | null = null): Companions | null {
+  const lower = action.toLowerCase();
+  const byResource = BY_RESOURCE_PREFIX.find(([prefix, trigger]) => trigger === lower && resource?.includes(prefix));
+  return byResource?.[2] ?? ownEntry(BY_ACTION, lower) ?? null;
 }
 
-/** The actions that have companions, lower-cased, for checking the table against the IAM reference data. */
-export function companionTriggers(): string[] {
-  return Object.keys(BY_ACTION);
+/** Every action that has companions (lower-cased) with them, for checking the tables against the IAM reference data. */
+export function allCompanions(): { action: string; companions: Companions }[] {
+  return [
+    ...Object.entries(BY_ACTION).map(([action, companions]) => ({ action, companions })),
+    ...BY_RESOURCE_PREFIX.map(([, action, companions]) => ({ action, companions })),
+  ];
 }

@@ -5,7 +5,7 @@ import { actionKeys, diagnoseParsed } from "../diagnose";
 import { catalogFrom, type ActionCatalog } from "../iam";
 import { parseDenials } from "../parse";
 import { denialRecordOf } from "../testing/denial-record";
-import { companionsOf, companionTriggers } from "./companions";
+import { allCompanions, type Companions } from "./companions";
 import { fixFor } from "./index";
 
 const denied = (action: string, resource: string, policy = "identity-based") =>
@@ -101,15 +101,15 @@ describe("fixes checked against the IAM reference data", () => {
 
 describe("companions: the calls a workflow makes after the denied one", () => {
   it("names only actions the IAM data lists", async () => {
-    const statementActions = (action: string) => {
-      const extra = companionsOf(action)?.statement?.({ partition: "aws", account: "123456789012" });
+    const statementActions = (companions: Companions) => {
+      const extra = companions.statement?.({ partition: "aws", account: "123456789012" });
       return [extra?.Action].filter((name): name is string => typeof name === "string");
     };
-    const names = companionTriggers().flatMap((action) => [
+    const names = allCompanions().flatMap(({ action, companions }) => [
       action,
-      ...(companionsOf(action)?.scoped ?? []),
-      ...(companionsOf(action)?.unscoped ?? []),
-      ...statementActions(action),
+      ...companions.scoped,
+      ...companions.unscoped,
+      ...statementActions(companions),
     ]);
     const keys = names.map((name) => {
       const [service = "", action = ""] = name.split(":");
@@ -166,6 +166,28 @@ describe("companions: the calls a workflow makes after the denied one", () => {
         ],
       }),
     ]);
+  });
+
+  it("passes a SageMaker job's execution role, to SageMaker only", () => {
+    const [fix] = candidateFixes(
+      "User: arn:aws:sts::123456789012:assumed-role/ml/Session is not authorized to perform: sagemaker:CreateTrainingJob",
+    );
+    expect(fix?.additionalStatements).toEqual([
+      expect.objectContaining({
+        Action: "iam:PassRole",
+        Resource: "arn:aws:iam::123456789012:role/<SAGEMAKER_EXECUTION_ROLE_NAME>",
+        Condition: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } },
+      }),
+    ]);
+  });
+
+  it("grants the whole managed rule a Step Functions .sync task needs, on the default bus", () => {
+    const [fix] = candidateFixes(
+      "'arn:aws:iam::123456789012:role/sfn' is not authorized to create managed-rule. (Service: AWSStepFunctions; " +
+        "Status Code: 400; Error Code: AccessDeniedException)",
+    );
+    expect(fix?.statement?.Action).toEqual(["events:PutRule", "events:PutTargets", "events:DescribeRule"]);
+    expect(fix?.statement?.Resource).toBe("arn:aws:events:<REGION>:123456789012:rule/StepFunctionsGetEventsFor*");
   });
 
   it("names the root volume RunInstances creates, which the IAM data marks optional", () => {

@@ -13,7 +13,7 @@ import { shellWord } from "./shell";
 /** The least-privilege Allow to add to the caller's role (or user): the execution-role fix when no Deny matched. */
 export function identityFix(record: DenialRecord, subject: Subject, scope: Scope): FixDraft {
   const needs = lambdaNeeds(record);
-  const companions = needs ? null : companionsOf(scope.action);
+  const companions = needs ? null : companionsOf(scope.action, record.resource);
   const actions = needs?.actions ?? [
     ...new Set([
       scope.action,

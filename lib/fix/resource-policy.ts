@@ -147,7 +147,7 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
     subject.principal?.kind === "root"
       ? `account ${subject.principal.account ?? "<ACCOUNT_ID>"}`
       : subject.identityName;
-  const companions = companionsOf(scope.action);
+  const companions = companionsOf(scope.action, record.resource);
   const actions = [...new Set([scope.action, ...(companions?.scoped ?? [])])];
   const statement = {
     Sid: sid("Allow", subject.identityName, scope.action),

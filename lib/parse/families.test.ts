@@ -288,4 +288,75 @@ describe("parseDenials: denials in a service's or tool's own words, where IAM is
       ),
     ).toMatchObject({ action: "route53:ChangeResourceRecordSets", principal: "arn:aws:iam::457910130955:user/" });
   });
+
+  it("reads StackSets' trust refusal as the execution role not trusting the administration role", () => {
+    expect(
+      onlyRecord(
+        "Account 111111111111 should have 'AWSCloudFormationStackSetExecutionRole' role with trust relationship to Role " +
+          "'AWSCloudFormationStackSetAdministrationRole'.",
+      ),
+    ).toMatchObject({
+      action: "sts:AssumeRole",
+      resource: "arn:aws:iam::111111111111:role/AWSCloudFormationStackSetExecutionRole",
+      principal: "arn:aws:iam::<ADMINISTRATOR_ACCOUNT_ID>:role/AWSCloudFormationStackSetAdministrationRole",
+    });
+  });
+
+  it("reads a service refused the role it runs as by that role's trust policy", () => {
+    expect(
+      onlyRecord("The execution role you provide must allow AWS EventBridge Scheduler to assume the role."),
+    ).toMatchObject({ action: "sts:AssumeRole", principal: "scheduler.amazonaws.com" });
+    expect(
+      onlyRecord("Role arn:aws:iam::123456789012:role/cfn-deployer is invalid or cannot be assumed"),
+    ).toMatchObject({
+      principal: "cloudformation.amazonaws.com",
+      resource: "arn:aws:iam::123456789012:role/cfn-deployer",
+    });
+  });
+
+  it("reads ECS's secret pull as the task execution role's secretsmanager:GetSecretValue on that secret", () => {
+    expect(
+      onlyRecord(
+        "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: " +
+          "unable to retrieve secret from asm: service call has been retried 1 time(s): failed to fetch secret " +
+          "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf from secrets manager: AccessDeniedException",
+      ),
+    ).toMatchObject({
+      action: "secretsmanager:GetSecretValue",
+      resource: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf",
+    });
+  });
+
+  it("reads AWS Config's delivery refusal as the bucket policy, which the message names", () => {
+    expect(
+      onlyRecord(
+        "InsufficientDeliveryPolicyException: Your Amazon S3 bucket policy does not permit AWS Config to write to it.",
+      ),
+    ).toMatchObject({ action: "s3:PutObject", principal: "config.amazonaws.com", statedPolicyType: "resource-based" });
+  });
+
+  it("reads a missing service-linked role as the caller's iam:CreateServiceLinkedRole", () => {
+    expect(
+      onlyRecord(
+        "Service-linked role 'AWSServiceRoleForEMRCleanup' for EMR is required. Please create this role directly or " +
+          "add permission to create it in IAM entity",
+      ),
+    ).toMatchObject({ action: "iam:CreateServiceLinkedRole" });
+  });
+
+  it("reads the EKS console's refusal as EKS cluster access", () => {
+    expect(
+      onlyRecord("Your current IAM principal doesn't have access to Kubernetes objects on this cluster"),
+    ).toMatchObject({ service: "eks" });
+  });
+
+  it("says what Security Hub's and Bedrock's refusals need instead of a policy", () => {
+    expect(
+      nonDenialCodes("InvalidAccessException: Account 123123123123 is not subscribed to AWS Security Hub"),
+    ).toEqual(["SecurityHubNotEnabled"]);
+    expect(
+      nonDenialCodes("InvalidAccessException: Account <REDACTED> is not an administrator for this organization"),
+    ).toEqual(["NotDelegatedAdministrator"]);
+    expect(nonDenialCodes("AccessDeniedException: Access to the model is denied.")).toEqual(["BedrockModelAccess"]);
+  });
 });

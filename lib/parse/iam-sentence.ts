@@ -201,7 +201,9 @@ const CUT_ACTION = /^[A-Za-z0-9-]{1,40}(?::[A-Za-z0-9]{0,80})?$/;
 const TRAILING_BACKSLASHES = /\\+$/;
 
 function actionOf(token: string): string {
-  const raw = trimTrailingPunctuation(stripQuotes(token.endsWith("\\") ? token.replace(TRAILING_BACKSLASHES, "") : token));
+  const raw = trimTrailingPunctuation(
+    stripQuotes(token.endsWith("\\") ? token.replace(TRAILING_BACKSLASHES, "") : token),
+  );
   return raw.startsWith("**") ? raw.replace(MARKDOWN_STARS, "") : raw;
 }
 

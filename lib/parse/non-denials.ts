@@ -70,8 +70,8 @@ const NON_DENIALS: NonDenialPattern[] = [
   },
   {
     code: "BedrockModelAccess",
-    pattern: /You don't have access to the model with the specified model ID/,
-    anchors: ["You don't have access to the model with the specified model ID"],
+    pattern: /You don't have access to the model with the specified model ID|Access to the model is denied/,
+    anchors: ["You don't have access to the model with the specified model ID", "Access to the model is denied"],
     explanation:
       "The model is not enabled for this account in this Region (an account setting, not a policy): enable " +
       "it under Bedrock → Model access in the Region you call, or use its inference-profile ID.",
@@ -160,6 +160,24 @@ const NON_DENIALS: NonDenialPattern[] = [
     explanation:
       "The Account Management call named the management account's own AccountId: call it from the management account " +
       "without --account-id (the standalone context). The shape of the request, not a permission.",
+    overridesDenial: true,
+  },
+  {
+    code: "SecurityHubNotEnabled",
+    pattern: /is not subscribed to AWS Security Hub/,
+    anchors: ["is not subscribed to AWS Security Hub"],
+    explanation:
+      "Security Hub is not enabled in this account and Region: enable it (aws securityhub enable-security-hub) in the " +
+      "Region you call, or call the Region where it is on. No policy is missing.",
+    overridesDenial: true,
+  },
+  {
+    code: "NotDelegatedAdministrator",
+    pattern: /is not an administrator for this organization/,
+    anchors: ["is not an administrator for this organization"],
+    explanation:
+      "The call is the organization's administrator's: make it from the delegated administrator account (or the " +
+      "management account, which designates one with enable-organization-admin-account). A role, not a policy, to change.",
     overridesDenial: true,
   },
   {

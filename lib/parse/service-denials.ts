@@ -23,6 +23,73 @@ function targetInvocation(arn: string): { service?: string; action?: string; res
  * what must change: each names the service, and the action and resource when its words fix them.
  */
 export const SERVICE_DENIALS: SpecialPattern[] = [
+  // StackSets: the target account's execution role must trust the administrator account's administration role.
+  {
+    pattern:
+      /Account (\d{12}) should have '([\w+=,.@-]{1,64})' role with trust relationship to Role '([\w+=,.@-]{1,64})'/,
+    anchors: ["role with trust relationship to Role"],
+    read: (m) => ({
+      kind: "generic-denied",
+      service: "sts",
+      action: "sts:AssumeRole",
+      // The administration role is the administrator account's, which the message does not name.
+      principal: `arn:aws:iam::<ADMINISTRATOR_ACCOUNT_ID>:role/${m[3] ?? ""}`,
+      resource: `arn:aws:iam::${m[1] ?? ""}:role/${m[2] ?? ""}`,
+    }),
+  },
+  // A service that runs as a role it is given, refused by that role's trust policy.
+  {
+    pattern: /The execution role you provide must allow AWS EventBridge Scheduler to assume the role/,
+    anchors: ["must allow AWS EventBridge Scheduler to assume the role"],
+    read: () => ({
+      kind: "generic-denied",
+      service: "sts",
+      action: "sts:AssumeRole",
+      principal: "scheduler.amazonaws.com",
+    }),
+  },
+  {
+    pattern: /Role (arn:[^\s\]]{1,400}|\[role_arn\]) is invalid or cannot be assumed/,
+    anchors: [" is invalid or cannot be assumed"],
+    read: (m) => ({
+      kind: "generic-denied",
+      service: "sts",
+      action: "sts:AssumeRole",
+      principal: "cloudformation.amazonaws.com",
+      ...(m[1]?.startsWith("arn:") ? { resource: m[1] } : {}),
+    }),
+  },
+  // ECS starting a task: the task execution role (not the task role) reads the secrets the task definition names.
+  {
+    pattern:
+      /unable to pull secrets or registry auth[^\n]{0,400}?(?:failed to fetch secret (arn:aws[a-z-]{0,12}:secretsmanager:[^\s"']{1,400}))?/,
+    anchors: ["unable to pull secrets or registry auth"],
+    read: (m) => ({
+      kind: "generic-denied",
+      service: "secretsmanager",
+      action: "secretsmanager:GetSecretValue",
+      ...(m[1] ? { resource: m[1] } : {}),
+    }),
+  },
+  // AWS Config's delivery channel says the bucket policy is what refuses it.
+  {
+    pattern:
+      /InsufficientDeliveryPolicyException|Your Amazon S3 bucket policy does not permit AWS Config to write to it/,
+    anchors: ["InsufficientDeliveryPolicyException", "does not permit AWS Config to write to it"],
+    read: () => ({
+      kind: "generic-denied",
+      service: "s3",
+      action: "s3:PutObject",
+      principal: "config.amazonaws.com",
+      statedPolicyType: "resource-based",
+    }),
+  },
+  // A service-linked role the call needs does not exist, and the caller may not create it.
+  {
+    pattern: /Service-linked role '(AWSServiceRoleFor[\w+=,.@-]{1,64})' for \w{1,40} is required/,
+    anchors: ["Service-linked role '"],
+    read: () => ({ kind: "generic-denied", service: "iam", action: "iam:CreateServiceLinkedRole" }),
+  },
   // CDK before a deploy: it could not assume its bootstrap role (missing, or its trust policy does not name the caller).
   {
     pattern: /current credentials could not be used to assume '(arn:[^'\s]{1,400})'/,
@@ -51,6 +118,7 @@ export const SERVICE_DENIALS: SpecialPattern[] = [
       kind: "generic-denied",
       service: "events",
       action: "events:PutRule",
+      resource: "arn:aws:events:<REGION>:<ACCOUNT_ID>:rule/StepFunctionsGetEventsFor*",
       ...(m[1] ? { principal: m[1] } : {}),
     }),
   },

@@ -32,6 +32,12 @@ export const SERVICE_REFUSALS: SpecialPattern[] = [
     anchors: ["You must be logged in to the server"],
     read: () => ({ kind: "generic-denied", service: "eks" }),
   },
+  // The EKS console: the signed-in principal has no access entry (or aws-auth mapping) on the cluster.
+  {
+    pattern: /Your current (?:IAM principal|user or role) doesn\\?'t have access to Kubernetes objects on this cluster/,
+    anchors: ["have access to Kubernetes objects on this cluster"],
+    read: () => ({ kind: "generic-denied", service: "eks" }),
+  },
   // Cognito could not get credentials for the pool's role: the role's trust policy does not let the pool assume it.
   {
     pattern: /Invalid identity pool configuration\. Check assigned IAM roles for this pool/,
