@@ -110,6 +110,10 @@ describe("the fix audit", () => {
       false,
     );
     expect(await flagged("ROLE_NAME", "User: arn:aws:sts::1:assumed-role/ApiRole/fn is not authorized")).toBe(true);
+    expect(await flagged("ROLE_NAME", '"arn": "arn:aws:sts::**:assumed-role/karpenter-controller-****/***"')).toBe(
+      false,
+    );
+    expect(await flagged("ROLE_NAME", '"arn": "arn:aws:sts::1:assumed-role/karpenter/x"')).toBe(true);
     expect(await flagged("USER_NAME", "User: arn:aws:iam::1:user/user name is not authorized")).toBe(false);
     expect(await flagged("USER_NAME", "User: cloud_user is not authorized")).toBe(true);
   });

@@ -219,7 +219,8 @@ const VALUE_FINDERS: Record<string, RegExp> = {
     [
       String.raw`User:?\s*["'\x60]?arn:[\w-]+:sts::[^:\s]*:assumed-role/${NAME}(?:/|\s|["'\x60])`,
       String.raw`User:?\s*["'\x60]?arn:[\w-]+:iam::[^:\s]*:role/(?:[\w+=,.@-]+/)*${NAME}${PRINCIPAL_END}`,
-      String.raw`"arn"\s*:\s*"arn:[\w-]+:(?:sts::[^:"]*:assumed-role|iam::[^:"]*:role)/${NAME}`,
+      // The name ends where the ARN goes on or closes: `karpenter-controller-****` names no role.
+      String.raw`"arn"\s*:\s*"arn:[\w-]+:(?:sts::[^:"]*:assumed-role|iam::[^:"]*:role)/${NAME}(?=[/"])`,
     ].join("|"),
   ),
   username: new RegExp(

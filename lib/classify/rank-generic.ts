@@ -3,7 +3,7 @@ import type { NonEmpty } from "../non-empty";
 import type { Ranked } from "./rank";
 import { accountsOf, crossAccount, targetsResourcePolicy } from "./rank-accounts";
 import { isTagSession, rankAssumeRole, rankTagSession } from "./rank-assume";
-import { refusesLogsKey } from "../iam";
+import { describePrincipal, refusesLogsKey } from "../iam";
 
 const isInvoke = (record: DenialRecord) => record.action?.toLowerCase() === "lambda:invokefunction";
 const isAssumeRole = (record: DenialRecord) => record.action?.toLowerCase().startsWith("sts:assumerole") ?? false;
@@ -42,15 +42,30 @@ function rankInvoke(record: DenialRecord): NonEmpty<Ranked> {
         { ...callerSide, confidence: 0.4, why: "Across accounts the caller's own role must allow it too." },
       ];
     case "unknown":
-      return [
-        {
-          layer: "resource-policy",
-          confidence: 0.55,
-          why: "The function's resource policy must allow the caller across accounts; in one account either side is enough.",
-        },
-        callerSide,
-      ];
+      // A role or user invoking is most often the function's own account's, where its own policy is enough.
+      return isIamIdentity(record.principal)
+        ? [
+            { ...callerSide, confidence: 0.55, why: "In one account an Allow in the caller's own policy is enough." },
+            {
+              layer: "resource-policy",
+              confidence: 0.45,
+              why: "Across accounts the function's resource policy must allow the caller too.",
+            },
+          ]
+        : [
+            {
+              layer: "resource-policy",
+              confidence: 0.55,
+              why: "The function's resource policy must allow the caller across accounts; in one account either side is enough.",
+            },
+            callerSide,
+          ];
   }
+}
+
+function isIamIdentity(principal: string | null): boolean {
+  const kind = describePrincipal(principal)?.kind;
+  return kind === "role" || kind === "user" || kind === "assumed-role";
 }
 
 /**

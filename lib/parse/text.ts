@@ -52,6 +52,11 @@ const ANCHOR_SPLITS = ANCHOR_WORDS.slice(1).map((_word, at) => [
   ANCHOR_WORDS.slice(0, at + 1).join(" "),
   ANCHOR_WORDS.slice(at + 1).join(" "),
 ]);
+/** "is not authorized t" | "o perform": where a terminal's wrap cut the anchor inside a word (joined with nothing). */
+const CUT_PROBE = 4;
+const ANCHOR_CUTS = [...IAM_ANCHOR]
+  .map((_character, at) => [IAM_ANCHOR.slice(0, at), IAM_ANCHOR.slice(at)] as const)
+  .filter(([head, tail]) => head.length > 0 && !head.endsWith(" ") && !tail.startsWith(" "));
 
 /**
  * Mends an IAM anchor a line break cut ("User: … is not authorized\nto perform: …"): this line is moved down onto the
@@ -67,6 +72,14 @@ function joinBrokenAnchor(lines: string[], index: number): boolean {
     const start = next.trimStart();
     if (!start.startsWith(tail)) continue;
     lines[index + 1] = `${end} ${start}`;
+    lines[index] = "";
+    return true;
+  }
+  // Most lines start with nothing of the anchor: four characters rule them out before the cuts are tried.
+  if (!IAM_ANCHOR.includes(next.slice(0, CUT_PROBE))) return false;
+  for (const [head, tail] of ANCHOR_CUTS) {
+    if (!end.endsWith(head) || !next.startsWith(tail)) continue;
+    lines[index + 1] = end + next;
     lines[index] = "";
     return true;
   }

@@ -143,3 +143,15 @@ describe("a message a logger cut short", () => {
     expect(onlyRecord(text)).toMatchObject({ principal: "arn:aws:iam::237249205872:user/lingchen", action: null });
   });
 });
+
+describe("the IAM anchor a terminal cut inside a word", () => {
+  it("reads the sentence across the cut", () => {
+    const text =
+      "User: arn:aws:sts::001292317441:assumed-role/ops/jane is not authorized t\n" +
+      "o perform: ssm:TerminateSession on resource: arn:aws:ssm:ap-southeast-1:001292317441:session/jane-0abc";
+    expect(onlyRecord(text)).toMatchObject({
+      action: "ssm:TerminateSession",
+      principal: "arn:aws:sts::001292317441:assumed-role/ops/jane",
+    });
+  });
+});
