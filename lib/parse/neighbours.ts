@@ -2,7 +2,7 @@ import type { DenialRecord, TextFormat } from "../model";
 import { actionForOperation, serviceForOperation } from "../iam";
 import { EXCERPT_LENGTH } from "./limits";
 import type { WrappingKind } from "./special-messages";
-import { mergeWrapper, readWrapper, type WrapperFacts } from "./wrappers";
+import { mergeWrapper, type WrapperFacts } from "./wrappers";
 
 /** A denial read from pasted text (CloudTrail records carry their event on top). */
 export type TextRecord = Extract<DenialRecord, { sourceFormat: TextFormat }>;
@@ -20,7 +20,7 @@ const NEIGHBOURHOOD = 3;
 const RECORD_NEIGHBOURHOOD = 16;
 
 /** A traceback or XML body spreads one error over several lines: borrow the wrapper facts nearby. */
-export function fillFromNeighbours(hits: LineHit[], lines: string[]): void {
+export function fillFromNeighbours(hits: LineHit[], lines: string[], wrapperOf: (line: string) => WrapperFacts): void {
   for (const hit of hits) {
     const { record } = hit;
     const codeAndOperation = record.errorCode && record.operation;
@@ -39,8 +39,8 @@ export function fillFromNeighbours(hits: LineHit[], lines: string[]): void {
       resource: record.resource,
     };
     for (let distance = 1; distance <= reach; distance++) {
-      facts = borrowWrapper(facts, lines[hit.line - distance]);
-      facts = borrowWrapper(facts, lines[hit.line + distance]);
+      facts = borrowWrapper(facts, lines[hit.line - distance], wrapperOf);
+      facts = borrowWrapper(facts, lines[hit.line + distance], wrapperOf);
     }
     const region = record.region ?? facts.region;
     const resource = record.resource ?? facts.resource;
@@ -61,8 +61,12 @@ export function fillFromNeighbours(hits: LineHit[], lines: string[]): void {
 }
 
 /** Fills the gaps in `facts` from a neighbouring line, if there is one of readable length. */
-function borrowWrapper(facts: WrapperFacts, neighbour: string | undefined): WrapperFacts {
-  return neighbour && neighbour.length <= EXCERPT_LENGTH * 4 ? mergeWrapper(facts, readWrapper(neighbour)) : facts;
+function borrowWrapper(
+  facts: WrapperFacts,
+  neighbour: string | undefined,
+  wrapperOf: (line: string) => WrapperFacts,
+): WrapperFacts {
+  return neighbour && neighbour.length <= EXCERPT_LENGTH * 4 ? mergeWrapper(facts, wrapperOf(neighbour)) : facts;
 }
 
 export const VAGUE_KINDS = new Set<string>(["generic-denied", "http-forbidden"]);

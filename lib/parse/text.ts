@@ -30,10 +30,11 @@ import { fillFromNeighbours, mergeGenericNeighbours, VAGUE_KINDS, type LineHit, 
 export function parseText(text: string, defaultFormat: TextFormat): { records: TextRecord[]; truncated: boolean } {
   const lines = text.split("\n");
   const hits: LineHit[] = [];
+  const wrapperOf = wrapperReader();
   let truncated = false;
   for (let index = 0; index < lines.length; index++) {
     if (!lines[index]?.trim() || joinBrokenAnchor(lines, index)) continue;
-    for (const record of denialsInLine(lines, index, defaultFormat)) {
+    for (const record of denialsInLine(lines, index, defaultFormat, wrapperOf)) {
       if (hits.length >= MAX_RECORDS) {
         truncated = true;
         break;
@@ -42,8 +43,21 @@ export function parseText(text: string, defaultFormat: TextFormat): { records: T
     }
     if (truncated) break;
   }
-  fillFromNeighbours(hits, lines);
+  fillFromNeighbours(hits, lines, wrapperOf);
   return { records: mergeGenericNeighbours(hits, lines), truncated };
+}
+
+/**
+ * readWrapper for the lines of one text, each line read once: a hit's own line is also its neighbours' neighbour,
+ * and every wrapper family is tried on each read. The cache lives as long as the one parse.
+ */
+function wrapperReader(): (line: string) => WrapperFacts {
+  const read = new Map<string, WrapperFacts>();
+  return (line) => {
+    let facts = read.get(line);
+    if (!facts) read.set(line, (facts = readWrapper(line)));
+    return facts;
+  };
 }
 
 const ANCHOR_WORDS = IAM_ANCHOR.split(" ");
@@ -128,9 +142,14 @@ function iamSentencesIn(lines: string[], index: number): { sentence: IamSentence
   return sentences;
 }
 
-function denialsInLine(lines: string[], index: number, defaultFormat: TextFormat): TextRecord[] {
+function denialsInLine(
+  lines: string[],
+  index: number,
+  defaultFormat: TextFormat,
+  wrapperOf: (line: string) => WrapperFacts,
+): TextRecord[] {
   const line = lines[index] ?? "";
-  const wrapper = readWrapper(line);
+  const wrapper = wrapperOf(line);
   const sentences = iamSentencesIn(lines, index);
   const format = wrapper.sourceFormat ?? (line.includes("<Message>") ? "s3-xml" : defaultFormat);
   if (sentences.length > 0) {
