@@ -43,6 +43,7 @@ const RESOURCE_POLICY_COMMANDS = new Map<string, (subject: Subject) => string>(
 );
 
 function resourcePolicyCheck(record: DenialRecord, subject: Subject): Check {
+  if (record.kind === "lake-formation") return lakeFormationCheck(subject);
   const service = record.service ?? "";
   const build = RESOURCE_POLICY_COMMANDS.get(service);
   return {
@@ -50,6 +51,14 @@ function resourcePolicyCheck(record: DenialRecord, subject: Subject): Check {
     command: build
       ? build(subject)
       : `# Open the ${service || "target"} resource in the console and read its resource-based policy`,
+  };
+}
+
+/** Lake Formation's grants stand in for a table's resource policy: list the ones the caller holds. */
+function lakeFormationCheck(subject: Subject): Check {
+  return {
+    description: "List the Lake Formation permissions the caller holds: the one the message names must be among them.",
+    command: `aws lakeformation list-permissions --principal DataLakePrincipalIdentifier=${subject.principalArn}`,
   };
 }
 

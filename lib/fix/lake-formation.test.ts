@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { diagnose } from "../catalog";
 import { subjectOf } from "../iam";
 import { parseDenials } from "../parse";
 import { lakeFormationGrantFix } from "./lake-formation";
@@ -46,5 +47,11 @@ describe("the Lake Formation grant a refusal needs", () => {
     expect(database.cli).toContain(`{"Database":{"Name":"sales-db"}}`);
     expect(database.cli).toContain("--permissions <PERMISSION>");
     expect(database.notes.join(" ")).toMatch(/names no permission/);
+  });
+
+  it("is confirmed by listing the caller's Lake Formation permissions, not by reading a resource policy", async () => {
+    const diagnosis = await diagnose("Insufficient Lake Formation permission(s): Required Describe on orders");
+    const [finding] = diagnosis.ok ? diagnosis.value.findings : [];
+    expect(finding?.candidates[0]?.checks[0]?.command).toContain("aws lakeformation list-permissions");
   });
 });
