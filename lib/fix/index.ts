@@ -14,6 +14,7 @@ import { addJsonPlaceholders, addPlaceholders } from "./placeholders";
 import { targetingProvenPolicy } from "./proven-policy";
 import { nestedArnFix } from "./nested-arn";
 import { notAPolicyFix } from "./not-a-policy";
+import { serviceLinkedRoleNote, unsetNameNote } from "./request-notes";
 import { resourcePolicyFix } from "./resource-policy";
 import { scopeFor, type Scope } from "./scope";
 import { federatedTrustFix } from "./federated-trust";
@@ -101,10 +102,12 @@ export function fixBuilder(
   subject: Subject = subjectOf(record),
 ): (layer: Layer) => Fix {
   const scope = new SharedScope(record, subject, catalog);
+  const unsetName = unsetNameNote(subject);
   return (layer) => {
     const draft = targetingProvenPolicy(draftFor(layer, record, subject, scope), record);
     // The draft is ours alone: completing it in place saves copying every field.
     const fix = draft as Fix;
+    for (const note of [unsetName, serviceLinkedRoleNote(layer, subject)]) if (note) fix.notes.push(note);
     fix.placeholders = placeholdersIn(draft);
     for (const name of fix.placeholders) {
       const note = subject.principal?.name ? rolePathNote(name, subject.principal.name) : null;
