@@ -145,6 +145,20 @@ describe("parseDenials: the call an SDK or tool names around a bare denial", () 
     expect(records.map((record) => record.action)).toEqual(["s3:PutObject", "s3:GetObject"]);
   });
 
+  it("keeps each of Ansible's inventory listings as its own denial, with the call it names", () => {
+    const { records } = parseDenials(
+      'RDS: `ERROR: Inventory script (ec2.py) had an execution error: ERROR: "Forbidden", while: getting RDS instances`\n' +
+        'EC2: `ERROR: Inventory script (ec2.py) had an execution error: ERROR: "Error connecting to AWS backend.\n' +
+        'You are not authorized to perform this operation.", while: getting EC2 instances`\n' +
+        'ElastiCache: `ERROR: Inventory script (ec2.py) had an execution error: ERROR: "Forbidden", while: getting ElastiCache clusters`',
+    );
+    expect(records.map((record) => record.action)).toEqual([
+      "rds:DescribeDBInstances",
+      "ec2:DescribeInstances",
+      "elasticache:DescribeCacheClusters",
+    ]);
+  });
+
   it("reads the EB CLI's api call and bucket logged on the line before the AccessDenied response", () => {
     const text =
       "(DEBUG) ebcli.lib.aws : Making api call: (s3, list_multipart_uploads) to region: us-east-2 with args:" +

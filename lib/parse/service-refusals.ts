@@ -61,6 +61,12 @@ export const SERVICE_REFUSALS: SpecialPattern[] = [
     anchors: ["Forbidden (Service: "],
     read: (m) => ({ kind: "generic-denied", service: serviceFromSdkLabel(m[1] ?? "") }),
   },
+  // Ansible's EC2 inventory script quotes boto's bare 403 reason: 'ERROR: "Forbidden", while: getting RDS instances'.
+  {
+    pattern: /ERROR: "Forbidden", while: /,
+    anchors: ['ERROR: "Forbidden", while: '],
+    read: () => ({ kind: "generic-denied" }),
+  },
   // The JavaScript SDK v2's error object: only its S3 client renders a body-less 403 as "[Forbidden: null]" (no message),
   // and only a HEAD has no body, most often an object's (the ranking's why says a bucket's needs s3:ListBucket).
   {

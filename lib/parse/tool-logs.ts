@@ -42,6 +42,14 @@ function cdkSubject(parameters: string): NamedCall {
   return parameters.includes(CDK_REPOSITORY) ? { service: "ecr" } : {};
 }
 
+/** Ansible's EC2 inventory script (ec2.py) names each listing it makes: "…, while: getting RDS instances". */
+const ANSIBLE_LISTINGS: Record<string, NamedCall> = {
+  "EC2 instances": { service: "ec2", operation: "DescribeInstances" },
+  "RDS instances": { service: "rds", operation: "DescribeDBInstances" },
+  "ElastiCache clusters": { service: "elasticache", operation: "DescribeCacheClusters" },
+  "ElastiCache replication groups": { service: "elasticache", operation: "DescribeReplicationGroups" },
+};
+
 /** Log lines of tools that make the AWS call themselves and name it their own way. */
 const TOOL_READERS: CallReader[] = [
   // "getFileStatus on s3a://bucket/key: com.amazonaws…AmazonS3Exception: Forbidden".
@@ -90,6 +98,10 @@ const TOOL_READERS: CallReader[] = [
       const service = ownEntry(FLUENT_BIT_OUTPUTS, m[1] ?? "");
       return service ? { service } : {};
     },
+  },
+  {
+    shape: anchored(/, while: getting ((?:EC2|RDS|ElastiCache) [a-z ]{1,40}[a-z])/, ", while: getting "),
+    read: (m) => ownEntry(ANSIBLE_LISTINGS, m[1] ?? "") ?? {},
   },
   // The EB CLI's debug log names each call before its response: "Making api call: (s3, list_multipart_uploads) to
   // region: us-east-2 with args:{'Bucket': 'elasticbeanstalk-…', …}".
