@@ -60,6 +60,16 @@ describe("parseDenials: refusals in a service's own protocol", () => {
   });
 });
 
+describe("parseDenials: Lake Formation's Glue side", () => {
+  it("reads GrantPermissions' 'Insufficient Glue permissions to access table' as the caller's glue:GetTable", () => {
+    const text =
+      "Failed granting principal arn:aws:iam::828200003582:role/datascientist read access to resource link on target " +
+      "260000009338://iff_ot_curr_data/asset_hierarchy_metadata due to: An error occurred (AccessDeniedException) when " +
+      "calling the GrantPermissions operation: Insufficient Glue permissions to access table asset_hierarchy_metadata";
+    expect(onlyRecord(text)).toMatchObject({ service: "glue", action: "glue:GetTable" });
+  });
+});
+
 describe("parseDenials: denial-looking errors no policy decides", () => {
   it.each([
     [
