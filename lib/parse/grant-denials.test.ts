@@ -60,6 +60,14 @@ describe("parseDenials: refusals in a service's own protocol", () => {
   });
 });
 
+describe("parseDenials: AWS Backup's restore", () => {
+  it("reads its refusal to use the Backup role as a missing iam:PassRole, not as EC2's encoded failure", () => {
+    const text =
+      "You are not authorized to perform this operation. Please consult the permissions associated with your AWS Backup role";
+    expect(onlyRecord(text)).toMatchObject({ kind: "generic-denied", action: "iam:PassRole" });
+  });
+});
+
 describe("parseDenials: Lake Formation's Glue side", () => {
   it("reads GrantPermissions' 'Insufficient Glue permissions to access table' as the caller's glue:GetTable", () => {
     const text =

@@ -63,4 +63,12 @@ export const GRANT_DENIALS: SpecialPattern[] = [
       return { kind: "generic-denied", service: resource.split(":")[2] ?? "backup", resource };
     },
   },
+  // AWS Backup's StartRestoreJob (and StartBackupJob) words EC2's sentence its own way when the caller may not pass
+  // the Backup role it names (iam:PassRole), or that role may not act on the resource.
+  {
+    pattern:
+      /not authorized to perform this operation\. Please consult the permissions associated with your AWS Backup role/,
+    anchors: ["Please consult the permissions associated with your AWS Backup role"],
+    read: () => ({ kind: "generic-denied", service: "iam", action: "iam:PassRole" }),
+  },
 ];
