@@ -41,14 +41,19 @@ function rankInvoke(record: DenialRecord): NonEmpty<Ranked> {
         },
         { ...callerSide, confidence: 0.4, why: "Across accounts the caller's own role must allow it too." },
       ];
+    // Most invokes stay in one account, where the caller's own Allow is enough (the function's policy is not needed).
     case "unknown":
       return [
         {
-          layer: "resource-policy",
+          ...callerSide,
           confidence: 0.55,
-          why: "The function's resource policy must allow the caller across accounts; in one account either side is enough.",
+          why: "In one account, the most common case, an Allow in the caller's own policy is enough: it most often lacks lambda:InvokeFunction.",
         },
-        callerSide,
+        {
+          layer: "resource-policy",
+          confidence: 0.45,
+          why: "Across accounts the function's resource policy must allow the caller; in one account either side is enough.",
+        },
       ];
   }
 }

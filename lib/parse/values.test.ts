@@ -92,6 +92,16 @@ describe("values a CloudTrail request names", () => {
   });
 });
 
+describe("values a paste leaves unexpanded", () => {
+  it("reads a shell variable standing for the caller or the resource as no value", () => {
+    const [record] = parseDenials(
+      "User: $user_arn is not authorized to perform: lambda:InvokeFunction on resource: ${function_arn} " +
+        "(Aws::Lambda::Errors::AccessDeniedException)",
+    ).records;
+    expect(record).toMatchObject({ principal: null, resource: null, action: "lambda:InvokeFunction" });
+  });
+});
+
 describe("values a paste breaks apart", () => {
   const sentence = (principal: string, resource: string) =>
     `User: ${principal} is not authorized to perform: dynamodb:PutItem on resource: ${resource} ` +
