@@ -3,6 +3,9 @@ import type { SettingRule } from "./settings";
 
 const says = (record: DenialRecord, ...phrases: string[]) => phrases.some((phrase) => record.excerpt.includes(phrase));
 
+/** Inspector's, GuardDuty's, Security Hub's and Macie's listings of their delegated administrators. */
+const DELEGATED_ADMIN_LISTING = /^[a-z0-9-]{1,40}:List(?:DelegatedAdmin|OrganizationAdmin)Accounts$/;
+
 /**
  * Grants and settings of a service's own that refuse before (or instead of) IAM: OpenSearch's security roles, IoT
  * policies, Organizations membership and the Greengrass service role. Each is ranked as an account setting.
@@ -31,6 +34,19 @@ export const SERVICE_GRANT_RULES: SettingRule[] = [
     check: () => ({
       description: "List the IoT policies on the device's certificate: one must allow iot:Connect on its client id.",
       command: "aws iot list-attached-policies --target <CERTIFICATE_ARN>",
+    }),
+  },
+  {
+    setting: "delegated-admin-listing",
+    matches: (record) => DELEGATED_ADMIN_LISTING.test(record.action ?? ""),
+    confidence: 0.5,
+    why:
+      "Only the organization's management account may list a security service's delegated administrators: from any " +
+      "other account the call is refused whatever the caller's policy allows (a console page probing it shows a false alarm).",
+    check: () => ({
+      description: "See which account the credentials are in, and whether it is the organization's management account.",
+      command:
+        "aws sts get-caller-identity --query Account && aws organizations describe-organization --query Organization.MasterAccountId",
     }),
   },
   {

@@ -34,6 +34,12 @@ describe("settings and grants outside every policy", () => {
       "organizations-membership",
     ],
     [
+      "the management account's delegated-administrator listing",
+      "An error occurred (AccessDeniedException) when calling the ListDelegatedAdminAccounts operation: " +
+        "User: arn:aws:sts::289950828509:assumed-role/developer/dev is not authorized to perform: inspector2:ListDelegatedAdminAccounts",
+      "delegated-admin-listing",
+    ],
+    [
       "the Greengrass service role",
       "greengrass is not authorized to assume the service role associated with this account",
       "greengrass-service-role",

@@ -18,7 +18,8 @@ export type OutsideSetting =
   | "opensearch-fine-grained-access"
   | "iot-policy"
   | "organizations-membership"
-  | "greengrass-service-role";
+  | "greengrass-service-role"
+  | "delegated-admin-listing";
 
 /** One setting, the records whose words point at it, and how sure they make it. */
 export interface SettingRule {

@@ -5,7 +5,11 @@ import { settingDraft } from "./setting-draft";
 
 type ServiceGrant = Extract<
   OutsideSetting,
-  "opensearch-fine-grained-access" | "iot-policy" | "organizations-membership" | "greengrass-service-role"
+  | "opensearch-fine-grained-access"
+  | "iot-policy"
+  | "organizations-membership"
+  | "greengrass-service-role"
+  | "delegated-admin-listing"
 >;
 
 function openSearchRoleFix(): FixDraft {
@@ -79,10 +83,27 @@ function greengrassServiceRoleFix(): FixDraft {
   });
 }
 
+function delegatedAdminListingFix(record: DenialRecord): FixDraft {
+  const service = record.service ?? "<SERVICE>";
+  return settingDraft({
+    title: `List ${service}'s delegated administrators from the organization's management account`,
+    owner: "organization-admin",
+    target: "the account the call is made from (the organization's management account)",
+    cli: "aws sts get-caller-identity --query Account\naws organizations describe-organization --query Organization.MasterAccountId",
+    terraform: "# No IAM change: the listing is answered only in the management account.",
+    sam: "# No IAM change: the listing is answered only in the management account.",
+    notes: [
+      "A console page that probes the listing in a member account logs this denial without anything failing: " +
+        "it can be ignored there.",
+    ],
+  });
+}
+
 /** The change for each service grant outside IAM (classify's SERVICE_GRANT_RULES). */
 export const SERVICE_GRANT_FIXES: Record<ServiceGrant, (record: DenialRecord, subject: Subject) => FixDraft> = {
   "opensearch-fine-grained-access": () => openSearchRoleFix(),
   "iot-policy": (_record, subject) => iotPolicyFix(subject),
   "organizations-membership": () => organizationMembershipFix(),
   "greengrass-service-role": () => greengrassServiceRoleFix(),
+  "delegated-admin-listing": (record) => delegatedAdminListingFix(record),
 };

@@ -102,6 +102,21 @@ describe("values a paste leaves unexpanded", () => {
   });
 });
 
+describe("values a tracker's Markdown linked", () => {
+  it("reads a pasted record whose eventSource an autolink wrapped as the plain host", () => {
+    const text = JSON.stringify([
+      {
+        errorCode: "AccessDenied",
+        eventSource: "[inspector2.amazonaws.com](http://inspector2.amazonaws.com/)",
+        eventName: "ListDelegatedAdminAccounts",
+      },
+    ]);
+    expect(parseDenials(text).records.map((record) => record.action)).toEqual([
+      "inspector2:ListDelegatedAdminAccounts",
+    ]);
+  });
+});
+
 describe("values a paste breaks apart", () => {
   const sentence = (principal: string, resource: string) =>
     `User: ${principal} is not authorized to perform: dynamodb:PutItem on resource: ${resource} ` +
