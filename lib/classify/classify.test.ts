@@ -250,6 +250,13 @@ describe("classify: callers in their own terms", () => {
     expect(candidates[0].layer).toBe(layer);
   });
 
+  it("lambda:InvokeFunction with neither account known ranks the caller's policy first, the function's second", () => {
+    const { candidates } = classifyText(
+      "User: $user_arn is not authorized to perform: lambda:InvokeFunction on resource: $function_arn",
+    );
+    expect(candidates.map((candidate) => candidate.layer)).toEqual(["execution-role", "resource-policy"]);
+  });
+
   it("Bedrock's 'Your account is not authorized' leads with the account's model access, not a policy", () => {
     const { candidates } = classifyText(
       "An error occurred (AccessDeniedException) when calling the InvokeModel operation: Your account is not authorized to invoke this API operation.",

@@ -3,7 +3,7 @@ import type { NonEmpty } from "../non-empty";
 import type { Ranked } from "./rank";
 import { accountsOf, crossAccount, targetsResourcePolicy } from "./rank-accounts";
 import { isTagSession, rankAssumeRole, rankTagSession } from "./rank-assume";
-import { describePrincipal, refusesLogsKey } from "../iam";
+import { refusesLogsKey } from "../iam";
 
 const isInvoke = (record: DenialRecord) => record.action?.toLowerCase() === "lambda:invokefunction";
 const isAssumeRole = (record: DenialRecord) => record.action?.toLowerCase().startsWith("sts:assumerole") ?? false;
@@ -41,31 +41,21 @@ function rankInvoke(record: DenialRecord): NonEmpty<Ranked> {
         },
         { ...callerSide, confidence: 0.4, why: "Across accounts the caller's own role must allow it too." },
       ];
+    // Most invokes stay in one account, where the caller's own Allow is enough (the function's policy is not needed).
     case "unknown":
-      // A role or user invoking is most often the function's own account's, where its own policy is enough.
-      return isIamIdentity(record.principal)
-        ? [
-            { ...callerSide, confidence: 0.55, why: "In one account an Allow in the caller's own policy is enough." },
-            {
-              layer: "resource-policy",
-              confidence: 0.45,
-              why: "Across accounts the function's resource policy must allow the caller too.",
-            },
-          ]
-        : [
-            {
-              layer: "resource-policy",
-              confidence: 0.55,
-              why: "The function's resource policy must allow the caller across accounts; in one account either side is enough.",
-            },
-            callerSide,
-          ];
+      return [
+        {
+          ...callerSide,
+          confidence: 0.55,
+          why: "In one account, the most common case, an Allow in the caller's own policy is enough: it most often lacks lambda:InvokeFunction.",
+        },
+        {
+          layer: "resource-policy",
+          confidence: 0.45,
+          why: "Across accounts the function's resource policy must allow the caller; in one account either side is enough.",
+        },
+      ];
   }
-}
-
-function isIamIdentity(principal: string | null): boolean {
-  const kind = describePrincipal(principal)?.kind;
-  return kind === "role" || kind === "user" || kind === "assumed-role";
 }
 
 /**

@@ -17,6 +17,33 @@ describe("settings and grants outside every policy", () => {
     ],
     ["an API Gateway authorizer", '{"message":"User is not authorized to access this resource"}', "api-authorizer"],
     ["EKS cluster access", "error: You must be logged in to the server (Unauthorized)", "eks-cluster-access"],
+    [
+      "OpenSearch fine-grained access control",
+      '{"type":"security_exception","reason":"no permissions for [indices:admin/get] and User [name=elastic-jaeger, backend_roles=[jaeger_writer]"}',
+      "opensearch-fine-grained-access",
+    ],
+    [
+      "an IoT policy",
+      "CONNACK:Client is not authenticated/authorized to send the message:14e6c214\tFailed to connect to AWS IoT Core",
+      "iot-policy",
+    ],
+    [
+      "Organizations membership",
+      "An error occurred (OrganizationAccessDeniedException) when calling the DescribeOrganizationConformancePacks operation: " +
+        "This action can only be made by accounts in an AWS Organization",
+      "organizations-membership",
+    ],
+    [
+      "the management account's delegated-administrator listing",
+      "An error occurred (AccessDeniedException) when calling the ListDelegatedAdminAccounts operation: " +
+        "User: arn:aws:sts::289950828509:assumed-role/developer/dev is not authorized to perform: inspector2:ListDelegatedAdminAccounts",
+      "delegated-admin-listing",
+    ],
+    [
+      "the Greengrass service role",
+      "greengrass is not authorized to assume the service role associated with this account",
+      "greengrass-service-role",
+    ],
   ])("ranks %s first, with the command that shows it", (_name, text, setting) => {
     const { record, candidates } = classified(text);
     expect(outsideSettingOf(record)).toBe(setting);

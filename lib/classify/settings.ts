@@ -1,5 +1,6 @@
 import type { Subject } from "../iam";
 import { isModelAccessDenial, type Check, type DenialRecord } from "../model";
+import { SERVICE_GRANT_RULES } from "./service-grants";
 
 /**
  * The settings and grants outside every IAM policy that a family of message names: what refused the request when no
@@ -13,9 +14,15 @@ export type OutsideSetting =
   | "vm-export-bucket-acl"
   | "api-authorizer"
   | "eks-cluster-access"
-  | "organizations-management-account";
+  | "organizations-management-account"
+  | "opensearch-fine-grained-access"
+  | "iot-policy"
+  | "organizations-membership"
+  | "greengrass-service-role"
+  | "delegated-admin-listing";
 
-interface SettingRule {
+/** One setting, the records whose words point at it, and how sure they make it. */
+export interface SettingRule {
   setting: OutsideSetting;
   matches: (record: DenialRecord) => boolean;
   /** How sure the message makes it: high when the words are the setting's own, lower when IAM can say the same. */
@@ -151,6 +158,7 @@ const RULES: SettingRule[] = [
         "aws sts get-caller-identity --query Account && aws organizations describe-organization --query Organization.MasterAccountId",
     }),
   },
+  ...SERVICE_GRANT_RULES,
   PUBLIC_ACCESS_RULE,
   {
     setting: "s3-object-writer",

@@ -2,6 +2,8 @@ import { outsideSettingOf, type OutsideSetting } from "../classify";
 import type { Subject } from "../iam";
 import type { DenialRecord, FixDraft } from "../model";
 import { shellWord, singleQuoted } from "./shell";
+import { settingDraft } from "./setting-draft";
+import { SERVICE_GRANT_FIXES } from "./service-grants";
 
 const NO_POLICY_CHANGE = "no policy change";
 
@@ -89,21 +91,6 @@ function modelAccessFix(): FixDraft {
       "Someone allowed aws-marketplace:Subscribe (an administrator) accepts the model's terms once, in the Bedrock " +
         "console's Model access page or by invoking the model once; after that, callers need only bedrock:InvokeModel.",
     ],
-  };
-}
-
-/** A setting's change: nothing to add to a policy, only the steps, snippets and notes each setting fills in. */
-function settingDraft(
-  fields: Pick<FixDraft, "title" | "target" | "cli" | "terraform" | "sam" | "notes"> & Partial<FixDraft>,
-): FixDraft {
-  return {
-    layer: "account-setting",
-    owner: "you",
-    statement: null,
-    additionalStatements: [],
-    consoleUrl: null,
-    requestText: null,
-    ...fields,
   };
 }
 
@@ -277,6 +264,7 @@ const SETTING_FIXES: Record<OutsideSetting, (record: DenialRecord, subject: Subj
   "api-authorizer": (record) => authorizerFix(record),
   "eks-cluster-access": (_record, subject) => eksAccessFix(subject),
   "organizations-management-account": (_record, subject) => managementAccountFix(subject),
+  ...SERVICE_GRANT_FIXES,
 };
 
 /** The next step for a cause outside every policy: confirm it, then change the setting or simply retry. */

@@ -171,6 +171,7 @@ const SDK_SERVICE_ALIASES: Record<string, string> = {
   securitytokenservice: "sts",
   apigateway: "apigateway",
   kinesis: "kinesis",
+  iotdata: "iot",
 };
 
 /** Maps an SDK's service label ("Amazon S3", "AWSKMS", "AmazonDynamoDBv2", "SSM") to the IAM prefix. */

@@ -52,6 +52,13 @@ describe("parseDenials: refusals that are not IAM's sentence", () => {
     ).toMatchObject({ action: "sts:AssumeRoleWithWebIdentity", principal: "cognito-identity.amazonaws.com" });
   });
 
+  it("reads the JavaScript SDK v2's bare `code: 'Forbidden'` of another client as a 403 naming no call", () => {
+    const chime =
+      "at Request.<anonymous> (node_modules\\aws-sdk\\lib\\request.js:688:12) {\n  code: 'Forbidden',\n" +
+      "  time: 2022-05-19T10:36:18.739Z,\n  statusCode: 403,\n  retryable: false\n}";
+    expect(onlyRecord(chime)).toMatchObject({ kind: "http-forbidden", service: null, action: null });
+  });
+
   it("reads the JavaScript SDK v2's body-less S3 403 and the Java SDK v2's 'Access denied (Service: …'", () => {
     const js = "Error: head failed\n{ [Forbidden: null]\n  message: null,\n  code: 'Forbidden',\n  statusCode: 403 }";
     expect(onlyRecord(js)).toMatchObject({ kind: "http-forbidden", service: "s3", action: "s3:GetObject" });

@@ -250,7 +250,20 @@ export function parseIamSentence(text: string, anchor: number, limit = text.leng
   }
 
   const reason = readReason(text, cursor, limit, action);
-  return { principal, action, resource, ...reason, authorizationId: findAuthorizationId(text, reason.end, limit) };
+  return {
+    principal: unlessShellVariable(principal),
+    action,
+    resource: unlessShellVariable(resource),
+    ...reason,
+    authorizationId: findAuthorizationId(text, reason.end, limit),
+  };
+}
+
+// A script's or a doc's variable left unexpanded (`User: $user_arn`, `${FUNCTION_ARN}`) names no value.
+const SHELL_VARIABLE = /^\$\{?[A-Za-z_][A-Za-z0-9_]{0,60}\}?$/;
+
+function unlessShellVariable(value: string | null): string | null {
+  return value !== null && value.startsWith("$") && SHELL_VARIABLE.test(value) ? null : value;
 }
 
 // What a logger puts where it cut a long message: Guzzle's " (truncated...)", an ellipsis.

@@ -6,7 +6,7 @@ import { withDecodedMessage } from "./decoded-message";
 import { dedupeRecords } from "./dedupe";
 import { withExecutionLog } from "./execution-log";
 import { findNonDenials, nonDenialsOverriding } from "./non-denials";
-import { normalizeText } from "./normalize";
+import { normalizeText, withoutAutolinks } from "./normalize";
 import { parseText } from "./text";
 
 export { MAX_INPUT_BYTES, MAX_RECORDS, utf8Length } from "./limits";
@@ -30,7 +30,8 @@ export interface ParseResult {
 export function parseDenials(text: string): ParseResult {
   const proven = readAuthorizationDetails(text);
   if (proven) return { records: dedupeRecords(proven), nonDenials: [], truncated: false };
-  const records = recordsFromJson(text);
+  // A tracker's Markdown autolinks ("[kms.amazonaws.com](http://kms.amazonaws.com/)") sit inside a pasted record's strings.
+  const records = recordsFromJson(withoutAutolinks(text));
   if (records) {
     const { denials, nonDenials, truncated } = readCloudTrailRecords(records);
     return { records: dedupeRecords(denials), nonDenials, truncated };

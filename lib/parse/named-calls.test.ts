@@ -137,6 +137,40 @@ describe("parseDenials: the call an SDK or tool names around a bare denial", () 
     expect(onlyRecord(text)).toMatchObject({ service: "s3", action: "s3:PutObject" });
   });
 
+  it("keeps the C++ SDK's putting and getting errors as two denials, each with its S3 call", () => {
+    const { records } = parseDenials(
+      "Error while putting Object AccessDenied Access Denied\nError while getting object AccessDenied Access Denied\n" +
+        "Segmentation fault (core dumped)",
+    );
+    expect(records.map((record) => record.action)).toEqual(["s3:PutObject", "s3:GetObject"]);
+  });
+
+  it("keeps each of Ansible's inventory listings as its own denial, with the call it names", () => {
+    const { records } = parseDenials(
+      'RDS: `ERROR: Inventory script (ec2.py) had an execution error: ERROR: "Forbidden", while: getting RDS instances`\n' +
+        'EC2: `ERROR: Inventory script (ec2.py) had an execution error: ERROR: "Error connecting to AWS backend.\n' +
+        'You are not authorized to perform this operation.", while: getting EC2 instances`\n' +
+        'ElastiCache: `ERROR: Inventory script (ec2.py) had an execution error: ERROR: "Forbidden", while: getting ElastiCache clusters`',
+    );
+    expect(records.map((record) => record.action)).toEqual([
+      "rds:DescribeDBInstances",
+      "ec2:DescribeInstances",
+      "elasticache:DescribeCacheClusters",
+    ]);
+  });
+
+  it("reads the EB CLI's api call and bucket logged on the line before the AccessDenied response", () => {
+    const text =
+      "(DEBUG) ebcli.lib.aws : Making api call: (s3, list_multipart_uploads) to region: us-east-2 with args:" +
+      "{'Bucket': 'elasticbeanstalk-us-east-2-391516812325', 'Prefix': 'app-a5b63-210319_205406.zip'}\n" +
+      "(DEBUG) ebcli.lib.aws : Response: {'Error': {'Code': 'AccessDenied', 'Message': 'Access Denied'}, " +
+      "'ResponseMetadata': {'HTTPStatusCode': 403}}";
+    expect(onlyRecord(text)).toMatchObject({
+      action: "s3:ListBucketMultipartUploads",
+      resource: "arn:aws:s3:::elasticbeanstalk-us-east-2-391516812325",
+    });
+  });
+
   it("reads the create call of the resource a Terraform 0.11 address names before the provider's bare code", () => {
     const text =
       "* aws_efs_mount_target.fgw-shared-filesystem-moun-target: AccessDeniedException: " +

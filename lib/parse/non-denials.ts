@@ -93,8 +93,12 @@ const NON_DENIALS: NonDenialPattern[] = [
   {
     code: "SignatureProblem",
     pattern:
-      /There were headers present in the request which were not signed|The request signature we calculated does not match/,
-    anchors: ["There were headers present in the request", "The request signature we calculated"],
+      /There were headers present in the request which were not signed|The request signature we calculated does not match|Invalid SigV4 credentials/,
+    anchors: [
+      "There were headers present in the request",
+      "The request signature we calculated",
+      "Invalid SigV4 credentials",
+    ],
     explanation:
       "The request was signed wrongly (headers left out of the signature, a wrong secret key or " +
       "a clock skew): fix the signing client or its credentials. No policy needs changing.",
@@ -142,6 +146,17 @@ const NON_DENIALS: NonDenialPattern[] = [
       "stage's routes (aws apigateway get-resources) and redeploy, or sign the request with SigV4. No policy needs changing.",
     overridesDenial: true,
     unless: /\/2015-03-31\/functions\//,
+  },
+  // Kinesis Video's media calls (GetMedia, PutMedia) go to the endpoint GetDataEndpoint returns, not the service's.
+  {
+    code: "WrongEndpoint",
+    pattern: /Unable to determine service\/operation name to be authorized/,
+    anchors: ["Unable to determine service/operation name to be authorized"],
+    explanation:
+      "The endpoint the request went to has no such operation, so nothing was authorized: a data-plane call sent to " +
+      "the control-plane endpoint (Kinesis Video's GetMedia and PutMedia need the URL GetDataEndpoint returns), or a " +
+      "path or method the service does not know. Point the client at the right endpoint. No policy needs changing.",
+    overridesDenial: true,
   },
   {
     code: "IdentityPoolGuestAccess",

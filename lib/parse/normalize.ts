@@ -14,8 +14,16 @@ const ESCAPED_NEWLINE = /\\r\\n|\\n|\\r/g;
 // A writer's placeholder of several words (`<<account number>>`, `<role name>`): one token, so an ARN holding it stays whole.
 const SPACED_PLACEHOLDER = /<(<?)([A-Za-z]{1,20}(?: [A-Za-z]{1,20}){1,4})(>?)>/g;
 
+// A Markdown autolink a chat or issue tracker made of a host or e-mail: `[inspector2.amazonaws.com](http://inspector2.amazonaws.com/)`.
+const AUTOLINK = /\[([^\][()\s]{1,200})\]\((?:https?:\/\/|mailto:)[^()\s]{1,400}\)/g;
+
 function joinPlaceholder(_whole: string, open: string, words: string, close: string): string {
   return `<${open}${words.replaceAll(" ", "-")}${close}>`;
+}
+
+/** The text with each Markdown autolink of a host or address put back as the plain text it linked. */
+export function withoutAutolinks(text: string): string {
+  return text.includes("](http") || text.includes("](mailto:") ? text.replace(AUTOLINK, "$1") : text;
 }
 
 function unescapeQuote(_run: string, slashes: string, quote: string): string {
@@ -34,6 +42,7 @@ export function normalizeText(text: string): string {
   if (includesAny(out, GUTTER_CHARACTERS)) out = out.replace(TERRAFORM_GUTTER, "");
   if (out.startsWith("|") || out.includes("| ")) out = out.replace(PIPE_GUTTER, "");
   if (out.includes("<")) out = out.replace(SPACED_PLACEHOLDER, joinPlaceholder);
+  out = withoutAutolinks(out);
   if (out.includes('\\"') || out.includes("\\n")) {
     out = out.replace(ESCAPED_NEWLINE, "\n").replace(BACKSLASH_RUN, unescapeQuote).replace(/\\t/g, " ");
   }

@@ -148,4 +148,11 @@ export const SERVICE_DENIALS: SpecialPattern[] = [
     anchors: ["the execution role used to create the model has permissions to access them"],
     read: () => ({ kind: "generic-denied", service: "ecr", action: "ecr:BatchGetImage" }),
   },
+  // Lake Formation's GrantPermissions (a resource link's target too) reads the table through Glue as the caller: its
+  // Glue access to the table, in the catalog's account, is what was missing.
+  {
+    pattern: /Insufficient Glue permissions to access table [\w-]{1,255}/,
+    anchors: ["Insufficient Glue permissions to access table "],
+    read: () => ({ kind: "generic-denied", service: "glue", action: "glue:GetTable" }),
+  },
 ];

@@ -61,11 +61,29 @@ export const SERVICE_REFUSALS: SpecialPattern[] = [
     anchors: ["Access denied (Service: "],
     read: (m) => ({ kind: "generic-denied", service: serviceFromSdkLabel(m[1] ?? "") }),
   },
-  // The JavaScript SDK v2's error object: only its S3 client names a body-less 403 by its status (`code: 'Forbidden'`),
+  // The Java SDK v1 names a 403 whose body said only "Forbidden" by its service label (AWSIotData for IoT's data plane).
+  {
+    pattern: /\bForbidden \(Service: ([^;,)]{1,60}); Status Code: 403; Error Code: ForbiddenException/,
+    anchors: ["Forbidden (Service: "],
+    read: (m) => ({ kind: "generic-denied", service: serviceFromSdkLabel(m[1] ?? "") }),
+  },
+  // Ansible's EC2 inventory script quotes boto's bare 403 reason: 'ERROR: "Forbidden", while: getting RDS instances'.
+  {
+    pattern: /ERROR: "Forbidden", while: /,
+    anchors: ['ERROR: "Forbidden", while: '],
+    read: () => ({ kind: "generic-denied" }),
+  },
+  // The JavaScript SDK v2's error object: only its S3 client renders a body-less 403 as "[Forbidden: null]" (no message),
   // and only a HEAD has no body, most often an object's (the ranking's why says a bucket's needs s3:ListBucket).
+  {
+    pattern: /\[Forbidden: null\]/,
+    anchors: ["[Forbidden: null]"],
+    read: () => ({ kind: "http-forbidden", service: "s3", action: "s3:GetObject" }),
+  },
+  // Its bare `code: 'Forbidden'` is any client's 403 (Chime's, API Gateway's …): the call stays unnamed.
   {
     pattern: /\bcode: 'Forbidden'/,
     anchors: ["code: 'Forbidden'"],
-    read: () => ({ kind: "http-forbidden", service: "s3", action: "s3:GetObject" }),
+    read: () => ({ kind: "http-forbidden" }),
   },
 ];

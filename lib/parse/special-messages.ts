@@ -4,6 +4,7 @@ import { queueArnOfUrl } from "../iam";
 import { ownEntry } from "../own";
 import { SERVICE_DENIALS } from "./service-denials";
 import { SERVICE_REFUSALS } from "./service-refusals";
+import { GRANT_DENIALS } from "./grant-denials";
 
 /** What a fixed phrase tells beyond its kind. */
 interface SpecialFacts {
@@ -208,6 +209,7 @@ const PATTERNS: SpecialPattern[] = [
   },
   ...SERVICE_REFUSALS,
   ...SERVICE_DENIALS,
+  ...GRANT_DENIALS,
   // Secrets Manager (and others) when the caller may not use the key that encrypts the value.
   {
     pattern: /Access to KMS is not allowed/,

@@ -1,7 +1,14 @@
 import { serviceFromEventSource } from "../iam";
 import { ownEntry } from "../own";
 import { anchored, execAnchored } from "./anchors";
-import { operationOfCamelCase, readCalls, s3Arn, type CallReader, type NamedCall } from "./named-call";
+import {
+  operationOfCamelCase,
+  operationOfSnakeCase,
+  readCalls,
+  s3Arn,
+  type CallReader,
+  type NamedCall,
+} from "./named-call";
 
 /** Hadoop's S3A names its own steps: `getFileStatus` is a HEAD of the object, `listStatus` a listing of the bucket. */
 const S3A_OPERATIONS: Record<string, string> = {
@@ -35,6 +42,14 @@ function cdkSubject(parameters: string): NamedCall {
   return parameters.includes(CDK_REPOSITORY) ? { service: "ecr" } : {};
 }
 
+/** Ansible's EC2 inventory script (ec2.py) names each listing it makes: "…, while: getting RDS instances". */
+const ANSIBLE_LISTINGS: Record<string, NamedCall> = {
+  "EC2 instances": { service: "ec2", operation: "DescribeInstances" },
+  "RDS instances": { service: "rds", operation: "DescribeDBInstances" },
+  "ElastiCache clusters": { service: "elasticache", operation: "DescribeCacheClusters" },
+  "ElastiCache replication groups": { service: "elasticache", operation: "DescribeReplicationGroups" },
+};
+
 /** Log lines of tools that make the AWS call themselves and name it their own way. */
 const TOOL_READERS: CallReader[] = [
   // "getFileStatus on s3a://bucket/key: com.amazonaws…AmazonS3Exception: Forbidden".
@@ -56,12 +71,16 @@ const TOOL_READERS: CallReader[] = [
     shape: anchored(/ => [^\n]{0,400}\(code=([\w.]{1,80})\)/, "(code="),
     read: (m) => ({ errorCode: m[1] ?? "" }),
   },
+  // And the C++ SDK's samples: "Error while putting Object AccessDenied Access Denied".
   {
     shape: anchored(
-      /error (putting|getting|deleting) object [^\s:"]{1,1024}/,
-      "error putting object ",
-      "error getting object ",
-      "error deleting object ",
+      /[Ee]rror (?:while )?(putting|getting|deleting) [Oo]bject\b/,
+      "rror putting object",
+      "rror getting object",
+      "rror deleting object",
+      "rror while putting ",
+      "rror while getting ",
+      "rror while deleting ",
     ),
     read: (m) => ({ operation: ownEntry(VELERO_VERBS, m[1] ?? "") ?? "", service: "s3" }),
   },
@@ -79,6 +98,23 @@ const TOOL_READERS: CallReader[] = [
       const service = ownEntry(FLUENT_BIT_OUTPUTS, m[1] ?? "");
       return service ? { service } : {};
     },
+  },
+  {
+    shape: anchored(/, while: getting ((?:EC2|RDS|ElastiCache) [a-z ]{1,40}[a-z])/, ", while: getting "),
+    read: (m) => ownEntry(ANSIBLE_LISTINGS, m[1] ?? "") ?? {},
+  },
+  // The EB CLI's debug log names each call before its response: "Making api call: (s3, list_multipart_uploads) to
+  // region: us-east-2 with args:{'Bucket': 'elasticbeanstalk-…', …}".
+  {
+    shape: anchored(/Making api call: \(([a-z0-9-]{1,40}), ([a-z0-9_]{1,80})\)/, "Making api call: ("),
+    read: (m) => ({ service: m[1] ?? "", operation: operationOfSnakeCase(m[2] ?? "") }),
+  },
+  {
+    shape: anchored(
+      /Making api call: \(s3, [a-z_]{1,80}\)[^\n]{0,200}?'Bucket': '([a-z0-9][a-z0-9.-]{1,254})'/,
+      "'Bucket': '",
+    ),
+    read: (m) => ({ resource: s3Arn(m[1] ?? "", null) }),
   },
   // The line Fluent Bit logs before the call it names: "Creating log group /aws/containerinsights/cluster/application".
   {

@@ -92,6 +92,31 @@ describe("values a CloudTrail request names", () => {
   });
 });
 
+describe("values a paste leaves unexpanded", () => {
+  it("reads a shell variable standing for the caller or the resource as no value", () => {
+    const [record] = parseDenials(
+      "User: $user_arn is not authorized to perform: lambda:InvokeFunction on resource: ${function_arn} " +
+        "(Aws::Lambda::Errors::AccessDeniedException)",
+    ).records;
+    expect(record).toMatchObject({ principal: null, resource: null, action: "lambda:InvokeFunction" });
+  });
+});
+
+describe("values a tracker's Markdown linked", () => {
+  it("reads a pasted record whose eventSource an autolink wrapped as the plain host", () => {
+    const text = JSON.stringify([
+      {
+        errorCode: "AccessDenied",
+        eventSource: "[inspector2.amazonaws.com](http://inspector2.amazonaws.com/)",
+        eventName: "ListDelegatedAdminAccounts",
+      },
+    ]);
+    expect(parseDenials(text).records.map((record) => record.action)).toEqual([
+      "inspector2:ListDelegatedAdminAccounts",
+    ]);
+  });
+});
+
 describe("values a paste breaks apart", () => {
   const sentence = (principal: string, resource: string) =>
     `User: ${principal} is not authorized to perform: dynamodb:PutItem on resource: ${resource} ` +
