@@ -47,16 +47,28 @@ export function arnSpans(text: string): Span[] {
     // The next ARN can only start after this one: resuming inside it would read the same resource again.
     heads.lastIndex = Math.max(end, start + head.length);
     const resource = text.slice(start + head.length, end);
-    const accountPart: Part = ACCOUNT_ID.test(account)
-      ? { original: account, shape: { kind: "account" }, priority: ARN_PRIORITY }
-      : account;
+    const accountPart: Part[] = accountParts(account);
     const wrapped = service === "sts" ? wrappedSessionAt(text, end, resource) : null;
     // AWS-managed policies (account "aws") are public; their names are the same in every account.
     const resourceParts = account === "aws" ? [resource] : maskResource(service, account, resource, wrapped?.labels);
-    spans.push({ start, end, parts: [`arn:${partition}:${service}:${region}:`, accountPart, ":", ...resourceParts] });
+    spans.push({
+      start,
+      end,
+      parts: [`arn:${partition}:${service}:${region}:`, ...accountPart, ":", ...resourceParts],
+    });
     if (wrapped) spans.push(wrapped.span);
   }
   return spans;
+}
+
+/** A writer's brackets around a real account id (`<111122223333>`) hide nothing: the digits are masked inside them. */
+const BRACKETED_ACCOUNT = /^<(\d{12})>$/;
+
+function accountParts(account: string): Part[] {
+  const digits = ACCOUNT_ID.test(account) ? account : BRACKETED_ACCOUNT.exec(account)?.[1];
+  if (!digits) return [account];
+  const masked: Part = { original: digits, shape: { kind: "account" }, priority: ARN_PRIORITY };
+  return digits === account ? [masked] : ["<", masked, ">"];
 }
 
 const GLUED_ANCHOR = "is not authorized to perform";
