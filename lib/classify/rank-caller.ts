@@ -76,3 +76,26 @@ export function forServicePrincipal(ranked: NonEmpty<Ranked>, service: string | 
     ...others.map((candidate) => ({ ...candidate, confidence: (0.2 * candidate.confidence) / share })),
   ];
 }
+
+/** Policies that can bind a request that carries no credentials: only the resource's own policy (or none at all). */
+const ANONYMOUS_BINDING = new Set<Layer>(["resource-policy", "vpc-endpoint-policy", "account-setting", "unknown"]);
+
+const UNSIGNED_WHY =
+  "The request carried no credentials (an anonymous caller): no role or user policy was evaluated. The client " +
+  "must sign the request; only a public resource policy would let an unsigned call in.";
+
+/**
+ * An anonymous caller (CloudTrail's ANONYMOUS_PRINCIPAL, `User: anonymous`) signed nothing, so no identity policy,
+ * boundary, session policy or SCP took part: the client not signing leads, the resource's policy is the alternative.
+ */
+export function forAnonymousCaller(ranked: NonEmpty<Ranked>): NonEmpty<Ranked> {
+  const kept = ranked.filter((candidate) => ANONYMOUS_BINDING.has(candidate.layer));
+  const [first, ...rest] = kept;
+  if (first && (first.stated || first.proven)) return [first, ...rest];
+  const others = kept.filter((candidate) => candidate.layer !== "unknown");
+  const share = others.reduce((sum, candidate) => sum + candidate.confidence, 0);
+  return [
+    { layer: "unknown", confidence: share > 0 ? 0.6 : 1, why: UNSIGNED_WHY },
+    ...others.map((candidate) => ({ ...candidate, confidence: (0.4 * candidate.confidence) / share })),
+  ];
+}

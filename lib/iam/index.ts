@@ -1,4 +1,5 @@
 export { assumesNonRole, isFederatedAssume } from "./assume-target";
+export { awsOwnedBucketOf } from "./aws-owned";
 export { callerOf, isFunctionSession, isInstanceSession, isReadable } from "./caller";
 export { describePrincipal, isAccountId, nestedArnOf, parseArn } from "./arn";
 export { consoleUrl, isRegionOf } from "./console-url";
