@@ -23,6 +23,6 @@ export {
 export { routedModelsArn, typesAlsoNeeded } from "./one-of-resources";
 export { queueArnOfUrl } from "./queue-url";
 export { readRequestValues, requestResourceArn, type RequestValues } from "./request-values";
-export { namedResource, RESOURCE_DESCRIPTORS, subjectOf, type Subject } from "./subject";
+export { callerOfAnotherAccount, namedResource, RESOURCE_DESCRIPTORS, subjectOf, type Subject } from "./subject";
 export { resourceRoleNameWithPath, rolePathNote } from "./role-path";
 export { refusesLogsKey } from "./logs-key";
