@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { parseDenials } from "../parse";
+import { rankLayers } from "./rank";
+
+const DENY_ON_NAMED_FUNCTION = `User: arn:aws:sts::674568819625:assumed-role/SCF/ImNaYhDWEWEnqwXHDyUIJYXvRnZUCQNG
+is not authorized to perform: lambda:InvokeFunction on resource:
+arn:aws:lambda:us-east-2:674568819625:function:scf-prepare-data-generateUploadKeyHQ3VTHNGXALG with an explicit deny (Service: AWSLambda; Status Code: 403; Error
+Code: AccessDeniedException; Request ID: 07cfc81d-06b7-45bc-8d4a-7f2d673a80ba)`;
+
+const DENY_ON_NO_RESOURCE =
+  "User: arn:aws:sts::123456789012:assumed-role/Dev/tom is not authorized to perform: lambda:ListFunctions with an explicit deny";
+
+function layersOf(text: string): string[] {
+  const [record] = parseDenials(text).records;
+  expect(record).toBeDefined();
+  return rankLayers(record!).map((candidate) => candidate.layer);
+}
+
+describe("an explicit Deny whose policy type AWS leaves unsaid", () => {
+  it("on a named resource: the caller's own policies (which you can edit) lead, the SCP next", () => {
+    expect(layersOf(DENY_ON_NAMED_FUNCTION).slice(0, 2)).toEqual(["execution-role", "scp"]);
+  });
+
+  it("on no resource: the SCP, which denies actions broadly, leads", () => {
+    expect(layersOf(DENY_ON_NO_RESOURCE).slice(0, 2)).toEqual(["scp", "execution-role"]);
+  });
+});
