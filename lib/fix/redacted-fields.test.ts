@@ -53,3 +53,21 @@ describe("a caller of another account than the resource's", () => {
     expect(finding.fix.notes.join(" ")).toContain("belongs to account 913550007193");
   });
 });
+
+const ENDED_SESSION =
+  "An error occurred (AccessDeniedException) when calling the TerminateSession operation: User: " +
+  "arn:aws:sts::738893429783:assumed-role/AWSReservedSSO_editage-developer-prod-access_0199cd46a537ce07/user is not " +
+  "authorized to perform: ssm:TerminateSession on resource: arn:aws:ssm:ap-southeast-1:738893429783:session/user-037a2e2586edc1ad4 " +
+  "because no identity-based policy allows the ssm:TerminateSession action";
+
+describe("a resource whose id is made anew for each use", () => {
+  beforeAll(async () => {
+    catalog = await loadCatalog(actionKeys(parseDenials(ENDED_SESSION).records));
+  });
+
+  it("a Session Manager session: the statement names sessions, not the one id that was denied", () => {
+    const finding = findingOf(ENDED_SESSION);
+    expect(finding.fix.statement).toMatchObject({ Resource: "arn:aws:ssm:ap-southeast-1:738893429783:session/*" });
+    expect(finding.fix.notes.join(" ")).toContain("session-manager-plugin");
+  });
+});
