@@ -8,7 +8,13 @@ import { rankGeneric } from "./rank-generic";
 import { rankUnnamedDeny } from "./rank-deny";
 import { withCausesOutsidePolicies } from "./not-a-policy";
 import { forAwsOwnedBucket } from "./rank-aws-owned";
-import { forAnonymousCaller, forRootUser, forServicePrincipal } from "./rank-caller";
+import {
+  forAnonymousCaller,
+  forCognitoGuest,
+  forRootUser,
+  forServicePrincipal,
+  isCognitoGuestSession,
+} from "./rank-caller";
 import { rankImplicit, rankProven } from "./rank-proven";
 
 /** A candidate layer before its checks are filled in. */
@@ -303,7 +309,9 @@ export function rankLayers(record: DenialRecord, caller: Caller = callerOf(recor
         : // API Gateway lets anonymous callers in by design: its resource policy is the fix, as the kind's ranking says.
           caller.kind === "anonymous" && record.service !== "execute-api"
           ? forAnonymousCaller(ranked)
-          : ranked;
+          : isCognitoGuestSession(record.principal)
+            ? forCognitoGuest(ranked)
+            : ranked;
   const owned = awsOwnedBucketOf(record) ? forAwsOwnedBucket(forCaller) : forCaller;
   return withCausesOutsidePolicies(record, owned);
 }

@@ -25,3 +25,15 @@ describe("an explicit Deny whose policy type AWS leaves unsaid", () => {
     expect(layersOf(DENY_ON_NO_RESOURCE).slice(0, 2)).toEqual(["scp", "execution-role"]);
   });
 });
+
+const COGNITO_GUEST =
+  "EXCEPTION: AmazonServiceException: Service call failed.: User: arn:aws:sts::xxxx:assumed-role/" +
+  "Cognito_camera_control_poolUnauth2_Role/CognitoIdentityCredentials is not authorized to perform: " +
+  "kinesisvideo:DescribeStream (Service: AWSKinesisVideo; Status Code: 403; Error Code: AccessDeniedException; " +
+  "Request ID: d62bf3c1-57ac-1b02-85de-6e9542fec450)";
+
+describe("an identity pool's unauthenticated session", () => {
+  it("leads with the scope-down session policy of Cognito's enhanced flow, the role's policy next", () => {
+    expect(layersOf(COGNITO_GUEST).slice(0, 2)).toEqual(["session-policy", "execution-role"]);
+  });
+});
