@@ -37,3 +37,18 @@ describe("an identity pool's unauthenticated session", () => {
     expect(layersOf(COGNITO_GUEST).slice(0, 2)).toEqual(["session-policy", "execution-role"]);
   });
 });
+
+const MACIE_PROBE = `[
+    {
+        "errorCode": "AccessDenied",
+        "eventSource": "macie2.amazonaws.com",
+        "eventName": "GetMacieSession",
+        "userIdentity.invokedBy": "config.amazonaws.com",
+        "userIdentity.arn": "arn:aws:sts::289950828509:assumed-role/azul-aws_config/configLambdaExecution"
+    },`;
+
+describe("a service that refuses its calls where it is not enabled", () => {
+  it("Macie's bare AccessDenied on GetMacieSession (AWS Config's probe) is the account setting, not a missing Allow", () => {
+    expect(layersOf(MACIE_PROBE)[0]).toBe("account-setting");
+  });
+});

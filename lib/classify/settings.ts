@@ -13,7 +13,8 @@ export type OutsideSetting =
   | "vm-export-bucket-acl"
   | "api-authorizer"
   | "eks-cluster-access"
-  | "organizations-management-account";
+  | "organizations-management-account"
+  | "macie-not-enabled";
 
 interface SettingRule {
   setting: OutsideSetting;
@@ -147,6 +148,19 @@ const RULES: SettingRule[] = [
       description: "See which account the credentials are in, and whether it is the organization's management account.",
       command:
         "aws sts get-caller-identity --query Account && aws organizations describe-organization --query Organization.MasterAccountId",
+    }),
+  },
+  {
+    setting: "macie-not-enabled",
+    // IAM's own sentence names a missing Allow; the bare AccessDenied is Macie's answer in an account that never enabled it.
+    matches: (record) => record.action === "macie2:GetMacieSession" && record.kind === "generic-denied",
+    confidence: 0.6,
+    why:
+      "Macie answers GetMacieSession with AccessDenied in an account and Region where Macie is not enabled, whatever " +
+      "the caller's policy allows: AWS Config's and Security Hub's periodic probes log this denial in every such account.",
+    check: () => ({
+      description: "Ask Macie whether it is enabled here: an AccessDenied from an admin too means it is not.",
+      command: "aws macie2 get-macie-session --query status",
     }),
   },
   PUBLIC_ACCESS_RULE,
