@@ -52,3 +52,29 @@ describe("a service that refuses its calls where it is not enabled", () => {
     expect(layersOf(MACIE_PROBE)[0]).toBe("account-setting");
   });
 });
+
+const SSE_KMS_PUT = `{
+"eventVersion": "1.08",
+"userIdentity": {
+"type": "IAMUser",
+[...]
+},
+"eventSource": "s3.amazonaws.com",
+"eventName": "PutObject",
+"errorCode": "AccessDenied",
+"errorMessage": "Access Denied",
+"requestParameters": {
+"bucketName": "mybucket",
+"x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:ap-southeast-2:xxx:key/xxxxx-xxxx-xxxx-xxxx-xxxxxx",
+"x-amz-server-side-encryption": "aws:kms",
+"key": "mykey/test.py"
+},`;
+
+describe("an S3 write that names its SSE-KMS key", () => {
+  it("puts the key policy second, naming the key, behind the caller's own policy", () => {
+    const [record] = parseDenials(SSE_KMS_PUT).records;
+    const ranked = rankLayers(record!);
+    expect(ranked.slice(0, 2).map((candidate) => candidate.layer)).toEqual(["execution-role", "kms-key-policy"]);
+    expect(ranked[1]?.why).toContain("arn:aws:kms:ap-southeast-2:xxx:key/");
+  });
+});

@@ -8,6 +8,7 @@ import { rankGeneric } from "./rank-generic";
 import { rankUnnamedDeny } from "./rank-deny";
 import { withCausesOutsidePolicies } from "./not-a-policy";
 import { forAwsOwnedBucket } from "./rank-aws-owned";
+import { forSseKmsKey } from "./rank-sse-kms";
 import {
   forAnonymousCaller,
   forCognitoGuest,
@@ -313,5 +314,5 @@ export function rankLayers(record: DenialRecord, caller: Caller = callerOf(recor
             ? forCognitoGuest(ranked)
             : ranked;
   const owned = awsOwnedBucketOf(record) ? forAwsOwnedBucket(forCaller) : forCaller;
-  return withCausesOutsidePolicies(record, owned);
+  return withCausesOutsidePolicies(record, forSseKmsKey(record, owned));
 }

@@ -123,9 +123,12 @@ export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
   const base =
     fromMessage ??
     emptyRecord({ kind: "generic-denied" }, "iam-message", record.errorMessage ?? record.errorCode ?? "", 0);
-  const request = withEndpoint(
-    withFederatedCaller(readRequestValues(service, record.requestParameters), record),
-    record.vpcEndpointId,
+  const request = withEncryptionKey(
+    withEndpoint(
+      withFederatedCaller(readRequestValues(service, record.requestParameters), record),
+      record.vpcEndpointId,
+    ),
+    record.requestParameters,
   );
   const resource =
     base.resource ?? record.resources?.[0]?.ARN ?? record.resources?.[0]?.arn ?? requestResourceArn(service, request);
@@ -179,6 +182,17 @@ function withFederatedCaller(values: RequestValues, record: CloudTrailRecord): R
   if (identity.identityProvider) variables.IdentityProvider = identity.identityProvider;
   if (identity.userName) variables.WebIdentitySubject = identity.userName;
   return { ...values, variables };
+}
+
+/** S3's header naming the SSE-KMS key of a write, as CloudTrail keeps it in requestParameters. */
+const SSE_KMS_KEY_HEADER = "x-amz-server-side-encryption-aws-kms-key-id";
+
+/** An S3 write encrypted with a KMS key names it: the key's policy must let the caller use it (`SseKmsKeyArn`). */
+function withEncryptionKey(values: RequestValues, requestParameters: unknown): RequestValues {
+  if (typeof requestParameters !== "object" || requestParameters === null) return values;
+  const key = (requestParameters as Record<string, unknown>)[SSE_KMS_KEY_HEADER];
+  if (typeof key !== "string" || !key.startsWith("arn:") || !key.includes(":kms:")) return values;
+  return { ...values, variables: { ...values.variables, SseKmsKeyArn: key } };
 }
 
 /** A network activity event names the VPC endpoint it passed through: the fix edits that endpoint's policy. */
