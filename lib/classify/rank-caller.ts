@@ -76,3 +76,58 @@ export function forServicePrincipal(ranked: NonEmpty<Ranked>, service: string | 
     ...others.map((candidate) => ({ ...candidate, confidence: (0.2 * candidate.confidence) / share })),
   ];
 }
+
+/** Policies that can bind a request that carries no credentials: only the resource's own policy (or none at all). */
+const ANONYMOUS_BINDING = new Set<Layer>(["resource-policy", "vpc-endpoint-policy", "account-setting", "unknown"]);
+
+const UNSIGNED_WHY =
+  "The request carried no credentials (an anonymous caller): no role or user policy was evaluated. The client " +
+  "must sign the request; only a public resource policy would let an unsigned call in.";
+
+/**
+ * An anonymous caller (CloudTrail's ANONYMOUS_PRINCIPAL, `User: anonymous`) signed nothing, so no identity policy,
+ * boundary, session policy or SCP took part: the client not signing leads, the resource's policy is the alternative.
+ */
+export function forAnonymousCaller(ranked: NonEmpty<Ranked>): NonEmpty<Ranked> {
+  const kept = ranked.filter((candidate) => ANONYMOUS_BINDING.has(candidate.layer));
+  const [first, ...rest] = kept;
+  if (first && (first.stated || first.proven)) return [first, ...rest];
+  const others = kept.filter((candidate) => candidate.layer !== "unknown");
+  const share = others.reduce((sum, candidate) => sum + candidate.confidence, 0);
+  return [
+    { layer: "unknown", confidence: share > 0 ? 0.6 : 1, why: UNSIGNED_WHY },
+    ...others.map((candidate) => ({ ...candidate, confidence: (0.4 * candidate.confidence) / share })),
+  ];
+}
+
+const COGNITO_SESSION = "CognitoIdentityCredentials";
+const UNAUTHENTICATED_ROLE = /unauth/i;
+const ASSUMED_ROLE = ":assumed-role/";
+
+/** True for an identity pool's unauthenticated session: role `Cognito_…Unauth…_Role`, session CognitoIdentityCredentials. */
+export function isCognitoGuestSession(principal: string | null): boolean {
+  if (!principal?.endsWith(`/${COGNITO_SESSION}`)) return false;
+  const head = principal.indexOf(ASSUMED_ROLE);
+  const role = head === -1 ? "" : principal.slice(head + ASSUMED_ROLE.length, -COGNITO_SESSION.length - 1);
+  return UNAUTHENTICATED_ROLE.test(role);
+}
+
+const COGNITO_GUEST_WHY =
+  "Cognito's enhanced (simplified) flow gives unauthenticated identities a scope-down session policy that leaves out " +
+  "many services, whatever their role allows: use the basic flow (GetOpenIdToken, then AssumeRoleWithWebIdentity " +
+  "with the role's ARN) or authenticated identities for this call.";
+
+/**
+ * An identity pool's guest session is cut down by the session policy Cognito's enhanced flow passes, which the role's
+ * own Allow cannot widen: that session policy leads, the role's policy comes next.
+ */
+export function forCognitoGuest(ranked: NonEmpty<Ranked>): NonEmpty<Ranked> {
+  const [first] = ranked;
+  if (first.stated || first.proven) return ranked;
+  const others = ranked.filter((candidate) => candidate.layer !== "session-policy");
+  const share = others.reduce((sum, candidate) => sum + candidate.confidence, 0);
+  return [
+    { layer: "session-policy", confidence: share > 0 ? 0.5 : 1, why: COGNITO_GUEST_WHY },
+    ...others.map((candidate) => ({ ...candidate, confidence: (0.5 * candidate.confidence) / share })),
+  ];
+}

@@ -11,22 +11,30 @@ const SIMULATOR_CHECK =
 /**
  * "with an explicit deny" and no policy named (the old message format): a Deny statement somewhere, which no Allow can
  * override. The usual suspects are an SCP (guardrail accounts, sandboxes, Region limits) and a Deny in the caller's own
- * policies (MFA, source IP, tags); neither leads with confidence, and the simulator tells them apart.
+ * policies (MFA, source IP, tags); neither leads with confidence, and the simulator tells them apart. A call on a
+ * named resource puts the caller's own policies first, one on no resource the SCP.
  */
 export function rankUnnamedDeny(record: DenialRecord): NonEmpty<Ranked> {
   const action = record.action ?? "the action";
   const resourcePolicy = namesResource(record);
+  const scp: Ranked = {
+    layer: "scp",
+    confidence: resourcePolicy ? 0.3 : 0.4,
+    why: `AWS says a Deny matched but not where: an SCP of the account or an OU above it often denies ${action} in restricted accounts. ${SIMULATOR_CHECK}`,
+  };
+  const own: Ranked = {
+    layer: "execution-role",
+    confidence: 0.35,
+    why:
+      `AWS says a Deny matched but not where: the caller's own policies may deny ${action} under a condition ` +
+      `(MFA, source IP, Region, tags). ${SIMULATOR_CHECK}`,
+  };
+  const [first, second] = resourcePolicy ? [own, scp] : [scp, own];
   return [
-    {
-      layer: "scp",
-      confidence: resourcePolicy ? 0.35 : 0.4,
-      why: `AWS says a Deny matched but not where: an SCP of the account or an OU above it often denies ${action} in restricted accounts. ${SIMULATOR_CHECK}`,
-    },
-    {
-      layer: "execution-role",
-      confidence: resourcePolicy ? 0.3 : 0.35,
-      why: `The caller's own policies may deny ${action} under a condition (MFA, source IP, Region, tags). ${SIMULATOR_CHECK}`,
-    },
+    // A Deny aimed at one named resource is most often the account's own (the caller's policy, which you can edit);
+    // an SCP denies actions or Regions broadly, so it leads when the call names no resource.
+    first,
+    second,
     ...(resourcePolicy
       ? [
           {

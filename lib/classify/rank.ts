@@ -1,4 +1,4 @@
-import { callerOf, nestedArnOf } from "../iam";
+import { awsOwnedBucketOf, callerOf, nestedArnOf } from "../iam";
 import { rankNestedArn } from "./rank-nested-arn";
 import { proofOf, type Caller, type DenialRecord, type Layer, type PolicyType } from "../model";
 import type { NonEmpty } from "../non-empty";
@@ -7,7 +7,15 @@ import { crossAccount } from "./rank-accounts";
 import { rankGeneric } from "./rank-generic";
 import { rankUnnamedDeny } from "./rank-deny";
 import { withCausesOutsidePolicies } from "./not-a-policy";
-import { forRootUser, forServicePrincipal } from "./rank-caller";
+import { forAwsOwnedBucket } from "./rank-aws-owned";
+import { forSseKmsKey } from "./rank-sse-kms";
+import {
+  forAnonymousCaller,
+  forCognitoGuest,
+  forRootUser,
+  forServicePrincipal,
+  isCognitoGuestSession,
+} from "./rank-caller";
 import { rankImplicit, rankProven } from "./rank-proven";
 
 /** A candidate layer before its checks are filled in. */
@@ -299,6 +307,12 @@ export function rankLayers(record: DenialRecord, caller: Caller = callerOf(recor
       ? forRootUser(ranked, crossAccount(record))
       : caller.kind === "aws-service"
         ? forServicePrincipal(ranked, record.service)
-        : ranked;
-  return withCausesOutsidePolicies(record, forCaller);
+        : // API Gateway lets anonymous callers in by design: its resource policy is the fix, as the kind's ranking says.
+          caller.kind === "anonymous" && record.service !== "execute-api"
+          ? forAnonymousCaller(ranked)
+          : isCognitoGuestSession(record.principal)
+            ? forCognitoGuest(ranked)
+            : ranked;
+  const owned = awsOwnedBucketOf(record) ? forAwsOwnedBucket(forCaller) : forCaller;
+  return withCausesOutsidePolicies(record, forSseKmsKey(record, owned));
 }

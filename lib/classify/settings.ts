@@ -19,7 +19,8 @@ export type OutsideSetting =
   | "iot-policy"
   | "organizations-membership"
   | "greengrass-service-role"
-  | "delegated-admin-listing";
+  | "delegated-admin-listing"
+  | "macie-not-enabled";
 
 /** One setting, the records whose words point at it, and how sure they make it. */
 export interface SettingRule {
@@ -159,6 +160,19 @@ const RULES: SettingRule[] = [
     }),
   },
   ...SERVICE_GRANT_RULES,
+  {
+    setting: "macie-not-enabled",
+    // IAM's own sentence names a missing Allow; the bare AccessDenied is Macie's answer in an account that never enabled it.
+    matches: (record) => record.action === "macie2:GetMacieSession" && record.kind === "generic-denied",
+    confidence: 0.6,
+    why:
+      "Macie answers GetMacieSession with AccessDenied in an account and Region where Macie is not enabled, whatever " +
+      "the caller's policy allows: AWS Config's and Security Hub's periodic probes log this denial in every such account.",
+    check: () => ({
+      description: "Ask Macie whether it is enabled here: an AccessDenied from an admin too means it is not.",
+      command: "aws macie2 get-macie-session --query status",
+    }),
+  },
   PUBLIC_ACCESS_RULE,
   {
     setting: "s3-object-writer",

@@ -78,6 +78,8 @@ export function matchTemplate(compiled: CompiledTemplate, arn: string): Map<stri
 }
 
 const placeholders = new Map<string, string>();
+const PLACEHOLDER = /<[^<>\s]{1,40}>/g;
+const REGION_NAME = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]{4,9}-\d{1,2}$/;
 
 /** The placeholder for an IAM template variable, in the one spelling every fix uses: `BucketName` → `<BUCKET_NAME>`. */
 function placeholderFor(variable: string): string {
@@ -93,13 +95,25 @@ function placeholderFor(variable: string): string {
 
 /**
  * A message's value as a policy may name it, or null when the message hid it: an account id that is not 12 digits
- * (`*****`, `XXXXXXXXXXXX`, `0000000`), an elision (`...`) or the writer's own placeholder (`<idOfGateway>`).
+ * (`*****`, `XXXXXXXXXXXX`, `0000000`), a Region that is no Region's name (`region`), an elision (`...`) or the writer's own placeholder (`<idOfGateway>`).
  */
 export function shownValue(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (name === "Account") return value === "" || isAccountId(value) ? value : undefined;
+  // A Region's own name or a wildcard; a word in its place (`region`, `REGION`) is the writer's redaction.
+  if (name === "Region") return value === "" || value.includes("*") || REGION_NAME.test(value) ? value : undefined;
   const xRun = (value.charCodeAt(0) | 32) === 120 && /^x{3,}$/i.test(value);
-  return xRun || value.includes("...") || value.includes("<") ? undefined : value;
+  if (xRun || value.includes("...")) return undefined;
+  return value.includes("<") ? withPlaceholdersStarred(value) : value;
+}
+
+/**
+ * A name the writer masked in part (`vault_<region>-18f431c6`) keeps what it shows, each `<placeholder>` a `*`; a name
+ * that is all placeholder (`<bucket>`) or holds a stray `<` is hidden.
+ */
+function withPlaceholdersStarred(value: string): string | undefined {
+  const starred = value.replace(PLACEHOLDER, "*");
+  return starred.includes("<") || starred.includes(">") || /^\**$/.test(starred) ? undefined : starred;
 }
 
 /** Fills a template's slots from named values, a placeholder for those missing or hidden (the leaf becomes `*`). */

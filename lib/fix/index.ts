@@ -1,6 +1,15 @@
 import { encodedMessageOf, type DenialRecord, type Fix, type FixDraft, type Layer } from "../model";
 import type { ActionCatalog } from "../iam";
-import { assumesNonRole, isFederatedAssume, nestedArnOf, rolePathNote, subjectOf, type Subject } from "../iam";
+import {
+  assumesNonRole,
+  awsOwnedBucketOf,
+  isFederatedAssume,
+  nestedArnOf,
+  rolePathNote,
+  subjectOf,
+  type Subject,
+} from "../iam";
+import { awsOwnedBucketFix } from "./aws-owned-bucket";
 import { boundaryDelegationFix, createsBoundedIdentity } from "./boundary-delegation";
 import { guardrailFix, isGuardrail } from "./guardrail";
 import { identityFix } from "./identity";
@@ -21,6 +30,7 @@ import { federatedTrustFix } from "./federated-trust";
 import { trustPolicyFix } from "./trust";
 import { unknownActionFix, unnamedActionFix } from "./unknown-action";
 import { shellWord, singleQuoted } from "./shell";
+import { unsignedRequestFix } from "./unsigned-request";
 
 /** AssumeRole on a user's (or group's, or policy's) ARN: the call must name the role; no policy can allow this one. */
 function wrongRoleArnFix(record: DenialRecord): FixDraft {
@@ -140,11 +150,14 @@ function draftFor(layer: Layer, record: DenialRecord, subject: Subject, scope: S
   if (layer === "kms-key-policy") return keyPolicyFix(record, subject);
   if (layer === "trust-policy")
     return isFederatedAssume(record.action) ? federatedTrustFix(record, subject) : trustPolicyFix(record, subject);
+  const awsOwned = layer === "resource-policy" ? awsOwnedBucketOf(record) : null;
+  if (awsOwned) return awsOwnedBucketFix(record, awsOwned);
   if (layer === "resource-policy" && invokesLambda(record)) return lambdaPermissionFix(record, subject);
   if (layer === "resource-policy" && record.kind === "lake-formation") return lakeFormationGrantFix(record, subject);
   if (layer === "propagation-delay" || layer === "account-setting") return notAPolicyFix(layer, record, subject);
   const scoped = layer === "execution-role" || layer === "resource-policy" || isGuardrail(layer);
   if (!scoped) {
+    if (layer === "unknown" && subject.principal?.kind === "anonymous") return unsignedRequestFix(record);
     if (assumesNonRole(record.action, record.resource)) return wrongRoleArnFix(record);
     const nested = nestedArnOf(record.resource);
     return nested ? nestedArnFix(record, nested) : investigateFix(record);

@@ -223,6 +223,23 @@ function eksAccessFix(subject: Subject): FixDraft {
   });
 }
 
+/** Macie refuses its session call where it is off: a probe's denial (AWS Config) needs no policy change. */
+function macieNotEnabledFix(): FixDraft {
+  return settingDraft({
+    title: "Enable Macie in this account and Region, or leave the probe's denial alone",
+    owner: "you",
+    target: "Amazon Macie in this account and Region",
+    cli: "aws macie2 get-macie-session --query status   # AccessDenied: Macie is off\naws macie2 enable-macie   # only if you want Macie",
+    terraform: 'resource "aws_macie2_account" "this" {}   # only if you want Macie',
+    sam: "# Macie is enabled per account and Region (aws macie2 enable-macie), not by a policy.",
+    requestText: null,
+    notes: [
+      "When AWS Config or Security Hub makes the call (invokedBy config.amazonaws.com), it is a periodic check of " +
+        "whether Macie runs: the denial is expected in an account without Macie, and no policy change stops it.",
+    ],
+  });
+}
+
 function managementAccountFix(subject: Subject): FixDraft {
   const delegation = JSON.stringify({
     Version: "2012-10-17",
@@ -265,6 +282,7 @@ const SETTING_FIXES: Record<OutsideSetting, (record: DenialRecord, subject: Subj
   "eks-cluster-access": (_record, subject) => eksAccessFix(subject),
   "organizations-management-account": (_record, subject) => managementAccountFix(subject),
   ...SERVICE_GRANT_FIXES,
+  "macie-not-enabled": () => macieNotEnabledFix(),
 };
 
 /** The next step for a cause outside every policy: confirm it, then change the setting or simply retry. */

@@ -1,5 +1,5 @@
 import type { DenialRecord, FixDraft } from "../model";
-import { consoleUrl, isAccountId, isRegionOf } from "../iam";
+import { callerOfAnotherAccount, consoleUrl, isAccountId, isRegionOf } from "../iam";
 import type { Subject } from "../iam";
 import { compactJson, prettyJson } from "./json";
 import { prepare, type Prepared } from "./prepared";
@@ -182,7 +182,8 @@ export function resourcePolicyFix(record: DenialRecord, subject: Subject, scope:
     );
   const resourceAccount = record.account;
   const crossAccount =
-    !!resourceAccount && !!subject.principal?.account && resourceAccount !== subject.principal.account;
+    !!resourceAccount &&
+    (subject.principal?.account ? resourceAccount !== subject.principal.account : callerOfAnotherAccount(record));
   if (crossAccount)
     notes.push(
       `The ${noun} belongs to account ${resourceAccount}: its owner makes this change` +

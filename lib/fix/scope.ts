@@ -23,6 +23,7 @@ import {
   type RequestedValues,
 } from "./arn-template";
 import { generatedIdSlot, tagOnCreateNote } from "./created-resource";
+import { ephemeralId } from "./ephemeral-resource";
 import { addPlaceholders } from "./placeholders";
 import { addOtherRequiredResources, extraTypesNote, joinNotes, oneOfNote, taggingNote } from "./resource-types";
 
@@ -155,6 +156,8 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
   const arn = nested ?? (parsedArn && !unnamed ? subject.resourceArn : accountLevelArn(record.resource, types));
   if (arn) {
     const match = matchingType(types, arn);
+    const ephemeral = match ? ephemeralId(service, match.type.name, subject.caller, info.name) : null;
+    if (ephemeral) match?.values.set(ephemeral.slot, ephemeral.value);
     const location = locationValues(subject);
     const values = locationValues(subject);
     // The ARN's own location wins, when it shows one; a type without that slot (S3's empty Region) leaves the subject's.
@@ -174,7 +177,12 @@ export function scopeFor(record: DenialRecord, subject: Subject, catalog: Action
       return knownScope(action, dependentActions, resources, oneOfNote(action, covered.name, alsoNeeded));
     }
     addOtherRequiredResources(action, resources, types, covered, values, requested);
-    return knownScope(action, dependentActions, resources, extraTypesNote(action, types, covered));
+    return knownScope(
+      action,
+      dependentActions,
+      resources,
+      joinNotes(ephemeral?.note ?? null, extraTypesNote(action, types, covered)),
+    );
   }
   const type = preferredType(types, requested, record.operation);
   if (!type) return knownScope(action, dependentActions, ["*"], null);

@@ -1,4 +1,5 @@
 export { assumesNonRole, isFederatedAssume } from "./assume-target";
+export { awsOwnedBucketOf } from "./aws-owned";
 export { callerOf, isFunctionSession, isInstanceSession, isReadable } from "./caller";
 export { describePrincipal, isAccountId, nestedArnOf, parseArn } from "./arn";
 export { consoleUrl, isRegionOf } from "./console-url";
@@ -22,6 +23,6 @@ export {
 export { routedModelsArn, typesAlsoNeeded } from "./one-of-resources";
 export { queueArnOfUrl } from "./queue-url";
 export { readRequestValues, requestResourceArn, type RequestValues } from "./request-values";
-export { namedResource, RESOURCE_DESCRIPTORS, subjectOf, type Subject } from "./subject";
+export { callerOfAnotherAccount, namedResource, RESOURCE_DESCRIPTORS, subjectOf, type Subject } from "./subject";
 export { resourceRoleNameWithPath, rolePathNote } from "./role-path";
 export { refusesLogsKey } from "./logs-key";

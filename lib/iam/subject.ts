@@ -46,15 +46,17 @@ export function subjectOf(record: DenialRecord): Subject {
   const resourceArn = record.resource ? parseArn(record.resource) : null;
   const account = isAccountId(record.account) ? record.account : (principal?.account ?? hole("ACCOUNT_ID"));
   // A call's Region is its resource's; the resource's account may be another's, so it does not stand in for the caller's.
-  const region = record.region || resourceArn?.region || regionOfCutArn(record.resource) || hole("REGION");
+  const region =
+    regionName(record.region) ?? regionName(resourceArn?.region) ?? regionOfCutArn(record.resource) ?? hole("REGION");
   const identityKind = principal?.kind === "user" ? "user" : "role";
   const readableName = principal?.name === null || isReadable(principal?.name);
   const identityName =
     readableName && principal?.name ? principal.name : hole(identityKind === "user" ? "USER_NAME" : "ROLE_NAME");
+  const callerAccount = principal?.account ?? (callerOfAnotherAccount(record) ? hole("CALLER_ACCOUNT_ID") : account);
   const principalArn =
     principal?.policyArn && readableName
-      ? policyArnOf(principal, account)
-      : `arn:${record.partition}:iam::${account}:${identityKind}/${identityName}`;
+      ? policyArnOf(principal, callerAccount)
+      : `arn:${record.partition}:iam::${callerAccount}:${identityKind}/${identityName}`;
   const functionName = functionSessionOf(principal);
   const requested = record.requestValues;
   const bucket =
@@ -83,7 +85,22 @@ export function subjectOf(record: DenialRecord): Subject {
   };
 }
 
+/**
+ * True when a message that hides the caller's account still shows it is another account's: "no resource-based policy
+ * allows" denies only a caller from outside (within one account an identity policy's Allow is enough), except for KMS,
+ * whose key policy must allow even the key's own account. The account shown is then the owner's, not the caller's.
+ */
+export function callerOfAnotherAccount(record: DenialRecord): boolean {
+  if (!isAccountId(record.account) || record.service === "kms") return false;
+  return record.statedPolicyType === "resource-based" && record.statedReason === "no-allow";
+}
+
 const REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+
+/** A Region's own name (or `*`), or null for none or a writer's word in its place (`region`, `<region>`). */
+function regionName(region: string | null | undefined): string | null {
+  return region && (region === "*" || REGION.test(region)) ? region : null;
+}
 
 /** The Region of an ARN cut short after it (`arn:aws:elasticloadbalancing:us-east-1:*`), which parseArn rejects. */
 function regionOfCutArn(resource: string | null): string | null {

@@ -14,7 +14,9 @@ import {
   trailFileSchema,
   type CloudTrailRecord,
 } from "./cloudtrail-record";
-import { closeCutJson } from "./json-repair";
+import { recordOfRow } from "./cloudtrail-rows";
+import { recordInTableCell } from "./cloudtrail-table";
+import { closeCutJson, withoutElisions } from "./json-repair";
 import { MAX_RECORDS } from "./limits";
 import { findNonDenials } from "./non-denials";
 import { findSpecialMessage } from "./special-messages";
@@ -34,14 +36,23 @@ export function isDenialRecord(record: CloudTrailRecord): boolean {
 
 /**
  * Reads pasted JSON as CloudTrail: one record, a trail file `{"Records": […]}`, lookup-events
- * output `{"Events": [{"CloudTrailEvent": "…"}]}`, an array of records, or JSON Lines of any of those.
+ * output `{"Events": [{"CloudTrailEvent": "…"}]}`, an array of records, JSON Lines of any of those, a log query's rows
+ * (cloudtrail-rows), or one record in a query table's cell (cloudtrail-table).
  * Returns null when the text is not CloudTrail JSON, so the caller can read it as plain text.
  */
 export function recordsFromJson(text: string): CloudTrailRecord[] | null {
   const trimmed = text.trim();
-  if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return null;
+  if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
+    const cell = recordInTableCell(trimmed);
+    return cell === null ? null : collectRecords(tryJson(cell));
+  }
   const whole = tryJson(trimmed);
   if (whole !== undefined) return collectRecords(whole);
+  const elided = withoutElisions(trimmed);
+  if (elided !== trimmed) {
+    const shortened = tryJson(elided) ?? tryCutJson(elided);
+    if (shortened !== undefined) return collectRecords(shortened);
+  }
   const lines = trimmed.split("\n").filter((line) => line.trim());
   const records: CloudTrailRecord[] = [];
   for (const [index, line] of lines.entries()) {
@@ -81,7 +92,7 @@ function collectRecords(value: unknown, depth = 0): CloudTrailRecord[] | null {
     const nested = value.map((item) => collectRecords(item, depth + 1)).filter((found) => found !== null);
     return nested.length > 0 ? nested.flat() : null;
   }
-  const single = cloudTrailRecordSchema.safeParse(withEventSource(value));
+  const single = cloudTrailRecordSchema.safeParse(withEventSource(recordOfRow(value)));
   if (single.success) return [single.data];
   const trail = trailFileSchema.safeParse(value);
   if (trail.success) return collectRecords(trail.data.Records, depth + 1) ?? [];
@@ -112,9 +123,12 @@ export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
   const base =
     fromMessage ??
     emptyRecord({ kind: "generic-denied" }, "iam-message", record.errorMessage ?? record.errorCode ?? "", 0);
-  const request = withEndpoint(
-    withFederatedCaller(readRequestValues(service, record.requestParameters), record),
-    record.vpcEndpointId,
+  const request = withEncryptionKey(
+    withEndpoint(
+      withFederatedCaller(readRequestValues(service, record.requestParameters), record),
+      record.vpcEndpointId,
+    ),
+    record.requestParameters,
   );
   const resource =
     base.resource ?? record.resources?.[0]?.ARN ?? record.resources?.[0]?.arn ?? requestResourceArn(service, request);
@@ -126,8 +140,7 @@ export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
     service: base.service ?? service,
     action: base.action ?? `${service}:${actionForOperation(service, record.eventName)}`,
     operation: operationOfEvent(service, record.eventName),
-    principal:
-      base.principal ?? record.userIdentity?.arn ?? record.userIdentity?.sessionContext?.sessionIssuer?.arn ?? null,
+    principal: base.principal ?? principalOfIdentity(record.userIdentity),
     resource,
     statedPolicyType: base.statedPolicyType ?? (record.errorCode === "VpceAccessDenied" ? "vpc-endpoint" : null),
     errorCode: record.errorCode ?? base.errorCode,
@@ -143,6 +156,21 @@ export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
   });
 }
 
+/** CloudTrail's word for a caller that signed nothing: an AWSAccount identity with this account id. */
+const ANONYMOUS_ACCOUNT = "ANONYMOUS_PRINCIPAL";
+
+/**
+ * The caller a record's userIdentity names: its ARN, its session's issuer, `anonymous` for an unsigned request, or the
+ * AWS service (`config.amazonaws.com`) that called with no identity of yours.
+ */
+function principalOfIdentity(identity: CloudTrailRecord["userIdentity"]): string | null {
+  if (!identity) return null;
+  if (identity.arn) return identity.arn;
+  if (identity.sessionContext?.sessionIssuer?.arn) return identity.sessionContext.sessionIssuer.arn;
+  if (identity.accountId === ANONYMOUS_ACCOUNT) return "anonymous";
+  return identity.invokedBy?.endsWith(".amazonaws.com") ? identity.invokedBy : null;
+}
+
 /**
  * A web identity or SAML caller has no ARN: its token's provider and subject are what a trust policy names, so they
  * join the request's values (`IdentityProvider`, `WebIdentitySubject`) for the fix to take.
@@ -154,6 +182,17 @@ function withFederatedCaller(values: RequestValues, record: CloudTrailRecord): R
   if (identity.identityProvider) variables.IdentityProvider = identity.identityProvider;
   if (identity.userName) variables.WebIdentitySubject = identity.userName;
   return { ...values, variables };
+}
+
+/** S3's header naming the SSE-KMS key of a write, as CloudTrail keeps it in requestParameters. */
+const SSE_KMS_KEY_HEADER = "x-amz-server-side-encryption-aws-kms-key-id";
+
+/** An S3 write encrypted with a KMS key names it: the key's policy must let the caller use it (`SseKmsKeyArn`). */
+function withEncryptionKey(values: RequestValues, requestParameters: unknown): RequestValues {
+  if (typeof requestParameters !== "object" || requestParameters === null) return values;
+  const key = (requestParameters as Record<string, unknown>)[SSE_KMS_KEY_HEADER];
+  if (typeof key !== "string" || !key.startsWith("arn:") || !key.includes(":kms:")) return values;
+  return { ...values, variables: { ...values.variables, SseKmsKeyArn: key } };
 }
 
 /** A network activity event names the VPC endpoint it passed through: the fix edits that endpoint's policy. */

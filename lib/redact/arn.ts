@@ -145,6 +145,10 @@ function segmentLabels(service: string, account: string, segments: string[]): (s
  * A role and a session that name each other as a Lambda function's do are masked as `function-role-n` and
  * `function-n`, so the engine still reads the caller as that function; any other pair as `role-n` and `session-n`.
  */
+/** An identity pool's guest role (`Cognito_poolUnauth_Role`, Amplify's `…-unauthRole`): the engine reads the word. */
+const GUEST_ROLE = /unauth/i;
+
 function assumedRoleLabels([, role = "", session = ""]: string[]): [string, string] {
-  return isFunctionSession(role, session) ? ["function-role", "function"] : ["role", "session"];
+  if (isFunctionSession(role, session)) return ["function-role", "function"];
+  return [GUEST_ROLE.test(role) ? "unauth-role" : "role", "session"];
 }

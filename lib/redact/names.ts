@@ -26,7 +26,15 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/;
 const WILDCARDS = /([*?]+)/;
 
 /** Words AWS itself puts in names and paths: kept so service-linked roles and log groups still read as such. */
-const AWS_WORDS = new Set(["service-role", "aws-service-role", "aws-reserved", "sso.amazonaws.com", "aws", "lambda"]);
+const AWS_WORDS = new Set([
+  "service-role",
+  "aws-service-role",
+  "aws-reserved",
+  "sso.amazonaws.com",
+  "aws",
+  "lambda",
+  "CognitoIdentityCredentials",
+]);
 
 /** True when a piece of a name carries no secret: a wildcard, a placeholder, a `$LATEST` qualifier, AWS's own words. */
 function isPublic(piece: string): boolean {
