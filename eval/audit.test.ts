@@ -115,6 +115,7 @@ describe("the fix audit", () => {
     );
     expect(await flagged("ROLE_NAME", '"arn": "arn:aws:sts::1:assumed-role/karpenter/x"')).toBe(true);
     expect(await flagged("USER_NAME", "User: arn:aws:iam::1:user/user name is not authorized")).toBe(false);
+    expect(await flagged("USER_NAME", "User: arn:aws:iam::XXXX:user/XXXX is not authorized")).toBe(false);
     expect(await flagged("USER_NAME", "User: cloud_user is not authorized")).toBe(true);
   });
 

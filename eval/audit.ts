@@ -183,7 +183,7 @@ const ACCOUNT = String.raw`\d{12}`;
 /** An IAM role or user name as a principal ARN writes it, neither elided (`...`) nor redacted (`***`, `<name>`). */
 /** Where a principal ARN ends: its sentence goes on, or its quote closes ("user/user name" names no user). */
 const PRINCIPAL_END = String.raw`(?=["'\x60]?\s+is not authorized|["'\x60])`;
-const NAME = String.raw`(?![\w+=,.@-]*\.\.\.)(?!x{3,}[/\s"'\x60])[\w+=,@-][\w+=,.@-]*`;
+const NAME = String.raw`(?![\w+=,.@-]*\.\.\.)(?![xX]{3,}[/\s"'\x60])[\w+=,@-][\w+=,.@-]*`;
 
 /**
  * Reads a value the input states for a placeholder's name, e.g. `"instanceId": "i-…"` for `<InstanceId>`. Values
