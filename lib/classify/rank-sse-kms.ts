@@ -3,7 +3,7 @@ import type { NonEmpty } from "../non-empty";
 import type { Ranked } from "./rank";
 
 /** The request value (a CloudTrail record's x-amz-server-side-encryption-aws-kms-key-id) naming an SSE-KMS key. */
-export const SSE_KMS_KEY = "SseKmsKeyArn";
+const SSE_KMS_KEY = "SseKmsKeyArn";
 
 const KEY_SHARE = 0.3;
 
