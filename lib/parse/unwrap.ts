@@ -16,13 +16,16 @@ const LEFT_EDGE = /^[ \t]*│ ?/;
 function joinBoxedLines(lines: string[]): string[] {
   const out: string[] = [];
   for (let index = 0; index < lines.length; index++) {
-    let line = lines[index] ?? "";
-    while (FULL_TO_RIGHT_EDGE.test(line) && LEFT_EDGE.test(lines[index + 1] ?? "")) {
-      const padded = line.replace(AT_RIGHT_EDGE, (edge) => (edge.startsWith("  ") ? " " : ""));
-      line = padded + (lines[index + 1] ?? "").replace(LEFT_EDGE, "");
+    // Only the newest piece is tested and trimmed, so a box of many lines costs what its text does.
+    let piece = lines[index] ?? "";
+    const pieces: string[] = [];
+    while (FULL_TO_RIGHT_EDGE.test(piece) && LEFT_EDGE.test(lines[index + 1] ?? "")) {
+      pieces.push(piece.replace(AT_RIGHT_EDGE, (edge) => (edge.startsWith("  ") ? " " : "")));
+      piece = (lines[index + 1] ?? "").replace(LEFT_EDGE, "");
       index++;
     }
-    out.push(line);
+    pieces.push(piece);
+    out.push(pieces.join(""));
   }
   return out;
 }
