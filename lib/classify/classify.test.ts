@@ -152,6 +152,14 @@ describe("checks", () => {
 });
 
 describe("classify: callers in their own terms", () => {
+  it("puts an anonymous caller's explicit Deny on an API in the API's resource policy, never in a role or an SCP", () => {
+    const { candidates } = classifyText(
+      "User: anonymous is not authorized to perform: execute-api:Invoke on resource: " +
+        "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/items with an explicit deny",
+    );
+    expect(candidates.map((candidate) => candidate.layer)).toEqual(["resource-policy"]);
+  });
+
   const assumeRole = (caller: string, role: string) =>
     `User: ${caller} is not authorized to perform: sts:AssumeRole on resource: ${role}`;
 

@@ -209,7 +209,7 @@ function rankUnstated(record: DenialRecord): NonEmpty<Ranked> {
         {
           layer: "resource-policy",
           confidence: 0.9,
-          why: "The API's resource policy does not allow this caller (the Lambda function is never reached).",
+          why: "The API's resource policy does not allow this caller, or denies it (the Lambda function is never reached).",
         },
       ];
     case "ec2-encoded":
@@ -299,7 +299,8 @@ export function rankLayers(record: DenialRecord, caller: Caller = callerOf(recor
         ? rankImplicit(record)
         : record.statedPolicyType
           ? rankStated(record, record.statedPolicyType)
-          : record.statedReason === "explicit-deny"
+          : // An anonymous call to an API is in no account: its Deny can only be the API's resource policy's.
+            record.statedReason === "explicit-deny" && record.kind !== "execute-api-anonymous"
             ? rankUnnamedDeny(record)
             : rankUnstated(record);
   const forCaller =
