@@ -1,6 +1,15 @@
-import { RESOURCE_DESCRIPTORS } from "../iam";
 import type { PolicyType, StatedReason } from "../model";
-import { joinElided, splitPrincipal } from "./split-arns";
+import { readResource } from "./sentence-resource";
+import {
+  isQuote,
+  isSpace,
+  stripQuotes,
+  tokenAt,
+  tokenBefore,
+  trimTrailingPunctuation,
+  unquotedUpToQuote,
+} from "./sentence-tokens";
+import { splitPrincipal } from "./split-arns";
 
 /** What one "User: … is not authorized to perform: …" sentence says. */
 export interface IamSentence {
@@ -24,8 +33,6 @@ export interface IamSentence {
 }
 
 export const IAM_ANCHOR = "is not authorized to perform";
-
-const MAX_TOKEN = 2048;
 
 /** Policy-type phrases exactly as AWS writes them, including its typos ("sessions policy"). */
 const POLICY_PHRASES: [string, PolicyType][] = [
@@ -79,7 +86,6 @@ const ACTION_SHAPE = /^[A-Za-z0-9-]+:[A-Za-z0-9*]+$/;
 const USER_PREFIX = /^User:?/i;
 const MARKDOWN_STARS = /^\*+|\*\*+$/g;
 const USER_ONLY = /^user:?$/i;
-const CLOSING_TAG_TO_END = /<\/\w*>?.*$/;
 
 const POLICY_TYPE_OF_PHRASE = new Map(POLICY_PHRASES);
 
@@ -88,110 +94,6 @@ function policyTypeOf(phrase: string | undefined): PolicyType | null {
   // AWS writes the phrases in lower case: look the phrase up as is before lower-casing a copy.
   const spaced = /\s\s|[\t\n]/.test(phrase) ? phrase.replace(/\s+/g, " ") : phrase;
   return POLICY_TYPE_OF_PHRASE.get(spaced) ?? POLICY_TYPE_OF_PHRASE.get(spaced.toLowerCase()) ?? null;
-}
-
-// Character codes rather than one-character strings: these scans touch every character of a sentence.
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10;
-}
-
-function isLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
-
-function isQuote(code: number): boolean {
-  return code === 34 || code === 39 || code === 96; // " ' `
-}
-
-/** Trailing punctuation that ends a sentence or wraps a token: . , ; ) ] } " ' ` */
-function isClosingPunctuation(code: number): boolean {
-  return code === 46 || code === 44 || code === 59 || code === 41 || code === 93 || code === 125 || isQuote(code);
-}
-
-/** `text` without the run of characters matching `drop` at its end. */
-function trimEndWhere(text: string, drop: (code: number) => boolean): string {
-  let end = text.length;
-  while (end > 0 && drop(text.charCodeAt(end - 1))) end--;
-  return end === text.length ? text : text.slice(0, end);
-}
-
-function stripQuotes(token: string): string {
-  let start = 0;
-  while (start < token.length && isQuote(token.charCodeAt(start))) start++;
-  return trimEndWhere(start === 0 ? token : token.slice(start), isQuote);
-}
-
-/** Reads the whitespace-delimited token that ends just before `index`. */
-function tokenBefore(text: string, index: number): { token: string; start: number } {
-  let end = index;
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
-  let start = end;
-  while (start > 0 && end - start < MAX_TOKEN && !isSpace(text.charCodeAt(start - 1))) start--;
-  return { token: text.slice(start, end), start };
-}
-
-/** Reads the token starting at `index`; a quoted token may hold spaces. */
-function tokenAt(text: string, index: number): { token: string; end: number } {
-  const quote = text[index];
-  if (quote === '"' || quote === "'") {
-    const close = text.indexOf(quote, index + 1);
-    if (close > index && close - index < MAX_TOKEN) return { token: text.slice(index + 1, close), end: close + 1 };
-  }
-  let end = index;
-  while (end < text.length && end - index < MAX_TOKEN && !isSpace(text.charCodeAt(end))) end++;
-  return { token: text.slice(index, end), end };
-}
-
-/**
- * An unquoted resource ends at a double quote: a message inside one-line JSON (`…role/worker","code":"…"`) runs on
- * into the next field with no space, and IAM names never hold one. An escaped quote's backslash goes with it.
- */
-function unquotedUpToQuote(token: { token: string; end: number }, quoted: boolean): { token: string; end: number } {
-  const quote = quoted || !isLetter(token.token.charCodeAt(0)) ? -1 : token.token.indexOf('"');
-  if (quote <= 0) return token;
-  const cut = token.token.charCodeAt(quote - 1) === 92 ? quote - 1 : quote;
-  return { token: token.token.slice(0, cut), end: token.end - token.token.length + cut };
-}
-
-/**
- * A redacted last segment ("assumed-role/.../...") or a name a log cut short ("…/MyStack-Container...") is part of the
- * ARN, not a full stop: the ellipsis stays, so the name reads as unreadable rather than whole.
- */
-function endsRedacted(token: string): boolean {
-  return token.endsWith("/...") || token.endsWith(":...") || (token.startsWith("arn:") && token.endsWith("..."));
-}
-
-function isGreaterThan(code: number): boolean {
-  return code === 62;
-}
-
-const OPENER_OF: Record<number, string> = { 41: "(", 93: "[", 125: "{" };
-
-function countOf(text: string, character: string): number {
-  let count = 0;
-  for (let at = text.indexOf(character); at !== -1; at = text.indexOf(character, at + 1)) count++;
-  return count;
-}
-
-/**
- * Closing punctuation off the token's end, except a bracket that closes one the token opened: a writer's
- * `{redacted}` or `[assumed-role]` placeholder keeps its bracket, so it reads as one placeholder, not as a name.
- */
-function trimClosingPunctuation(token: string): string {
-  let end = token.length;
-  while (end > 0 && isClosingPunctuation(token.charCodeAt(end - 1))) {
-    const opener = OPENER_OF[token.charCodeAt(end - 1)];
-    const kept = token.slice(0, end);
-    if (opener && countOf(kept, opener) >= countOf(kept, kept.charAt(end - 1))) break;
-    end--;
-  }
-  return end === token.length ? token : token.slice(0, end);
-}
-
-function trimTrailingPunctuation(token: string): string {
-  const withoutClosingTag = token.includes("</") ? token.replace(CLOSING_TAG_TO_END, "") : token;
-  const trimmed = endsRedacted(withoutClosingTag) ? withoutClosingTag : trimClosingPunctuation(withoutClosingTag);
-  return trimmed.includes("<") ? trimmed : trimEndWhere(trimmed, isGreaterThan);
 }
 
 /** An action cut by a line break inside its name ("cloudforma" / "tion:DescribeStacks"): only a cut one is joined. */
@@ -279,79 +181,6 @@ export function parseCutSentence(text: string, anchor: number): { principal: str
   while (isSpace(text.charCodeAt(cursor))) cursor++;
   if (readAction(text, cursor) || !CUT_MARK.test(text.slice(cursor, cursor + 100))) return null;
   return { principal: principalFrom(text, tokenBefore(text, anchor)) };
-}
-
-/** An ARN has five colons before its resource; fewer, and a line break right after, means the paste wrapped it. */
-const ARN_FIELD_COLONS = 5;
-
-function colonsIn(token: string): number {
-  let count = 0;
-  for (let at = token.indexOf(":"); at !== -1 && count < ARN_FIELD_COLONS; at = token.indexOf(":", at + 1)) count++;
-  return count;
-}
-
-/** The index past the spaces and tabs at `from` (not line breaks). */
-function afterBlanks(text: string, from: number): number {
-  let at = from;
-  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
-  return at;
-}
-
-/**
- * The ARN a line break cut inside its fields (`arn:aws:dynamodb:ap-southeast-1` / `:450266975445:table/stocks`), read
- * across the break: the next line's first token completes it. Null when `token` is whole or the break is not there.
- */
-function joinWrappedArn(text: string, token: { token: string; end: number }): { token: string; end: number } | null {
-  if (!token.token.startsWith("arn:") || colonsIn(token.token) >= ARN_FIELD_COLONS) return null;
-  const lineEnd = afterBlanks(text, token.end);
-  if (text.charCodeAt(lineEnd) !== 10) return null;
-  const rest = tokenAt(text, afterBlanks(text, lineEnd + 1));
-  const joined = token.token + rest.token;
-  return rest.token && colonsIn(joined) >= ARN_FIELD_COLONS ? { token: joined, end: rest.end } : null;
-}
-
-// The words after a resource ARN's name, up to the reason on the same line: a Glue job or a console name may hold spaces.
-const SPACED_NAME_REST =
-  /((?: (?!because |with an explicit deny)[^\s:()"'`<>]{1,80}){1,12})(?= because | with an explicit deny)/y;
-
-/** A named resource's ARN whose name runs on, with spaces, to the reason clause (`job/Copy landing zone to raw because`). */
-function spacedNameAfter(text: string, resource: string, end: number): { resource: string; end: number } | null {
-  if (!resource.startsWith("arn:") || !resource.includes("/") || text.charCodeAt(end) !== 32) return null;
-  SPACED_NAME_REST.lastIndex = end;
-  const rest = SPACED_NAME_REST.exec(text);
-  return rest ? { resource: resource + (rest[1] ?? ""), end: SPACED_NAME_REST.lastIndex } : null;
-}
-
-/**
- * The ARN a redaction broke with a space before its next field (`arn:aws:cloudformation:eu-central-1:xxxx :stack/…`),
- * read whole: the next token starts with that field's colon. Null when `token` is whole or no such token follows.
- */
-function joinSpacedArn(text: string, token: { token: string; end: number }): { token: string; end: number } | null {
-  if (!token.token.startsWith("arn:") || colonsIn(token.token) >= ARN_FIELD_COLONS) return null;
-  if (text.charCodeAt(token.end) !== 32 || text.charCodeAt(token.end + 1) !== 58) return null;
-  const rest = tokenAt(text, token.end + 1);
-  const joined = token.token + rest.token;
-  return colonsIn(joined) >= ARN_FIELD_COLONS ? { token: joined, end: rest.end } : null;
-}
-
-function readResource(text: string, cursor: number): { resource: string | null; end: number } {
-  const read = unquotedUpToQuote(tokenAt(text, cursor), isQuote(text.charCodeAt(cursor)));
-  const token = joinWrappedArn(text, read) ?? joinSpacedArn(text, read) ?? read;
-  const elided = joinElided(text, token.token, token.end);
-  if (elided) return { resource: trimTrailingPunctuation(stripQuotes(elided.arn)), end: elided.end };
-  const resource = trimTrailingPunctuation(stripQuotes(token.token)) || null;
-  // "on resource (code AccessDeniedException)": a writer cut the ARN, and the parenthesis opens the SDK's details.
-  if (resource?.startsWith("(")) return { resource: null, end: cursor };
-  const spaced = resource ? spacedNameAfter(text, resource, token.end) : null;
-  if (spaced) return spaced;
-  if (!resource || !RESOURCE_DESCRIPTORS.has(resource)) return { resource, end: token.end };
-  let next = token.end;
-  while (isSpace(text.charCodeAt(next))) next++;
-  const named = tokenAt(text, next);
-  const name = trimTrailingPunctuation(stripQuotes(named.token));
-  return name
-    ? { resource: name.startsWith("arn:") ? name : `${resource} ${name}`, end: named.end }
-    : { resource, end: token.end };
 }
 
 function findAuthorizationId(text: string, from: number, limit: number): string | null {
