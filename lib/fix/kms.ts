@@ -180,10 +180,30 @@ function serviceKeyPolicyFix(subject: Subject, service: string): FixDraft {
     Action: ["kms:GenerateDataKey", "kms:Decrypt"],
     Resource: "*",
   };
+  return serviceStatementDraft(subject, key, statement, {
+    title: `Let ${service} use the key`,
+    request: `${service} is denied the use of KMS key ${key} when it delivers to our encrypted target.`,
+    notes: [
+      'In a key policy, "Resource": "*" means "this key": it grants nothing on other keys.',
+      "An encrypted delivery asks KMS for a data key and to decrypt: the statement allows both. A key AWS manages " +
+        "(alias/aws/sqs, alias/aws/sns) cannot be shared with a service this way: encrypt the target with a key you manage.",
+      `Limit it to your own source: add "Condition": {"ArnEquals": {"aws:SourceArn": "<SOURCE_ARN>"}} with the topic, ` +
+        "bucket or rule that delivers.",
+    ],
+  });
+}
+
+/** A statement a key administrator adds to the key policy for a service principal: the edit, its forms, the request. */
+function serviceStatementDraft(
+  subject: Subject,
+  key: string,
+  statement: Record<string, unknown>,
+  text: { title: string; request: string; notes: string[] },
+): FixDraft {
   const rendered = prepare(statement);
   return {
     layer: "kms-key-policy",
-    title: `Let ${service} use the key`,
+    title: text.title,
     owner: "key-admin",
     statement,
     additionalStatements: [],
@@ -192,16 +212,8 @@ function serviceKeyPolicyFix(subject: Subject, service: string): FixDraft {
     terraform: `# Add the statement to the Statement list of aws_kms_key.policy for ${key}.`,
     sam: keyPolicyTemplate(rendered),
     consoleUrl: keyConsoleUrl(subject, key),
-    requestText:
-      `Hi — ${service} is denied the use of KMS key ${key} when it delivers to our encrypted target. Could you add ` +
-      `this statement to the key policy?\n\n${prettyJson(rendered)}`,
-    notes: [
-      'In a key policy, "Resource": "*" means "this key": it grants nothing on other keys.',
-      "An encrypted delivery asks KMS for a data key and to decrypt: the statement allows both. A key AWS manages " +
-        "(alias/aws/sqs, alias/aws/sns) cannot be shared with a service this way: encrypt the target with a key you manage.",
-      `Limit it to your own source: add "Condition": {"ArnEquals": {"aws:SourceArn": "<SOURCE_ARN>"}} with the topic, ` +
-        "bucket or rule that delivers.",
-    ],
+    requestText: `Hi — ${text.request} Could you add this statement to the key policy?\n\n${prettyJson(rendered)}`,
+    notes: text.notes,
   };
 }
 
@@ -240,21 +252,9 @@ function logsKeyPolicyFix(subject: Subject): FixDraft {
     Resource: "*",
     Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": logGroup } },
   };
-  const rendered = prepare(statement);
-  return {
-    layer: "kms-key-policy",
+  return serviceStatementDraft(subject, key, statement, {
     title: `Let CloudWatch Logs (${service}) use the key for log group ${logGroup.split(":").pop() ?? logGroup}`,
-    owner: "key-admin",
-    statement,
-    additionalStatements: [],
-    target: `key policy of ${key}`,
-    cli: keyPolicyEdit(key),
-    terraform: `# Add the statement to the Statement list of aws_kms_key.policy for ${key}.`,
-    sam: keyPolicyTemplate(rendered),
-    consoleUrl: keyConsoleUrl(subject, key),
-    requestText:
-      `Hi — CloudWatch Logs may not use KMS key ${key} for log group ${logGroup}. Could you add this statement to the ` +
-      `key policy?\n\n${prettyJson(rendered)}`,
+    request: `CloudWatch Logs may not use KMS key ${key} for log group ${logGroup}.`,
     notes: [
       "CloudWatch Logs uses the key itself, as its service principal in the log group's Region: the key policy must " +
         "name it, and no IAM policy of the caller can stand in. The condition limits it to this log group (end the ARN " +
@@ -262,5 +262,5 @@ function logsKeyPolicyFix(subject: Subject): FixDraft {
       "Check too that the key exists in the log group's Region and is enabled: Logs gives the same words for a key ARN " +
         "of another Region or a deleted key.",
     ],
-  };
+  });
 }
