@@ -1,3 +1,4 @@
+import { anchorSet } from "./anchors";
 import type { SpecialPattern } from "./special-messages";
 
 /**
@@ -10,37 +11,37 @@ export const GRANT_DENIALS: SpecialPattern[] = [
   {
     pattern:
       /SaslAuthenticationFailedError: .{0,120}?Access denied|SASL Authentication failed: .{0,120}?Access denied|Access denied: SASL_AUTHENTICATION_FAILED/,
-    anchors: [
+    anchors: anchorSet(
       "SaslAuthenticationFailedError: ",
       "SASL Authentication failed: ",
       "Access denied: SASL_AUTHENTICATION_FAILED",
-    ],
+    ),
     read: () => ({ kind: "generic-denied", service: "kafka-cluster", action: "kafka-cluster:Connect" }),
   },
   // OpenSearch fine-grained access control: its security plugin, not IAM, refused the index action; the role mapping
   // of the user (or IAM role, as a backend role) decides.
   {
     pattern: /no permissions for \[[a-z_]{1,40}:[\w/*]{1,100}\] and User \[name=/,
-    anchors: ["no permissions for ["],
+    anchors: anchorSet("no permissions for ["),
     read: () => ({ kind: "generic-denied", service: "es" }),
   },
   // AWS IoT Core refuses an MQTT CONNECT the certificate's IoT policy does not allow (iot:Connect on client/<id>).
   {
     pattern: /CONNACK:Client is not authenticated\/authorized|unsuccessful CONNACK.{0,400}?NOT_AUTHORIZED/,
-    anchors: ["CONNACK:Client is not authenticated/authorized", "unsuccessful CONNACK"],
+    anchors: anchorSet("CONNACK:Client is not authenticated/authorized", "unsuccessful CONNACK"),
     read: () => ({ kind: "generic-denied", service: "iot", action: "iot:Connect" }),
   },
   // Kinesis Video Streams' fragment ACK: the producer may not use the stream's key to encrypt what it puts.
   {
     pattern: /"ErrorCode"\s{0,4}:\s{0,4}"KMS_KEY_ACCESS_DENIED"/,
-    anchors: ["KMS_KEY_ACCESS_DENIED"],
+    anchors: anchorSet("KMS_KEY_ACCESS_DENIED"),
     read: () => ({ kind: "generic-denied", service: "kms", action: "kms:GenerateDataKey" }),
   },
   // Greengrass (v1) acts through the account's Greengrass service role, set per Region: none is associated, or its
   // trust policy does not name greengrass.amazonaws.com.
   {
     pattern: /greengrass is not authorized to assume the service role associated with this account/i,
-    anchors: ["is not authorized to assume the service role associated with this account"],
+    anchors: anchorSet("is not authorized to assume the service role associated with this account"),
     read: () => ({
       kind: "generic-denied",
       principal: "greengrass.amazonaws.com",
@@ -51,13 +52,13 @@ export const GRANT_DENIALS: SpecialPattern[] = [
   // Config's organization calls from an account outside every organization: membership, not a policy, refuses them.
   {
     pattern: /This action can only be made by accounts in an AWS Organization/,
-    anchors: ["This action can only be made by accounts in an AWS Organization"],
+    anchors: anchorSet("This action can only be made by accounts in an AWS Organization"),
     read: () => ({ kind: "generic-denied", service: "config" }),
   },
   // AWS Backup's job failure: its service role (not the caller) may not read the resource it protects.
   {
     pattern: /AWS Backup does not have permission to (?:describe|access) resource (arn:[^\s,]{1,400}?)\.?(?=\s|$)/,
-    anchors: ["AWS Backup does not have permission to "],
+    anchors: anchorSet("AWS Backup does not have permission to "),
     read: (m) => {
       const resource = m[1] ?? "";
       return { kind: "generic-denied", service: resource.split(":")[2] ?? "backup", resource };
@@ -68,7 +69,7 @@ export const GRANT_DENIALS: SpecialPattern[] = [
   {
     pattern:
       /not authorized to perform this operation\. Please consult the permissions associated with your AWS Backup role/,
-    anchors: ["Please consult the permissions associated with your AWS Backup role"],
+    anchors: anchorSet("Please consult the permissions associated with your AWS Backup role"),
     read: () => ({ kind: "generic-denied", service: "iam", action: "iam:PassRole" }),
   },
 ];

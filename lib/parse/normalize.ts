@@ -1,9 +1,9 @@
-import { includesAny } from "./anchors";
+import { anchorSet, includesAny } from "./anchors";
 import { unwrapLines } from "./unwrap";
 
 const ANSI_ESCAPE = /\u001b\[[0-9;]*[A-Za-z]/g;
 const TERRAFORM_GUTTER = /^[ \t]*[│╷╵][ \t]?/gm;
-const GUTTER_CHARACTERS = ["│", "╷", "╵"];
+const GUTTER_CHARACTERS = anchorSet("│", "╷", "╵");
 // A log viewer's or YAML block's ASCII gutter ("      | error KMS: …") at the start of a line.
 const PIPE_GUTTER = /^[ \t]*\|[ \t]/gm;
 // A run of backslashes, then an optional quote: one pass per run (`\\+"` backtracks quadratically on long runs).

@@ -1,4 +1,5 @@
 import { ownEntry } from "../own";
+import { anchorSet } from "./anchors";
 import type { SpecialPattern } from "./special-messages";
 
 /** The call an EventBridge pipe (or rule) makes on a target of each service, as its execution role must allow it. */
@@ -27,7 +28,7 @@ export const SERVICE_DENIALS: SpecialPattern[] = [
   {
     pattern:
       /Account (\d{12}) should have '([\w+=,.@-]{1,64})' role with trust relationship to Role '([\w+=,.@-]{1,64})'/,
-    anchors: ["role with trust relationship to Role"],
+    anchors: anchorSet("role with trust relationship to Role"),
     read: (m) => ({
       kind: "generic-denied",
       service: "sts",
@@ -40,7 +41,7 @@ export const SERVICE_DENIALS: SpecialPattern[] = [
   // A service that runs as a role it is given, refused by that role's trust policy.
   {
     pattern: /The execution role you provide must allow AWS EventBridge Scheduler to assume the role/,
-    anchors: ["must allow AWS EventBridge Scheduler to assume the role"],
+    anchors: anchorSet("must allow AWS EventBridge Scheduler to assume the role"),
     read: () => ({
       kind: "generic-denied",
       service: "sts",
@@ -50,7 +51,7 @@ export const SERVICE_DENIALS: SpecialPattern[] = [
   },
   {
     pattern: /Role (arn:[^\s\]]{1,400}|\[role_arn\]) is invalid or cannot be assumed/,
-    anchors: [" is invalid or cannot be assumed"],
+    anchors: anchorSet(" is invalid or cannot be assumed"),
     read: (m) => ({
       kind: "generic-denied",
       service: "sts",
@@ -63,7 +64,7 @@ export const SERVICE_DENIALS: SpecialPattern[] = [
   {
     pattern:
       /unable to pull secrets or registry auth[^\n]{0,400}?(?:failed to fetch secret (arn:aws[a-z-]{0,12}:secretsmanager:[^\s"']{1,400}))?/,
-    anchors: ["unable to pull secrets or registry auth"],
+    anchors: anchorSet("unable to pull secrets or registry auth"),
     read: (m) => ({
       kind: "generic-denied",
       service: "secretsmanager",
@@ -75,7 +76,7 @@ export const SERVICE_DENIALS: SpecialPattern[] = [
   {
     pattern:
       /InsufficientDeliveryPolicyException|Your Amazon S3 bucket policy does not permit AWS Config to write to it/,
-    anchors: ["InsufficientDeliveryPolicyException", "does not permit AWS Config to write to it"],
+    anchors: anchorSet("InsufficientDeliveryPolicyException", "does not permit AWS Config to write to it"),
     read: () => ({
       kind: "generic-denied",
       service: "s3",
@@ -87,33 +88,33 @@ export const SERVICE_DENIALS: SpecialPattern[] = [
   // A service-linked role the call needs does not exist, and the caller may not create it.
   {
     pattern: /Service-linked role '(AWSServiceRoleFor[\w+=,.@-]{1,64})' for \w{1,40} is required/,
-    anchors: ["Service-linked role '"],
+    anchors: anchorSet("Service-linked role '"),
     read: () => ({ kind: "generic-denied", service: "iam", action: "iam:CreateServiceLinkedRole" }),
   },
   // CDK before a deploy: it could not assume its bootstrap role (missing, or its trust policy does not name the caller).
   {
     pattern: /current credentials could not be used to assume '(arn:[^'\s]{1,400})'/,
-    anchors: ["current credentials could not be used to assume"],
+    anchors: anchorSet("current credentials could not be used to assume"),
     read: (m) => ({ kind: "generic-denied", service: "sts", action: "sts:AssumeRole", resource: m[1] ?? "" }),
   },
   // amazon-efs-utils (the EFS CSI driver): with the iam mount option, EFS asks the file system policy and the
   // caller's IAM policy for elasticfilesystem:ClientMount.
   {
     pattern: /mount\.nfs4?: access denied by server while mounting/,
-    anchors: ["access denied by server while mounting"],
+    anchors: anchorSet("access denied by server while mounting"),
     read: () => ({ kind: "generic-denied", service: "elasticfilesystem", action: "elasticfilesystem:ClientMount" }),
   },
   // Lake Formation's own API (credential vending for Iceberg, Athena, EMR): its grants refused the table's data.
   {
     pattern: /Access is not allowed\.? \(Service: LakeFormation/,
-    anchors: ["Access is not allowed"],
+    anchors: anchorSet("Access is not allowed"),
     read: () => ({ kind: "lake-formation", service: "glue", requiredPermission: null, databaseName: null }),
   },
   // Step Functions' .sync integrations create an EventBridge rule to learn when the job ends: the state machine's
   // role needs events:PutRule (with PutTargets and DescribeRule) on arn:…:rule/StepFunctionsGetEventsFor…Rule.
   {
     pattern: /(?:'(arn:[^'\s]{1,400})' )?is not authorized to create managed-rule/,
-    anchors: ["is not authorized to create managed-rule"],
+    anchors: anchorSet("is not authorized to create managed-rule"),
     read: (m) => ({
       kind: "generic-denied",
       service: "events",
@@ -126,33 +127,33 @@ export const SERVICE_DENIALS: SpecialPattern[] = [
   {
     pattern:
       /Not Authorized to access \w{1,100} on type \w{1,100}|UnauthorizedException['"]?\s{0,4},\s{0,4}['"]?message['"]?\s{0,4}:\s{0,4}['"]Permission denied/,
-    anchors: ["Not Authorized to access ", "UnauthorizedException"],
+    anchors: anchorSet("Not Authorized to access ", "UnauthorizedException"),
     read: () => ({ kind: "generic-denied", service: "appsync", action: "appsync:GraphQL" }),
   },
   // EventBridge Pipes' execution log: the pipe's role may not invoke its target.
   {
     pattern: /Target invocation failed with error from \w{1,40}\. Not allowed to invoke (arn:[^\s".]{1,400})/,
-    anchors: ["Not allowed to invoke arn:"],
+    anchors: anchorSet("Not allowed to invoke arn:"),
     read: (m) => ({ kind: "generic-denied", ...targetInvocation(m[1] ?? "") }),
   },
   // Route 53's XML body names the caller but not the call (the wrapper's operation does): "User: arn:… is not
   // authorized to access this resource".
   {
     pattern: /User: (arn:[^\s"'<>]{1,400}) is not authorized to access this resource/,
-    anchors: [" is not authorized to access this resource"],
+    anchors: anchorSet(" is not authorized to access this resource"),
     read: (m) => ({ kind: "generic-denied", principal: m[1] ?? "" }),
   },
   // SageMaker CreateEndpoint: the model's execution role must pull its images from ECR.
   {
     pattern: /the execution role used to create the model has permissions to access them/,
-    anchors: ["the execution role used to create the model has permissions to access them"],
+    anchors: anchorSet("the execution role used to create the model has permissions to access them"),
     read: () => ({ kind: "generic-denied", service: "ecr", action: "ecr:BatchGetImage" }),
   },
   // Lake Formation's GrantPermissions (a resource link's target too) reads the table through Glue as the caller: its
   // Glue access to the table, in the catalog's account, is what was missing.
   {
     pattern: /Insufficient Glue permissions to access table [\w-]{1,255}/,
-    anchors: ["Insufficient Glue permissions to access table "],
+    anchors: anchorSet("Insufficient Glue permissions to access table "),
     read: () => ({ kind: "generic-denied", service: "glue", action: "glue:GetTable" }),
   },
 ];

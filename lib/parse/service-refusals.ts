@@ -1,4 +1,5 @@
 import { serviceFromSdkLabel } from "../iam";
+import { anchorSet } from "./anchors";
 import type { SpecialPattern } from "./special-messages";
 
 /**
@@ -10,38 +11,38 @@ export const SERVICE_REFUSALS: SpecialPattern[] = [
   // S3 Object Ownership "bucket owner enforced" turns ACLs off: a request that still sends one (x-amz-acl) is refused.
   {
     pattern: /\bAccessControlListNotSupported\b|The bucket does not allow ACLs/,
-    anchors: ["AccessControlListNotSupported", "The bucket does not allow ACLs"],
+    anchors: anchorSet("AccessControlListNotSupported", "The bucket does not allow ACLs"),
     read: () => ({ kind: "generic-denied", service: "s3" }),
   },
   // EC2's CreateInstanceExportTask (Client.AuthFailure): VM Import/Export writes to the bucket as a grantee of its ACL.
   {
     pattern: /vm-import-export@amazon\.com must have WRITE and READ_ACL permission/,
-    anchors: ["vm-import-export@amazon.com must have"],
+    anchors: anchorSet("vm-import-export@amazon.com must have"),
     read: () => ({ kind: "generic-denied", service: "ec2", action: "ec2:CreateInstanceExportTask" }),
   },
   // API Gateway's answer when a Lambda (or Cognito) authorizer denied the call: the authorizer decides, not IAM.
   {
     pattern: /User is not authorized to access this resource/,
-    anchors: ["User is not authorized to access this resource"],
+    anchors: anchorSet("User is not authorized to access this resource"),
     read: () => ({ kind: "generic-denied", service: "execute-api", action: "execute-api:Invoke" }),
   },
   // kubectl against EKS: the cluster did not map the IAM identity (aws-auth ConfigMap or access entry) to a user.
   {
     pattern:
       /You must be logged in to the server \((?:Unauthorized|the server has asked for the client to provide credentials)\)/,
-    anchors: ["You must be logged in to the server"],
+    anchors: anchorSet("You must be logged in to the server"),
     read: () => ({ kind: "generic-denied", service: "eks" }),
   },
   // The EKS console: the signed-in principal has no access entry (or aws-auth mapping) on the cluster.
   {
     pattern: /Your current (?:IAM principal|user or role) doesn\\?'t have access to Kubernetes objects on this cluster/,
-    anchors: ["have access to Kubernetes objects on this cluster"],
+    anchors: anchorSet("have access to Kubernetes objects on this cluster"),
     read: () => ({ kind: "generic-denied", service: "eks" }),
   },
   // Cognito could not get credentials for the pool's role: the role's trust policy does not let the pool assume it.
   {
     pattern: /Invalid identity pool configuration\. Check assigned IAM roles for this pool/,
-    anchors: ["Invalid identity pool configuration"],
+    anchors: anchorSet("Invalid identity pool configuration"),
     read: () => ({
       kind: "generic-denied",
       principal: "cognito-identity.amazonaws.com",
@@ -52,38 +53,38 @@ export const SERVICE_REFUSALS: SpecialPattern[] = [
   // Organizations' own refusal: from a member account (not the management account or a delegated administrator).
   {
     pattern: /You don\\?'t have permissions to access this resource/,
-    anchors: ["t have permissions to access this resource"],
+    anchors: anchorSet("t have permissions to access this resource"),
     read: () => ({ kind: "generic-denied", service: "organizations" }),
   },
   // The Java SDK v2 names a body-less 403 "Access denied (Service: Sts, Status Code: 403": the service by its label.
   {
     pattern: /\bAccess denied \(Service: ([^;,)]{1,60})[;,] Status Code: 403/,
-    anchors: ["Access denied (Service: "],
+    anchors: anchorSet("Access denied (Service: "),
     read: (m) => ({ kind: "generic-denied", service: serviceFromSdkLabel(m[1] ?? "") }),
   },
   // The Java SDK v1 names a 403 whose body said only "Forbidden" by its service label (AWSIotData for IoT's data plane).
   {
     pattern: /\bForbidden \(Service: ([^;,)]{1,60}); Status Code: 403; Error Code: ForbiddenException/,
-    anchors: ["Forbidden (Service: "],
+    anchors: anchorSet("Forbidden (Service: "),
     read: (m) => ({ kind: "generic-denied", service: serviceFromSdkLabel(m[1] ?? "") }),
   },
   // Ansible's EC2 inventory script quotes boto's bare 403 reason: 'ERROR: "Forbidden", while: getting RDS instances'.
   {
     pattern: /ERROR: "Forbidden", while: /,
-    anchors: ['ERROR: "Forbidden", while: '],
+    anchors: anchorSet('ERROR: "Forbidden", while: '),
     read: () => ({ kind: "generic-denied" }),
   },
   // The JavaScript SDK v2's error object: only its S3 client renders a body-less 403 as "[Forbidden: null]" (no message),
   // and only a HEAD has no body, most often an object's (the ranking's why says a bucket's needs s3:ListBucket).
   {
     pattern: /\[Forbidden: null\]/,
-    anchors: ["[Forbidden: null]"],
+    anchors: anchorSet("[Forbidden: null]"),
     read: () => ({ kind: "http-forbidden", service: "s3", action: "s3:GetObject" }),
   },
   // Its bare `code: 'Forbidden'` is any client's 403 (Chime's, API Gateway's …): the call stays unnamed.
   {
     pattern: /\bcode: 'Forbidden'/,
-    anchors: ["code: 'Forbidden'"],
+    anchors: anchorSet("code: 'Forbidden'"),
     read: () => ({ kind: "http-forbidden" }),
   },
 ];

@@ -1,5 +1,5 @@
 import type { DenialKindFacts, PolicyType } from "../model";
-import { anchored, execAnchored, includesAny } from "./anchors";
+import { anchored, anchorSet, execAnchored, includesAny, type AnchorSet } from "./anchors";
 import { queueArnOfUrl } from "../iam";
 import { ownEntry } from "../own";
 import { SERVICE_DENIALS } from "./service-denials";
@@ -29,7 +29,7 @@ export type WrappingKind = "lambda-env-kms" | "lambda-stale-grant";
 export interface SpecialPattern {
   pattern: RegExp;
   /** Literal text the pattern needs (one of): most lines are ruled out with indexOf before the regex runs. */
-  anchors: string[];
+  anchors: AnchorSet;
   /** The facts a match gives: its kind, and what only that kind carries. */
   read: (match: RegExpExecArray) => DenialKindFacts & SpecialFacts;
   /** Set on the Lambda errors that quote an IAM sentence. */
@@ -85,7 +85,7 @@ function lambdaMissingPermission(operation: string, label: string): DenialKindFa
 const PATTERNS: SpecialPattern[] = [
   {
     pattern: /KMS Exception: UnrecognizedClientException/,
-    anchors: ["KMS Exception: UnrecognizedClientException"],
+    anchors: anchorSet("KMS Exception: UnrecognizedClientException"),
     read: () => ({ kind: "lambda-stale-grant", service: "kms", action: "kms:Decrypt" }),
     wraps: "lambda-stale-grant",
   },
@@ -93,13 +93,13 @@ const PATTERNS: SpecialPattern[] = [
   {
     pattern: /is not authorized to decrypt records in stream/,
     // Not the whole phrase: its first 21 characters are every IAM sentence's, so each one would be compared that far.
-    anchors: ["decrypt records in stream"],
+    anchors: anchorSet("decrypt records in stream"),
     read: () => ({ kind: "kinesis-kms", service: "kms", action: "kms:Decrypt" }),
   },
   // Firehose reading an SSE-KMS Kinesis stream: its delivery role needs kms:Decrypt on the stream's key.
   {
     pattern: /Firehose does not have access to the KMS Key used to encrypt\/decrypt the Kinesis Stream/,
-    anchors: ["Firehose does not have access to the KMS Key"],
+    anchors: anchorSet("Firehose does not have access to the KMS Key"),
     read: () => ({ kind: "kinesis-kms", service: "kms", action: "kms:Decrypt" }),
   },
   // The bare code is Lambda's only with Lambda around it: Kinesis and API Gateway integrations raise it too.
@@ -111,34 +111,36 @@ const PATTERNS: SpecialPattern[] = [
         "KMSAccessDeniedException\\) when calling the Invoke operation",
       ].join("|"),
     ),
-    anchors: [
+    anchors: anchorSet(
       "unable to decrypt the environment variables because KMS access was denied",
       "Lambda.KMSAccessDeniedException",
       "KMSAccessDeniedException) when calling the Invoke operation",
-    ],
+    ),
     read: () => ({ kind: "lambda-env-kms", service: "kms", action: "kms:Decrypt" }),
     wraps: "lambda-env-kms",
   },
   {
     pattern: /The role defined for the function cannot be assumed by Lambda/,
-    anchors: ["The role defined for the function cannot be assumed by Lambda"],
+    anchors: anchorSet("The role defined for the function cannot be assumed by Lambda"),
     read: () => ({ kind: "lambda-role-not-assumable", service: "sts", action: "sts:AssumeRole" }),
   },
   {
     pattern: /execution role does not have permissions to call (\w{1,80}) on (\w{1,40})/,
-    anchors: ["execution role does not have permissions to call "],
+    anchors: anchorSet("execution role does not have permissions to call "),
     read: (m) => lambdaMissingPermission(m[1] ?? "", m[2] ?? ""),
   },
   {
     pattern:
       /Your access has been denied by EC2, please make sure your function execution role have permission to\s{0,4}\*?(\w{1,80})/,
-    anchors: ["Your access has been denied by EC2, please make sure your function execution role have permission to"],
+    anchors: anchorSet(
+      "Your access has been denied by EC2, please make sure your function execution role have permission to",
+    ),
     read: (m) => lambdaMissingPermission(m[1] ?? "", "EC2"),
   },
   {
     pattern:
       /Cannot access stream (arn:[^\s.]{1,400}(?:\.[^\s.]{1,400})*)\. Please ensure the role can perform the ([\w, ]{1,120}) Actions/,
-    anchors: ["Cannot access stream arn:"],
+    anchors: anchorSet("Cannot access stream arn:"),
     read: (m) => {
       const service = (m[1] ?? "").split(":")[2] ?? "dynamodb";
       return {
@@ -152,12 +154,12 @@ const PATTERNS: SpecialPattern[] = [
   },
   {
     pattern: /Invalid permissions on Lambda function/,
-    anchors: ["Invalid permissions on Lambda function"],
+    anchors: anchorSet("Invalid permissions on Lambda function"),
     read: () => ({ kind: "apigw-invalid-permissions", service: "lambda", action: "lambda:InvokeFunction" }),
   },
   {
     pattern: /Permissions on the destination (queue|topic) do not allow S3 to publish notifications/,
-    anchors: ["do not allow S3 to publish notifications"],
+    anchors: anchorSet("do not allow S3 to publish notifications"),
     read: (m) =>
       m[1] === "topic"
         ? { kind: "s3-notification-destination", principal: "s3.amazonaws.com", service: "sns", action: "sns:Publish" }
@@ -170,18 +172,18 @@ const PATTERNS: SpecialPattern[] = [
   },
   {
     pattern: /Unable to validate the following destination configurations/,
-    anchors: ["Unable to validate the following destination configurations"],
+    anchors: anchorSet("Unable to validate the following destination configurations"),
     read: () => ({ kind: "s3-notification-destination", service: "lambda", action: "lambda:InvokeFunction" }),
   },
   {
     pattern: /The ciphertext refers to a customer master key that does not exist/,
-    anchors: ["The ciphertext refers to a customer master key that does not exist"],
+    anchors: anchorSet("The ciphertext refers to a customer master key that does not exist"),
     read: () => ({ kind: "kms-opaque", service: "kms", action: "kms:Decrypt" }),
   },
   // An SNS delivery-status log whose queue is encrypted: SNS itself was refused the queue's key.
   {
     pattern: /"providerResponse".{0,200}?KMS\.AccessDeniedException/,
-    anchors: ['"providerResponse"'],
+    anchors: anchorSet('"providerResponse"'),
     read: () => ({
       kind: "generic-denied",
       principal: "sns.amazonaws.com",
@@ -192,7 +194,7 @@ const PATTERNS: SpecialPattern[] = [
   // An SNS delivery-status log: the topic's delivery to a queue was refused, so the caller is SNS itself.
   {
     pattern: /"providerResponse".{0,200}?Access to the resource (https:\/\/\S{1,300}) is denied/,
-    anchors: ['"providerResponse"'],
+    anchors: anchorSet('"providerResponse"'),
     read: (m) => ({
       kind: "sqs-legacy",
       principal: "sns.amazonaws.com",
@@ -204,7 +206,7 @@ const PATTERNS: SpecialPattern[] = [
   {
     pattern:
       /Access to the resource (https:\/\/(?:sqs\.|[\w-]{1,30}\.queue\.|queue\.)[\w.-]{1,100}\/\S{0,300}) is denied/,
-    anchors: ["Access to the resource https://"],
+    anchors: anchorSet("Access to the resource https://"),
     read: (m) => ({ kind: "sqs-legacy", resource: queueArnOfUrl(m[1] ?? "") ?? undefined, service: "sqs" }),
   },
   ...SERVICE_REFUSALS,
@@ -213,13 +215,13 @@ const PATTERNS: SpecialPattern[] = [
   // Secrets Manager (and others) when the caller may not use the key that encrypts the value.
   {
     pattern: /Access to KMS is not allowed/,
-    anchors: ["Access to KMS is not allowed"],
+    anchors: anchorSet("Access to KMS is not allowed"),
     read: () => ({ kind: "generic-denied", service: "kms", action: "kms:Decrypt" }),
   },
   // Bedrock's refusal when the account lacks access to the model (a setting, not a policy): not-a-policy.ts ranks it.
   {
     pattern: /Your account is not authorized to invoke this API operation/,
-    anchors: ["Your account is not authorized to invoke this API operation"],
+    anchors: anchorSet("Your account is not authorized to invoke this API operation"),
     read: () => ({ kind: "generic-denied", service: "bedrock" }),
   },
   // CloudWatch Logs names only the account: "User with accountId: 123456789012 is not authorized to perform
@@ -227,7 +229,7 @@ const PATTERNS: SpecialPattern[] = [
   {
     pattern:
       /User with accountId: ?(\d{12}|\S{1,40}) is not authorized\s+to\s+perform\s+([A-Z][A-Za-z]{1,60})(\s+with\s+Tags)?/,
-    anchors: ["User with accountId:"],
+    anchors: anchorSet("User with accountId:"),
     read: (m) => ({
       kind: "generic-denied",
       service: "logs",
@@ -239,18 +241,18 @@ const PATTERNS: SpecialPattern[] = [
   {
     pattern:
       /You are not authorized to perform this operation\.?(?: Encoded authorization failure message: ([\w+/=-]{1,20000}))?/,
-    anchors: ["You are not authorized to perform this operation"],
+    anchors: anchorSet("You are not authorized to perform this operation"),
     read: (m) => ({ kind: "ec2-encoded", service: "ec2", encodedMessage: m[1] ?? null }),
   },
   // CloudTrail network activity events (errorCode VpceAccessDenied).
   {
     pattern: /The request was denied due to a VPC endpoint policy/i,
-    anchors: ["denied due to a VPC endpoint policy", "denied due to a vpc endpoint policy"],
+    anchors: anchorSet("denied due to a VPC endpoint policy", "denied due to a vpc endpoint policy"),
     read: () => ({ kind: "generic-denied", statedPolicyType: "vpc-endpoint" }),
   },
   {
     pattern: /not authorized to perform the required AWS Marketplace actions \(`?(aws-marketplace:\w{1,80})/,
-    anchors: ["not authorized to perform the required AWS Marketplace actions"],
+    anchors: anchorSet("not authorized to perform the required AWS Marketplace actions"),
     read: (m) => ({ kind: "bedrock-marketplace", service: "aws-marketplace", action: m[1] }),
   },
   {
@@ -261,19 +263,19 @@ const PATTERNS: SpecialPattern[] = [
         String.raw`(?:: Required ((?:[A-Za-z]{1,40} ){1,4}?)on ([^\s()]{1,1024})| on ([^\s()]{1,1024}))?` +
         String.raw`(?:[ \t]{0,4}\(Database name: ([^\s(),]{1,255}))?`,
     ),
-    anchors: ["Insufficient Lake Formation permission"],
+    anchors: anchorSet("Insufficient Lake Formation permission"),
     read: (m) => lakeFormationFacts(m[1]?.trim() ?? null, m[2] ?? m[3] ?? null, m[4] ?? null),
   },
   {
     pattern: /Insufficient permissions to execute the query|\bPERMISSION_DENIED\b/,
-    anchors: ["Insufficient permissions to execute the query", "PERMISSION_DENIED"],
+    anchors: anchorSet("Insufficient permissions to execute the query", "PERMISSION_DENIED"),
     read: () => ({ kind: "athena-query", service: "athena" }),
   },
   // The short form SDKs and the STS console write: "Not authorized to perform sts:AssumeRoleWithWebIdentity", and
   // Network Firewall's "user is not authorized perform iam:CreateServiceLinkedRole" (sic).
   {
     pattern: /\b[Nn]ot authorized (?:to )?perform:? `?([A-Za-z0-9-]{1,40}):([A-Za-z0-9*]{1,80})/,
-    anchors: ["ot authorized to perform", "ot authorized perform"],
+    anchors: anchorSet("ot authorized to perform", "ot authorized perform"),
     read: (m) => ({
       kind: "generic-denied",
       service: (m[1] ?? "").toLowerCase(),
@@ -283,24 +285,24 @@ const PATTERNS: SpecialPattern[] = [
   // The S3 console: "You or your AWS administrator must update your IAM permissions to allow s3:GetBucketVersioning."
   {
     pattern: /update your IAM permissions to allow ([a-z0-9-]{1,40}):([A-Za-z0-9*]{1,80})/,
-    anchors: ["update your IAM permissions to allow "],
+    anchors: anchorSet("update your IAM permissions to allow "),
     read: (m) => ({ kind: "generic-denied", service: m[1] ?? "", action: `${m[1] ?? ""}:${m[2] ?? ""}` }),
   },
   {
     pattern: /\bKMSAccessDeniedException\b/,
-    anchors: ["KMSAccessDeniedException"],
+    anchors: anchorSet("KMSAccessDeniedException"),
     read: () => ({ kind: "generic-denied", service: "kms" }),
   },
   // A HEAD request's 403 has no body to name a code, so each SDK says "Forbidden" its own way (Go v1: "Forbidden: Forbidden").
   {
     pattern:
       /when calling the (Head\w{1,60}) operation: Forbidden|operation error S3: (Head\w{1,60}), https response error StatusCode: 403|\bForbidden: Forbidden\b/,
-    anchors: [" operation: Forbidden", ", https response error StatusCode: 403", "Forbidden: Forbidden"],
+    anchors: anchorSet(" operation: Forbidden", ", https response error StatusCode: 403", "Forbidden: Forbidden"),
     read: () => ({ kind: "http-forbidden" }),
   },
   {
     pattern: /\bAccess ?Denied(?:Exception)?\b/,
-    anchors: ["Access"],
+    anchors: anchorSet("Access"),
     read: () => ({ kind: "generic-denied" }),
   },
 ];

@@ -40,9 +40,14 @@ export function readTerraformSubject(line: string): TerraformSubject | null {
   return null;
 }
 
+/** The names lower-cased once: every "creating …" or "reading …" of a pasted line is held against all of them. */
+const RESOURCES_BY_LOWER_NAME = TERRAFORM_RESOURCES.map((resource) => [resource[0].toLowerCase(), resource] as const);
+const LONGEST_NAME = Math.max(...TERRAFORM_RESOURCES.map(([name]) => name.length));
+
 function subjectAfter(line: string, from: number, verb: Verb): TerraformSubject | null {
-  for (const [name, service, calls] of TERRAFORM_RESOURCES) {
-    if (line.slice(from, from + name.length).toLowerCase() !== name.toLowerCase()) continue;
+  const words = line.slice(from, from + LONGEST_NAME).toLowerCase();
+  for (const [lowerName, [name, service, calls]] of RESOURCES_BY_LOWER_NAME) {
+    if (!words.startsWith(lowerName)) continue;
     const after = AFTER_NAME.exec(line.slice(from + name.length));
     if (!after) return null;
     const operation = after[3] ? (verb === "read" ? calls.readPolicy : undefined) : calls[verb];

@@ -1,7 +1,7 @@
 import type { DenialKindFacts, DenialRecord, TextFormat } from "../model";
 import { isAccountId, parseArn } from "../iam";
 import { actionForOperation, isReadable, serviceForOperation, splitAction } from "../iam";
-import { includesAny } from "./anchors";
+import { anchorSet, includesAny } from "./anchors";
 import {
   IAM_ANCHOR,
   parseCutSentence,
@@ -252,7 +252,7 @@ function reasonFragmentAt(lines: string[], index: number): ReasonFragment | null
   return fragment && { ...fragment, action: fragment.action ?? soleActionIn(window.text) };
 }
 
-const REASON_WORDS = ["because ", "explicit deny"];
+const REASON_WORDS = anchorSet("because ", "explicit deny");
 const ACTION_TOKEN = /(?<![\w:/-])([a-z0-9-]{2,40}:[A-Z][A-Za-z0-9*]{1,80})(?![\w:/-])/g;
 
 /** The one IAM action a short text names (a quoted "`iam:ListUsers`" beside the reason), if it names only one. */

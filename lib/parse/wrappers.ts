@@ -1,6 +1,6 @@
 import type { TextFormat } from "../model";
 import { serviceFromEventSource, serviceFromSdkLabel } from "../iam";
-import { anchored, execAnchored, includesAny } from "./anchors";
+import { anchored, anchorSet, execAnchored, includesAny } from "./anchors";
 import { withGapsFilled, type NamedCall } from "./named-call";
 import { readSdkFrames } from "./sdk-frames";
 import { readTerraformAddress, readTerraformSubject } from "./terraform";
@@ -58,13 +58,13 @@ const CLOUDTRAIL_REGION_KEY = anchored(/"awsRegion"\s?:\s?"([a-z]{2}(?:-gov)?-[a
 /** A CDK environment, `aws://<account>/<region>`: where the stack (and its calls) goes. */
 const CDK_ENVIRONMENT = anchored(/aws:\/\/[^\s/]{1,40}\/([a-z]{2}(?:-gov)?-[a-z]+-\d)\b/, "aws://");
 
-const CLOUDFORMATION_PHRASES = [
+const CLOUDFORMATION_PHRASES = anchorSet(
   "Resource handler returned message",
   "CREATE_FAILED",
   "UPDATE_FAILED",
   "UPDATE_ROLLBACK",
-];
-const PYTHON_PHRASES = ["botocore", "ClientError:", "Traceback"];
+);
+const PYTHON_PHRASES = anchorSet("botocore", "ClientError:", "Traceback");
 
 function detectFormat(line: string): TextFormat | null {
   if (line.includes("Calling the invoke API action failed")) return "lambda-console";
