@@ -78,7 +78,9 @@ export function matchTemplate(compiled: CompiledTemplate, arn: string): Map<stri
 }
 
 const placeholders = new Map<string, string>();
-const PLACEHOLDER = /<[^<>\s]{1,40}>/g;
+// Braces after `$` or `%` are a policy variable (`${aws:username}`) or a Terraform directive, not a writer's placeholder.
+const PLACEHOLDER = /<[^<>\s]{1,40}>|(?<![$%])\{[^{}\s]{1,40}\}/g;
+const WRITERS_BRACE = /(?<![$%])\{/;
 const REGION_NAME = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]{4,9}-\d{1,2}$/;
 
 /** The placeholder for an IAM template variable, in the one spelling every fix uses: `BucketName` → `<BUCKET_NAME>`. */
@@ -99,21 +101,23 @@ function placeholderFor(variable: string): string {
  */
 export function shownValue(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (name === "Account") return value === "" || isAccountId(value) ? value : undefined;
+  // "aws" is AWS's own account in the ARNs of what it publishes: `…:aws:transform/Serverless-2016-10-31`.
+  if (name === "Account") return value === "" || value === "aws" || isAccountId(value) ? value : undefined;
   // A Region's own name or a wildcard; a word in its place (`region`, `REGION`) is the writer's redaction.
   if (name === "Region") return value === "" || value.includes("*") || REGION_NAME.test(value) ? value : undefined;
   const xRun = (value.charCodeAt(0) | 32) === 120 && /^x{3,}$/i.test(value);
   if (xRun || value.includes("...")) return undefined;
-  return value.includes("<") ? withPlaceholdersStarred(value) : value;
+  return value.includes("<") || WRITERS_BRACE.test(value) ? withPlaceholdersStarred(value) : value;
 }
 
 /**
- * A name the writer masked in part (`vault_<region>-18f431c6`) keeps what it shows, each `<placeholder>` a `*`; a name
- * that is all placeholder (`<bucket>`) or holds a stray `<` is hidden.
+ * A name the writer masked in part (`vault_<region>-18f431c6`) keeps what it shows, each `<placeholder>` or
+ * `{placeholder}` a `*`; a name that is all placeholder (`<bucket>`, `{the-queue-ARN}`) or holds a stray bracket is hidden.
  */
 function withPlaceholdersStarred(value: string): string | undefined {
   const starred = value.replace(PLACEHOLDER, "*");
-  return starred.includes("<") || starred.includes(">") || /^\**$/.test(starred) ? undefined : starred;
+  const stray = starred.includes("<") || starred.includes(">") || WRITERS_BRACE.test(starred);
+  return stray || /^\**$/.test(starred) ? undefined : starred;
 }
 
 /** Fills a template's slots from named values, a placeholder for those missing or hidden (the leaf becomes `*`). */

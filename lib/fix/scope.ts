@@ -46,10 +46,20 @@ function matchingType(
 ): { type: ResourceTypeInfo; values: Map<string, string> } | null {
   for (const type of types) {
     const values = matchTemplate(compile(type.arnFormat), arn);
-    if (values) return { type, values };
+    if (!values) continue;
+    for (const slot of ["Region", "Account"])
+      if (values.get(slot) === "" && !AWS_OWNED_NAME.test(parseArn(arn)?.resource ?? "")) values.delete(slot);
+    return { type, values };
   }
   return null;
 }
+
+/**
+ * AWS's own resources of a regional type leave the account empty (`arn:aws:ssm:us-east-1::parameter/aws/service/…`,
+ * `…::automation-definition/AWS-RunPatchBaseline`); any other empty Region or account where the type has one is a
+ * writer's redaction (`arn:aws:elasticmapreduce:::cluster/*`), which the subject's own, or a placeholder, replaces.
+ */
+const AWS_OWNED_NAME = /^[\w-]{1,60}\/\/?(?:aws\/|AWS|Amazon)/;
 
 /**
  * The type a wildcard ARN of no template's shape takes in (`deploymentgroup:*` is every `deploymentgroup:${App}/${Group}`):
@@ -62,10 +72,13 @@ function wildcardType(types: ResourceTypeInfo[], arn: string, values: Map<string
   return types.find((type) => fillAny(compile(type.arnFormat), values).startsWith(prefix)) ?? null;
 }
 
-/** An ARN of no known type, with a hidden account field (`*****`) replaced by the subject's account. */
+/**
+ * An ARN of no known type, with a hidden account field (`*****`) replaced by the subject's account; AWS's own account
+ * (`arn:aws:cloudformation:…:aws:transform/Serverless-2016-10-31`) stays.
+ */
 function withShownAccount(arn: string, account: string): string {
   const parsed = parseArn(arn);
-  if (!parsed || parsed.account === "" || isAccountId(parsed.account)) return arn;
+  if (!parsed || parsed.account === "" || parsed.account === "aws" || isAccountId(parsed.account)) return arn;
   return `arn:${parsed.partition}:${parsed.service}:${parsed.region}:${account}:${parsed.resource}`;
 }
 

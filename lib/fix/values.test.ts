@@ -175,3 +175,46 @@ describe("execute-api and actions without resource-level scope", () => {
     expect(fix.cli).toContain("--source-arn 'arn:aws:execute-api:eu-west-1:123456789012:<API_ID>/*/POST/orders/*'");
   });
 });
+
+describe("fixes read the account and Region fields of a message's ARN", () => {
+  it("treat an empty Region or account that a writer removed as hidden: a placeholder, never an empty field", async () => {
+    const emr = await fixOf(
+      sentence(
+        "arn:aws:sts:::assumed-role/bulk-import-starter/job",
+        "elasticmapreduce:AddTags",
+        "arn:aws:elasticmapreduce:::cluster/*",
+      ),
+    );
+    expect(emr.statement?.Resource).toBe("arn:aws:elasticmapreduce:<REGION>:<ACCOUNT_ID>:cluster/*");
+    const ssm = await fixOf(
+      sentence("arn:aws:iam:::user/deployer", "ssm:GetParameter", "arn:aws:ssm:eu-central-2::parameter/sst/bootstrap"),
+    );
+    expect(ssm.statement?.Resource).toBe("arn:aws:ssm:eu-central-2:<ACCOUNT_ID>:parameter/sst/bootstrap");
+  });
+
+  it("keep the empty account of AWS's own public parameters", async () => {
+    const fix = await fixOf(
+      sentence(
+        "arn:aws:sts::123456789012:assumed-role/builder/i-0abc1234def567890",
+        "ssm:GetParameter",
+        "arn:aws:ssm:us-east-1::parameter/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+      ),
+    );
+    expect(fix.statement?.Resource).toBe(
+      "arn:aws:ssm:us-east-1::parameter/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+    );
+  });
+
+  it("keep AWS's own account in the ARN of a transform AWS publishes", async () => {
+    const fix = await fixOf(
+      sentence(
+        "arn:aws:iam::123456789012:user/deployer",
+        "cloudformation:CreateChangeSet",
+        "arn:aws:cloudformation:ap-southeast-2:aws:transform/Serverless-2016-10-31",
+      ),
+    );
+    expect(fix.statement?.Resource).toContain(
+      "arn:aws:cloudformation:ap-southeast-2:aws:transform/Serverless-2016-10-31",
+    );
+  });
+});

@@ -44,6 +44,20 @@ describe("callerOf", () => {
       "shop-SendEmail-9z8y",
     ],
     ["arn:aws:sts::111122223333:assumed-role/ReadOnly/Tom", BUCKET, "assumed-role", "ReadOnly"],
+    // A documentation example's pair, a CI runner's OIDC session and a Step Functions role's generated session.
+    ["arn:aws:sts::123456789012:assumed-role/example-role/example-user", BUCKET, "assumed-role", "example-role"],
+    [
+      "arn:aws:sts::111122223333:assumed-role/circleci_iam_role/circleci-oidc-session",
+      BUCKET,
+      "assumed-role",
+      "circleci_iam_role",
+    ],
+    [
+      "arn:aws:sts::111122223333:assumed-role/StepFunctionExecutionRoleForImageProcessing/ahHmwmWNKuHXeWtEOlzRZuOFiwpoCyKH",
+      BUCKET,
+      "assumed-role",
+      "StepFunctionExecutionRoleForImageProcessing",
+    ],
     [
       "arn:aws:sts::111122223333:assumed-role/karpeter-controller/1731429849551905269",
       BUCKET,

@@ -4,11 +4,19 @@ import { SSO_ROLE_PREFIX } from "./role-path";
 
 const LAMBDA_INTERNAL_SESSION = /^awslambda_\d+/;
 /**
- * Session names tools other than Lambda give: SDK defaults, EC2 instance ids, CI runners, SSO e-mail addresses, and
- * generated ones holding a UUID (`external-d-49df7ce5-60ec-…`, an EKS pod's web-identity session); a function's is its name.
+ * Session names tools other than Lambda give: SDK defaults, EC2 instance ids, CI runners and their OIDC sessions
+ * (`circleci-oidc-session`), SSO e-mail addresses, and generated ones holding a UUID (`external-d-49df7ce5-60ec-…`, an
+ * EKS pod's web-identity session); a function's is its name.
  */
-const NOT_A_FUNCTION_SESSION =
-  /^(?:botocore-session-|aws-go-sdk-|aws-sdk-|aws-cli-|i-[0-9a-f]{8,}$|gha-|GitHubActions|terraform|cdk-)|@|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/i;
+const NOT_A_FUNCTION_SESSION = new RegExp(
+  [
+    "^(?:botocore-session-|aws-go-sdk-|aws-sdk-|aws-cli-|i-[0-9a-f]{8,}$|gha-|GitHubActions|terraform|cdk-)",
+    "@",
+    "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}",
+    "(?:^|[-_.])(?:oidc|session)(?:$|[-_.])",
+  ].join("|"),
+  "i",
+);
 /**
  * An EC2 instance's own session (`i-0abc…`, or redacted `i-XXXX`): the instance profile's role. Kubernetes pods on the
  * node get it when they have no credentials of their own.
@@ -38,9 +46,20 @@ const SERVICE_SESSION_NAMES = [
 const SERVICE_SESSION = new RegExp(`^(?:${SERVICE_SESSION_NAMES.join("|")})(?:$|[-_.\\d])`, "i");
 /** Role names that say which service runs as them: SageMaker and ECS execution roles, CodeBuild service roles, Glue. */
 const SERVICE_ROLE_NAME =
-  /sagemaker|codebuild|codepipeline|ecsTask|ecs-task|glue|stepfunctions|cloudformation|emr_|batch-?service/i;
+  /sagemaker|codebuild|codepipeline|ecsTask|ecs-task|glue|step-?functions?|statemachine|cloudformation|emr_|batch-?service/i;
 /** First words that a templated or generic name shares with its role, never a function's name: `role-name/role-session-name`. */
-const GENERIC_FIRST_WORDS = new Set(["role", "session", "service", "default", "aws", "user", "my", "test"]);
+const GENERIC_FIRST_WORDS = new Set([
+  "role",
+  "session",
+  "service",
+  "default",
+  "aws",
+  "user",
+  "my",
+  "test",
+  "example",
+  "sample",
+]);
 // IAM names hold no spaces, brackets, `$` or `~`: "user/user name", `{redacted}`, `[assumed-role]`, `$USER` and `~` are a
 // writer's stand-ins for the name.
 const UNREADABLE = /^[Xx]{3,}$|\.\.\.|[<>*\s{}[\]$~]/;

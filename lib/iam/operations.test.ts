@@ -8,6 +8,7 @@ describe("actionForOperation", () => {
     ["s3", "DeleteBucketReplication", "PutReplicationConfiguration"],
     ["s3", "DeleteBucketPublicAccessBlock", "PutBucketPublicAccessBlock"],
     ["s3", "ListObjectsV2", "ListBucket"],
+    ["s3", "ListBuckets", "ListAllMyBuckets"],
     ["lambda", "Invoke", "InvokeFunction"],
     ["lambda", "AddPermission20150331v2", "AddPermission"],
     ["s3", "GetObject", "GetObject"],

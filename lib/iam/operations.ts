@@ -10,6 +10,7 @@ export const OPERATION_TO_ACTION: Record<string, Record<string, string>> = {
     ListObjectsV2: "ListBucket",
     ListObjects: "ListBucket",
     HeadBucket: "ListBucket",
+    ListBuckets: "ListAllMyBuckets",
     ListObjectVersions: "ListBucketVersions",
     HeadObject: "GetObject",
     GetObjectAttributes: "GetObject",

@@ -205,6 +205,27 @@ describe("parseDenials: reading what the text gives", () => {
       principal: "arn:aws:sts::<<account-id>>:assumed-role/<<role-name>>/s1",
       resource: "arn:aws:s3:::<my-bucket-name>/k",
     });
+    const braced =
+      "SqsException: User: {the user ARN} is not authorized to perform: sqs:createqueue on resource: {the queue ARN} " +
+      "because no identity-based policy allows the sqs:createqueue action";
+    expect(onlyRecord(braced)).toMatchObject({ principal: "{the-user-ARN}", resource: "{the-queue-ARN}" });
+  });
+
+  it("reads the service of an action a writer hid behind a placeholder, and the caller before it", () => {
+    const text =
+      '"User: arn:aws:sts::xxxxxxxxxxxxx:assumed-role/xxxxxxxxxx/CognitoIdentityCredentials is not authorized to perform: transcribe:<action>"';
+    expect(onlyRecord(text)).toMatchObject({
+      service: "transcribe",
+      action: null,
+      principal: "arn:aws:sts::xxxxxxxxxxxxx:assumed-role/xxxxxxxxxx/CognitoIdentityCredentials",
+    });
+  });
+
+  it("reads an IAM ARN an autocorrect turned into arn:aws:I am:", () => {
+    const text =
+      "api error AccessDeniedException: User: arn:aws:I am::123456789012:user/s3-iam is not authorized to perform: " +
+      "ssm:GetParameter on resource: arn:aws:ssm:eu-west-2:123456789012:parameter/sst/bootstrap";
+    expect(onlyRecord(text)?.principal).toBe("arn:aws:iam::123456789012:user/s3-iam");
   });
 });
 

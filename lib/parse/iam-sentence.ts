@@ -168,19 +168,30 @@ function unlessShellVariable(value: string | null): string | null {
   return value !== null && value.startsWith("$") && SHELL_VARIABLE.test(value) ? null : value;
 }
 
-// What a logger puts where it cut a long message: Guzzle's " (truncated...)", an ellipsis.
-const CUT_MARK = /^[A-Za-z0-9:-]{0,80}(?:\s{0,2}\(truncated|\.\.\.|…)/;
+// What a logger puts where it cut a long message: Guzzle's " (truncated...)", an ellipsis; or the line simply ends
+// (a page that quoted the message up to "perform").
+const CUT_MARK = /^[A-Za-z0-9:-]{0,80}(?:\s{0,2}\(truncated|\.\.\.|…)|^[`'"\])}]{0,3}\s*$/;
+
+// An action the writer replaced by a placeholder, keeping its service: `transcribe:<action>`, `s3:{action}`.
+const HIDDEN_ACTION = /^[`'"]?([a-z0-9-]{2,40}):(?:<[^<>\s]{1,40}>|\{[^{}\s]{1,40}\}|\.\.\.|…)/;
 
 /**
- * The caller of a sentence a logger cut before its action was whole ("…user/lingchen is not authorized to perform:
- * s (truncated...)"); null when the action is whole or not cut off that way.
+ * The caller of a sentence whose action a logger cut before it was whole ("…user/lingchen is not authorized to perform:
+ * s (truncated...)") or a writer hid (`transcribe:<action>`), with the service when it still shows; null when the
+ * action is whole or not cut off or hidden that way.
  */
-export function parseCutSentence(text: string, anchor: number): { principal: string | null } | null {
+export function parseCutSentence(
+  text: string,
+  anchor: number,
+): { principal: string | null; service: string | null } | null {
   let cursor = anchor + IAM_ANCHOR.length;
   if (text[cursor] === ":") cursor++;
   while (isSpace(text.charCodeAt(cursor))) cursor++;
-  if (readAction(text, cursor) || !CUT_MARK.test(text.slice(cursor, cursor + 100))) return null;
-  return { principal: principalFrom(text, tokenBefore(text, anchor)) };
+  if (readAction(text, cursor)) return null;
+  const rest = text.slice(cursor, cursor + 100);
+  const hidden = HIDDEN_ACTION.exec(rest);
+  if (!hidden && !CUT_MARK.test(rest)) return null;
+  return { principal: principalFrom(text, tokenBefore(text, anchor)), service: hidden?.[1] ?? null };
 }
 
 function findAuthorizationId(text: string, from: number, limit: number): string | null {

@@ -227,6 +227,41 @@ describe("parseDenials: the call an SDK or tool names around a bare denial", () 
     ].join("\n");
     expect(onlyRecord(text)).toMatchObject({ service: "ec2", action: "ec2:CreateFleet", region: "us-east-1" });
   });
+
+  it.each([
+    [
+      '{"message":"SQS receive message failed: Access to the resource https://sqs.eu-west-1.amazonaws.com/ is denied.","level":"error"}',
+      "sqs:ReceiveMessage",
+    ],
+    ["Error: SQS delete message batch failed: AccessDenied: Access to the resource is denied.", "sqs:DeleteMessage"],
+    [
+      "StorageException(message: Something went wrong with your AWS S3 Storage upload file operation, underlyingException: " +
+        "com.amazonaws.services.s3.model.AmazonS3Exception: Access Denied (Service: Amazon S3; Status Code: 403; " +
+        "Error Code: AccessDenied; Request ID: XEGAQR32M4SQ81CT)",
+      "s3:PutObject",
+    ],
+    [
+      "StorageException(message: Something went wrong with your AWS S3 Storage download file operation, underlyingException: AccessDenied",
+      "s3:GetObject",
+    ],
+    [
+      "* aws_s3_bucket.some_bucket: Error putting S3 ACL: AccessDenied: Access Denied\n\tstatus code: 403",
+      "s3:PutBucketAcl",
+    ],
+    ["* aws_s3_bucket.logs: Error putting S3 lifecycle: AccessDenied: Access Denied", "s3:PutLifecycleConfiguration"],
+  ])("reads the call a library or tool names in its own words: %s", (text, action) => {
+    expect(onlyRecord(text)).toMatchObject({ action });
+  });
+
+  it("reads Copilot's upload of a key to a bucket as PutObject on that object", () => {
+    const text =
+      '> ✘ upload deploy resources for job testjob: upload custom resource "EnvControllerFunction": upload ' +
+      "manual/scripts/envcontrollerfunction/3ffc.zip to bucket somebucketname: AccessDenied: Access Denied";
+    expect(onlyRecord(text)).toMatchObject({
+      action: "s3:PutObject",
+      resource: "arn:aws:s3:::somebucketname/manual/scripts/envcontrollerfunction/3ffc.zip",
+    });
+  });
 });
 
 describe("parseDenials: S3 403s that no AWS policy decides", () => {

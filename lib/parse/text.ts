@@ -164,8 +164,14 @@ function denialsInLine(
   const cut = anchor === -1 ? null : parseCutSentence(line, anchor);
   if (cut) {
     const caller = cut.principal ? { principal: cut.principal } : {};
+    const service = cut.service ? { service: cut.service } : {};
     return [
-      recordFromSpecial({ kind: "generic-denied", ...caller, index: anchor, end: anchor }, wrapper, format, line),
+      recordFromSpecial(
+        { kind: "generic-denied", ...caller, ...service, index: anchor, end: anchor },
+        wrapper,
+        format,
+        line,
+      ),
     ];
   }
   const special = findSpecialMessage(line);

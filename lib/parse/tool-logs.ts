@@ -50,8 +50,58 @@ const ANSIBLE_LISTINGS: Record<string, NamedCall> = {
   "ElastiCache replication groups": { service: "elasticache", operation: "DescribeReplicationGroups" },
 };
 
+/** sqs-consumer's own errors: "SQS receive message failed: …", "SQS delete message batch failed: …". */
+const SQS_CONSUMER_CALLS: Record<string, string> = {
+  receive: "ReceiveMessage",
+  delete: "DeleteMessage",
+  send: "SendMessage",
+  "change visibility timeout": "ChangeMessageVisibility",
+};
+
+/** Amplify's storage category names its step: "Something went wrong with your AWS S3 Storage upload file operation". */
+const AMPLIFY_STORAGE_STEPS: Record<string, string> = {
+  "upload file": "PutObject",
+  "upload input stream": "PutObject",
+  "download file": "GetObject",
+  "get url": "GetObject",
+  remove: "DeleteObject",
+  list: "ListObjectsV2",
+};
+
+/** The Terraform AWS provider before 0.12 named the bucket setting it wrote: "Error putting S3 ACL: AccessDenied". */
+const TERRAFORM_S3_SETTINGS: Record<string, string> = {
+  acl: "PutBucketAcl",
+  policy: "PutBucketPolicy",
+  versioning: "PutBucketVersioning",
+  cors: "PutBucketCors",
+  lifecycle: "PutBucketLifecycleConfiguration",
+  notification: "PutBucketNotificationConfiguration",
+  tags: "PutBucketTagging",
+  replication: "PutBucketReplication",
+  encryption: "PutBucketEncryption",
+  logging: "PutBucketLogging",
+  website: "PutBucketWebsite",
+};
+
 /** Log lines of tools that make the AWS call themselves and name it their own way. */
 const TOOL_READERS: CallReader[] = [
+  {
+    shape: anchored(/\bSQS (receive|delete|send|change visibility timeout) message(?: batch)? failed: /, "SQS "),
+    read: (m) => ({ service: "sqs", operation: ownEntry(SQS_CONSUMER_CALLS, m[1] ?? "") ?? "" }),
+  },
+  {
+    shape: anchored(/\bAWS S3 Storage ([a-z ]{3,30}?) operation\b/, "AWS S3 Storage "),
+    read: (m) => ({ service: "s3", operation: ownEntry(AMPLIFY_STORAGE_STEPS, m[1] ?? "") ?? "" }),
+  },
+  {
+    shape: anchored(/\bError putting S3 ([A-Za-z]{3,20}):/, "Error putting S3 "),
+    read: (m) => ({ service: "s3", operation: ownEntry(TERRAFORM_S3_SETTINGS, (m[1] ?? "").toLowerCase()) ?? "" }),
+  },
+  // Copilot and other Go tools: "upload manual/scripts/….zip to bucket my-bucket: AccessDenied: Access Denied".
+  {
+    shape: anchored(/\bupload (\S{1,1024}) to bucket ([a-z0-9][a-z0-9.-]{1,254}[a-z0-9]): /, " to bucket "),
+    read: (m) => ({ service: "s3", operation: "PutObject", resource: s3Arn(m[2] ?? "", m[1] ?? null) }),
+  },
   // "getFileStatus on s3a://bucket/key: com.amazonaws…AmazonS3Exception: Forbidden".
   {
     shape: anchored(/\b([a-zA-Z]{2,40}) on s3a:\/\/([a-z0-9][a-z0-9.-]{1,254})(?:\/(\S{0,1024}))?/, " on s3a://"),

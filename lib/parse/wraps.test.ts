@@ -142,6 +142,17 @@ describe("a message a logger cut short", () => {
     const text = "Client error: `POST https://sts.amazonaws.com/` resulted in a `403 Forbidden` response:\n" + message;
     expect(onlyRecord(text)).toMatchObject({ principal: "arn:aws:iam::237249205872:user/lingchen", action: null });
   });
+
+  it('keeps the caller and the CLI\'s call of a sentence quoted only up to "perform"', () => {
+    const text =
+      "`An error occurred (AccessDeniedException) when calling the DescribeJobDefinitions operation: User: " +
+      "arn:aws:sts::615874746523:assumed-role/StagingContainerInstanceProfile/i-0ba52d178d30f0e42 is not authorized to perform`";
+    expect(onlyRecord(text)).toMatchObject({
+      principal: "arn:aws:sts::615874746523:assumed-role/StagingContainerInstanceProfile/i-0ba52d178d30f0e42",
+      operation: "DescribeJobDefinitions",
+      action: null,
+    });
+  });
 });
 
 describe("the IAM anchor a terminal cut inside a word", () => {
