@@ -9,6 +9,7 @@ import { rankUnnamedDeny } from "./rank-deny";
 import { withCausesOutsidePolicies } from "./not-a-policy";
 import { forAwsOwnedBucket } from "./rank-aws-owned";
 import { forSseKmsKey } from "./rank-sse-kms";
+import { identityPolicyFirstForKey, keyPolicyFirst } from "./rank-kms";
 import {
   forAnonymousCaller,
   forCognitoGuest,
@@ -131,26 +132,11 @@ function namedLayer(type: PolicyType, deny: string, confidence: number): Ranked 
 /** The message names no policy type: rank by what this kind of denial usually means. */
 function rankUnstated(record: DenialRecord): NonEmpty<Ranked> {
   switch (record.kind) {
+    case "kms-opaque":
+      return crossAccount(record) ? keyPolicyFirst() : identityPolicyFirstForKey();
     case "lambda-env-kms":
     case "kinesis-kms":
-    case "kms-opaque":
-      return [
-        {
-          layer: "kms-key-policy",
-          confidence: 0.5,
-          why: "The key policy must allow the role; it is the usual cause when the role already allows kms:Decrypt.",
-        },
-        {
-          layer: "execution-role",
-          confidence: 0.3,
-          why: "The role may lack kms:Decrypt on this key (when the key policy delegates to IAM).",
-        },
-        {
-          layer: "unknown",
-          confidence: 0.2,
-          why: "The same text appears for a key in another Region or a deleted key.",
-        },
-      ];
+      return keyPolicyFirst();
     case "lambda-stale-grant":
       return [
         {

@@ -2,6 +2,7 @@ import type { DenialRecord, FixDraft } from "../model";
 import { consoleUrl } from "../iam";
 import type { Subject } from "../iam";
 import type { Scope } from "./scope";
+import { createsBoundedIdentity } from "./boundary-delegation";
 import { shellWord } from "./shell";
 
 /** The commands that list every policy attached to the caller, directly and (for a user) through its groups. */
@@ -41,6 +42,12 @@ export function identityDenyFix(record: DenialRecord, subject: Subject, scope: S
     notes.push(
       `${subject.identityName} is an IAM Identity Center role: change the Deny in permission set ${subject.caller.name ?? ""}, ` +
         "which would overwrite an edit made to the role itself.",
+    );
+  if (createsBoundedIdentity(record))
+    notes.push(
+      `A Deny on ${scope.action} is often a guardrail that lets roles and users be created only with a required ` +
+        "permissions boundary (its Condition names iam:PermissionsBoundary): if so, keep the Deny and create the " +
+        "identity with that boundary (--permissions-boundary <BOUNDARY_ARN>, or PermissionsBoundary in the template).",
     );
   if (!stated)
     notes.push(

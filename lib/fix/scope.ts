@@ -113,7 +113,19 @@ function preferredType(
   const named = requested ? plain.find((type) => namesEvery(compile(type.arnFormat), requested)) : undefined;
   const noun = operation ? kebabNoun(operation) : null;
   const operated = noun ? plain.find((type) => type.name === noun) : undefined;
-  return named ?? operated ?? plain.find((type) => type.required) ?? plain[0] ?? types[0];
+  return named ?? operated ?? parentmost(plain.filter((type) => type.required)) ?? plain[0] ?? types[0];
+}
+
+/**
+ * Of the types an action requires one of, the one with the fewest names in its ARN: a table before its streams
+ * (dynamodb:TagResource requires "stream or table"), the resource a caller most often means.
+ */
+function parentmost(types: ResourceTypeInfo[]): ResourceTypeInfo | undefined {
+  const slots = (type: ResourceTypeInfo) => compile(type.arnFormat).slots.length;
+  return types.reduce<ResourceTypeInfo | undefined>(
+    (best, type) => (!best || slots(type) < slots(best) ? type : best),
+    undefined,
+  );
 }
 
 /** The resource an operation acts on, as IAM names resource types: CreateLogGroup → log-group. */

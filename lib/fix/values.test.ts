@@ -218,3 +218,19 @@ describe("fixes read the account and Region fields of a message's ARN", () => {
     );
   });
 });
+
+describe("fixes for an action that names no resource of its own", () => {
+  it("scope dynamodb:TagResource of an unnamed resource to a table, not to its streams", async () => {
+    const fix = await fixOf("xxxxxxx is not authorized to perform: dynamodb:TagResource on resource xxxx");
+    expect(fix.statement?.Resource).toBe("arn:aws:dynamodb:<REGION>:<ACCOUNT_ID>:table/<TABLE_NAME>");
+  });
+
+  it("say that a Deny on iam:CreateRole may be the guardrail requiring a permissions boundary", async () => {
+    const fix = await fixOf(
+      "AccessDenied: User: arn:aws:sts::111122223333:assumed-role/User-eu-west-2/jane is not authorized to perform: " +
+        "iam:CreateRole on resource: arn:aws:iam::111122223333:role/irsa-app with an explicit deny",
+      "execution-role",
+    );
+    expect(fix.notes.join(" ")).toMatch(/required permissions boundary .*--permissions-boundary/);
+  });
+});

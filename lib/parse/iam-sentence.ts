@@ -169,8 +169,8 @@ function unlessShellVariable(value: string | null): string | null {
 }
 
 // What a logger puts where it cut a long message: Guzzle's " (truncated...)", an ellipsis; or the line simply ends
-// (a page that quoted the message up to "perform").
-const CUT_MARK = /^[A-Za-z0-9:-]{0,80}(?:\s{0,2}\(truncated|\.\.\.|…)|^[`'"\])}]{0,3}\s*$/;
+// (a page that quoted the message up to "perform"); or AWS itself wrote no action (Greengrass' "perform: null").
+const CUT_MARK = /^[A-Za-z0-9:-]{0,80}(?:\s{0,2}\(truncated|\.\.\.|…)|^[`'"\])}]{0,3}\s*$|^null\b/;
 
 // An action the writer replaced by a placeholder, keeping its service: `transcribe:<action>`, `s3:{action}`.
 const HIDDEN_ACTION = /^[`'"]?([a-z0-9-]{2,40}):(?:<[^<>\s]{1,40}>|\{[^{}\s]{1,40}\}|\.\.\.|…)/;

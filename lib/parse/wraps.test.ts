@@ -143,6 +143,16 @@ describe("a message a logger cut short", () => {
     expect(onlyRecord(text)).toMatchObject({ principal: "arn:aws:iam::237249205872:user/lingchen", action: null });
   });
 
+  it("keeps the caller of a sentence whose action AWS wrote as null", () => {
+    const text =
+      "An error occurred (AccessDeniedException) when calling the CreateComponentVersion operation: User: " +
+      "arn:aws:iam::456012345600:user/Administrator is not authorized to perform: null";
+    expect(onlyRecord(text)).toMatchObject({
+      principal: "arn:aws:iam::456012345600:user/Administrator",
+      operation: "CreateComponentVersion",
+    });
+  });
+
   it('keeps the caller and the CLI\'s call of a sentence quoted only up to "perform"', () => {
     const text =
       "`An error occurred (AccessDeniedException) when calling the DescribeJobDefinitions operation: User: " +
