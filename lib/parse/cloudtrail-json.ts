@@ -16,6 +16,7 @@ import {
 } from "./cloudtrail-record";
 import { recordOfRow } from "./cloudtrail-rows";
 import { recordInTableCell } from "./cloudtrail-table";
+import { recordOfYaml } from "./cloudtrail-yaml";
 import { closeCutJson, withoutElisions } from "./json-repair";
 import { MAX_RECORDS } from "./limits";
 import { findNonDenials } from "./non-denials";
@@ -37,14 +38,16 @@ export function isDenialRecord(record: CloudTrailRecord): boolean {
 /**
  * Reads pasted JSON as CloudTrail: one record, a trail file `{"Records": […]}`, lookup-events
  * output `{"Events": [{"CloudTrailEvent": "…"}]}`, an array of records, JSON Lines of any of those, a log query's rows
- * (cloudtrail-rows), or one record in a query table's cell (cloudtrail-table).
+ * (cloudtrail-rows), one record in a query table's cell (cloudtrail-table), or records written as YAML (cloudtrail-yaml).
  * Returns null when the text is not CloudTrail JSON, so the caller can read it as plain text.
  */
 export function recordsFromJson(text: string): CloudTrailRecord[] | null {
   const trimmed = text.trim();
   if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
     const cell = recordInTableCell(trimmed);
-    return cell === null ? null : collectRecords(tryJson(cell));
+    if (cell !== null) return collectRecords(tryJson(cell));
+    const yaml = recordOfYaml(trimmed);
+    return yaml === null ? null : collectRecords(yaml);
   }
   const whole = tryJson(trimmed);
   if (whole !== undefined) return collectRecords(whole);
