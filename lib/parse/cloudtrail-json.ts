@@ -14,6 +14,7 @@ import {
   trailFileSchema,
   type CloudTrailRecord,
 } from "./cloudtrail-record";
+import { principalOfRecord, withFederatedCaller } from "./cloudtrail-identity";
 import { recordOfRow } from "./cloudtrail-rows";
 import { recordInTableCell } from "./cloudtrail-table";
 import { recordOfYaml } from "./cloudtrail-yaml";
@@ -143,7 +144,7 @@ export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
     service: base.service ?? service,
     action: base.action ?? `${service}:${actionForOperation(service, record.eventName)}`,
     operation: operationOfEvent(service, record.eventName),
-    principal: base.principal ?? principalOfIdentity(record.userIdentity),
+    principal: principalOfRecord(record, base.principal),
     resource,
     statedPolicyType: base.statedPolicyType ?? (record.errorCode === "VpceAccessDenied" ? "vpc-endpoint" : null),
     errorCode: record.errorCode ?? base.errorCode,
@@ -157,34 +158,6 @@ export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
       name: record.eventName,
     },
   });
-}
-
-/** CloudTrail's word for a caller that signed nothing: an AWSAccount identity with this account id. */
-const ANONYMOUS_ACCOUNT = "ANONYMOUS_PRINCIPAL";
-
-/**
- * The caller a record's userIdentity names: its ARN, its session's issuer, `anonymous` for an unsigned request, or the
- * AWS service (`config.amazonaws.com`) that called with no identity of yours.
- */
-function principalOfIdentity(identity: CloudTrailRecord["userIdentity"]): string | null {
-  if (!identity) return null;
-  if (identity.arn) return identity.arn;
-  if (identity.sessionContext?.sessionIssuer?.arn) return identity.sessionContext.sessionIssuer.arn;
-  if (identity.accountId === ANONYMOUS_ACCOUNT) return "anonymous";
-  return identity.invokedBy?.endsWith(".amazonaws.com") ? identity.invokedBy : null;
-}
-
-/**
- * A web identity or SAML caller has no ARN: its token's provider and subject are what a trust policy names, so they
- * join the request's values (`IdentityProvider`, `WebIdentitySubject`) for the fix to take.
- */
-function withFederatedCaller(values: RequestValues, record: CloudTrailRecord): RequestValues {
-  const identity = record.userIdentity;
-  if (identity?.type !== "WebIdentityUser" && identity?.type !== "SAMLUser") return values;
-  const variables = { ...values.variables };
-  if (identity.identityProvider) variables.IdentityProvider = identity.identityProvider;
-  if (identity.userName) variables.WebIdentitySubject = identity.userName;
-  return { ...values, variables };
 }
 
 /** S3's header naming the SSE-KMS key of a write, as CloudTrail keeps it in requestParameters. */
