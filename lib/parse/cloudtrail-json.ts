@@ -20,6 +20,7 @@ import { recordInTableCell } from "./cloudtrail-table";
 import { recordOfYaml } from "./cloudtrail-yaml";
 import { closeCutJson, withoutElisions } from "./json-repair";
 import { MAX_RECORDS } from "./limits";
+import { recordOfAccessLogRow, recordsOfAccessLog } from "./s3-access-log";
 import { findNonDenials } from "./non-denials";
 import { findSpecialMessage } from "./special-messages";
 import { emptyRecord, isDenialCode, parseText, withLocation } from "./text";
@@ -39,7 +40,8 @@ export function isDenialRecord(record: CloudTrailRecord): boolean {
 /**
  * Reads pasted JSON as CloudTrail: one record, a trail file `{"Records": […]}`, lookup-events
  * output `{"Events": [{"CloudTrailEvent": "…"}]}`, an array of records, JSON Lines of any of those, a log query's rows
- * (cloudtrail-rows), one record in a query table's cell (cloudtrail-table), or records written as YAML (cloudtrail-yaml).
+ * (cloudtrail-rows), one record in a query table's cell (cloudtrail-table), records written as YAML (cloudtrail-yaml),
+ * or S3 server access log lines and rows (s3-access-log).
  * Returns null when the text is not CloudTrail JSON, so the caller can read it as plain text.
  */
 export function recordsFromJson(text: string): CloudTrailRecord[] | null {
@@ -47,8 +49,8 @@ export function recordsFromJson(text: string): CloudTrailRecord[] | null {
   if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
     const cell = recordInTableCell(trimmed);
     if (cell !== null) return collectRecords(tryJson(cell));
-    const yaml = recordOfYaml(trimmed);
-    return yaml === null ? null : collectRecords(yaml);
+    const written = recordOfYaml(trimmed) ?? recordsOfAccessLog(trimmed);
+    return written === null ? null : collectRecords(written);
   }
   const whole = tryJson(trimmed);
   if (whole !== undefined) return collectRecords(whole);
@@ -96,7 +98,8 @@ function collectRecords(value: unknown, depth = 0): CloudTrailRecord[] | null {
     const nested = value.map((item) => collectRecords(item, depth + 1)).filter((found) => found !== null);
     return nested.length > 0 ? nested.flat() : null;
   }
-  const single = cloudTrailRecordSchema.safeParse(withEventSource(recordOfRow(value)));
+  const row = recordOfAccessLogRow(value) ?? recordOfRow(value);
+  const single = cloudTrailRecordSchema.safeParse(withEventSource(row));
   if (single.success) return [single.data];
   const trail = trailFileSchema.safeParse(value);
   if (trail.success) return collectRecords(trail.data.Records, depth + 1) ?? [];
