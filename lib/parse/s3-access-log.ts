@@ -1,4 +1,4 @@
-import { anchored, execAnchored } from "./anchors";
+import { anchored, includesAny } from "./anchors";
 import { ANONYMOUS_ACCOUNT } from "./cloudtrail-identity";
 import { isDenialCode } from "./text";
 
@@ -93,19 +93,27 @@ export function recordOfAccessLogRow(value: unknown): Record<string, unknown> | 
 
 /** The records of a text made of access log lines only; null when any line is no such record. */
 export function recordsOfAccessLog(text: string): Record<string, unknown>[] | null {
+  if (!includesAny(text, LOG_LINE.anchors)) return null;
   const records: Record<string, unknown>[] = [];
-  for (const line of text.split("\n")) {
-    if (line.trim() === "") continue;
-    const match = execAnchored(LOG_LINE, line.trim());
-    if (!match) return null;
-    const [, bucket, time, requester, operation, key, status, error, rest] = match as unknown as string[];
-    const host = HOST_REGION.exec(rest!)?.[0] ?? "";
-    const fields = { bucket, key, requester, operation, status, error, time, host } as Fields;
-    const record = recordOfFields(fields);
+  // Line by line, so that a text whose first line is no log record costs that line only.
+  for (let start = 0; start < text.length;) {
+    const end = text.indexOf("\n", start);
+    const line = text.slice(start, end === -1 ? undefined : end).trim();
+    start = end === -1 ? text.length : end + 1;
+    if (line === "") continue;
+    const record = recordOfLine(line);
     if (!record) return null;
     records.push(record);
   }
   return records.length > 0 ? records : null;
+}
+
+function recordOfLine(line: string): Record<string, unknown> | null {
+  const match = LOG_LINE.pattern.exec(line);
+  if (!match) return null;
+  const [, bucket, time, requester, operation, key, status, error, rest] = match as unknown as string[];
+  const host = HOST_REGION.exec(rest!)?.[0] ?? "";
+  return recordOfFields({ bucket, key, requester, operation, status, error, time, host } as Fields);
 }
 
 function recordOfFields(fields: Fields): Record<string, unknown> | null {
