@@ -24,6 +24,15 @@ describe("callerOf", () => {
       "sso-role",
       "DataAnalyst",
     ],
+    // A permission set's role is known by its path when its name does not say so (an issuer ARN from CloudTrail).
+    [
+      "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/us-west-2/SampleRole",
+      BUCKET,
+      "sso-role",
+      "SampleRole",
+    ],
+    ["arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/Auditors", BUCKET, "sso-role", "Auditors"],
+    ["arn:aws:iam::111122223333:role/service/SampleRole", BUCKET, "assumed-role", "SampleRole"],
     ["arn:aws:iam::111122223333:user/cloud_user", KEY, "iam-user", "cloud_user"],
     ["arn:aws:iam::111122223333:root", KEY, "root", null],
     ["arn:aws:sts::111122223333:federated-user/bob", BUCKET, "federated-user", "bob"],

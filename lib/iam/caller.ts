@@ -1,6 +1,6 @@
 import type { Caller, DenialRecord } from "../model";
 import { describePrincipal, isAccountId, parseArn, type PrincipalInfo } from "./arn";
-import { SSO_ROLE_PREFIX } from "./role-path";
+import { isIdentityCenterRoleArn, SSO_ROLE_PREFIX } from "./role-path";
 
 const LAMBDA_INTERNAL_SESSION = /^awslambda_\d+/;
 /**
@@ -145,7 +145,9 @@ export function callerOfPrincipal(
   if (isAccountId(account) && isAccountId(resourceAccount) && account !== resourceAccount)
     return { kind: "other-account", name, account };
   if (info.kind === "user") return { kind: "iam-user", name, account };
-  const permissionSet = permissionSetOf(info.name);
+  // A role under Identity Center's path is a permission set's, though its name may not say so.
+  const permissionSet =
+    permissionSetOf(info.name) ?? (info.kind === "role" && isIdentityCenterRoleArn(principal ?? "") ? name : null);
   if (permissionSet) return { kind: "sso-role", name: permissionSet, account };
   if (functionName) return { kind: "lambda-function", name: functionName, account };
   return { kind: "assumed-role", name, account };

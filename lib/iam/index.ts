@@ -24,5 +24,5 @@ export { routedModelsArn, typesAlsoNeeded } from "./one-of-resources";
 export { queueArnOfUrl } from "./queue-url";
 export { readRequestValues, requestResourceArn, type RequestValues } from "./request-values";
 export { callerOfAnotherAccount, namedResource, RESOURCE_DESCRIPTORS, subjectOf, type Subject } from "./subject";
-export { resourceRoleNameWithPath, rolePathNote } from "./role-path";
+export { isIdentityCenterRoleArn, resourceRoleNameWithPath, rolePathNote } from "./role-path";
 export { refusesLogsKey } from "./logs-key";

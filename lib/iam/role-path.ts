@@ -47,6 +47,11 @@ const ROLE_PATH_NOTES: Record<string, (roleName: string) => string> = {
     `${GET_ROLE_ARN(roleName)} and use the ARN it prints.`,
 };
 
+/** True for the ARN of a role IAM Identity Center made for a permission set, whatever its name. */
+export function isIdentityCenterRoleArn(arn: string): boolean {
+  return arn.includes(`:role/${SSO_PATH}`);
+}
+
 /** How to fill a placeholder of a role's path, or null for any other placeholder. */
 export function rolePathNote(placeholder: string, roleName: string): string | null {
   return ownEntry(ROLE_PATH_NOTES, placeholder)?.(roleName) ?? null;

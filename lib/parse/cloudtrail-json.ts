@@ -14,10 +14,13 @@ import {
   trailFileSchema,
   type CloudTrailRecord,
 } from "./cloudtrail-record";
+import { principalOfRecord, withFederatedCaller } from "./cloudtrail-identity";
 import { recordOfRow } from "./cloudtrail-rows";
 import { recordInTableCell } from "./cloudtrail-table";
+import { recordOfYaml } from "./cloudtrail-yaml";
 import { closeCutJson, withoutElisions } from "./json-repair";
 import { MAX_RECORDS } from "./limits";
+import { recordOfAccessLogRow, recordsOfAccessLog } from "./s3-access-log";
 import { findNonDenials } from "./non-denials";
 import { findSpecialMessage } from "./special-messages";
 import { emptyRecord, isDenialCode, parseText, withLocation } from "./text";
@@ -37,14 +40,17 @@ export function isDenialRecord(record: CloudTrailRecord): boolean {
 /**
  * Reads pasted JSON as CloudTrail: one record, a trail file `{"Records": […]}`, lookup-events
  * output `{"Events": [{"CloudTrailEvent": "…"}]}`, an array of records, JSON Lines of any of those, a log query's rows
- * (cloudtrail-rows), or one record in a query table's cell (cloudtrail-table).
+ * (cloudtrail-rows), one record in a query table's cell (cloudtrail-table), records written as YAML (cloudtrail-yaml),
+ * or S3 server access log lines and rows (s3-access-log).
  * Returns null when the text is not CloudTrail JSON, so the caller can read it as plain text.
  */
 export function recordsFromJson(text: string): CloudTrailRecord[] | null {
   const trimmed = text.trim();
   if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
     const cell = recordInTableCell(trimmed);
-    return cell === null ? null : collectRecords(tryJson(cell));
+    if (cell !== null) return collectRecords(tryJson(cell));
+    const written = recordOfYaml(trimmed) ?? recordsOfAccessLog(trimmed);
+    return written === null ? null : collectRecords(written);
   }
   const whole = tryJson(trimmed);
   if (whole !== undefined) return collectRecords(whole);
@@ -92,7 +98,8 @@ function collectRecords(value: unknown, depth = 0): CloudTrailRecord[] | null {
     const nested = value.map((item) => collectRecords(item, depth + 1)).filter((found) => found !== null);
     return nested.length > 0 ? nested.flat() : null;
   }
-  const single = cloudTrailRecordSchema.safeParse(withEventSource(recordOfRow(value)));
+  const row = recordOfAccessLogRow(value) ?? recordOfRow(value);
+  const single = cloudTrailRecordSchema.safeParse(withEventSource(row));
   if (single.success) return [single.data];
   const trail = trailFileSchema.safeParse(value);
   if (trail.success) return collectRecords(trail.data.Records, depth + 1) ?? [];
@@ -140,7 +147,7 @@ export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
     service: base.service ?? service,
     action: base.action ?? `${service}:${actionForOperation(service, record.eventName)}`,
     operation: operationOfEvent(service, record.eventName),
-    principal: base.principal ?? principalOfIdentity(record.userIdentity),
+    principal: principalOfRecord(record, base.principal),
     resource,
     statedPolicyType: base.statedPolicyType ?? (record.errorCode === "VpceAccessDenied" ? "vpc-endpoint" : null),
     errorCode: record.errorCode ?? base.errorCode,
@@ -154,34 +161,6 @@ export function denialFromRecord(record: CloudTrailRecord): DenialRecord {
       name: record.eventName,
     },
   });
-}
-
-/** CloudTrail's word for a caller that signed nothing: an AWSAccount identity with this account id. */
-const ANONYMOUS_ACCOUNT = "ANONYMOUS_PRINCIPAL";
-
-/**
- * The caller a record's userIdentity names: its ARN, its session's issuer, `anonymous` for an unsigned request, or the
- * AWS service (`config.amazonaws.com`) that called with no identity of yours.
- */
-function principalOfIdentity(identity: CloudTrailRecord["userIdentity"]): string | null {
-  if (!identity) return null;
-  if (identity.arn) return identity.arn;
-  if (identity.sessionContext?.sessionIssuer?.arn) return identity.sessionContext.sessionIssuer.arn;
-  if (identity.accountId === ANONYMOUS_ACCOUNT) return "anonymous";
-  return identity.invokedBy?.endsWith(".amazonaws.com") ? identity.invokedBy : null;
-}
-
-/**
- * A web identity or SAML caller has no ARN: its token's provider and subject are what a trust policy names, so they
- * join the request's values (`IdentityProvider`, `WebIdentitySubject`) for the fix to take.
- */
-function withFederatedCaller(values: RequestValues, record: CloudTrailRecord): RequestValues {
-  const identity = record.userIdentity;
-  if (identity?.type !== "WebIdentityUser" && identity?.type !== "SAMLUser") return values;
-  const variables = { ...values.variables };
-  if (identity.identityProvider) variables.IdentityProvider = identity.identityProvider;
-  if (identity.userName) variables.WebIdentitySubject = identity.userName;
-  return { ...values, variables };
 }
 
 /** S3's header naming the SSE-KMS key of a write, as CloudTrail keeps it in requestParameters. */

@@ -21,6 +21,8 @@ export const cloudTrailRecordSchema = z.looseObject({
       type: z.string().optional(),
       arn: z.string().optional(),
       accountId: z.string().optional(),
+      /** A caller's unique id (`AROA…:session`): its prefix tells a role from a user when no ARN is given. */
+      principalId: z.string().optional(),
       invokedBy: z.string().optional(),
       /** Web identity and SAML callers: the provider that issued the token, and the token's subject. */
       identityProvider: z.string().optional(),

@@ -228,6 +228,17 @@ const NON_DENIALS: NonDenialPattern[] = [
     overridesDenial: true,
   },
   {
+    code: "SecurityFinding",
+    // GuardDuty's finding JSON, and Security Hub's copy of it, name the API call they report as awsApiCallAction.
+    pattern: /"[aA]wsApiCallAction"\s?:/,
+    anchors: anchorSet('"awsApiCallAction"', '"AwsApiCallAction"'),
+    explanation:
+      "This is a GuardDuty security finding: the AccessDenied in it is the call GuardDuty reports as suspicious, not " +
+      "a denial to fix. Investigate the finding (who made the call, from where, with which credentials) and, if it " +
+      "was not you, rotate or disable those credentials. Do not add a permission for it.",
+    overridesDenial: true,
+  },
+  {
     code: "KMSKeyUnusable",
     pattern:
       /\bis (?:disabled|pending deletion)\b.{0,80}\bKMS|\bKMS key .{0,120}\bis (?:disabled|pending deletion)|KMS key is disabled/,
