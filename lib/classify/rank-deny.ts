@@ -35,15 +35,7 @@ export function rankUnnamedDeny(record: DenialRecord): NonEmpty<Ranked> {
     // an SCP denies actions or Regions broadly, so it leads when the call names no resource.
     first,
     second,
-    ...(resourcePolicy
-      ? [
-          {
-            layer: "resource-policy" as const,
-            confidence: 0.15,
-            why: "The target's resource policy may deny this caller.",
-          },
-        ]
-      : []),
+    ...(resourcePolicy ? [resourceDeny(record)] : []),
     { layer: "permissions-boundary", confidence: 0.1, why: "The caller's permissions boundary may hold the Deny." },
     {
       layer: "session-policy",
@@ -51,4 +43,15 @@ export function rankUnnamedDeny(record: DenialRecord): NonEmpty<Ranked> {
       why: "A policy passed when the session was created may hold the Deny.",
     },
   ];
+}
+
+/** The named resource's own policy as a suspect: for a KMS key that is its key policy, which often holds a Deny. */
+function resourceDeny(record: DenialRecord): Ranked {
+  return record.service === "kms"
+    ? {
+        layer: "kms-key-policy",
+        confidence: 0.15,
+        why: "The key policy may deny this caller (key policies often deny all but the key's administrators and users).",
+      }
+    : { layer: "resource-policy", confidence: 0.15, why: "The target's resource policy may deny this caller." };
 }

@@ -24,6 +24,14 @@ describe("an explicit Deny whose policy type AWS leaves unsaid", () => {
   it("on no resource: the SCP, which denies actions broadly, leads", () => {
     expect(layersOf(DENY_ON_NO_RESOURCE).slice(0, 2)).toEqual(["scp", "execution-role"]);
   });
+
+  it("on a KMS key: the key policy is the resource's policy that may hold the Deny", () => {
+    const text =
+      "User: arn:aws:iam::123456789012:role/MyServiceRole is not authorized to perform: kms:CreateGrant on resource: " +
+      "arn:aws:kms:us-east-1:123456789012:key/mrk-abc123def456 with an explicit deny";
+    expect(layersOf(text)).toContain("kms-key-policy");
+    expect(layersOf(text)).not.toContain("resource-policy");
+  });
 });
 
 const COGNITO_GUEST =
