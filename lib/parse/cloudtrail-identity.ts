@@ -40,7 +40,8 @@ function principalOfIdentity(record: CloudTrailRecord): string | null {
   return kind ? `arn:${partition}:iam::${account}:${kind}` : null;
 }
 
-function partitionOfRegion(region: string | undefined): string {
+/** The partition of a Region's name (`cn-north-1` → aws-cn), aws when the Region is unknown. */
+export function partitionOfRegion(region: string | undefined): string {
   if (region?.startsWith("cn-")) return "aws-cn";
   return region?.startsWith("us-gov-") ? "aws-us-gov" : "aws";
 }

@@ -67,6 +67,7 @@ describe("S3 server access log records", () => {
       action: "s3:PutObject",
       principal: USER,
       region: "us-west-1",
+      resource: "arn:aws:s3:::amzn-s3-demo-bucket1/reports/2019/01.csv",
       requestValues: { BucketName: "amzn-s3-demo-bucket1" },
     });
   });

@@ -1,5 +1,5 @@
 import { anchored, includesAny } from "./anchors";
-import { ANONYMOUS_ACCOUNT } from "./cloudtrail-identity";
+import { ANONYMOUS_ACCOUNT, partitionOfRegion } from "./cloudtrail-identity";
 import { isDenialCode } from "./text";
 
 /**
@@ -120,14 +120,18 @@ function recordOfFields(fields: Fields): Record<string, unknown> | null {
   const [, verbAndType] = OPERATION.exec(fields.operation) ?? [];
   const events = verbAndType ? EVENT_OF_OPERATION[verbAndType] : undefined;
   if (!events) return null;
-  const key = fields.key && fields.key !== "-" ? fields.key : null;
+  const key = fields.key && fields.key !== "-" ? decodedKey(fields.key) : null;
   const eventName = typeof events === "string" ? events : events[key ? 0 : 1];
   const error = fields.error && fields.error !== "-" ? fields.error : null;
+  const region = HOST_REGION.exec(fields.host)?.[1];
+  // As CloudTrail's data events name them: the object when the log names a key, else the bucket.
+  const bucketArn = fields.bucket ? `arn:${partitionOfRegion(region)}:s3:::${fields.bucket}` : null;
   return {
     eventSource: "s3.amazonaws.com",
     eventName,
     eventTime: fields.time || undefined,
-    awsRegion: HOST_REGION.exec(fields.host)?.[1],
+    awsRegion: region,
+    resources: bucketArn ? [{ ARN: key ? `${bucketArn}/${key}` : bucketArn }] : undefined,
     // Only a 403 is a refusal; another status's error (SlowDown, NoSuchKey) is no denial, whatever its code.
     errorCode: error && (fields.status === DENIED_STATUS || !isDenialCode(error)) ? error : null,
     requestParameters: { bucketName: fields.bucket || undefined, ...(key ? { key } : {}) },
@@ -139,4 +143,13 @@ function recordOfFields(fields: Fields): Record<string, unknown> | null {
 function identityOf(requester: string): Record<string, string> | undefined {
   if (requester === ANONYMOUS) return { type: "AWSAccount", accountId: ANONYMOUS_ACCOUNT };
   return requester.startsWith("arn:") ? { arn: requester } : undefined;
+}
+
+/** The log writes the key URL-encoded (`2019/q1%20report.csv`); a policy names it as it is. */
+function decodedKey(key: string): string {
+  try {
+    return decodeURIComponent(key);
+  } catch {
+    return key;
+  }
 }
