@@ -117,7 +117,27 @@ const STEP_FUNCTIONS_MANAGED_RULE: Companions = {
     "events:DescribeRule on it.",
 };
 
+/** Vended log delivery (Step Functions' logging, among others): the calls support no resource-level permissions. */
+const LOG_DELIVERY: Companions = {
+  scoped: [],
+  unscoped: [
+    "logs:GetLogDelivery",
+    "logs:UpdateLogDelivery",
+    "logs:DeleteLogDelivery",
+    "logs:ListLogDeliveries",
+    "logs:PutResourcePolicy",
+    "logs:DescribeResourcePolicies",
+    "logs:DescribeLogGroups",
+  ],
+  statement: null,
+  note:
+    "Logging to CloudWatch Logs goes through log delivery: the role (a state machine's, for Step Functions) needs " +
+    "CreateLogDelivery, GetLogDelivery, UpdateLogDelivery, DeleteLogDelivery, ListLogDeliveries, PutResourcePolicy, " +
+    'DescribeResourcePolicies and DescribeLogGroups, all on "*" (they support no resource-level permissions).',
+};
+
 const BY_ACTION: Record<string, Companions> = {
+  "logs:createlogdelivery": LOG_DELIVERY,
   ...Object.fromEntries(ECR_PUSH.scoped.map((action) => [action.toLowerCase(), ECR_PUSH])),
   "ecs:runtask": ECS_TASK_START,
   "ecs:starttask": ECS_TASK_START,
