@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { subjectOf } from "../iam";
 import { parseDenials } from "../parse";
+import { checksFor } from "./checks";
 import { rankLayers } from "./rank";
 
 function layersOf(text: string): string[] {
@@ -48,5 +50,28 @@ describe("a service refused the role it was given", () => {
     ]) {
       expect(layersOf(text).slice(0, 2)).toEqual(["trust-policy", "unknown"]);
     }
+  });
+});
+
+describe("the trust-policy check when a service was refused a role the message does not name", () => {
+  it("reads the role's trust policy by a placeholder, never by the service principal's name", () => {
+    for (const text of [
+      "The principal states.amazonaws.com is not authorized to assume the provided role.",
+      "The execution role you provide must allow AWS EventBridge Scheduler to assume the role.",
+    ]) {
+      const [record] = parseDenials(text).records;
+      const commands = checksFor("trust-policy", record!, subjectOf(record!)).map((check) => check.command);
+      expect(commands.join("\n")).toContain("get-role --role-name <ROLE_NAME>");
+      expect(commands.join("\n")).not.toContain("--role-name states.amazonaws.com");
+      expect(commands.join("\n")).not.toContain("--role-name scheduler.amazonaws.com");
+    }
+  });
+
+  it("keeps the role the message names", () => {
+    const [record] = parseDenials(
+      "Provided role 'arn:aws:iam::123456789012:role/theRole' cannot be assumed by principal 'events.amazonaws.com'.",
+    ).records;
+    const commands = checksFor("trust-policy", record!, subjectOf(record!)).map((check) => check.command);
+    expect(commands.join("\n")).toContain("get-role --role-name theRole");
   });
 });
