@@ -35,6 +35,13 @@ describe("parseDenials: errors of the request's own making", () => {
     }
   });
 
+  it("leaves an AuthorizationHeaderMalformed that names no Region to other causes", () => {
+    const text =
+      "An error occurred (AuthorizationHeaderMalformed) when calling the GetObject operation: The authorization " +
+      "header is malformed; a non-empty Access Key (AKID) must be provided in the credential.";
+    expect(nonDenialCodes(text)).not.toContain("WrongRegion");
+  });
+
   it("names an ended IAM Identity Center session", () => {
     for (const text of [
       "An error occurred (UnauthorizedException) when calling the GetRoleCredentials operation: Session token not " +

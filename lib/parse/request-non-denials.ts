@@ -19,8 +19,9 @@ export const REQUEST_NON_DENIALS: NonDenialPattern[] = [
   },
   {
     code: "WrongRegion",
-    pattern: /\bAuthorizationHeaderMalformed\b|the region '[^'\s]{1,40}' is wrong; expecting '[^'\s]{1,40}'/,
-    anchors: anchorSet("AuthorizationHeaderMalformed", "' is wrong; expecting '"),
+    // Not the bare AuthorizationHeaderMalformed: an empty access key or a malformed credential scope raises it too.
+    pattern: /the region '[^'\s]{1,40}' is wrong; expecting '[^'\s]{1,40}'/,
+    anchors: anchorSet("' is wrong; expecting '"),
     explanation:
       "The request was signed for another Region than the bucket's: set the client's Region to the one the message " +
       "expects (a bucket name is global, so an existing bucket in another Region answers this too). No policy needs changing.",
