@@ -229,7 +229,8 @@ function trustAccountNote(subject: Subject, text: string): string {
 
 function trustedRoleName(subject: Subject): string {
   if (subject.resourceArn?.includes(":role/")) return subject.resourceArn.split("/").pop() ?? subject.identityName;
-  return subject.identityName;
+  // A service principal (states.amazonaws.com) names the one assuming, never the role it was refused.
+  return subject.caller.kind === "aws-service" ? "<ROLE_NAME>" : subject.identityName;
 }
 
 function authorizationDetailsCheck(authorizationId: string): Check {

@@ -35,6 +35,30 @@ function rankFederatedAssume(): NonEmpty<Ranked> {
   ];
 }
 
+/** Step Functions' words when it could not assume the state machine's role. */
+const SERVICE_REFUSED_ITS_ROLE = "is not authorized to assume the provided role";
+
+/** A service refused the role it was given: the role's trust policy, or the Region the request was sent to. */
+function rankServiceRefusedItsRole(record: DenialRecord): NonEmpty<Ranked> {
+  return [
+    {
+      layer: "trust-policy",
+      confidence: 0.6,
+      why:
+        `The role's trust policy must let ${record.principal ?? "the service"} assume it (a Principal.Service ` +
+        "statement), with no aws:SourceAccount or aws:SourceArn condition this call misses.",
+    },
+    {
+      layer: "unknown",
+      confidence: 0.3,
+      why:
+        "The same words come back when the call went to another Region than meant (a Region hard-coded in a client " +
+        "or library, or one whose STS endpoint is not active): check the Region the request was sent to first.",
+    },
+    { layer: "scp", confidence: 0.1, why: "An SCP may deny role assumption." },
+  ];
+}
+
 /**
  * In one account a trust policy naming the caller's ARN allows AssumeRole on its own; the caller's policy matters only
  * across accounts, or when the trust policy names the account (its root) and leaves the choice to IAM.
@@ -42,6 +66,7 @@ function rankFederatedAssume(): NonEmpty<Ranked> {
 export function rankAssumeRole(record: DenialRecord): NonEmpty<Ranked> {
   if (isFederatedAssume(record.action)) return rankFederatedAssume();
   if (assumesNonRole(record.action, record.resource)) return rankAssumeNotARole(record.resource ?? "");
+  if (record.excerpt.includes(SERVICE_REFUSED_ITS_ROLE)) return rankServiceRefusedItsRole(record);
   const scp: Ranked = { layer: "scp", confidence: 0.1, why: "An SCP may deny role assumption." };
   switch (accountsOf(record)) {
     case "same":

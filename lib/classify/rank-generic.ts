@@ -124,6 +124,49 @@ function rankCrossAccountResource(record: DenialRecord): NonEmpty<Ranked> {
   ];
 }
 
+/** CloudFormation's "API: s3:PutBucketPolicy Access Denied": S3's bare refusal, relayed with neither caller nor reason. */
+const CLOUDFORMATION_API_ROW = /\bAPI: [a-z0-9-]{1,40}:\w{1,80} Access Denied/;
+
+/**
+ * The stack's role (or its deployer) may lack the call, but a bucket setting call that an administrator's stack is
+ * refused is most often an organization's SCP: S3 names neither, so both stand, with the bucket policy after them.
+ */
+const CLOUDFORMATION_S3_CALL: NonEmpty<Ranked> = [
+  {
+    layer: "execution-role",
+    confidence: 0.4,
+    why: "The stack's service role, or the deployer's credentials when it has none, may lack the call.",
+  },
+  {
+    layer: "scp",
+    confidence: 0.35,
+    why:
+      "An organization's SCP often denies bucket settings (encryption, bucket policies) to every role of the " +
+      "account, administrators too: S3 then answers this bare Access Denied.",
+  },
+  { layer: "resource-policy", confidence: 0.25, why: "The bucket policy may deny the call." },
+];
+
+const PROMPT_RESOURCE = "not authorized to invoke this API operation with a prompt resource";
+
+/** Bedrock refused a managed prompt's ARN given as the model: the prompt's use, not the account's model access. */
+const PROMPT_RESOURCE_CALL: NonEmpty<Ranked> = [
+  {
+    layer: "execution-role",
+    confidence: 0.55,
+    why:
+      "Invoking with a prompt's ARN checks the prompt itself: the caller's policy must allow bedrock:InvokeModel and " +
+      "bedrock:RenderPrompt on arn:aws:bedrock:<REGION>:<ACCOUNT_ID>:prompt/<PROMPT_ID>. Enabling model access does not help.",
+  },
+  {
+    layer: "scp",
+    confidence: 0.45,
+    why:
+      "An organization's SCP may refuse prompt resources in this account (training and lab accounts often do): ask " +
+      "whoever runs the account.",
+  },
+];
+
 /** No policy type stated and no kind-specific rule: rank by the action, the service and what the message shows. */
 export function rankGeneric(record: DenialRecord): NonEmpty<Ranked> {
   if (isAssumeRole(record)) return rankAssumeRole(record);
@@ -159,6 +202,8 @@ export function rankGeneric(record: DenialRecord): NonEmpty<Ranked> {
       { layer: "vpc-endpoint-policy", confidence: 0.1, why: "A VPC endpoint policy may restrict the bucket." },
     ];
   }
+  if (record.service === "s3" && CLOUDFORMATION_API_ROW.test(record.excerpt)) return CLOUDFORMATION_S3_CALL;
+  if (record.service === "bedrock" && record.excerpt.includes(PROMPT_RESOURCE)) return PROMPT_RESOURCE_CALL;
   if (record.service === "s3") {
     return [
       {

@@ -71,7 +71,9 @@ const PUBLIC_ACCESS_RULE: SettingRule = {
 const RULES: SettingRule[] = [
   {
     setting: "bedrock-model-access",
-    matches: (record) => says(record, "Your account is not authorized to invoke this API operation"),
+    matches: (record) =>
+      says(record, "Your account is not authorized to invoke this API operation") &&
+      !says(record, "with a prompt resource"),
     confidence: 0.75,
     why:
       "Bedrock says this when the account has no access to the model in this Region: model access is granted per " +

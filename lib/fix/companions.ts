@@ -12,7 +12,7 @@ export interface Companions {
   /** Actions that support no resource-level permissions: granted on "*" in a statement of their own. */
   unscoped: readonly string[];
   /** A further statement the call needs on other resources (iam:PassRole on the roles a task definition names). */
-  statement: ((location: Pick<Subject, "partition" | "account">) => Record<string, unknown>) | null;
+  statement: ((location: Pick<Subject, "partition" | "account" | "bucket">) => Record<string, unknown>) | null;
   note: string;
 }
 
@@ -117,7 +117,43 @@ const STEP_FUNCTIONS_MANAGED_RULE: Companions = {
     "events:DescribeRule on it.",
 };
 
+/** Vended log delivery (Step Functions' logging, among others): the calls support no resource-level permissions. */
+const LOG_DELIVERY: Companions = {
+  scoped: [],
+  unscoped: [
+    "logs:GetLogDelivery",
+    "logs:UpdateLogDelivery",
+    "logs:DeleteLogDelivery",
+    "logs:ListLogDeliveries",
+    "logs:PutResourcePolicy",
+    "logs:DescribeResourcePolicies",
+    "logs:DescribeLogGroups",
+  ],
+  statement: null,
+  note:
+    "Logging to CloudWatch Logs goes through log delivery: the role (a state machine's, for Step Functions) needs " +
+    "CreateLogDelivery, GetLogDelivery, UpdateLogDelivery, DeleteLogDelivery, ListLogDeliveries, PutResourcePolicy, " +
+    'DescribeResourcePolicies and DescribeLogGroups, all on "*" (they support no resource-level permissions).',
+};
+
+/** Athena's query-results bucket (aws-athena-query-results-<ACCOUNT>-<REGION> by default): found, listed, written. */
+const ATHENA_RESULTS_BUCKET: Companions = {
+  scoped: ["s3:ListBucket"],
+  unscoped: [],
+  statement: (location) => ({
+    Sid: "AllowAthenaQueryResults",
+    Effect: "Allow",
+    Action: "s3:PutObject",
+    Resource: `arn:${location.partition}:s3:::${location.bucket ?? "<BUCKET_NAME>"}/*`,
+  }),
+  note:
+    "Athena finds the query-results bucket (s3:GetBucketLocation), lists it (s3:ListBucket) and writes each query's " +
+    "results into it (s3:PutObject on its objects): the caller needs all three, or a bucket of its own passed as the " +
+    "query's output location.",
+};
+
 const BY_ACTION: Record<string, Companions> = {
+  "logs:createlogdelivery": LOG_DELIVERY,
   ...Object.fromEntries(ECR_PUSH.scoped.map((action) => [action.toLowerCase(), ECR_PUSH])),
   "ecs:runtask": ECS_TASK_START,
   "ecs:starttask": ECS_TASK_START,
@@ -132,9 +168,10 @@ const BY_ACTION: Record<string, Companions> = {
   "backup:startrestorejob": BACKUP_JOB,
 };
 
-/** Companions that a call needs only on one resource: the rule Step Functions manages for its .sync tasks. */
+/** Companions that a call needs only on one resource: Step Functions' managed rule, Athena's results bucket. */
 const BY_RESOURCE_PREFIX: [prefix: string, action: string, companions: Companions][] = [
   [":rule/StepFunctionsGetEventsFor", "events:putrule", STEP_FUNCTIONS_MANAGED_RULE],
+  [":::aws-athena-query-results-", "s3:getbucketlocation", ATHENA_RESULTS_BUCKET],
 ];
 
 /** What a call of `action` on `resource` needs beside itself for its workflow to succeed, or null when it stands alone. */

@@ -102,7 +102,7 @@ describe("fixes checked against the IAM reference data", () => {
 describe("companions: the calls a workflow makes after the denied one", () => {
   it("names only actions the IAM data lists", async () => {
     const statementActions = (companions: Companions) => {
-      const extra = companions.statement?.({ partition: "aws", account: "123456789012" });
+      const extra = companions.statement?.({ partition: "aws", account: "123456789012", bucket: null });
       return [extra?.Action].filter((name): name is string => typeof name === "string");
     };
     const names = allCompanions().flatMap(({ action, companions }) => [

@@ -130,5 +130,7 @@ export function nestedArnOf(resource: string | null): string | null {
   const inner = arn ? arn.resource.indexOf("arn:") : -1;
   if (!arn || inner === -1) return null;
   const nested = arn.resource.slice(inner);
+  // An S3 key is a path its writer chose: an ARN deeper in it than its first segment is a key's name, not a mistake.
+  if (arn.service === "s3" && arn.resource.lastIndexOf("/", inner - 2) > 0) return null;
   return parseArn(nested) && (inner === 0 || "/:".includes(arn.resource[inner - 1]!)) ? nested : null;
 }

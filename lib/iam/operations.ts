@@ -25,6 +25,8 @@ export const OPERATION_TO_ACTION: Record<string, Record<string, string>> = {
     UploadPartCopy: "PutObject",
     // Bucket configuration: the API's Put/Get/Delete trio shares one IAM Put and one Get action.
     PutBucketEncryption: "PutEncryptionConfiguration",
+    // CloudFormation's S3 handler names the call its own way in "API: s3:SetBucketEncryption Access Denied".
+    SetBucketEncryption: "PutEncryptionConfiguration",
     DeleteBucketEncryption: "PutEncryptionConfiguration",
     GetBucketEncryption: "GetEncryptionConfiguration",
     PutBucketReplication: "PutReplicationConfiguration",

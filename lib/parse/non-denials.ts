@@ -1,7 +1,8 @@
 import { anchorSet, includesAny, type AnchorSet } from "./anchors";
 import type { NonDenial } from "../model";
+import { REQUEST_NON_DENIALS } from "./request-non-denials";
 
-interface NonDenialPattern {
+export interface NonDenialPattern {
   code: string;
   pattern: RegExp;
   /** Literal text the pattern needs (one of), when it has such: most texts are ruled out with indexOf before the regex runs. */
@@ -254,6 +255,7 @@ const NON_DENIALS: NonDenialPattern[] = [
     anchors: anchorSet("DisabledException", "KMSInvalidStateException"),
     explanation: "The KMS key is disabled or pending deletion: re-enable it. Its key policy is not the problem.",
   },
+  ...REQUEST_NON_DENIALS,
 ];
 
 /** Names the non-permission errors in a piece of text, at most one entry per code. */

@@ -49,6 +49,37 @@ export const SERVICE_DENIALS: SpecialPattern[] = [
       principal: "scheduler.amazonaws.com",
     }),
   },
+  // EventBridge's PutRule / PutTargets (and others) name the service principal the role's trust policy must name.
+  {
+    pattern: /Provided role '(arn:[^'\s]{1,400})' cannot be assumed by principal '([\w.-]{1,100}\.amazonaws\.com)'/,
+    anchors: anchorSet("' cannot be assumed by principal '"),
+    read: (m) => ({
+      kind: "generic-denied",
+      service: "sts",
+      action: "sts:AssumeRole",
+      principal: m[2] ?? "",
+      resource: m[1] ?? "",
+    }),
+  },
+  // Step Functions (and others) naming their own principal: also said when the role is called in another Region
+  // than the one the service runs in, so the Region in the role's use is worth a look before the trust policy.
+  {
+    pattern: /The principal ([\w.-]{1,100}\.amazonaws\.com) is not authorized to assume the provided role/,
+    anchors: anchorSet(" is not authorized to assume the provided role"),
+    read: (m) => ({ kind: "generic-denied", service: "sts", action: "sts:AssumeRole", principal: m[1] ?? "" }),
+  },
+  // App Runner pulling an ECR image through its access role, which must trust build.apprunner.amazonaws.com.
+  {
+    pattern: /Error in assuming access role (arn:[^\s'"]{1,400})/,
+    anchors: anchorSet("Error in assuming access role "),
+    read: (m) => ({
+      kind: "generic-denied",
+      service: "sts",
+      action: "sts:AssumeRole",
+      principal: "build.apprunner.amazonaws.com",
+      resource: m[1] ?? "",
+    }),
+  },
   {
     pattern: /Role (arn:[^\s\]]{1,400}|\[role_arn\]) is invalid or cannot be assumed/,
     anchors: anchorSet(" is invalid or cannot be assumed"),
@@ -155,5 +186,28 @@ export const SERVICE_DENIALS: SpecialPattern[] = [
     pattern: /Insufficient Glue permissions to access table [\w-]{1,255}/,
     anchors: anchorSet("Insufficient Glue permissions to access table "),
     read: () => ({ kind: "generic-denied", service: "glue", action: "glue:GetTable" }),
+  },
+  // Step Functions' logging: the state machine's role delivers its logs through CloudWatch Logs' log delivery.
+  {
+    pattern: /The state machine IAM Role is not authorized to access the Log(?: Destination)?/,
+    anchors: anchorSet("The state machine IAM Role is not authorized to access the Log"),
+    read: () => ({ kind: "generic-denied", service: "logs", action: "logs:CreateLogDelivery" }),
+  },
+  // Athena's output location: the caller cannot reach (or create) the query-results bucket it names.
+  {
+    pattern: /Unable to verify\/create output bucket ([A-Za-z0-9][\w.-]{0,62}[A-Za-z0-9])/,
+    anchors: anchorSet("Unable to verify/create output bucket "),
+    read: (m) => ({
+      kind: "generic-denied",
+      service: "s3",
+      action: "s3:GetBucketLocation",
+      resource: `arn:aws:s3:::${m[1] ?? ""}`,
+    }),
+  },
+  // Bedrock invoked with a managed prompt's ARN as the model: the prompt, not model access, is what was refused.
+  {
+    pattern: /Your account is not authorized to invoke this API operation with a prompt resource/,
+    anchors: anchorSet("with a prompt resource"),
+    read: () => ({ kind: "generic-denied", service: "bedrock", action: "bedrock:InvokeModel" }),
   },
 ];

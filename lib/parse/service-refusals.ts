@@ -1,4 +1,4 @@
-import { serviceFromSdkLabel } from "../iam";
+import { actionForOperation, serviceFromSdkLabel } from "../iam";
 import { anchorSet } from "./anchors";
 import type { SpecialPattern } from "./special-messages";
 
@@ -85,6 +85,23 @@ export const SERVICE_REFUSALS: SpecialPattern[] = [
   {
     pattern: /\bcode: 'Forbidden'/,
     anchors: anchorSet("code: 'Forbidden'"),
+    read: () => ({ kind: "http-forbidden" }),
+  },
+  // CloudFormation's resource row names the API it called, not the IAM action: "API: s3:SetBucketEncryption Access Denied".
+  {
+    pattern: /\bAPI: ([a-z0-9-]{1,40}):([A-Za-z0-9]{1,80}) Access Denied/,
+    anchors: anchorSet("API: "),
+    read: (m) => ({
+      kind: "generic-denied",
+      service: m[1] ?? "",
+      operation: m[2],
+      action: `${m[1] ?? ""}:${actionForOperation(m[1] ?? "", m[2] ?? "")}`,
+    }),
+  },
+  // PHP's SDK with no error code between the two 403s: the response had no body to name one, a HEAD's.
+  {
+    pattern: /(?:Error executing "\w{1,80}" on "[^"\s]{1,2000}";?\s{0,8})?Client error: 403 \(client\): 403 Forbidden/,
+    anchors: anchorSet("403 (client): 403 Forbidden"),
     read: () => ({ kind: "http-forbidden" }),
   },
 ];

@@ -1,6 +1,6 @@
 import type { DenialKindFacts, PolicyType } from "../model";
 import { anchored, anchorSet, execAnchored, includesAny, type AnchorSet } from "./anchors";
-import { queueArnOfUrl } from "../iam";
+import { actionForOperation, queueArnOfUrl } from "../iam";
 import { ownEntry } from "../own";
 import { SERVICE_DENIALS } from "./service-denials";
 import { SERVICE_REFUSALS } from "./service-refusals";
@@ -81,6 +81,14 @@ function lambdaMissingPermission(operation: string, label: string): DenialKindFa
   };
 }
 
+/** "denied by S3 … permission to GetObject for bucket/key": the named service's action, on the object it names. */
+function relayedDenial(label: string, operation: string, target: string | null): DenialKindFacts & SpecialFacts {
+  const service = label.toLowerCase();
+  const action = `${service}:${actionForOperation(service, operation)}`;
+  const resource = service === "s3" && target ? `arn:aws:s3:::${target}` : undefined;
+  return { kind: "generic-denied", service, action, ...(resource ? { resource } : {}) };
+}
+
 /** Ordered most specific first: the first kind found on a line wins. */
 const PATTERNS: SpecialPattern[] = [
   {
@@ -129,13 +137,19 @@ const PATTERNS: SpecialPattern[] = [
     anchors: anchorSet("execution role does not have permissions to call "),
     read: (m) => lambdaMissingPermission(m[1] ?? "", m[2] ?? ""),
   },
+  // Lambda relaying another service's refusal: of the function's execution role, or of the caller's own credentials
+  // (a VPC function's UpdateFunctionConfiguration checks the caller's ec2:DescribeSecurityGroups).
   {
-    pattern:
-      /Your access has been denied by EC2, please make sure your function execution role have permission to\s{0,4}\*?(\w{1,80})/,
-    anchors: anchorSet(
-      "Your access has been denied by EC2, please make sure your function execution role have permission to",
+    pattern: new RegExp(
+      String.raw`Your access has been denied by (\w{1,40}), please make sure your ` +
+        String.raw`(function execution role|request credentials) have permission to\s{0,4}\*?(\w{1,80})` +
+        String.raw`(?: for (\S{0,1024}[^\s.]))?`,
     ),
-    read: (m) => lambdaMissingPermission(m[1] ?? "", "EC2"),
+    anchors: anchorSet("Your access has been denied by "),
+    read: (m) =>
+      m[2] === "request credentials"
+        ? relayedDenial(m[1] ?? "", m[3] ?? "", m[4] ?? null)
+        : lambdaMissingPermission(m[3] ?? "", m[1] ?? ""),
   },
   {
     pattern:
