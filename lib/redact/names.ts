@@ -13,8 +13,8 @@ const PREFIXED_IDS = [
   /^(p)-([0-9a-z]{8,128})$/,
   /^(ou)-([0-9a-z]{4,32}-[0-9a-z]{8,32})$/,
 ];
-/** IAM unique ids and access keys: the four-letter prefix says what kind of principal or key it is. */
-const UNIQUE_ID = /^(AKIA|ASIA|AROA|AIDA|AGPA|ANPA|ANVA|AIPA|APKA|ABIA|ACCA)([A-Z0-9]{12,128})$/;
+/** IAM unique ids and access keys (and the docs' short `AROAEXAMPLE`): the four-letter prefix says what kind of principal or key it is. */
+const UNIQUE_ID = /^(AKIA|ASIA|AROA|AIDA|AGPA|ANPA|ANVA|AIPA|APKA|ABIA|ACCA)([A-Z0-9]{4,128})$/;
 /**
  * Session-name prefixes the engine reads as "not a Lambda function's own session" (Lambda's internal `awslambda_<n>`,
  * SDK and CI tools): kept, with digits after them, so the caller reads the same.
