@@ -124,14 +124,14 @@ function recordOfFields(fields: Fields): Record<string, unknown> | null {
   const eventName = typeof events === "string" ? events : events[key ? 0 : 1];
   const error = fields.error && fields.error !== "-" ? fields.error : null;
   const region = HOST_REGION.exec(fields.host)?.[1];
-  // As CloudTrail's data events name them: the object when the log names a key, else the bucket.
-  const bucketArn = fields.bucket ? `arn:${partitionOfRegion(region)}:s3:::${fields.bucket}` : null;
+  // The object, as CloudTrail's data events name it, when the log names a key (the bucket alone is in bucketName).
+  const objectArn = fields.bucket && key ? `arn:${partitionOfRegion(region)}:s3:::${fields.bucket}/${key}` : null;
   return {
     eventSource: "s3.amazonaws.com",
     eventName,
     eventTime: fields.time || undefined,
     awsRegion: region,
-    resources: bucketArn ? [{ ARN: key ? `${bucketArn}/${key}` : bucketArn }] : undefined,
+    resources: objectArn ? [{ ARN: objectArn }] : undefined,
     // Only a 403 is a refusal; another status's error (SlowDown, NoSuchKey) is no denial, whatever its code.
     errorCode: error && (fields.status === DENIED_STATUS || !isDenialCode(error)) ? error : null,
     requestParameters: { bucketName: fields.bucket || undefined, ...(key ? { key } : {}) },
