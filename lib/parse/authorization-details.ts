@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AuthorizationProof, DenialRecord, PolicyType } from "../model";
-import { emptyRecord, withLocation } from "./text";
+import { emptyRecord, withLocation } from "./text-records";
 
 /**
  * The JSON that `aws iam-toolbox get-request-authorization-details --output json` prints (IAM Toolbox API,

@@ -23,7 +23,8 @@ import { MAX_RECORDS } from "./limits";
 import { recordOfAccessLogRow, recordsOfAccessLog } from "./s3-access-log";
 import { findNonDenials } from "./non-denials";
 import { findSpecialMessage } from "./special-messages";
-import { emptyRecord, isDenialCode, parseText, withLocation } from "./text";
+import { parseText } from "./text";
+import { emptyRecord, isDenialCode, withLocation } from "./text-records";
 
 const NOT_AUTHORIZED = /not authorized to perform/i;
 

@@ -1,5 +1,5 @@
 import type { DenialRecord } from "../model";
-import { withLocation } from "./text";
+import { withLocation } from "./text-records";
 
 /**
  * What an API Gateway execution log says beside "Invalid permissions on Lambda function": the function it called

@@ -12,7 +12,7 @@ import { parseText } from "./text";
 export { MAX_INPUT_BYTES, MAX_RECORDS, utf8Length } from "./limits";
 export { isDenialRecord, denialFromRecord } from "./cloudtrail-json";
 export { cloudTrailRecordSchema, type CloudTrailRecord } from "./cloudtrail-record";
-export { emptyRecord, isDenialCode } from "./text";
+export { emptyRecord, isDenialCode } from "./text-records";
 export { LOOKED_FOR } from "./looked-for";
 export { unwrapLines } from "./unwrap";
 

@@ -1,6 +1,6 @@
 import { anchored, includesAny } from "./anchors";
 import { ANONYMOUS_ACCOUNT, partitionOfRegion } from "./cloudtrail-identity";
-import { isDenialCode } from "./text";
+import { isDenialCode } from "./text-records";
 
 /**
  * S3 server access log records (the space-separated lines S3 delivers to a bucket, and the rows Athena, Panther or
