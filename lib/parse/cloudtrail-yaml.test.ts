@@ -91,5 +91,7 @@ describe("CloudTrail records pasted as YAML", () => {
     expect(recordOfYaml("eventName: |\n  block scalar")).toBeNull();
     expect(recordOfYaml("An error occurred (AccessDenied) when calling eventName: X")).toBeNull();
     expect(recordOfYaml("errorCode: AccessDenied")).toBeNull();
+    // Aliases are refused outright: a pasted alias bomb expands nothing.
+    expect(recordOfYaml("a: &x [1, 2]\nb: [*x, *x, *x]\neventName: Y")).toBeNull();
   });
 });
