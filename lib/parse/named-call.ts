@@ -23,6 +23,15 @@ export function operationOfCamelCase(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+/** An object key as URLs and S3's access logs write it (`q1%20report.csv`), decoded as a policy names it. */
+export function decodedS3Key(key: string): string {
+  try {
+    return decodeURIComponent(key);
+  } catch {
+    return key;
+  }
+}
+
 /** The bucket and key an S3 call names, as the ARN of the object (or of the bucket, with no key). */
 export function s3Arn(bucket: string, key: string | null | undefined): string {
   return key ? `arn:aws:s3:::${bucket}/${key}` : `arn:aws:s3:::${bucket}`;

@@ -1,5 +1,5 @@
 import { queueArnOfUrl, serviceFromEventSource } from "../iam";
-import { s3Arn } from "./named-call";
+import { decodedS3Key, s3Arn } from "./named-call";
 
 /** What an AWS endpoint URL says of the call sent to it: the service, and the resource its host and path name. */
 export interface UrlSubject {
@@ -64,13 +64,5 @@ function s3Resource(virtualBucket: string | null, path: string): string | null {
   const bucket = virtualBucket ?? (bucketEnd === -1 ? segments : segments.slice(0, bucketEnd));
   const key = virtualBucket ? segments : bucketEnd === -1 ? "" : segments.slice(bucketEnd + 1);
   if (!bucket) return null;
-  return s3Arn(bucket, key && decodeKey(key));
-}
-
-function decodeKey(key: string): string {
-  try {
-    return decodeURIComponent(key);
-  } catch {
-    return key;
-  }
+  return s3Arn(bucket, key && decodedS3Key(key));
 }

@@ -1,5 +1,6 @@
 import { anchored, includesAny } from "./anchors";
 import { ANONYMOUS_ACCOUNT, partitionOfRegion } from "./cloudtrail-identity";
+import { decodedS3Key } from "./named-call";
 import { isDenialCode } from "./text-records";
 
 /**
@@ -120,7 +121,7 @@ function recordOfFields(fields: Fields): Record<string, unknown> | null {
   const [, verbAndType] = OPERATION.exec(fields.operation) ?? [];
   const events = verbAndType ? EVENT_OF_OPERATION[verbAndType] : undefined;
   if (!events) return null;
-  const key = fields.key && fields.key !== "-" ? decodedKey(fields.key) : null;
+  const key = fields.key && fields.key !== "-" ? decodedS3Key(fields.key) : null;
   const eventName = typeof events === "string" ? events : events[key ? 0 : 1];
   const error = fields.error && fields.error !== "-" ? fields.error : null;
   const region = HOST_REGION.exec(fields.host)?.[1];
@@ -143,13 +144,4 @@ function recordOfFields(fields: Fields): Record<string, unknown> | null {
 function identityOf(requester: string): Record<string, string> | undefined {
   if (requester === ANONYMOUS) return { type: "AWSAccount", accountId: ANONYMOUS_ACCOUNT };
   return requester.startsWith("arn:") ? { arn: requester } : undefined;
-}
-
-/** The log writes the key URL-encoded (`2019/q1%20report.csv`); a policy names it as it is. */
-function decodedKey(key: string): string {
-  try {
-    return decodeURIComponent(key);
-  } catch {
-    return key;
-  }
 }
