@@ -118,22 +118,26 @@ const STEP_FUNCTIONS_MANAGED_RULE: Companions = {
 };
 
 /** Vended log delivery (Step Functions' logging, among others): the calls support no resource-level permissions. */
+const LOG_DELIVERY_COMPANIONS = [
+  "logs:GetLogDelivery",
+  "logs:UpdateLogDelivery",
+  "logs:DeleteLogDelivery",
+  "logs:ListLogDeliveries",
+  "logs:PutResourcePolicy",
+  "logs:DescribeResourcePolicies",
+  "logs:DescribeLogGroups",
+];
+const LOG_DELIVERY_CALLS = ["logs:CreateLogDelivery", ...LOG_DELIVERY_COMPANIONS].map((action) =>
+  action.slice("logs:".length),
+);
 const LOG_DELIVERY: Companions = {
   scoped: [],
-  unscoped: [
-    "logs:GetLogDelivery",
-    "logs:UpdateLogDelivery",
-    "logs:DeleteLogDelivery",
-    "logs:ListLogDeliveries",
-    "logs:PutResourcePolicy",
-    "logs:DescribeResourcePolicies",
-    "logs:DescribeLogGroups",
-  ],
+  unscoped: LOG_DELIVERY_COMPANIONS,
   statement: null,
   note:
     "Logging to CloudWatch Logs goes through log delivery: the role (a state machine's, for Step Functions) needs " +
-    "CreateLogDelivery, GetLogDelivery, UpdateLogDelivery, DeleteLogDelivery, ListLogDeliveries, PutResourcePolicy, " +
-    'DescribeResourcePolicies and DescribeLogGroups, all on "*" (they support no resource-level permissions).',
+    `${LOG_DELIVERY_CALLS.slice(0, -1).join(", ")} and ${LOG_DELIVERY_CALLS.at(-1)}, ` +
+    'all on "*" (they support no resource-level permissions).',
 };
 
 /** Athena's query-results bucket (aws-athena-query-results-<ACCOUNT>-<REGION> by default): found, listed, written. */
